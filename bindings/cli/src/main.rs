@@ -1,0 +1,321 @@
+//! `labelcheck`: check labels, list and explain rules, run regression suites.
+//!
+//! Exit codes: 0 — every label checked and none has an error-severity finding;
+//! 1 — some label has error findings (or a suite case failed); 2 — bad input or usage
+//! (other labels in the batch are still checked and reported).
+
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use labelcheck::{CheckOptions, Date, EditionChoice, Engine};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "labelcheck",
+    version,
+    about = "Check product labels against the standards that govern them"
+)]
+struct Cli {
+    /// Lay a standards directory over the embedded one (same relative paths replace files).
+    #[arg(long, global = true, value_name = "DIR")]
+    standards: Option<PathBuf>,
+    /// Use only the standards in this directory (no embedded packs).
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "standards")]
+    only_standards: Option<PathBuf>,
+    /// Language of messages.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Junit,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check label files (JSON, or JSON Lines with a .jsonl extension; `-` reads stdin).
+    Check {
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Judge as of this date (YYYY-MM-DD); default: the label's check_date, else today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Apply a named edition (e.g. 2025, or "GB 7718-2025"); repeatable.
+        #[arg(long, value_name = "EDITION")]
+        edition: Vec<String>,
+        /// Show the editions in force and the latest editions side by side.
+        #[arg(long)]
+        compare: bool,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List rules, or explain one rule.
+    Rules {
+        /// A rule id to explain.
+        id: Option<String>,
+        /// Only rules of this pack.
+        #[arg(long)]
+        pack: Option<String>,
+    },
+    /// List the loaded packs with edition, dates, version and hash.
+    Packs,
+    /// List the product categories of the catalogue.
+    Categories,
+    /// Run regression suites (default: tests/suites) and print what differs.
+    Test {
+        dirs: Vec<PathBuf>,
+        /// Fail when a rule lacks a failing or a passing case.
+        #[arg(long)]
+        require_coverage: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let engine = match load_engine(&cli) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("labelcheck: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = match &cli.command {
+        Command::Check {
+            files,
+            as_of,
+            edition,
+            compare,
+            format,
+        } => check(
+            &engine,
+            &cli,
+            files,
+            as_of.as_deref(),
+            edition,
+            *compare,
+            *format,
+        ),
+        Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
+        Command::Packs => packs(&engine),
+        Command::Categories => categories(&engine, cli.lang),
+        Command::Test {
+            dirs,
+            require_coverage,
+        } => test(&engine, dirs, *require_coverage),
+    };
+    ExitCode::from(code)
+}
+
+fn load_engine(cli: &Cli) -> Result<Engine, labelcheck::Error> {
+    match (&cli.standards, &cli.only_standards) {
+        (Some(dir), _) => Engine::with_overlay(dir),
+        (None, Some(dir)) => Engine::from_dir(dir),
+        (None, None) => Engine::new(),
+    }
+}
+
+/// One label input: where it came from (file, or file:line) and its bytes.
+struct Input {
+    name: String,
+    bytes: Result<Vec<u8>, String>,
+}
+
+fn read_inputs(files: &[String]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = if f == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(|e| e.to_string())
+        } else {
+            std::fs::read(f).map_err(|e| e.to_string())
+        };
+        let jsonl = f.ends_with(".jsonl") || f.ends_with(".ndjson");
+        match bytes {
+            Ok(b) if jsonl => {
+                for (i, line) in b.split(|c| *c == b'\n').enumerate() {
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    out.push(Input {
+                        name: format!("{f}:{}", i + 1),
+                        bytes: Ok(line.to_vec()),
+                    });
+                }
+            }
+            other => out.push(Input {
+                name: f.clone(),
+                bytes: other,
+            }),
+        }
+    }
+    out
+}
+
+fn check(
+    engine: &Engine,
+    cli: &Cli,
+    files: &[String],
+    as_of: Option<&str>,
+    editions: &[String],
+    compare: bool,
+    format: Format,
+) -> u8 {
+    let as_of = match as_of.map(|s| Date::parse_iso(s).ok_or(s)) {
+        Some(Err(s)) => {
+            eprintln!("labelcheck: --as-of `{s}` is not a date in YYYY-MM-DD form");
+            return 2;
+        }
+        Some(Ok(d)) => Some(d),
+        None => None,
+    };
+    let opts = CheckOptions {
+        as_of,
+        editions: if editions.is_empty() {
+            EditionChoice::InForce
+        } else {
+            EditionChoice::Named(editions.to_vec())
+        },
+        trace: false,
+    };
+    let mut worst = 0u8;
+    let mut results = Vec::new();
+    for input in read_inputs(files) {
+        let outcome = match input.bytes {
+            Err(e) => Err(labelcheck::Error::Io {
+                path: input.name.clone(),
+                message: e,
+            }),
+            Ok(bytes) if compare => engine
+                .compare_json(&bytes, &opts)
+                .map(render::Outcome::Comparison),
+            Ok(bytes) => engine
+                .check_json(&bytes, &opts)
+                .map(render::Outcome::Report),
+        };
+        worst = worst.max(match &outcome {
+            Err(_) => 2,
+            Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
+            Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
+            Ok(_) => 0,
+        });
+        results.push((input.name, outcome));
+    }
+    let out = match format {
+        Format::Human => render::human(&results, cli.lang),
+        Format::Json => render::json(&results),
+        Format::Junit => render::junit(&results, cli.lang),
+    };
+    print!("{out}");
+    worst
+}
+
+fn rules(engine: &Engine, lang: Lang, id: Option<&str>, pack: Option<&str>) -> u8 {
+    if let Some(id) = id {
+        let Some((p, r)) = engine.rule(id) else {
+            eprintln!("labelcheck: no rule `{id}`");
+            return 2;
+        };
+        print!("{}", render::explain(p, r, lang));
+        return 0;
+    }
+    for p in engine.packs() {
+        if pack.is_some_and(|want| want != p.meta.id) {
+            continue;
+        }
+        for r in &p.rules {
+            let sev = format!("{:?}", r.severity).to_lowercase();
+            println!(
+                "{:<48} {:<8} {}-{} §{}",
+                r.id, sev, p.meta.standard, p.meta.edition, r.clause
+            );
+        }
+    }
+    0
+}
+
+fn packs(engine: &Engine) -> u8 {
+    for p in engine.packs() {
+        let until = p
+            .meta
+            .effective_until
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into());
+        println!(
+            "{:<16} {}-{}  in force {} → {}  v{}  {} rules  sha256:{}",
+            p.meta.id,
+            p.meta.standard,
+            p.meta.edition,
+            p.meta.effective_from,
+            until,
+            p.meta.version,
+            p.rules.len(),
+            &p.hash[..16]
+        );
+    }
+    0
+}
+
+fn categories(engine: &Engine, lang: Lang) -> u8 {
+    for (id, c) in &engine.standards().catalogue.categories {
+        println!("{id:<40} {}", if lang == Lang::Zh { &c.zh } else { &c.en });
+    }
+    0
+}
+
+fn test(engine: &Engine, dirs: &[PathBuf], require_coverage: bool) -> u8 {
+    let default = [PathBuf::from("tests/suites")];
+    let dirs: &[PathBuf] = if dirs.is_empty() { &default } else { dirs };
+    let mut failed = 0;
+    let mut total = 0;
+    let mut coverage = labelcheck::suite::Coverage::default();
+    for d in dirs {
+        match labelcheck::suite::run_dir(engine, Path::new(d)) {
+            Ok((results, cov)) => {
+                for (k, v) in cov.failing_cases {
+                    *coverage.failing_cases.entry(k).or_default() += v;
+                }
+                for (k, v) in cov.passing_cases {
+                    *coverage.passing_cases.entry(k).or_default() += v;
+                }
+                for r in results {
+                    total += 1;
+                    if !r.passed {
+                        failed += 1;
+                        print!("{}", render::case_diff(&r));
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("labelcheck: {e}");
+                return 2;
+            }
+        }
+    }
+    let gaps = coverage.gaps(engine);
+    for g in &gaps {
+        println!("coverage: {g}");
+    }
+    println!("{} passed, {} failed", total - failed, failed);
+    if failed > 0 || (require_coverage && !gaps.is_empty()) {
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,180 @@
+//! Civil dates (proleptic Gregorian), just enough for label checks.
+//!
+//! Labels carry dates as text (`2026-10-01`, `20261001`, `2026年10月01日`); standards speak of
+//! months of shelf life and effective dates. A full date-time crate would add weight to the
+//! WebAssembly build for four operations, so this module keeps a day number and converts with
+//! Howard Hinnant's `days_from_civil` algorithm.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date. Ordered chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Days since 1970-01-01.
+    days: i64,
+}
+
+impl Date {
+    /// Builds a date, or `None` when the fields do not name a real day.
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date {
+            days: days_from_civil(y, m, d),
+        })
+    }
+
+    /// Parses `YYYY-MM-DD` strictly (the form used in packs, options and JSON labels).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y: i32 = s.get(0..4)?.parse().ok()?;
+        let m: u32 = s.get(5..7)?.parse().ok()?;
+        let d: u32 = s.get(8..10)?.parse().ok()?;
+        if !s[0..4].bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Date::from_ymd(y, m, d)
+    }
+
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.days)
+    }
+
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        let days = self.days.checked_add(n)?;
+        let (y, _, _) = civil_from_days(days);
+        (1..=9999).contains(&y).then_some(Date { days })
+    }
+
+    /// Adds calendar months; the day is clamped to the end of a shorter month
+    /// (2026-01-31 + 1 month = 2026-02-28), which is how shelf lives are read in practice.
+    pub fn add_months(self, n: i64) -> Option<Date> {
+        let (y, m, d) = self.ymd();
+        let total = (y as i64) * 12 + (m as i64 - 1) + n;
+        let ny = total.div_euclid(12);
+        let nm = (total.rem_euclid(12) + 1) as u32;
+        let ny = i32::try_from(ny).ok()?;
+        if !(1..=9999).contains(&ny) {
+            return None;
+        }
+        let nd = d.min(days_in_month(ny, nm));
+        Date::from_ymd(ny, nm, nd)
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    pub fn days_until(self, other: Date) -> i64 {
+        other.days - self.days
+    }
+
+    /// Today's date from the system clock (UTC). Not available in the browser build, where the
+    /// caller passes the date.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Date {
+            days: secs.div_euclid(86_400),
+        }
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = if m <= 2 { y + 1 } else { y };
+    (y as i32, m, d)
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{s}` is not a date in YYYY-MM-DD form"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_validates() {
+        let d = Date::parse_iso("2027-03-16").unwrap();
+        assert_eq!(d.to_string(), "2027-03-16");
+        assert!(Date::parse_iso("2027-02-29").is_none());
+        assert!(Date::parse_iso("2028-02-29").is_some());
+        assert!(Date::parse_iso("2027-3-16").is_none());
+        assert!(Date::parse_iso("+027-03-16").is_none());
+    }
+
+    #[test]
+    fn month_arithmetic_clamps() {
+        let d = Date::parse_iso("2026-01-31").unwrap();
+        assert_eq!(d.add_months(1).unwrap().to_string(), "2026-02-28");
+        assert_eq!(d.add_months(12).unwrap().to_string(), "2027-01-31");
+        assert_eq!(d.add_months(-2).unwrap().to_string(), "2025-11-30");
+        assert_eq!(d.add_days(365).unwrap().to_string(), "2027-01-31");
+        assert!(d.add_months(i64::MAX / 2).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn civil_round_trip(days in -700_000i64..2_900_000) {
+            let (y, m, dd) = civil_from_days(days);
+            proptest::prop_assume!((1..=9999).contains(&y));
+            proptest::prop_assert_eq!(days_from_civil(y, m, dd), days);
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! The engine: selects the packs that apply to a label on its check date, runs their
+//! rules, and assembles the report.
+
+use crate::date::Date;
+use crate::error::{Error, LabelError};
+use crate::expr::{EvalContext, Scope, Val};
+use crate::label::{parse_label, Label, Limits};
+use crate::pack::{Pack, Rule, SourceFile, Standards};
+use crate::primitives::{Outcome, RunEnv};
+use crate::report::{Citation, Comparison, Finding, PackRef, Report, RuleTrace, Skip, Span, Text};
+use serde_json::Value;
+
+/// Which editions to apply.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum EditionChoice {
+    /// For each standard, the edition in force on the check date.
+    #[default]
+    InForce,
+    /// Named editions (`2025`, or `GB 7718-2025`) where a standard has them — early
+    /// adoption of a new edition, or re-checking against an old one; the edition in force
+    /// for standards not named.
+    Named(Vec<String>),
+}
+
+/// Options for one check.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// The date to judge on; else the label's `check_date`; else today.
+    pub as_of: Option<Date>,
+    pub editions: EditionChoice,
+    /// Include every rule's outcome in the report (for regression suites and debugging).
+    pub trace: bool,
+}
+
+/// A loaded, compiled set of standards, ready to check labels. Cheap to share across
+/// threads (`&Engine` is `Sync`); build it once.
+pub struct Engine {
+    standards: Standards,
+    limits: Limits,
+}
+
+impl Engine {
+    /// The engine with the standards embedded at build time.
+    pub fn new() -> Result<Engine, Error> {
+        Engine::from_files(&crate::embedded::files())
+    }
+
+    /// An engine from standards files (paths relative to the tree root).
+    pub fn from_files(files: &[SourceFile]) -> Result<Engine, Error> {
+        let standards = Standards::load(files).map_err(Error::Packs)?;
+        Ok(Engine {
+            standards,
+            limits: Limits::default(),
+        })
+    }
+
+    /// The embedded standards with a directory laid over them: files at the same relative
+    /// path replace embedded ones, new files add packs, code lists or categories.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_overlay(dir: &std::path::Path) -> Result<Engine, Error> {
+        let mut files = crate::embedded::files();
+        files.extend(read_tree(dir)?);
+        Engine::from_files(&files)
+    }
+
+    /// Only the standards in a directory (no embedded packs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_dir(dir: &std::path::Path) -> Result<Engine, Error> {
+        Engine::from_files(&read_tree(dir)?)
+    }
+
+    pub fn with_limits(mut self, limits: Limits) -> Engine {
+        self.limits = limits;
+        self
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    pub fn standards(&self) -> &Standards {
+        &self.standards
+    }
+
+    pub fn packs(&self) -> &[Pack] {
+        &self.standards.packs
+    }
+
+    /// A rule and its pack by id.
+    pub fn rule(&self, id: &str) -> Option<(&Pack, &Rule)> {
+        self.standards.rules().find(|(_, r)| r.id == id)
+    }
+
+    /// Parses and checks one label given as JSON bytes.
+    pub fn check_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Report, Error> {
+        let label = parse_label(bytes, &self.limits)?;
+        self.check(label, opts)
+    }
+
+    /// Checks a parsed label.
+    pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
+        let prepared = self.prepare(label, opts)?;
+        let packs = self.select(&prepared, &opts.editions, false);
+        Ok(self.run(&prepared, &packs, opts.trace))
+    }
+
+    /// Checks a label under the editions in force and under the latest editions, and says
+    /// what changes: the view of the 2027-03-16 transition from either side of it.
+    pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
+        let label = parse_label(bytes, &self.limits)?;
+        let prepared = self.prepare(label, opts)?;
+        let current = self.run(
+            &prepared,
+            &self.select(&prepared, &EditionChoice::InForce, false),
+            opts.trace,
+        );
+        let next = self.run(
+            &prepared,
+            &self.select(&prepared, &EditionChoice::InForce, true),
+            opts.trace,
+        );
+        let key = |f: &Finding| {
+            (
+                f.topic.clone().unwrap_or_else(|| f.rule.clone()),
+                f.path.clone(),
+            )
+        };
+        let now: std::collections::HashSet<_> = current.findings.iter().map(key).collect();
+        let later: std::collections::HashSet<_> = next.findings.iter().map(key).collect();
+        let newly_failing = next
+            .findings
+            .iter()
+            .filter(|f| !now.contains(&key(f)))
+            .cloned()
+            .collect();
+        let resolved = current
+            .findings
+            .iter()
+            .filter(|f| !later.contains(&key(f)))
+            .cloned()
+            .collect();
+        Ok(Comparison {
+            current,
+            next,
+            newly_failing,
+            resolved,
+        })
+    }
+
+    fn prepare(&self, mut label: Label, opts: &CheckOptions) -> Result<Prepared, Error> {
+        let catalogue = &self.standards.catalogue;
+        if !catalogue.has_market(&label.market) {
+            let known: Vec<&str> = catalogue.markets.iter().map(|m| m.id.as_str()).collect();
+            return Err(LabelError::Unknown {
+                path: "/market".into(),
+                message: format!(
+                    "unknown market `{}`; known: {}",
+                    label.market,
+                    known.join(", ")
+                ),
+            }
+            .into());
+        }
+        let Some(tags) = catalogue.tags_of(&label.category) else {
+            return Err(LabelError::Unknown {
+                path: "/category".into(),
+                message: format!(
+                    "unknown category `{}`; see `labelcheck categories`",
+                    label.category
+                ),
+            }
+            .into());
+        };
+        let as_of = match opts.as_of.or(label.check_date) {
+            Some(d) => d,
+            None => today()?,
+        };
+        let nutrients = self.standards.codelists.get("nutrients");
+        label.normalise(&|name| {
+            nutrients
+                .and_then(|n| n.table.find_str(name))
+                .and_then(|row| row.get("id"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        });
+        let view = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
+            path: String::new(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
+        Ok(Prepared {
+            tags: tags.to_vec(),
+            as_of,
+            view,
+            label,
+        })
+    }
+
+    /// The packs to apply: one edition per standard.
+    fn select<'e>(&'e self, p: &Prepared, choice: &EditionChoice, latest: bool) -> Vec<&'e Pack> {
+        let mut by_standard: std::collections::BTreeMap<&str, Vec<&Pack>> =
+            std::collections::BTreeMap::new();
+        for pack in &self.standards.packs {
+            if pack.covers(&p.label.market, &p.label.category) {
+                by_standard
+                    .entry(pack.meta.standard.as_str())
+                    .or_default()
+                    .push(pack);
+            }
+        }
+        let norm = |s: &str| s.replace([' ', '—', '–'], "").to_ascii_lowercase();
+        let mut out = Vec::new();
+        for (standard, editions) in by_standard {
+            let named = match choice {
+                EditionChoice::Named(names) => editions.iter().copied().find(|pk| {
+                    names.iter().any(|n| {
+                        norm(n) == norm(&pk.meta.edition)
+                            || norm(n) == norm(&format!("{standard}-{}", pk.meta.edition))
+                    })
+                }),
+                EditionChoice::InForce => None,
+            };
+            let chosen = named.or_else(|| {
+                if latest {
+                    editions
+                        .iter()
+                        .copied()
+                        .filter(|pk| pk.meta.effective_until.is_none_or(|u| p.as_of < u))
+                        .max_by_key(|pk| pk.meta.effective_from)
+                } else {
+                    editions
+                        .iter()
+                        .copied()
+                        .filter(|pk| pk.in_force(p.as_of))
+                        .max_by_key(|pk| pk.meta.effective_from)
+                }
+            });
+            out.extend(chosen);
+        }
+        // Keep the packs' load order (by directory) so reports are stable.
+        out.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        out
+    }
+
+    fn run(&self, p: &Prepared, packs: &[&Pack], trace: bool) -> Report {
+        let mut findings = Vec::new();
+        let mut skipped = Vec::new();
+        let mut traces = Vec::new();
+        let mut evaluated = 0;
+        for pack in packs {
+            let ctx = EvalContext {
+                label: &p.view,
+                tables: &pack.tables,
+                tags: &p.tags,
+                as_of: p.as_of,
+            };
+            let env = RunEnv {
+                codelists: &self.standards.codelists,
+                tables: &pack.tables,
+            };
+            for rule in &pack.rules {
+                let outcome = run_rule(pack, rule, &ctx, &env, &p.view, &mut findings);
+                match &outcome {
+                    RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
+                    RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
+                        skipped.push(Skip {
+                            rule: rule.id.clone(),
+                            reason: reason.clone(),
+                        })
+                    }
+                }
+                if trace {
+                    traces.push(RuleTrace {
+                        rule: rule.id.clone(),
+                        outcome: outcome.name().to_string(),
+                    });
+                }
+            }
+        }
+        Report {
+            label_id: p.label.id.clone(),
+            market: p.label.market.clone(),
+            category: p.label.category.clone(),
+            as_of: p.as_of,
+            verdict: Report::verdict_of(&findings),
+            rules_evaluated: evaluated,
+            rules_skipped: skipped.len(),
+            findings,
+            packs: packs
+                .iter()
+                .map(|pk| PackRef {
+                    id: pk.meta.id.clone(),
+                    standard: pk.meta.standard.clone(),
+                    edition: pk.meta.edition.clone(),
+                    version: pk.meta.version.clone(),
+                    hash: pk.hash.clone(),
+                })
+                .collect(),
+            skipped,
+            trace: traces,
+        }
+    }
+}
+
+struct Prepared {
+    label: Label,
+    view: Value,
+    tags: Vec<String>,
+    as_of: Date,
+}
+
+enum RuleOutcome {
+    Pass,
+    Fail,
+    Skip(String),
+    NotApplicable(String),
+}
+
+impl RuleOutcome {
+    fn name(&self) -> &'static str {
+        match self {
+            RuleOutcome::Pass => "pass",
+            RuleOutcome::Fail => "fail",
+            RuleOutcome::Skip(_) => "skip",
+            RuleOutcome::NotApplicable(_) => "not_applicable",
+        }
+    }
+}
+
+/// Sub-lists visited by `recurse` stop at this depth.
+const MAX_ITEM_DEPTH: usize = 8;
+
+fn run_rule<'a>(
+    pack: &'a Pack,
+    rule: &'a Rule,
+    ctx: &EvalContext<'a>,
+    env: &RunEnv<'a>,
+    view: &'a Value,
+    findings: &mut Vec<Finding>,
+) -> RuleOutcome {
+    let mut scope = Scope::new(ctx);
+    let items: Vec<(Option<Val<'a>>, String)> = match &rule.for_each {
+        None => vec![(None, String::new())],
+        Some(list) => {
+            let base = crate::primitives::pointer_of(list, "");
+            let mut out = Vec::new();
+            collect_items(
+                scope.eval(&list.root),
+                &base,
+                rule.recurse.as_deref(),
+                0,
+                &mut out,
+            );
+            if out.is_empty() {
+                return RuleOutcome::NotApplicable(format!("no elements in `{}`", list.source));
+            }
+            out.into_iter().map(|(v, p)| (Some(v), p)).collect()
+        }
+    };
+    let (mut passed, mut failed) = (false, false);
+    let mut skip_reason = None;
+    for (item, pointer) in items {
+        if let Some(item) = item {
+            scope.set("item", item);
+        }
+        for (name, e) in &rule.lets {
+            let v = scope.eval(&e.root);
+            scope.set(name.as_str(), v);
+        }
+        if let Some(w) = &rule.when {
+            if !scope.eval(&w.root).truthy() {
+                continue;
+            }
+        }
+        match rule.check.run(&mut scope, &pointer, env) {
+            Outcome::Pass => passed = true,
+            Outcome::Skip(reason) => skip_reason = Some(reason),
+            Outcome::Fail(hits) => {
+                failed = true;
+                for hit in hits {
+                    for (name, v) in &hit.bindings {
+                        scope.set(name, v.clone());
+                    }
+                    scope.set("found", hit.found.clone().unwrap_or(Val::Null));
+                    scope.set("expected", hit.expected.clone().unwrap_or(Val::Null));
+                    let span = hit.span.clone().or_else(|| span_at(view, &hit.pointer));
+                    findings.push(Finding {
+                        rule: rule.id.clone(),
+                        severity: rule.severity,
+                        message: Text {
+                            zh: rule.message_zh.render(&scope),
+                            en: rule.message_en.render(&scope),
+                        },
+                        citation: Citation {
+                            standard: pack.meta.standard.clone(),
+                            edition: pack.meta.edition.clone(),
+                            clause: rule.clause.clone(),
+                            pack: pack.meta.id.clone(),
+                        },
+                        path: hit.pointer,
+                        span,
+                        expected: hit.expected.map(|v| v.to_json()),
+                        found: hit.found.map(|v| v.to_json()),
+                        confidence: rule.confidence,
+                        topic: rule.topic.clone(),
+                    });
+                    for (name, _) in &hit.bindings {
+                        scope.unset(name);
+                    }
+                }
+            }
+        }
+    }
+    if failed {
+        RuleOutcome::Fail
+    } else if passed {
+        RuleOutcome::Pass
+    } else if let Some(reason) = skip_reason {
+        RuleOutcome::Skip(format!("missing data: {reason}"))
+    } else {
+        RuleOutcome::NotApplicable(match &rule.when {
+            Some(w) => format!("not applicable: `{}` is false", w.source),
+            None => "not applicable".into(),
+        })
+    }
+}
+
+fn collect_items<'a>(
+    list: Val<'a>,
+    base: &str,
+    recurse: Option<&str>,
+    depth: usize,
+    out: &mut Vec<(Val<'a>, String)>,
+) {
+    for (i, el) in list.elements().into_iter().enumerate() {
+        let p = format!("{base}/{i}");
+        let child = recurse.map(|r| el.field(r));
+        out.push((el, p.clone()));
+        if let (Some(child), Some(r)) = (child, recurse) {
+            if depth < MAX_ITEM_DEPTH {
+                collect_items(child, &format!("{p}/{r}"), recurse, depth + 1, out);
+            }
+        }
+    }
+}
+
+/// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed
+/// from printed text do).
+fn span_at(view: &Value, pointer: &str) -> Option<Span> {
+    let mut node = view;
+    let mut found = None;
+    for part in pointer.split('/').skip(1) {
+        let part = part.replace("~1", "/").replace("~0", "~");
+        node = match node {
+            Value::Object(o) => o.get(&part)?,
+            Value::Array(a) => a.get(part.parse::<usize>().ok()?)?,
+            _ => return found,
+        };
+        if let Some(s) = node.get("span") {
+            if let Ok(span) = serde_json::from_value::<Span>(s.clone()) {
+                found = Some(span);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn today() -> Result<Date, Error> {
+    Ok(Date::today())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn today() -> Result<Date, Error> {
+    Err(Error::Option(
+        "no check date: pass `as_of` (the browser build has no clock)".into(),
+    ))
+}
+
+/// Reads every `.toml` file under `dir` as a standards tree.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
+    fn walk(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        out: &mut Vec<SourceFile>,
+    ) -> Result<(), Error> {
+        let io = |e: std::io::Error| Error::Io {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        };
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(root, &p, out)?;
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                let text = std::fs::read_to_string(&p).map_err(|e| Error::Io {
+                    path: p.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                let rel = p.strip_prefix(root).unwrap_or(&p);
+                let path = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push(SourceFile { path, text });
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    Ok(out)
+}

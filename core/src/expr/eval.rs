@@ -1,0 +1,444 @@
+//! Evaluation of compiled expressions against a label.
+
+use super::parse::{BinOp, Func, Node};
+use super::value::Val;
+use crate::date::Date;
+use crate::pack::Table;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// What every expression of one check can see besides its local names.
+pub struct EvalContext<'a> {
+    /// The normalised label document.
+    pub label: &'a Value,
+    /// The tables of the pack the rule belongs to.
+    pub tables: &'a BTreeMap<String, Table>,
+    /// Tags of the label's category and its ancestors, from the category catalogue.
+    pub tags: &'a [String],
+    /// The check date.
+    pub as_of: Date,
+}
+
+/// Local names (`item`, `row`, `claim`, `let` bindings, `found`, …) over a context.
+pub struct Scope<'c, 'a> {
+    pub ctx: &'c EvalContext<'a>,
+    vars: Vec<(&'c str, Val<'a>)>,
+}
+
+impl<'c, 'a> Scope<'c, 'a> {
+    pub fn new(ctx: &'c EvalContext<'a>) -> Self {
+        Scope {
+            ctx,
+            vars: Vec::new(),
+        }
+    }
+
+    /// Binds (or rebinds) a local name.
+    pub fn set(&mut self, name: &'c str, v: Val<'a>) {
+        if let Some(slot) = self.vars.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = v;
+        } else {
+            self.vars.push((name, v));
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Val<'a> {
+        if name == "label" {
+            return Val::from_json(self.ctx.label);
+        }
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or(Val::Null)
+    }
+
+    /// Removes a local binding (used when a primitive leaves an item's scope).
+    pub fn unset(&mut self, name: &str) {
+        self.vars.retain(|(n, _)| *n != name);
+    }
+
+    pub fn eval(&self, node: &Node) -> Val<'a> {
+        match node {
+            Node::Num(d) => Val::Num(*d),
+            Node::Str(s) => Val::Str(Cow::Owned(s.clone())),
+            Node::Bool(b) => Val::Bool(*b),
+            Node::Null => Val::Null,
+            Node::Var(name) => self.get(name),
+            Node::Field(inner, name) => self.eval(inner).field(name),
+            Node::List(items) => Val::List(items.iter().map(|n| self.eval(n)).collect()),
+            Node::Neg(inner) => match self.eval(inner) {
+                Val::Num(d) => Val::Num(-d),
+                _ => Val::Null,
+            },
+            Node::Not(inner) => Val::Bool(!self.eval(inner).truthy()),
+            Node::Binary(op, l, r) => self.binary(*op, l, r),
+            Node::Matches(subject, re) => match self.eval(subject) {
+                Val::Str(s) => Val::Bool(re.is_match(&s)),
+                _ => Val::Null,
+            },
+            Node::Call(f, args) => self.call(*f, args),
+        }
+    }
+
+    fn binary(&self, op: BinOp, l: &Node, r: &Node) -> Val<'a> {
+        match op {
+            BinOp::And => {
+                if !self.eval(l).truthy() {
+                    return Val::Bool(false);
+                }
+                Val::Bool(self.eval(r).truthy())
+            }
+            BinOp::Or => {
+                if self.eval(l).truthy() {
+                    return Val::Bool(true);
+                }
+                Val::Bool(self.eval(r).truthy())
+            }
+            _ => {
+                let a = self.eval(l);
+                let b = self.eval(r);
+                match op {
+                    BinOp::Add => arith(&a, &b, Decimal::checked_add),
+                    BinOp::Sub => match (&a, &b) {
+                        (Val::Date(x), Val::Date(y)) => Val::Num(Decimal::from(y.days_until(*x))),
+                        _ => arith(&a, &b, Decimal::checked_sub),
+                    },
+                    BinOp::Mul => arith(&a, &b, Decimal::checked_mul),
+                    BinOp::Div => arith(&a, &b, Decimal::checked_div),
+                    BinOp::Eq => Val::Bool(a.loose_eq(&b)),
+                    BinOp::Ne => Val::Bool(!a.loose_eq(&b)),
+                    BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => match compare(&a, &b) {
+                        Some(ord) => Val::Bool(match op {
+                            BinOp::Lt => ord.is_lt(),
+                            BinOp::Le => ord.is_le(),
+                            BinOp::Gt => ord.is_gt(),
+                            _ => ord.is_ge(),
+                        }),
+                        None => Val::Bool(false),
+                    },
+                    BinOp::In => Val::Bool(b.elements().iter().any(|e| e.loose_eq(&a))),
+                    BinOp::And | BinOp::Or => Val::Null,
+                }
+            }
+        }
+    }
+
+    fn num(&self, n: &Node) -> Option<Decimal> {
+        self.eval(n).as_num()
+    }
+
+    fn call(&self, f: Func, args: &[Node]) -> Val<'a> {
+        match f {
+            Func::Exists => Val::Bool(self.eval(&args[0]).is_present()),
+            Func::Len => match self.eval(&args[0]) {
+                Val::Str(s) => Val::Num(Decimal::from(s.chars().count() as u64)),
+                v @ (Val::List(_) | Val::Json(Value::Array(_))) => {
+                    Val::Num(Decimal::from(v.elements().len() as u64))
+                }
+                _ => Val::Null,
+            },
+            Func::Coalesce => args
+                .iter()
+                .map(|a| self.eval(a))
+                .find(|v| !v.is_null())
+                .unwrap_or(Val::Null),
+            Func::Abs => self
+                .num(&args[0])
+                .map(|d| Val::Num(d.abs()))
+                .unwrap_or(Val::Null),
+            Func::Min | Func::Max => {
+                let mut best: Option<Decimal> = None;
+                for a in args {
+                    let Some(d) = self.num(a) else {
+                        return Val::Null;
+                    };
+                    best = Some(match best {
+                        None => d,
+                        Some(b) if f == Func::Min => b.min(d),
+                        Some(b) => b.max(d),
+                    });
+                }
+                best.map(Val::Num).unwrap_or(Val::Null)
+            }
+            Func::Round | Func::RoundEven => {
+                let (Some(x), Some(step)) = (self.num(&args[0]), self.num(&args[1])) else {
+                    return Val::Null;
+                };
+                let strategy = if f == Func::Round {
+                    RoundingStrategy::MidpointAwayFromZero
+                } else {
+                    RoundingStrategy::MidpointNearestEven
+                };
+                round_to_step(x, step, strategy)
+                    .map(Val::Num)
+                    .unwrap_or(Val::Null)
+            }
+            Func::IsMultiple => {
+                let (Some(x), Some(step)) = (self.num(&args[0]), self.num(&args[1])) else {
+                    return Val::Null;
+                };
+                if step.is_zero() {
+                    return Val::Null;
+                }
+                x.checked_rem(step)
+                    .map(|r| Val::Bool(r.is_zero()))
+                    .unwrap_or(Val::Null)
+            }
+            Func::Lookup | Func::InTable => {
+                let Node::Str(table) = &args[0] else {
+                    return Val::Null;
+                };
+                let Some(t) = self.ctx.tables.get(table) else {
+                    return Val::Null;
+                };
+                let key = self.eval(&args[1]);
+                let row = t.find(&key);
+                if f == Func::InTable {
+                    return Val::Bool(row.is_some());
+                }
+                let Some(row) = row else { return Val::Null };
+                match self.eval(&args[2]) {
+                    Val::Str(col) => row
+                        .get(col.as_ref())
+                        .map(Val::from_json)
+                        .unwrap_or(Val::Null),
+                    _ => Val::Null,
+                }
+            }
+            Func::Amount => {
+                let id = self.eval(&args[0]);
+                let rows = Val::from_json(self.ctx.label)
+                    .field("nutrition")
+                    .field("rows");
+                rows.elements()
+                    .into_iter()
+                    .find(|r| r.field("nutrient").loose_eq(&id))
+                    .map(|r| r.field("per_100"))
+                    .unwrap_or(Val::Null)
+            }
+            Func::HasTag => match self.eval(&args[0]) {
+                Val::Str(t) => Val::Bool(self.ctx.tags.iter().any(|x| x == t.as_ref())),
+                _ => Val::Null,
+            },
+            Func::Contains => match (self.eval(&args[0]), self.eval(&args[1])) {
+                (Val::Str(a), Val::Str(b)) => Val::Bool(a.contains(b.as_ref())),
+                (list @ (Val::List(_) | Val::Json(Value::Array(_))), x) => {
+                    Val::Bool(list.elements().iter().any(|e| e.loose_eq(&x)))
+                }
+                _ => Val::Null,
+            },
+            Func::StartsWith => match (self.eval(&args[0]), self.eval(&args[1])) {
+                (Val::Str(a), Val::Str(b)) => Val::Bool(a.starts_with(b.as_ref())),
+                _ => Val::Null,
+            },
+            Func::Lower => match self.eval(&args[0]) {
+                Val::Str(s) => Val::Str(Cow::Owned(s.to_lowercase())),
+                _ => Val::Null,
+            },
+            Func::Matches => Val::Null, // compiled into Node::Matches
+            Func::Date => to_date(&self.eval(&args[0]))
+                .map(Val::Date)
+                .unwrap_or(Val::Null),
+            Func::AddMonths | Func::AddDays => {
+                let (Some(d), Some(n)) = (to_date(&self.eval(&args[0])), self.num(&args[1])) else {
+                    return Val::Null;
+                };
+                let Some(n) = n.trunc().to_string().parse::<i64>().ok() else {
+                    return Val::Null;
+                };
+                let out = if f == Func::AddMonths {
+                    d.add_months(n)
+                } else {
+                    d.add_days(n)
+                };
+                out.map(Val::Date).unwrap_or(Val::Null)
+            }
+            Func::DaysBetween => {
+                match (to_date(&self.eval(&args[0])), to_date(&self.eval(&args[1]))) {
+                    (Some(a), Some(b)) => Val::Num(Decimal::from(a.days_until(b))),
+                    _ => Val::Null,
+                }
+            }
+            Func::AsOf => Val::Date(self.ctx.as_of),
+            Func::Count | Func::Any => {
+                let list = self.eval(&args[0]);
+                let (Val::Str(field), want) = (self.eval(&args[1]), self.eval(&args[2])) else {
+                    return Val::Null;
+                };
+                let n = list
+                    .elements()
+                    .iter()
+                    .filter(|e| e.field(&field).loose_eq(&want))
+                    .count();
+                if f == Func::Any {
+                    Val::Bool(n > 0)
+                } else {
+                    Val::Num(Decimal::from(n as u64))
+                }
+            }
+            Func::Sum => {
+                let list = self.eval(&args[0]);
+                let Val::Str(field) = self.eval(&args[1]) else {
+                    return Val::Null;
+                };
+                let mut total = Decimal::ZERO;
+                for e in list.elements() {
+                    if let Some(d) = e.field(&field).as_num() {
+                        match total.checked_add(d) {
+                            Some(t) => total = t,
+                            None => return Val::Null,
+                        }
+                    }
+                }
+                Val::Num(total)
+            }
+            Func::Find => {
+                let list = self.eval(&args[0]);
+                let (Val::Str(field), want, Val::Str(ret)) = (
+                    self.eval(&args[1]),
+                    self.eval(&args[2]),
+                    self.eval(&args[3]),
+                ) else {
+                    return Val::Null;
+                };
+                list.elements()
+                    .into_iter()
+                    .find(|e| e.field(&field).loose_eq(&want))
+                    .map(|e| e.field(&ret))
+                    .unwrap_or(Val::Null)
+            }
+        }
+    }
+}
+
+fn arith<'a>(a: &Val<'a>, b: &Val<'a>, op: fn(Decimal, Decimal) -> Option<Decimal>) -> Val<'a> {
+    match (a, b) {
+        (Val::Num(x), Val::Num(y)) => op(*x, *y).map(Val::Num).unwrap_or(Val::Null),
+        _ => Val::Null,
+    }
+}
+
+fn compare(a: &Val<'_>, b: &Val<'_>) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Val::Num(x), Val::Num(y)) => Some(x.cmp(y)),
+        (Val::Date(x), Val::Date(y)) => Some(x.cmp(y)),
+        (Val::Str(x), Val::Str(y)) => Some(x.cmp(y)),
+        (Val::Date(x), Val::Str(_)) => to_date(b).map(|y| x.cmp(&y)),
+        (Val::Str(_), Val::Date(y)) => to_date(a).map(|x| x.cmp(y)),
+        _ => None,
+    }
+}
+
+/// Rounds `x` to the nearest multiple of `step` with the given tie rule.
+pub fn round_to_step(x: Decimal, step: Decimal, strategy: RoundingStrategy) -> Option<Decimal> {
+    if step <= Decimal::ZERO {
+        return None;
+    }
+    let q = x.checked_div(step)?;
+    q.round_dp_with_strategy(0, strategy).checked_mul(step)
+}
+
+/// Reads a date from a value: ISO text, or the printed forms the food standards allow
+/// (`20100320`, `2010年03月20日`, `2010/03/20`, `2010.03.20`).
+pub fn to_date(v: &Val<'_>) -> Option<Date> {
+    match v {
+        Val::Date(d) => Some(*d),
+        Val::Str(s) => parse_printed_date(s),
+        _ => None,
+    }
+}
+
+/// Parses a printed year-month-day date in the common Chinese label forms.
+pub fn parse_printed_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Some(d) = Date::parse_iso(s) {
+        return Some(d);
+    }
+    let digits: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<Vec<_>>>()?;
+    match digits.as_slice() {
+        [ymd] if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            Date::from_ymd((ymd / 10_000) as i32, (ymd / 100) % 100, ymd % 100)
+        }
+        [y, m, d] if *y >= 1000 => Date::from_ymd(*y as i32, *m, *d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::Expr;
+
+    fn eval_with(label: &Value, src: &str) -> Value {
+        let tables = BTreeMap::new();
+        let tags = vec!["dairy".to_string()];
+        let ctx = EvalContext {
+            label,
+            tables: &tables,
+            tags: &tags,
+            as_of: Date::parse_iso("2026-11-26").unwrap(),
+        };
+        let e = Expr::compile(src, &|_| false).unwrap();
+        Scope::new(&ctx).eval(&e.root).to_json()
+    }
+
+    #[test]
+    fn decimal_arithmetic_is_exact() {
+        let l = serde_json::json!({"a": 3.8, "b": 1.2});
+        assert_eq!(
+            eval_with(&l, "label.a * label.b == 4.56"),
+            Value::Bool(true)
+        );
+        assert_eq!(eval_with(&l, "0.1 + 0.2 == 0.3"), Value::Bool(true));
+        assert_eq!(eval_with(&l, "round(2.45, 0.1)"), serde_json::json!(2.5));
+        assert_eq!(
+            eval_with(&l, "round_even(2.45, 0.1)"),
+            serde_json::json!(2.4)
+        );
+        assert_eq!(eval_with(&l, "is_multiple(0.35, 0.1)"), Value::Bool(false));
+    }
+
+    #[test]
+    fn null_semantics() {
+        let l = serde_json::json!({});
+        assert_eq!(eval_with(&l, "label.x + 1"), Value::Null);
+        assert_eq!(eval_with(&l, "label.x <= 20"), Value::Bool(false));
+        assert_eq!(eval_with(&l, "not (label.x <= 20)"), Value::Bool(true));
+        assert_eq!(eval_with(&l, "1 / 0"), Value::Null);
+        assert_eq!(
+            eval_with(&l, "has_tag('dairy') and not has_tag('meat')"),
+            Value::Bool(true)
+        );
+    }
+
+    #[test]
+    fn dates_and_lists() {
+        let l = serde_json::json!({"d": "2026年10月01日", "rows": [{"n": "a", "v": 2}, {"n": "b", "v": 3}]});
+        assert_eq!(
+            eval_with(&l, "add_months(date(label.d), 6)"),
+            serde_json::json!("2027-04-01")
+        );
+        assert_eq!(
+            eval_with(&l, "days_between(date('20261001'), as_of())"),
+            serde_json::json!(56)
+        );
+        assert_eq!(eval_with(&l, "sum(label.rows, 'v')"), serde_json::json!(5));
+        assert_eq!(
+            eval_with(&l, "find(label.rows, 'n', 'b', 'v')"),
+            serde_json::json!(3)
+        );
+        assert_eq!(eval_with(&l, "'b' in ['a', 'b']"), Value::Bool(true));
+        assert_eq!(
+            eval_with(&l, "matches('配料：水', '^配料')"),
+            Value::Bool(true)
+        );
+    }
+}

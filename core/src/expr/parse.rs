@@ -1,0 +1,690 @@
+//! Lexer and recursive-descent parser for pack expressions.
+
+use rust_decimal::Decimal;
+use std::fmt;
+use std::str::FromStr;
+
+/// The most nodes one expression may have. Keeps evaluation cost bounded and rejects
+/// pathological pack text early.
+pub const MAX_NODES: usize = 512;
+/// The deepest nesting the parser accepts (parentheses, operators).
+const MAX_DEPTH: usize = 48;
+
+/// A compile error in an expression, with the byte offset where it was noticed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExprError {
+    pub message: String,
+    pub offset: usize,
+}
+
+impl fmt::Display for ExprError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at offset {})", self.message, self.offset)
+    }
+}
+
+/// The fixed set of functions. Adding one is a code change reviewed like a new primitive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Func {
+    Exists,
+    Len,
+    Coalesce,
+    Abs,
+    Min,
+    Max,
+    /// `round(x, step)`: to the nearest multiple of `step`, ties away from zero (half-up).
+    Round,
+    /// `round_even(x, step)`: ties to even (GB/T 8170 style).
+    RoundEven,
+    IsMultiple,
+    Lookup,
+    InTable,
+    Amount,
+    HasTag,
+    Contains,
+    StartsWith,
+    Matches,
+    Date,
+    AddMonths,
+    AddDays,
+    DaysBetween,
+    AsOf,
+    Count,
+    Any,
+    Sum,
+    Find,
+    Lower,
+}
+
+impl Func {
+    fn from_name(name: &str) -> Option<(Func, usize, usize)> {
+        // (function, min args, max args)
+        Some(match name {
+            "exists" => (Func::Exists, 1, 1),
+            "len" => (Func::Len, 1, 1),
+            "coalesce" => (Func::Coalesce, 1, 8),
+            "abs" => (Func::Abs, 1, 1),
+            "min" => (Func::Min, 2, 8),
+            "max" => (Func::Max, 2, 8),
+            "round" => (Func::Round, 2, 2),
+            "round_even" => (Func::RoundEven, 2, 2),
+            "is_multiple" => (Func::IsMultiple, 2, 2),
+            "lookup" => (Func::Lookup, 3, 3),
+            "in_table" => (Func::InTable, 2, 2),
+            "amount" => (Func::Amount, 1, 1),
+            "has_tag" => (Func::HasTag, 1, 1),
+            "contains" => (Func::Contains, 2, 2),
+            "starts_with" => (Func::StartsWith, 2, 2),
+            "matches" => (Func::Matches, 2, 2),
+            "date" => (Func::Date, 1, 1),
+            "add_months" => (Func::AddMonths, 2, 2),
+            "add_days" => (Func::AddDays, 2, 2),
+            "days_between" => (Func::DaysBetween, 2, 2),
+            "as_of" => (Func::AsOf, 0, 0),
+            "count" => (Func::Count, 3, 3),
+            "any" => (Func::Any, 3, 3),
+            "sum" => (Func::Sum, 2, 2),
+            "find" => (Func::Find, 4, 4),
+            "lower" => (Func::Lower, 1, 1),
+            _ => return None,
+        })
+    }
+
+    /// The names, for error messages and documentation.
+    pub const NAMES: &'static [&'static str] = &[
+        "exists",
+        "len",
+        "coalesce",
+        "abs",
+        "min",
+        "max",
+        "round",
+        "round_even",
+        "is_multiple",
+        "lookup",
+        "in_table",
+        "amount",
+        "has_tag",
+        "contains",
+        "starts_with",
+        "matches",
+        "date",
+        "add_months",
+        "add_days",
+        "days_between",
+        "as_of",
+        "count",
+        "any",
+        "sum",
+        "find",
+        "lower",
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+    In,
+}
+
+#[derive(Clone, Debug)]
+pub enum Node {
+    Num(Decimal),
+    Str(String),
+    Bool(bool),
+    Null,
+    /// A root name: `label`, `item`, `row`, `claim`, `entry`, or a `let` binding.
+    Var(String),
+    Field(Box<Node>, String),
+    List(Vec<Node>),
+    Neg(Box<Node>),
+    Not(Box<Node>),
+    Binary(BinOp, Box<Node>, Box<Node>),
+    Call(Func, Vec<Node>),
+    /// `matches(x, "re")` with the pattern compiled at load time.
+    Matches(Box<Node>, Box<regex_lite::Regex>),
+}
+
+/// A compiled expression plus its source text.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub source: String,
+    pub root: Node,
+}
+
+impl Expr {
+    /// Compiles `source`. `known_table` says whether a table name used by `lookup` /
+    /// `in_table` exists in the pack, so a typo fails at load time rather than silently
+    /// yielding `null` for every label.
+    pub fn compile(source: &str, known_table: &dyn Fn(&str) -> bool) -> Result<Expr, ExprError> {
+        let tokens = lex(source)?;
+        let mut p = Parser {
+            tokens,
+            pos: 0,
+            nodes: 0,
+            depth: 0,
+            known_table,
+        };
+        let root = p.expr()?;
+        if let Some(t) = p.tokens.get(p.pos) {
+            return Err(ExprError {
+                message: format!("unexpected {}", t.kind),
+                offset: t.offset,
+            });
+        }
+        Ok(Expr {
+            source: source.to_string(),
+            root,
+        })
+    }
+
+    /// If the expression is a plain path (`label.a.b`, `item.x`), its root and fields.
+    /// Used to turn a field parameter into a JSON pointer for findings.
+    pub fn as_path(&self) -> Option<(String, Vec<String>)> {
+        let mut fields = Vec::new();
+        let mut node = &self.root;
+        loop {
+            match node {
+                Node::Field(inner, name) => {
+                    fields.push(name.clone());
+                    node = inner;
+                }
+                Node::Var(v) => {
+                    fields.reverse();
+                    return Some((v.clone(), fields));
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(String),
+    Str(String),
+    Ident(String),
+    Punct(&'static str),
+}
+
+impl fmt::Display for Tok {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tok::Num(n) => write!(f, "number `{n}`"),
+            Tok::Str(s) => write!(f, "string \"{s}\""),
+            Tok::Ident(i) => write!(f, "`{i}`"),
+            Tok::Punct(p) => write!(f, "`{p}`"),
+        }
+    }
+}
+
+struct Token {
+    kind: Tok,
+    offset: usize,
+}
+
+fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
+    let mut out = Vec::new();
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                i += 1;
+            }
+            out.push(Token {
+                kind: Tok::Num(src[start..i].to_string()),
+                offset: start,
+            });
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c == b'_' {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            out.push(Token {
+                kind: Tok::Ident(src[start..i].to_string()),
+                offset: start,
+            });
+            continue;
+        }
+        if c == b'\'' || c == b'"' {
+            let quote = c;
+            i += 1;
+            let body_start = i;
+            while i < bytes.len() && bytes[i] != quote {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return Err(ExprError {
+                    message: "unterminated string".into(),
+                    offset: start,
+                });
+            }
+            out.push(Token {
+                kind: Tok::Str(src[body_start..i].to_string()),
+                offset: start,
+            });
+            i += 1;
+            continue;
+        }
+        let two = src.get(i..i + 2).unwrap_or("");
+        let p: &'static str = match two {
+            "==" => "==",
+            "!=" => "!=",
+            "<=" => "<=",
+            ">=" => ">=",
+            _ => match c {
+                b'(' => "(",
+                b')' => ")",
+                b'[' => "[",
+                b']' => "]",
+                b',' => ",",
+                b'.' => ".",
+                b'+' => "+",
+                b'-' => "-",
+                b'*' => "*",
+                b'/' => "/",
+                b'<' => "<",
+                b'>' => ">",
+                _ => {
+                    let ch = src[i..].chars().next().unwrap_or('?');
+                    return Err(ExprError {
+                        message: format!("unexpected character `{ch}`"),
+                        offset: i,
+                    });
+                }
+            },
+        };
+        i += p.len();
+        out.push(Token {
+            kind: Tok::Punct(p),
+            offset: start,
+        });
+    }
+    Ok(out)
+}
+
+struct Parser<'k> {
+    tokens: Vec<Token>,
+    pos: usize,
+    nodes: usize,
+    depth: usize,
+    known_table: &'k dyn Fn(&str) -> bool,
+}
+
+impl Parser<'_> {
+    fn offset(&self) -> usize {
+        self.tokens
+            .get(self.pos)
+            .map(|t| t.offset)
+            .unwrap_or_else(|| self.tokens.last().map(|t| t.offset + 1).unwrap_or(0))
+    }
+
+    fn err<T>(&self, message: impl Into<String>) -> Result<T, ExprError> {
+        Err(ExprError {
+            message: message.into(),
+            offset: self.offset(),
+        })
+    }
+
+    fn bump_node(&mut self) -> Result<(), ExprError> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return self.err(format!("expression is larger than {MAX_NODES} nodes"));
+        }
+        Ok(())
+    }
+
+    fn peek_punct(&self, p: &str) -> bool {
+        matches!(self.tokens.get(self.pos), Some(Token { kind: Tok::Punct(q), .. }) if *q == p)
+    }
+
+    fn peek_ident(&self, word: &str) -> bool {
+        matches!(self.tokens.get(self.pos), Some(Token { kind: Tok::Ident(q), .. }) if q == word)
+    }
+
+    fn expect_punct(&mut self, p: &str) -> Result<(), ExprError> {
+        if self.peek_punct(p) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            match self.tokens.get(self.pos) {
+                Some(t) => self.err(format!("expected `{p}`, found {}", t.kind)),
+                None => self.err(format!("expected `{p}`, found end of expression")),
+            }
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.err("expression nests too deeply");
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self) -> Result<Node, ExprError> {
+        self.enter()?;
+        let r = self.or();
+        self.depth -= 1;
+        r
+    }
+
+    fn binary(&mut self, op: BinOp, l: Node, r: Node) -> Result<Node, ExprError> {
+        self.bump_node()?;
+        Ok(Node::Binary(op, Box::new(l), Box::new(r)))
+    }
+
+    fn or(&mut self) -> Result<Node, ExprError> {
+        let mut l = self.and()?;
+        while self.peek_ident("or") {
+            self.pos += 1;
+            let r = self.and()?;
+            l = self.binary(BinOp::Or, l, r)?;
+        }
+        Ok(l)
+    }
+
+    fn and(&mut self) -> Result<Node, ExprError> {
+        let mut l = self.not()?;
+        while self.peek_ident("and") {
+            self.pos += 1;
+            let r = self.not()?;
+            l = self.binary(BinOp::And, l, r)?;
+        }
+        Ok(l)
+    }
+
+    fn not(&mut self) -> Result<Node, ExprError> {
+        if self.peek_ident("not") {
+            self.pos += 1;
+            self.enter()?;
+            let inner = self.not()?;
+            self.depth -= 1;
+            self.bump_node()?;
+            return Ok(Node::Not(Box::new(inner)));
+        }
+        self.cmp()
+    }
+
+    fn cmp(&mut self) -> Result<Node, ExprError> {
+        let l = self.add()?;
+        let op = match self.tokens.get(self.pos).map(|t| &t.kind) {
+            Some(Tok::Punct("==")) => BinOp::Eq,
+            Some(Tok::Punct("!=")) => BinOp::Ne,
+            Some(Tok::Punct("<")) => BinOp::Lt,
+            Some(Tok::Punct("<=")) => BinOp::Le,
+            Some(Tok::Punct(">")) => BinOp::Gt,
+            Some(Tok::Punct(">=")) => BinOp::Ge,
+            Some(Tok::Ident(w)) if w == "in" => BinOp::In,
+            _ => return Ok(l),
+        };
+        self.pos += 1;
+        let r = self.add()?;
+        self.binary(op, l, r)
+    }
+
+    fn add(&mut self) -> Result<Node, ExprError> {
+        let mut l = self.mul()?;
+        loop {
+            let op = if self.peek_punct("+") {
+                BinOp::Add
+            } else if self.peek_punct("-") {
+                BinOp::Sub
+            } else {
+                return Ok(l);
+            };
+            self.pos += 1;
+            let r = self.mul()?;
+            l = self.binary(op, l, r)?;
+        }
+    }
+
+    fn mul(&mut self) -> Result<Node, ExprError> {
+        let mut l = self.unary()?;
+        loop {
+            let op = if self.peek_punct("*") {
+                BinOp::Mul
+            } else if self.peek_punct("/") {
+                BinOp::Div
+            } else {
+                return Ok(l);
+            };
+            self.pos += 1;
+            let r = self.unary()?;
+            l = self.binary(op, l, r)?;
+        }
+    }
+
+    fn unary(&mut self) -> Result<Node, ExprError> {
+        if self.peek_punct("-") {
+            self.pos += 1;
+            self.enter()?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            self.bump_node()?;
+            return Ok(Node::Neg(Box::new(inner)));
+        }
+        self.postfix()
+    }
+
+    fn postfix(&mut self) -> Result<Node, ExprError> {
+        let mut node = self.primary()?;
+        while self.peek_punct(".") {
+            self.pos += 1;
+            match self.tokens.get(self.pos).map(|t| t.kind.clone()) {
+                Some(Tok::Ident(name)) => {
+                    self.pos += 1;
+                    self.bump_node()?;
+                    node = Node::Field(Box::new(node), name);
+                }
+                _ => return self.err("expected a field name after `.`"),
+            }
+        }
+        Ok(node)
+    }
+
+    fn primary(&mut self) -> Result<Node, ExprError> {
+        self.bump_node()?;
+        let Some(tok) = self.tokens.get(self.pos) else {
+            return self.err("unexpected end of expression");
+        };
+        let offset = tok.offset;
+        match tok.kind.clone() {
+            Tok::Num(n) => {
+                self.pos += 1;
+                Decimal::from_str(&n).map(Node::Num).map_err(|_| ExprError {
+                    message: format!("`{n}` is not a number"),
+                    offset,
+                })
+            }
+            Tok::Str(s) => {
+                self.pos += 1;
+                Ok(Node::Str(s))
+            }
+            Tok::Punct("(") => {
+                self.pos += 1;
+                let e = self.expr()?;
+                self.expect_punct(")")?;
+                Ok(e)
+            }
+            Tok::Punct("[") => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                if !self.peek_punct("]") {
+                    loop {
+                        items.push(self.expr()?);
+                        if self.peek_punct(",") {
+                            self.pos += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                self.expect_punct("]")?;
+                Ok(Node::List(items))
+            }
+            Tok::Ident(name) => {
+                self.pos += 1;
+                match name.as_str() {
+                    "true" => return Ok(Node::Bool(true)),
+                    "false" => return Ok(Node::Bool(false)),
+                    "null" => return Ok(Node::Null),
+                    "and" | "or" | "not" | "in" => {
+                        return Err(ExprError {
+                            message: format!("`{name}` cannot start an operand"),
+                            offset,
+                        })
+                    }
+                    _ => {}
+                }
+                if !self.peek_punct("(") {
+                    return Ok(Node::Var(name));
+                }
+                let Some((func, min, max)) = Func::from_name(&name) else {
+                    return Err(ExprError {
+                        message: format!(
+                            "unknown function `{name}`; known: {}",
+                            Func::NAMES.join(", ")
+                        ),
+                        offset,
+                    });
+                };
+                self.pos += 1;
+                let mut args = Vec::new();
+                if !self.peek_punct(")") {
+                    loop {
+                        args.push(self.expr()?);
+                        if self.peek_punct(",") {
+                            self.pos += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                self.expect_punct(")")?;
+                if args.len() < min || args.len() > max {
+                    let want = if min == max {
+                        min.to_string()
+                    } else {
+                        format!("{min} to {max}")
+                    };
+                    return Err(ExprError {
+                        message: format!("`{name}` takes {want} argument(s), got {}", args.len()),
+                        offset,
+                    });
+                }
+                self.finish_call(func, args, offset)
+            }
+            Tok::Punct(p) => Err(ExprError {
+                message: format!("unexpected `{p}`"),
+                offset,
+            }),
+        }
+    }
+
+    fn finish_call(
+        &mut self,
+        func: Func,
+        mut args: Vec<Node>,
+        offset: usize,
+    ) -> Result<Node, ExprError> {
+        match func {
+            Func::Matches => {
+                let Node::Str(pattern) = &args[1] else {
+                    return Err(ExprError {
+                        message: "`matches` needs a literal pattern".into(),
+                        offset,
+                    });
+                };
+                let re = regex_lite::Regex::new(pattern).map_err(|e| ExprError {
+                    message: format!("bad pattern: {e}"),
+                    offset,
+                })?;
+                let subject = args.swap_remove(0);
+                Ok(Node::Matches(Box::new(subject), Box::new(re)))
+            }
+            Func::Lookup | Func::InTable => {
+                let Node::Str(table) = &args[0] else {
+                    return Err(ExprError {
+                        message: "the table name must be a literal string".into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(table) {
+                    return Err(ExprError {
+                        message: format!("unknown table `{table}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
+            }
+            _ => Ok(Node::Call(func, args)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Result<Expr, ExprError> {
+        Expr::compile(s, &|t| t == "nrv")
+    }
+
+    #[test]
+    fn parses_precedence_and_paths() {
+        let e = c("label.a.b + 2 * 3 >= 4 and not item.x").unwrap();
+        assert!(matches!(e.root, Node::Binary(BinOp::And, _, _)));
+        assert_eq!(
+            c("label.nutrition.basis").unwrap().as_path().unwrap(),
+            ("label".into(), vec!["nutrition".into(), "basis".into()])
+        );
+    }
+
+    #[test]
+    fn rejects_bad_input_with_offsets() {
+        assert_eq!(
+            c("1 +").unwrap_err().message,
+            "unexpected end of expression"
+        );
+        assert_eq!(c("foo(1)").unwrap_err().offset, 0);
+        assert!(c("lookup('nope', 1, 'x')")
+            .unwrap_err()
+            .message
+            .contains("unknown table"));
+        assert!(c("matches(x, '(')")
+            .unwrap_err()
+            .message
+            .contains("bad pattern"));
+        assert!(c("'abc").unwrap_err().message.contains("unterminated"));
+        assert!(c("1 # 2")
+            .unwrap_err()
+            .message
+            .contains("unexpected character"));
+        assert!(c(&"(".repeat(200))
+            .unwrap_err()
+            .message
+            .contains("nests too deeply"));
+        let big = vec!["1"; 600].join(" + ");
+        assert!(c(&big).unwrap_err().message.contains("larger than"));
+    }
+}

@@ -1,0 +1,163 @@
+//! Runtime values of the expression language.
+
+use crate::date::Date;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::str::FromStr;
+
+/// A value during evaluation. Label data is borrowed, never copied: field access on a JSON
+/// object yields `Json` pointing into the label.
+#[derive(Clone, Debug)]
+pub enum Val<'a> {
+    Null,
+    Bool(bool),
+    Num(Decimal),
+    Str(Cow<'a, str>),
+    Date(Date),
+    List(Vec<Val<'a>>),
+    /// An array or object inside the label or a table.
+    Json(&'a Value),
+}
+
+/// Converts a JSON number to an exact decimal.
+///
+/// Integers convert exactly. Floats go through their shortest round-trip text (Rust's `{}`),
+/// so a label's `3.8` becomes exactly `3.8`, not `3.79999…`. Values outside the decimal range
+/// (about ±7.9e28) give `None`; the label parser rejects them before rules run.
+pub fn json_to_decimal(n: &serde_json::Number) -> Option<Decimal> {
+    if let Some(i) = n.as_i64() {
+        return Some(Decimal::from(i));
+    }
+    if let Some(u) = n.as_u64() {
+        return Some(Decimal::from(u));
+    }
+    let f = n.as_f64()?;
+    if !f.is_finite() || f.abs() > 1e27 {
+        return None;
+    }
+    Decimal::from_str(&format!("{f}")).ok()
+}
+
+impl<'a> Val<'a> {
+    /// Turns a borrowed JSON node into the most specific value.
+    pub fn from_json(v: &'a Value) -> Val<'a> {
+        match v {
+            Value::Null => Val::Null,
+            Value::Bool(b) => Val::Bool(*b),
+            Value::Number(n) => json_to_decimal(n).map(Val::Num).unwrap_or(Val::Null),
+            Value::String(s) => Val::Str(Cow::Borrowed(s.as_str())),
+            _ => Val::Json(v),
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Val::Null)
+    }
+
+    /// Truthiness for `and`/`or`/`not` and `when`: only `true` is true.
+    pub fn truthy(&self) -> bool {
+        matches!(self, Val::Bool(true))
+    }
+
+    pub fn as_num(&self) -> Option<Decimal> {
+        match self {
+            Val::Num(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Is the value present in the sense of a "required" field: not null, not blank text,
+    /// not an empty list or object.
+    pub fn is_present(&self) -> bool {
+        match self {
+            Val::Null => false,
+            Val::Str(s) => !s.trim().is_empty(),
+            Val::List(l) => !l.is_empty(),
+            Val::Json(Value::Array(a)) => !a.is_empty(),
+            Val::Json(Value::Object(o)) => !o.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Field access: `x.name`.
+    pub fn field(&self, name: &str) -> Val<'a> {
+        match self {
+            Val::Json(Value::Object(o)) => o.get(name).map(Val::from_json).unwrap_or(Val::Null),
+            _ => Val::Null,
+        }
+    }
+
+    /// Elements when the value is a list.
+    pub fn elements(&self) -> Vec<Val<'a>> {
+        match self {
+            Val::Json(Value::Array(a)) => a.iter().map(Val::from_json).collect(),
+            Val::List(l) => l.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Equality used by `==`, `in`, and lookups: numbers by value, text by content.
+    pub fn loose_eq(&self, other: &Val<'_>) -> bool {
+        match (self, other) {
+            (Val::Null, Val::Null) => true,
+            (Val::Bool(a), Val::Bool(b)) => a == b,
+            (Val::Num(a), Val::Num(b)) => a == b,
+            (Val::Str(a), Val::Str(b)) => a == b,
+            (Val::Date(a), Val::Date(b)) => a == b,
+            (Val::Json(a), Val::Json(b)) => a == b,
+            (Val::List(a), Val::List(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.loose_eq(y))
+            }
+            _ => false,
+        }
+    }
+
+    /// A JSON rendering, used for `expected` / `found` in findings.
+    pub fn to_json(&self) -> Value {
+        match self {
+            Val::Null => Value::Null,
+            Val::Bool(b) => Value::Bool(*b),
+            Val::Num(d) => decimal_to_json(*d),
+            Val::Str(s) => Value::String(s.to_string()),
+            Val::Date(d) => Value::String(d.to_string()),
+            Val::List(l) => Value::Array(l.iter().map(Val::to_json).collect()),
+            Val::Json(v) => (*v).clone(),
+        }
+    }
+
+    /// Text for message templates: decimals without trailing zeros, text as is.
+    pub fn display(&self) -> String {
+        match self {
+            Val::Null => "—".to_string(),
+            Val::Bool(b) => b.to_string(),
+            Val::Num(d) => d.normalize().to_string(),
+            Val::Str(s) => s.to_string(),
+            Val::Date(d) => d.to_string(),
+            Val::List(l) => l.iter().map(Val::display).collect::<Vec<_>>().join("、"),
+            Val::Json(v) => v.to_string(),
+        }
+    }
+}
+
+/// Renders a decimal as a JSON number when it round-trips, else as a string.
+pub fn decimal_to_json(d: Decimal) -> Value {
+    let d = d.normalize();
+    if d.scale() == 0 {
+        if let Ok(i) = i64::try_from(d.mantissa()) {
+            return Value::from(i);
+        }
+    }
+    let text = d.to_string();
+    match text.parse::<f64>() {
+        Ok(f) if format!("{f}") == text => Value::from(f),
+        _ => Value::String(text),
+    }
+}

@@ -1,0 +1,434 @@
+//! The label document: what is printed on a product's package, as JSON.
+//!
+//! One envelope for every product family: `market`, `category`, an optional check date,
+//! then optional sections. Sections are typed so a typo in a field name is an error with a
+//! JSON pointer, not a silently ignored field. Free-text fields (the printed ingredient
+//! list) are parsed into structure with character spans, so findings can point at the
+//! characters that are wrong.
+//!
+//! Sections for the families that follow the food packs (fibre content, population,
+//! energy label, eco labels) are accepted as open JSON objects until their issues type them.
+
+mod ingredients_text;
+mod number;
+mod parse;
+
+pub use ingredients_text::{parse_ingredients_text, ParsedIngredients};
+pub use number::{Dec, MAX_LABEL_NUMBER};
+pub use parse::{parse_label, Limits};
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// A label document. See `standards/schema/label.schema.json` for the published schema.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// Version of this document format. Optional; "1" today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<String>,
+    /// Free identifier carried into the report (SKU, GTIN, row number…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Jurisdiction whose standards apply: `CN`, `EU`, `US`.
+    pub market: String,
+    /// Category id from `standards/categories.toml`, e.g. `food.dairy.sterilized_milk`.
+    pub category: String,
+    /// The date to judge the label on. The caller's `as_of` option wins over it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_date: Option<Date>,
+    /// `false` for food not sold directly to consumers (GB 7718 clause 4.2 / 2025 clause 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sold_to_consumers: Option<bool>,
+    /// `true` for imported products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<ProductName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingredients: Option<Ingredients>,
+    /// Quantitative ingredient declarations (QUID) printed on the label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantitative_declarations: Vec<QuantitativeDeclaration>,
+    /// Ingredients the label emphasises (in the name, in text, in pictures).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emphasised_ingredients: Vec<Emphasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nutrition: Option<Nutrition>,
+    /// Claims printed anywhere on the label (content, comparative, function, "no added").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_content: Option<NetContent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub producer: Option<Party>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distributor: Option<Party>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importer: Option<Party>,
+    /// The brand owner who commissioned contract manufacturing (委托方).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commissioner: Option<Party>,
+    /// The foreign manufacturer of an imported food.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overseas_producer: Option<Party>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Dates>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<String>,
+    /// Food production licence number (食品生产许可证编号, "SC…").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence_number: Option<String>,
+    /// Product standard code (产品标准代号), e.g. "GB 25190".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality_grade: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alcohol_percent_vol: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub irradiated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allergens: Option<Allergens>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_label: Option<DigitalLabel>,
+    /// Other printed statements and warnings, verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<String>,
+    /// Textile fibre content (typed by the fibre-content work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fibre_content: Option<serde_json::Value>,
+    /// Special-population information (typed by the special-population work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<serde_json::Value>,
+    /// Energy label (typed by the energy-label work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_label: Option<serde_json::Value>,
+    /// Eco / green labels (typed by the green-label work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eco_labels: Option<serde_json::Value>,
+    /// Anything else a caller wants carried through; rules may read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductName {
+    /// The name that states the true nature of the food.
+    pub text: String,
+    /// A fanciful, brand or trademark name printed as well (GB 7718-2011 4.1.2.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invented_name: Option<String>,
+    /// Whether the true-nature name is on the same display panel as the invented name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub true_name_same_panel: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_height_mm: Option<Dec>,
+}
+
+/// The ingredient list, structured, or as printed text, or both.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ingredients {
+    /// The list as printed: `"配料：生牛乳、白砂糖、…"`. When `items` is absent it is parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The lead word (`配料`, `配料表`, `原料`…). Taken from `text` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_word: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Ingredient>,
+    /// Shares at manufacture from the formulation (not printed): matched by name onto the
+    /// items parsed from `text`, so the descending-order rule can judge printed text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipe: Vec<RecipeEntry>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipeEntry {
+    pub name: String,
+    pub percent: Dec,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ingredient {
+    pub name: String,
+    /// Share of the food at manufacture, in percent (the basis of the descending order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Dec>,
+    /// A compound ingredient (two or more ingredients of its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compound: Option<bool>,
+    /// Whether the compound ingredient has a national, industry or local standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_standard: Option<bool>,
+    /// A food additive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additive: Option<bool>,
+    /// A compound food additive (GB 7718-2025 4.3.4.1 requires it to be expanded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compound_additive: Option<bool>,
+    /// How an additive is named: `specific_name`, `class_plus_name`, `class_plus_ins`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additive_form: Option<String>,
+    /// The function class printed with an additive (e.g. 稳定剂).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function_class: Option<String>,
+    /// INS number printed for an additive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ins: Option<String>,
+    /// Whether the ingredient is highlighted as an allergen (bold, underline…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allergen_marked: Option<bool>,
+    /// Added water, or an ingredient that evaporates in processing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volatile: Option<bool>,
+    /// Sub-ingredients of a compound ingredient, in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ingredients: Vec<Ingredient>,
+    /// Where the ingredient stands in `ingredients.text`, set by the text parser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<crate::report::Span>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuantitativeDeclaration {
+    pub ingredient: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Dec>,
+    /// `%`, `g/100g`, `g`…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// `min` (≥), `max` (≤), `exact`, `added` (amount added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Emphasis {
+    pub ingredient: String,
+    /// `name` (in the food name), `text`, `picture`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    /// `present` (added, rich in), `low`, `absent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nutrition {
+    /// `per_100g`, `per_100ml` or `per_serving`.
+    pub basis: String,
+    /// Serving size in g or mL when the basis is per serving.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serving_size: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serving_unit: Option<String>,
+    /// `table` (the boxed 营养成分表) or `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub rows: Vec<NutrientRow>,
+    /// Statements printed with the table (GB 28050-2025 4.5's children's statement).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<String>,
+    /// Filled in by normalisation: `solid` or `liquid`, from the basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NutrientRow {
+    /// Canonical nutrient id (`energy`, `protein`, `calcium`…). Resolved from `name` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nutrient: Option<String>,
+    /// The name as printed (`蛋白质`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub value: Dec,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The declared NRV %; absent when the label has no NRV column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nrv_percent: Option<Dec>,
+    /// Filled in by normalisation: the value per 100 g or 100 mL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_100: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The wording as printed: `高钙`, `低脂`, `不添加蔗糖`.
+    pub text: String,
+    /// `content`, `comparative`, `function`, `no_added`, `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The nutrient the claim is about, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nutrient: Option<String>,
+    /// `free`, `very_low`, `low`, `source`, `high`, `reduced`, `increased`…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// For comparative claims: the declared change against the reference food, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_percent: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_food: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_height_mm: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetContent {
+    /// As printed: `净含量：250mL`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Dec>,
+    /// `mL`, `L`, `g`, `kg` (other spellings are normalised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_height_mm: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_panel_as_name: Option<bool>,
+    /// Drained (solid) weight for solid-in-liquid foods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drained_weight: Option<String>,
+    /// Specification of a multipack: `200克（5×40克）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specification: Option<String>,
+    /// Filled in by normalisation: `volume` or `mass`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// Filled in by normalisation: the quantity in mL or g.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_quantity: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// For producers: `legal_entity`, `branch` (not an independent legal person),
+    /// `contract_manufacturer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Registration number (e.g. overseas producer's China registration number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_number: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// 产地 as printed: `内蒙古自治区呼和浩特市`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// GB/T 2260 code of the place, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    /// Country or region of origin of an import (原产国), name or ISO 3166 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Country of filling or repacking, when different from the origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packing_country: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// Production date as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production: Option<String>,
+    /// Expiry date (保质期到期日 / 保质期至) as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<String>,
+    /// Shelf life as printed: `6个月`, `180天`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shelf_life: Option<String>,
+    /// A statement of a non-Y-M-D order, e.g. `（月/日/年）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_statement: Option<String>,
+    /// Dates added by sticker, overprinted or altered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub altered: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_number: Option<String>,
+    /// Filled in by normalisation: shelf life in months when printed in months or years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shelf_life_months: Option<Dec>,
+    /// Filled in by normalisation: shelf life in days when printed in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shelf_life_days: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// Largest surface area in cm², when measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub largest_surface_cm2: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_surface_cm2: Option<Dec>,
+    /// `cuboid`, `cylinder`, `other` — with the dimensions below, packs compute the area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height_cm: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width_cm: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circumference_cm: Option<Dec>,
+    /// Smallest character height used for mandatory items, in mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_char_height_mm: Option<Dec>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allergens {
+    /// The statement as printed: `含有：乳、大豆`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// Allergen groups declared (`milk`, `soybeans`…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<String>,
+    /// Cross-contact statement groups (`可能含有…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub may_contain: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigitalLabel {
+    pub present: bool,
+    /// Marked "数字标签" (or similar) next to the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marked: Option<bool>,
+}

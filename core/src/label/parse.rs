@@ -1,0 +1,354 @@
+//! Reading a label from JSON bytes, within limits, with errors that say where.
+
+use super::{Dec, Label};
+use crate::error::LabelError;
+use rust_decimal::Decimal;
+
+/// Resource limits for one label. Inputs past them are refused with a structured error,
+/// never truncated: a checker that quietly skipped half a label would report it clean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest label input, in bytes (default 4 MiB; real labels are a few KiB).
+    pub max_label_bytes: usize,
+    /// Deepest JSON nesting accepted (default 32; the document itself needs about 6).
+    pub max_depth: usize,
+    /// Most characters in the printed ingredient text (default 20 000).
+    pub max_text_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_label_bytes: 4 * 1024 * 1024,
+            max_depth: 32,
+            max_text_chars: 20_000,
+        }
+    }
+}
+
+/// Parses one label from JSON bytes.
+///
+/// Checks the size first, then the nesting depth by a byte scan (so a 10 000-deep input is
+/// refused without recursion), then deserialises with a JSON-pointer path on every type
+/// error. Does not normalise; see [`Label::normalise`].
+pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
+    if bytes.len() > limits.max_label_bytes {
+        return Err(LabelError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_label_bytes,
+        });
+    }
+    check_depth(bytes, limits.max_depth)?;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let label: Label = match serde_path_to_error::deserialize(&mut de) {
+        Ok(l) => l,
+        Err(e) => {
+            let path = pointer_from_path(e.path());
+            let inner = e.into_inner();
+            let (line, column) = (inner.line(), inner.column());
+            let message = strip_position(&inner.to_string());
+            return Err(if inner.is_data() {
+                LabelError::Invalid {
+                    path,
+                    line,
+                    column,
+                    message,
+                }
+            } else {
+                LabelError::Syntax {
+                    line,
+                    column,
+                    message,
+                }
+            });
+        }
+    };
+    if let Err(e) = de.end() {
+        return Err(LabelError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        });
+    }
+    if let Some(text) = label.ingredients.as_ref().and_then(|i| i.text.as_ref()) {
+        let n = text.chars().count();
+        if n > limits.max_text_chars {
+            return Err(LabelError::Invalid {
+                path: "/ingredients/text".into(),
+                line: 0,
+                column: 0,
+                message: format!(
+                    "ingredient text is {n} characters, over the limit of {}",
+                    limits.max_text_chars
+                ),
+            });
+        }
+    }
+    Ok(label)
+}
+
+/// Refuses nesting deeper than `max` without building anything. Strings are skipped so
+/// brackets inside text do not count.
+fn check_depth(bytes: &[u8], max: usize) -> Result<(), LabelError> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let (mut line, mut col) = (1usize, 0usize);
+    for &b in bytes {
+        col += 1;
+        if b == b'\n' {
+            line += 1;
+            col = 0;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Err(LabelError::Syntax {
+                        line,
+                        column: col,
+                        message: format!("nesting deeper than {max} levels"),
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn pointer_from_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// serde_json appends " at line L column C"; we report those as fields instead.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+impl Label {
+    /// Fills in the derived fields rules rely on: parses the printed ingredient text into
+    /// items (with spans), canonical units and quantities, per-100 nutrient values, the
+    /// physical state, and shelf life in months or days. `nutrient_id` resolves a printed
+    /// nutrient name (from the engine's nutrient code list).
+    pub fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
+        if let Some(ing) = self.ingredients.as_mut() {
+            if let Some(text) = ing.text.clone() {
+                let parsed = super::parse_ingredients_text(&text);
+                if ing.lead_word.is_none() {
+                    ing.lead_word = parsed.lead_word;
+                }
+                if ing.items.is_empty() {
+                    ing.items = parsed.items;
+                }
+            }
+            let recipe = std::mem::take(&mut ing.recipe);
+            apply_recipe(&mut ing.items, &recipe);
+            ing.recipe = recipe;
+        }
+        if let Some(nc) = self.net_content.as_mut() {
+            if let Some(unit) = nc.unit.as_deref() {
+                let (canon, measure, factor) = match unit.trim() {
+                    "mL" | "ml" | "ML" | "毫升" => ("mL", "volume", 1),
+                    "L" | "l" | "升" => ("L", "volume", 1000),
+                    "g" | "G" | "克" => ("g", "mass", 1),
+                    "kg" | "KG" | "Kg" | "千克" | "公斤" => ("kg", "mass", 1000),
+                    _ => ("", "", 0),
+                };
+                if factor > 0 {
+                    nc.unit = Some(canon.to_string());
+                    nc.measure = Some(measure.to_string());
+                    nc.base_quantity = nc
+                        .value
+                        .and_then(|v| v.0.checked_mul(Decimal::from(factor)))
+                        .map(Dec);
+                }
+            }
+        }
+        if let Some(n) = self.nutrition.as_mut() {
+            let serving = n.serving_size.map(|d| d.0).filter(|d| !d.is_zero());
+            let basis = n.basis.trim().to_ascii_lowercase();
+            let state = match basis.as_str() {
+                "per_100ml" => Some("liquid"),
+                "per_100g" => Some("solid"),
+                _ => match n.serving_unit.as_deref().map(str::trim) {
+                    Some("mL" | "ml" | "毫升") => Some("liquid"),
+                    Some("g" | "克") => Some("solid"),
+                    _ => None,
+                },
+            };
+            n.state = state.map(str::to_string);
+            for row in &mut n.rows {
+                if row.nutrient.is_none() {
+                    row.nutrient = row
+                        .name
+                        .as_deref()
+                        .and_then(|name| nutrient_id(name.trim()));
+                }
+                row.per_100 = match basis.as_str() {
+                    "per_100g" | "per_100ml" => Some(row.value),
+                    "per_serving" => serving
+                        .and_then(|s| {
+                            row.value
+                                .0
+                                .checked_mul(Decimal::ONE_HUNDRED)
+                                .and_then(|x| x.checked_div(s))
+                        })
+                        .map(|d| Dec(d.round_dp(6))),
+                    _ => None,
+                };
+            }
+        }
+        if let Some(d) = self.dates.as_mut() {
+            if let Some(text) = d.shelf_life.as_deref() {
+                let (months, days) = parse_shelf_life(text);
+                d.shelf_life_months = months.map(Dec);
+                d.shelf_life_days = days.map(Dec);
+            }
+        }
+    }
+}
+
+/// Copies formulation shares onto items (and sub-items) of the same name that print none.
+fn apply_recipe(items: &mut [super::Ingredient], recipe: &[super::RecipeEntry]) {
+    for item in items {
+        if item.percent.is_none() {
+            if let Some(r) = recipe.iter().find(|r| r.name.trim() == item.name.trim()) {
+                item.percent = Some(r.percent);
+            }
+        }
+        apply_recipe(&mut item.ingredients, recipe);
+    }
+}
+
+/// Reads `6个月`, `十二个月`-free numeric forms, `1年`, `180天`, `18 months`, `90 days`.
+fn parse_shelf_life(text: &str) -> (Option<Decimal>, Option<Decimal>) {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let Ok(n) = digits.parse::<Decimal>() else {
+        return (None, None);
+    };
+    let rest = text.to_lowercase();
+    if rest.contains('月') || rest.contains("month") {
+        (Some(n), None)
+    } else if rest.contains('年') || rest.contains("year") {
+        (n.checked_mul(Decimal::from(12)), None)
+    } else if rest.contains('天') || rest.contains('日') || rest.contains("day") {
+        (None, Some(n))
+    } else {
+        (None, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Label, LabelError> {
+        parse_label(s.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn wrong_type_has_pointer() {
+        let e = parse(r#"{"market":"CN","category":"food","nutrition":{"basis":"per_100g","rows":[{"value":"x"}]}}"#).unwrap_err();
+        match e {
+            LabelError::Invalid { path, .. } => assert_eq!(path, "/nutrition/rows/0/value"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_field_and_negative_numbers_refused() {
+        let e =
+            parse(r#"{"market":"CN","category":"food","prodcut_name":{"text":"x"}}"#).unwrap_err();
+        assert!(e.to_string().contains("prodcut_name"), "{e}");
+        let e =
+            parse(r#"{"market":"CN","category":"food","net_content":{"value":-5}}"#).unwrap_err();
+        assert_eq!(e.path(), Some("/net_content/value"));
+        let e = parse(r#"{"market":"CN","category":"food","net_content":{"value":1e308}}"#)
+            .unwrap_err();
+        assert_eq!(e.path(), Some("/net_content/value"));
+    }
+
+    #[test]
+    fn deep_nesting_and_garbage_refused_without_panic() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(parse(&deep), Err(LabelError::Syntax { .. })));
+        assert!(matches!(
+            parse("{\"market\": \"CN\""),
+            Err(LabelError::Syntax { .. })
+        ));
+        assert!(matches!(
+            parse_label(b"{\"market\":\"\xff\"}", &Limits::default()),
+            Err(LabelError::Syntax { .. })
+        ));
+        let big = vec![b' '; 5 * 1024 * 1024];
+        assert!(matches!(
+            parse_label(&big, &Limits::default()),
+            Err(LabelError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            parse(r#"{"market":"CN","market":"EU","category":"food"}"#),
+            Err(LabelError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn normalises_units_and_per_serving() {
+        let mut l = parse(
+            r#"{"market":"CN","category":"food","net_content":{"value":1.5,"unit":"升"},
+            "nutrition":{"basis":"per_serving","serving_size":30,"serving_unit":"g","rows":[{"name":"蛋白质","value":3}]},
+            "dates":{"shelf_life":"保质期：6个月"}}"#,
+        )
+        .unwrap();
+        l.normalise(&|n| (n == "蛋白质").then(|| "protein".to_string()));
+        let nc = l.net_content.unwrap();
+        assert_eq!(nc.base_quantity.unwrap().0, Decimal::from(1500));
+        assert_eq!(nc.measure.as_deref(), Some("volume"));
+        let n = l.nutrition.unwrap();
+        assert_eq!(n.rows[0].nutrient.as_deref(), Some("protein"));
+        assert_eq!(n.rows[0].per_100.unwrap().0, Decimal::from(10));
+        assert_eq!(n.state.as_deref(), Some("solid"));
+        assert_eq!(
+            l.dates.unwrap().shelf_life_months.unwrap().0,
+            Decimal::from(6)
+        );
+    }
+}

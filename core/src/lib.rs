@@ -1,0 +1,36 @@
+//! # labelcheck
+//!
+//! Checks what is printed on a consumer product's label against the standards that govern
+//! it. Standards are data — packs under `standards/`, embedded at build time — and the
+//! library holds a closed set of generic check primitives that the packs parameterise.
+//!
+//! ```
+//! let engine = labelcheck::Engine::new().expect("embedded packs load");
+//! let label = br#"{"market":"CN","category":"food.dairy.sterilized_milk","check_date":"2026-11-26",
+//!   "product_name":{"text":"纯牛奶"},"ingredients":{"text":"配料：生牛乳"}}"#;
+//! let report = engine.check_json(label, &labelcheck::CheckOptions::default()).expect("a well-formed label");
+//! for f in &report.findings {
+//!     println!("{} {} {}", f.rule, f.path, f.message.en);
+//! }
+//! ```
+//!
+//! Data flow: label JSON → [`label::parse_label`] (typed, with JSON-pointer errors) →
+//! normalisation (printed text parsed with spans) → [`Engine`] selects the packs whose
+//! market, category and effective dates match → each rule's primitive runs → [`Report`].
+
+pub mod date;
+mod embedded;
+pub mod engine;
+pub mod error;
+pub mod expr;
+pub mod label;
+pub mod pack;
+pub mod primitives;
+pub mod report;
+pub mod suite;
+
+pub use date::Date;
+pub use engine::{CheckOptions, EditionChoice, Engine};
+pub use error::{Error, LabelError, PackError};
+pub use label::{Label, Limits};
+pub use report::{Comparison, Finding, Report, Severity, Verdict};

@@ -1,0 +1,106 @@
+//! The category catalogue (`standards/categories.toml`): which product categories exist,
+//! their names, and the tags rules test with `has_tag(…)`.
+//!
+//! Ids are dotted paths (`food.dairy.sterilized_milk`); a category inherits the tags of
+//! its ancestors, and a pack listing `food.dairy` applies to every category under it.
+
+use crate::error::PackError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    #[serde(default)]
+    markets: Vec<Market>,
+    category: Vec<CategorySpec>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Market {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySpec {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Loaded catalogue with inherited tags resolved.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pub markets: Vec<Market>,
+    pub categories: BTreeMap<String, CategorySpec>,
+    tags: BTreeMap<String, Vec<String>>,
+}
+
+impl Catalogue {
+    pub fn parse(file: &str, text: &str) -> Result<Catalogue, PackError> {
+        let f: CatalogueFile = toml::from_str(text).map_err(|e| {
+            PackError::new(file, e.message().to_string())
+                .at_line(e.span().map(|s| super::codelist::line_of(text, s.start)))
+        })?;
+        let mut categories = BTreeMap::new();
+        for c in f.category {
+            if categories.contains_key(&c.id) {
+                return Err(PackError::new(
+                    file,
+                    format!("duplicate category `{}`", c.id),
+                ));
+            }
+            categories.insert(c.id.clone(), c);
+        }
+        let mut tags = BTreeMap::new();
+        for id in categories.keys() {
+            let mut all: Vec<String> = Vec::new();
+            let mut prefix = String::new();
+            for part in id.split('.') {
+                if !prefix.is_empty() {
+                    prefix.push('.');
+                }
+                prefix.push_str(part);
+                let Some(c) = categories.get(&prefix) else {
+                    return Err(PackError::new(
+                        file,
+                        format!("category `{id}` has no parent `{prefix}` in the catalogue"),
+                    ));
+                };
+                for t in &c.tags {
+                    if !all.contains(t) {
+                        all.push(t.clone());
+                    }
+                }
+            }
+            tags.insert(id.clone(), all);
+        }
+        Ok(Catalogue {
+            markets: f.markets,
+            categories,
+            tags,
+        })
+    }
+
+    pub fn tags_of(&self, category: &str) -> Option<&[String]> {
+        self.tags.get(category).map(Vec::as_slice)
+    }
+
+    pub fn has_market(&self, market: &str) -> bool {
+        self.markets.iter().any(|m| m.id == market)
+    }
+}
+
+/// Does `category` fall under `prefix` (equal, or a descendant)?
+pub fn category_under(category: &str, prefix: &str) -> bool {
+    category == prefix
+        || (category.starts_with(prefix) && category.as_bytes().get(prefix.len()) == Some(&b'.'))
+}

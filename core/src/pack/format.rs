@@ -1,0 +1,315 @@
+//! The pack file format, as read from TOML. See DESIGN.md § Pack format.
+//!
+//! A pack is a directory under `standards/packs/`. Every `*.toml` file in it is read and
+//! merged: exactly one holds `[pack]` (conventionally `pack.toml`), any may hold
+//! `[tables.*]` and `[[rule]]`. Unknown keys are errors, so a misspelt key cannot silently
+//! switch a rule off.
+
+use crate::date::Date;
+use crate::label::Dec;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    #[serde(default)]
+    pub pack: Option<PackMeta>,
+    #[serde(default)]
+    pub tables: BTreeMap<String, TableSpec>,
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+    /// Rule ids that were used once and must never be used again.
+    #[serde(default)]
+    pub retired: Vec<RetiredRule>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    /// Stable pack id, e.g. `gb7718-2011`.
+    pub id: String,
+    /// Standard number without edition, e.g. `GB 7718`. Packs with the same standard are
+    /// editions of one series; the engine picks one per series by date.
+    pub standard: String,
+    pub edition: String,
+    pub title: Text,
+    /// `CN`, `EU`, `US`.
+    pub jurisdiction: String,
+    /// Label families the pack belongs to (`ingredient_content`, `origin`, …).
+    #[serde(default)]
+    pub families: Vec<String>,
+    /// Category ids (prefixes in the catalogue) the pack applies to.
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub exclude_categories: Vec<String>,
+    pub effective_from: Date,
+    /// First day the pack no longer applies (exclusive).
+    #[serde(default)]
+    pub effective_until: Option<Date>,
+    #[serde(default)]
+    pub supersedes: Vec<String>,
+    /// Version of the pack data (not of the standard).
+    pub version: String,
+    /// Where the pack's facts come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub clause: Option<String>,
+    #[serde(default = "default_key")]
+    pub key: String,
+    /// Columns whose values (strings or arrays of strings) also match lookups.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub rows: Vec<toml::Value>,
+}
+
+fn default_key() -> String {
+    "id".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredRule {
+    pub id: String,
+    pub reason: String,
+}
+
+/// How sure we are of the fact a rule rests on.
+#[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Read in the standard's own text.
+    #[default]
+    Solid,
+    /// From a reputable secondary source, not the clause itself.
+    Secondary,
+    /// Not confirmed; the finding says so.
+    Unverified,
+}
+
+#[derive(
+    Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Stable id, never reused: `GB7718-2011/4.1.3.1.2/order`.
+    pub id: String,
+    pub clause: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// The same requirement across editions shares a topic, so side-by-side mode can tell
+    /// "changed" from "new".
+    #[serde(default)]
+    pub topic: Option<String>,
+    pub message: Text,
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Named values, evaluated in order for each item before `when` and the check.
+    #[serde(default, rename = "let")]
+    pub lets: Vec<[String; 2]>,
+    /// Run the check once per element of this list (bound as `item`).
+    #[serde(default)]
+    pub for_each: Option<String>,
+    /// With `for_each`: also visit the elements of this sub-list, depth first
+    /// (e.g. `ingredients` for compound ingredients).
+    #[serde(default)]
+    pub recurse: Option<String>,
+    pub check: CheckSpec,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The closed set of check primitives; each is implemented in `core/src/primitives/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CheckSpec {
+    /// A field (or one of several) must be present and non-empty.
+    Required {
+        #[serde(default)]
+        field: Option<String>,
+        #[serde(default)]
+        any_of: Vec<String>,
+    },
+    /// A value must be in a code list, or text must name an entry of it.
+    CodeList {
+        field: String,
+        list: String,
+        /// `key`: equals the key column; `name`: equals the key or a name column;
+        /// `contains`: the text contains a name of an entry (longest names first).
+        #[serde(default = "default_mode")]
+        mode: String,
+        /// A condition on the matched `entry` (e.g. `entry.prefecture_ok`).
+        #[serde(default)]
+        require: Option<String>,
+    },
+    /// Elements of a list must be in non-increasing order of `key`, except those at or
+    /// below `exempt_at_or_below`.
+    DescendingOrder {
+        list: String,
+        key: String,
+        #[serde(default)]
+        exempt_at_or_below: Option<Dec>,
+        /// Also check the sub-lists under this field.
+        #[serde(default)]
+        recurse: Option<String>,
+        /// Elements for which this holds (bound as `item`) are left out of the order.
+        #[serde(default)]
+        skip_if: Option<String>,
+    },
+    /// The sum of `key` over a list compared with `target` within `tolerance`.
+    SumTolerance {
+        list: String,
+        key: String,
+        target: String,
+        #[serde(default)]
+        tolerance: Option<Dec>,
+        /// `eq` (|sum − target| ≤ tolerance), `le` (sum ≤ target + tolerance), `ge`.
+        #[serde(default = "default_eq")]
+        relation: String,
+    },
+    /// Find the band of `input` in a table, read `result`, and compare `declared` to it.
+    ThresholdTable {
+        input: String,
+        table: String,
+        #[serde(default = "default_over")]
+        lower: String,
+        #[serde(default = "default_upto")]
+        upper: String,
+        #[serde(default)]
+        lower_inclusive: bool,
+        #[serde(default = "default_true")]
+        upper_inclusive: bool,
+        #[serde(default)]
+        row_filter: Option<String>,
+        result: String,
+        declared: String,
+        /// `ge`: declared ≥ result; `le`; `eq`.
+        #[serde(default = "default_ge")]
+        relation: String,
+    },
+    /// Compute a value and compare the declared one with it.
+    Formula {
+        compute: String,
+        declared: String,
+        #[serde(default)]
+        tolerance: Option<String>,
+    },
+    /// Claims on the label must meet the condition of the table row they match.
+    ClaimConditions {
+        claims: String,
+        table: String,
+        #[serde(default = "default_words")]
+        words_column: String,
+        #[serde(default = "default_pattern")]
+        pattern_column: String,
+        #[serde(default = "default_condition")]
+        condition_column: String,
+        #[serde(default = "default_text")]
+        text_field: String,
+    },
+    /// Text must (not) match patterns or contain listed words.
+    TextPattern {
+        field: String,
+        #[serde(default)]
+        must_match: Option<String>,
+        #[serde(default)]
+        must_not_match: Option<String>,
+        /// Table whose `words_column` lists forbidden words.
+        #[serde(default)]
+        forbidden_table: Option<String>,
+        #[serde(default = "default_word")]
+        words_column: String,
+    },
+    /// Date checks: `format`, `order`, `shelf_life`, `not_expired`.
+    DateLogic {
+        mode: String,
+        #[serde(default)]
+        field: Option<String>,
+        #[serde(default)]
+        formats_table: Option<String>,
+        #[serde(default)]
+        start: Option<String>,
+        #[serde(default)]
+        end: Option<String>,
+        #[serde(default)]
+        months: Option<String>,
+        #[serde(default)]
+        days: Option<String>,
+        #[serde(default)]
+        tolerance_days: Option<Dec>,
+    },
+    /// A condition that must hold.
+    Assert {
+        condition: String,
+        #[serde(default)]
+        field: Option<String>,
+        #[serde(default)]
+        expected: Option<String>,
+        #[serde(default)]
+        found: Option<String>,
+    },
+}
+
+fn default_mode() -> String {
+    "key".into()
+}
+fn default_eq() -> String {
+    "eq".into()
+}
+fn default_ge() -> String {
+    "ge".into()
+}
+fn default_over() -> String {
+    "over".into()
+}
+fn default_upto() -> String {
+    "upto".into()
+}
+fn default_true() -> bool {
+    true
+}
+fn default_words() -> String {
+    "words".into()
+}
+fn default_word() -> String {
+    "word".into()
+}
+fn default_pattern() -> String {
+    "pattern".into()
+}
+fn default_condition() -> String {
+    "condition".into()
+}
+fn default_text() -> String {
+    "text".into()
+}

@@ -1,0 +1,425 @@
+//! Pack loading: TOML files → validated, compiled packs. Everything that can be wrong
+//! with a pack is found here, at load, and reported with file, line and rule id — all
+//! errors at once, not the first. After loading, checking a label parses no pack text.
+
+mod catalogue;
+mod codelist;
+pub mod format;
+mod table;
+mod template;
+
+pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
+pub use codelist::{line_of, CodeList, CodeListMeta};
+pub use table::{toml_to_json, Table};
+pub use template::Template;
+
+use crate::error::PackError;
+use crate::expr::Expr;
+use crate::primitives::{Check, CompileEnv};
+use format::{Confidence, PackFile, PackMeta, RetiredRule, Severity};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+/// One file of the standards tree, by its path relative to the tree's root
+/// (`packs/gb7718-2011/rules.toml`, `codelists/gb2260.toml`, `categories.toml`).
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub clause: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub topic: Option<String>,
+    pub message_zh: Template,
+    pub message_en: Template,
+    pub when: Option<Expr>,
+    pub lets: Vec<(String, Expr)>,
+    pub for_each: Option<Expr>,
+    pub recurse: Option<String>,
+    pub check: Check,
+    pub note: Option<String>,
+    /// Source location, for `labelcheck rules --explain` and error messages.
+    pub file: String,
+    pub line: Option<usize>,
+}
+
+/// A compiled pack: one edition of one standard.
+#[derive(Debug)]
+pub struct Pack {
+    pub meta: PackMeta,
+    pub tables: BTreeMap<String, Table>,
+    pub rules: Vec<Rule>,
+    pub retired: Vec<RetiredRule>,
+    /// SHA-256 over the pack's files, sorted by path.
+    pub hash: String,
+    pub files: Vec<String>,
+}
+
+impl Pack {
+    /// Is the pack in force on `date`?
+    pub fn in_force(&self, date: crate::date::Date) -> bool {
+        self.meta.effective_from <= date && self.meta.effective_until.is_none_or(|u| date < u)
+    }
+
+    /// Does the pack apply to this market and category?
+    pub fn covers(&self, market: &str, category: &str) -> bool {
+        self.meta.jurisdiction == market
+            && self
+                .meta
+                .categories
+                .iter()
+                .any(|c| category_under(category, c))
+            && !self
+                .meta
+                .exclude_categories
+                .iter()
+                .any(|c| category_under(category, c))
+    }
+}
+
+/// Everything loaded from a standards tree.
+#[derive(Debug, Default)]
+pub struct Standards {
+    pub catalogue: Catalogue,
+    pub codelists: BTreeMap<String, CodeList>,
+    pub packs: Vec<Pack>,
+}
+
+impl Standards {
+    /// Loads a standards tree from its files. Later files with the same path replace
+    /// earlier ones, so a run-time directory can override embedded packs file by file.
+    pub fn load(files: &[SourceFile]) -> Result<Standards, Vec<PackError>> {
+        let mut by_path: BTreeMap<&str, &SourceFile> = BTreeMap::new();
+        for f in files {
+            by_path.insert(f.path.as_str(), f);
+        }
+        let mut errors = Vec::new();
+        let mut catalogue = None;
+        let mut codelists = BTreeMap::new();
+        let mut pack_files: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
+        for (path, f) in &by_path {
+            let parts: Vec<&str> = path.split('/').collect();
+            match parts.as_slice() {
+                ["categories.toml"] => match Catalogue::parse(path, &f.text) {
+                    Ok(c) => catalogue = Some(c),
+                    Err(e) => errors.push(e),
+                },
+                ["codelists", name] if name.ends_with(".toml") => {
+                    match CodeList::parse(path, &f.text) {
+                        Ok(c) => {
+                            if codelists.contains_key(&c.meta.id) {
+                                errors.push(PackError::new(
+                                    *path,
+                                    format!("code list id `{}` used twice", c.meta.id),
+                                ));
+                            } else {
+                                codelists.insert(c.meta.id.clone(), c);
+                            }
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                }
+                ["packs", dir, name] if name.ends_with(".toml") => {
+                    pack_files.entry(dir.to_string()).or_default().push(f)
+                }
+                _ => {} // schema, notes and other files are not loaded
+            }
+        }
+        let Some(catalogue) = catalogue else {
+            errors.push(PackError::new(
+                "categories.toml",
+                "the category catalogue is missing",
+            ));
+            return Err(errors);
+        };
+        let mut packs = Vec::new();
+        for (dir, files) in &pack_files {
+            match compile_pack(dir, files, &catalogue, &codelists) {
+                Ok(p) => packs.push(p),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        check_rule_ids(&packs, &mut errors);
+        if errors.is_empty() {
+            Ok(Standards {
+                catalogue,
+                codelists,
+                packs,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// All rules of all packs, with their pack.
+    pub fn rules(&self) -> impl Iterator<Item = (&Pack, &Rule)> {
+        self.packs
+            .iter()
+            .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
+    }
+}
+
+/// Rule ids are unique across every pack and never reuse a retired id.
+fn check_rule_ids(packs: &[Pack], errors: &mut Vec<PackError>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for p in packs {
+        for r in &p.rules {
+            if let Some(other) = seen.insert(r.id.as_str(), r.file.as_str()) {
+                errors.push(
+                    PackError::new(r.file.clone(), format!("rule id is also used in {other}"))
+                        .at_line(r.line)
+                        .in_rule(r.id.clone()),
+                );
+            }
+        }
+    }
+    for p in packs {
+        for retired in &p.retired {
+            if let Some(file) = seen.get(retired.id.as_str()) {
+                errors.push(
+                    PackError::new(*file, "rule id was retired and must not be reused")
+                        .in_rule(retired.id.clone()),
+                );
+            }
+        }
+    }
+}
+
+fn compile_pack(
+    dir: &str,
+    files: &[&SourceFile],
+    catalogue: &Catalogue,
+    codelists: &BTreeMap<String, CodeList>,
+) -> Result<Pack, Vec<PackError>> {
+    let mut errors = Vec::new();
+    let mut meta: Option<(PackMeta, String)> = None;
+    let mut table_specs = BTreeMap::new();
+    let mut rule_specs = Vec::new();
+    let mut retired = Vec::new();
+    let mut hasher = Sha256::new();
+    for f in files {
+        hasher.update(f.path.as_bytes());
+        hasher.update([0]);
+        hasher.update(f.text.as_bytes());
+        hasher.update([0]);
+        let parsed: PackFile = match toml::from_str(&f.text) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(
+                    PackError::new(f.path.clone(), e.message().trim().to_string())
+                        .at_line(e.span().map(|s| line_of(&f.text, s.start))),
+                );
+                continue;
+            }
+        };
+        if let Some(m) = parsed.pack {
+            if let Some((_, first)) = &meta {
+                errors.push(PackError::new(
+                    f.path.clone(),
+                    format!("second [pack] table in the pack (first in {first})"),
+                ));
+            } else {
+                meta = Some((m, f.path.clone()));
+            }
+        }
+        for (name, t) in parsed.tables {
+            if table_specs.contains_key(&name) {
+                errors.push(PackError::new(
+                    f.path.clone(),
+                    format!("table `{name}` defined twice in the pack"),
+                ));
+            } else {
+                table_specs.insert(name, (t, f.path.clone()));
+            }
+        }
+        for r in parsed.rule {
+            rule_specs.push((r, *f));
+        }
+        retired.extend(parsed.retired);
+    }
+    let Some((meta, meta_file)) = meta else {
+        errors.push(PackError::new(
+            format!("packs/{dir}"),
+            "no file of the pack has a [pack] table",
+        ));
+        return Err(errors);
+    };
+    if meta.id != dir {
+        errors.push(PackError::new(
+            meta_file.clone(),
+            format!("pack id `{}` differs from its directory `{dir}`", meta.id),
+        ));
+    }
+    for c in meta.categories.iter().chain(&meta.exclude_categories) {
+        if !catalogue.categories.contains_key(c) {
+            errors.push(PackError::new(
+                meta_file.clone(),
+                format!("category `{c}` is not in the catalogue"),
+            ));
+        }
+    }
+    if let Some(until) = meta.effective_until {
+        if until <= meta.effective_from {
+            errors.push(PackError::new(
+                meta_file.clone(),
+                "effective_until is not after effective_from",
+            ));
+        }
+    }
+
+    let mut tables = BTreeMap::new();
+    for (name, (spec, file)) in table_specs {
+        let rows: Vec<serde_json::Value> = spec.rows.iter().map(toml_to_json).collect();
+        if let Some(i) = rows.iter().position(|r| !r.is_object()) {
+            errors.push(PackError::new(
+                file.clone(),
+                format!("table `{name}` row {} is not an inline table", i + 1),
+            ));
+            continue;
+        }
+        let t = Table::new(
+            name.clone(),
+            spec.clause.clone(),
+            spec.key.clone(),
+            &spec.aliases,
+            rows,
+        );
+        let keys = t.keys();
+        let mut seen = std::collections::HashSet::new();
+        for k in &keys {
+            if !seen.insert(k) {
+                errors.push(PackError::new(
+                    file.clone(),
+                    format!("table `{name}` has key `{k}` twice"),
+                ));
+            }
+        }
+        if keys.len() != t.rows.len() {
+            errors.push(PackError::new(
+                file.clone(),
+                format!("table `{name}`: every row needs a `{}` value", spec.key),
+            ));
+        }
+        tables.insert(name, t);
+    }
+
+    let env = CompileEnv {
+        tables: &tables,
+        codelists,
+    };
+    let mut rules = Vec::new();
+    for (spec, file) in rule_specs {
+        let line = find_rule_line(&file.text, &spec.id);
+        let err = |msg: String| {
+            PackError::new(file.path.clone(), msg)
+                .at_line(line)
+                .in_rule(spec.id.clone())
+        };
+        if spec.id.trim().is_empty() {
+            errors.push(err("rule id is empty".into()));
+            continue;
+        }
+        if spec.clause.trim().is_empty() {
+            errors.push(err(
+                "rule has no clause: every rule cites the clause it enforces".into(),
+            ));
+        }
+        if spec.message.zh.trim().is_empty() || spec.message.en.trim().is_empty() {
+            errors.push(err("rule needs a message in both zh and en".into()));
+        }
+        let compile = || -> Result<Rule, String> {
+            let known = |t: &str| tables.contains_key(t);
+            let mut lets = Vec::new();
+            for [name, src] in &spec.lets {
+                if !is_identifier(name) || RESERVED.contains(&name.as_str()) {
+                    return Err(format!("`let` name `{name}` is not a free identifier"));
+                }
+                lets.push((name.clone(), env.expr(&format!("let {name}"), src)?));
+            }
+            Ok(Rule {
+                id: spec.id.clone(),
+                clause: spec.clause.clone(),
+                severity: spec.severity,
+                confidence: spec.confidence,
+                topic: spec.topic.clone(),
+                message_zh: Template::compile(&spec.message.zh, &known)
+                    .map_err(|e| format!("message.zh: {e}"))?,
+                message_en: Template::compile(&spec.message.en, &known)
+                    .map_err(|e| format!("message.en: {e}"))?,
+                when: spec
+                    .when
+                    .as_deref()
+                    .map(|w| env.expr("when", w))
+                    .transpose()?,
+                lets,
+                for_each: spec
+                    .for_each
+                    .as_deref()
+                    .map(|w| env.expr("for_each", w))
+                    .transpose()?,
+                recurse: spec.recurse.clone(),
+                check: Check::compile(&spec.check, &env)?,
+                note: spec.note.clone(),
+                file: file.path.clone(),
+                line,
+            })
+        };
+        match compile() {
+            Ok(r) => rules.push(r),
+            Err(e) => errors.push(err(e)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let hash = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Pack {
+        meta,
+        tables,
+        rules,
+        retired,
+        hash,
+        files: files.iter().map(|f| f.path.clone()).collect(),
+    })
+}
+
+/// Names the engine binds itself; a `let` may not shadow them.
+const RESERVED: &[&str] = &[
+    "label",
+    "item",
+    "row",
+    "claim",
+    "entry",
+    "el",
+    "prev",
+    "found",
+    "expected",
+    "word",
+    "input",
+    "tolerance",
+    "entries",
+];
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The line of `id = "<id>"` in a pack file.
+fn find_rule_line(text: &str, id: &str) -> Option<usize> {
+    let needle = format!("\"{id}\"");
+    text.lines()
+        .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
+        .map(|i| i + 1)
+}

@@ -1,0 +1,157 @@
+//! `claim_conditions`: every claim printed on the label that matches a row of a claims
+//! table (by structured nutrient + level, by wording, or by pattern) must meet that row's
+//! condition. Conditions are expressions stored in the table, compiled at load — so
+//! "高钙 needs ≥ 30 % NRV per 100 g" lives in the pack next to the standard's table.
+
+use super::{element_pointer, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
+use crate::expr::{Expr, Scope, Val};
+use crate::pack::format::CheckSpec;
+
+#[derive(Debug)]
+struct ClaimRow {
+    index: usize,
+    nutrient: Option<String>,
+    level: Option<String>,
+    words: Vec<String>,
+    pattern: Option<regex_lite::Regex>,
+    condition: Expr,
+}
+
+#[derive(Debug)]
+pub struct ClaimConditions {
+    claims: Expr,
+    table: String,
+    text_field: String,
+    rows: Vec<ClaimRow>,
+}
+
+impl ClaimConditions {
+    pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Self, String> {
+        let CheckSpec::ClaimConditions {
+            claims,
+            table,
+            words_column,
+            pattern_column,
+            condition_column,
+            text_field,
+        } = spec
+        else {
+            return Err(WRONG_SPEC.into());
+        };
+        let t = env.table(table)?;
+        let mut rows = Vec::new();
+        for (index, row) in t.rows.iter().enumerate() {
+            let id = row
+                .get(&t.key)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| format!("#{}", index + 1));
+            let Some(cond) = row.get(condition_column).and_then(|v| v.as_str()) else {
+                return Err(format!(
+                    "table `{table}` row {id} has no `{condition_column}` expression"
+                ));
+            };
+            let condition = env.expr(&format!("table `{table}` row {id} condition"), cond)?;
+            let words = match row.get(words_column) {
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|w| w.as_str().map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let pattern = match row.get(pattern_column).and_then(|v| v.as_str()) {
+                Some(p) => Some(
+                    regex_lite::Regex::new(p)
+                        .map_err(|e| format!("table `{table}` row {id} pattern: {e}"))?,
+                ),
+                None => None,
+            };
+            rows.push(ClaimRow {
+                index,
+                nutrient: row
+                    .get("nutrient")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                level: row
+                    .get("level")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                words,
+                pattern,
+                condition,
+            });
+        }
+        Ok(ClaimConditions {
+            claims: env.expr("claims", claims)?,
+            table: table.clone(),
+            text_field: text_field.clone(),
+            rows,
+        })
+    }
+
+    pub fn run<'c, 'a>(
+        &'c self,
+        scope: &mut Scope<'c, 'a>,
+        base: &str,
+        env: &RunEnv<'a>,
+    ) -> Outcome<'a> {
+        let Some(table) = env.tables.get(&self.table) else {
+            return Outcome::Skip(format!("table `{}` missing", self.table));
+        };
+        let claims = scope.eval(&self.claims.root).elements();
+        let mut matched_any = false;
+        let mut hits = Vec::new();
+        for (i, claim) in claims.iter().enumerate() {
+            let text = claim.field(&self.text_field);
+            let text = text.as_str().unwrap_or("");
+            let nutrient = claim.field("nutrient");
+            let level = claim.field("level");
+            let matching: Vec<&ClaimRow> = self
+                .rows
+                .iter()
+                .filter(|r| {
+                    let structured = matches!((&r.nutrient, nutrient.as_str(), &r.level, level.as_str()),
+                        (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
+                    structured
+                        || (!text.is_empty() && r.words.iter().any(|w| text.contains(w.as_str())))
+                        || r.pattern.as_ref().is_some_and(|p| p.is_match(text))
+                })
+                .collect();
+            if matching.is_empty() {
+                continue;
+            }
+            matched_any = true;
+            scope.set("claim", claim.clone());
+            let mut ok = false;
+            for r in &matching {
+                scope.set("row", Val::from_json(&table.rows[r.index]));
+                if scope.eval(&r.condition.root).truthy() {
+                    ok = true;
+                    break;
+                }
+            }
+            scope.unset("row");
+            scope.unset("claim");
+            if !ok {
+                let first = &table.rows[matching[0].index];
+                hits.push(
+                    Hit::at(element_pointer(&self.claims, base, i))
+                        .expected(Val::Str(std::borrow::Cow::Owned(
+                            matching[0].condition.source.clone(),
+                        )))
+                        .found(claim.field(&self.text_field))
+                        .bind("claim", claim.clone())
+                        .bind("row", Val::from_json(first)),
+                );
+            }
+        }
+        if !matched_any {
+            return Outcome::Skip(format!("no claim matches table `{}`", self.table));
+        }
+        if hits.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(hits)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! `date_logic`: the date clauses. Modes:
+//! - `format`: printed date text matches one of the allowed formats (a table of regexes
+//!   with named groups `y`, `m`, `d`) and names a real day;
+//! - `order`: `start` is not after `end` (production before expiry);
+//! - `shelf_life`: `start` + `months` (or `days`) equals `end` within `tolerance_days`;
+//! - `not_expired`: `end` is not before the check date.
+
+use super::{pointer_of, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
+use crate::date::Date;
+use crate::expr::{Expr, Scope, Val};
+use crate::pack::format::CheckSpec;
+use rust_decimal::prelude::ToPrimitive;
+use std::borrow::Cow;
+
+#[derive(Debug)]
+enum Mode {
+    Format {
+        field: Expr,
+        formats: Vec<regex_lite::Regex>,
+    },
+    Order {
+        start: Expr,
+        end: Expr,
+    },
+    ShelfLife {
+        start: Expr,
+        end: Expr,
+        months: Option<Expr>,
+        days: Option<Expr>,
+        tolerance: i64,
+    },
+    NotExpired {
+        end: Expr,
+    },
+}
+
+#[derive(Debug)]
+pub struct DateLogic {
+    mode: Mode,
+}
+
+impl DateLogic {
+    pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Self, String> {
+        let CheckSpec::DateLogic {
+            mode,
+            field,
+            formats_table,
+            start,
+            end,
+            months,
+            days,
+            tolerance_days,
+        } = spec
+        else {
+            return Err(WRONG_SPEC.into());
+        };
+        let need = |v: &Option<String>, name: &str| -> Result<Expr, String> {
+            let src = v
+                .as_deref()
+                .ok_or_else(|| format!("mode `{mode}` needs `{name}`"))?;
+            env.expr(name, src)
+        };
+        let opt =
+            |v: &Option<String>, name: &str| v.as_deref().map(|s| env.expr(name, s)).transpose();
+        let mode = match mode.as_str() {
+            "format" => {
+                let t = formats_table
+                    .as_deref()
+                    .ok_or("mode `format` needs `formats_table`")?;
+                let table = env.table(t)?;
+                let mut formats = Vec::new();
+                for row in &table.rows {
+                    let Some(re) = row.get("regex").and_then(|r| r.as_str()) else {
+                        return Err(format!("table `{t}` has a row without `regex`"));
+                    };
+                    let anchored = format!("^(?:{re})$");
+                    let compiled = regex_lite::Regex::new(&anchored)
+                        .map_err(|e| format!("table `{t}` regex `{re}`: {e}"))?;
+                    for g in ["y", "m", "d"] {
+                        if !compiled.capture_names().any(|n| n == Some(g)) {
+                            return Err(format!("table `{t}` regex `{re}` has no group `{g}`"));
+                        }
+                    }
+                    formats.push(compiled);
+                }
+                Mode::Format {
+                    field: need(field, "field")?,
+                    formats,
+                }
+            }
+            "order" => Mode::Order {
+                start: need(start, "start")?,
+                end: need(end, "end")?,
+            },
+            "shelf_life" => {
+                let months = opt(months, "months")?;
+                let days = opt(days, "days")?;
+                if months.is_none() && days.is_none() {
+                    return Err("mode `shelf_life` needs `months` or `days`".into());
+                }
+                let tolerance = tolerance_days
+                    .map(|d| d.0.to_i64().unwrap_or(0))
+                    .unwrap_or(0);
+                Mode::ShelfLife {
+                    start: need(start, "start")?,
+                    end: need(end, "end")?,
+                    months,
+                    days,
+                    tolerance,
+                }
+            }
+            "not_expired" => Mode::NotExpired {
+                end: need(end, "end")?,
+            },
+            other => {
+                return Err(format!(
+                    "mode `{other}` is not one of format, order, shelf_life, not_expired"
+                ))
+            }
+        };
+        Ok(DateLogic { mode })
+    }
+
+    pub fn run<'c, 'a>(
+        &'c self,
+        scope: &mut Scope<'c, 'a>,
+        base: &str,
+        _env: &RunEnv<'a>,
+    ) -> Outcome<'a> {
+        let date = |scope: &Scope<'c, 'a>, e: &Expr| crate::expr::to_date_val(&scope.eval(&e.root));
+        match &self.mode {
+            Mode::Format { field, formats } => {
+                let v = scope.eval(&field.root);
+                let Some(text) = v.as_str() else {
+                    return Outcome::Skip(format!("no text at `{}`", field.source));
+                };
+                let text = text.trim();
+                for re in formats {
+                    if let Some(c) = re.captures(text) {
+                        let num = |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u32>().ok());
+                        if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
+                            let y = if y < 100 { 2000 + y } else { y };
+                            if Date::from_ymd(y as i32, m, d).is_some() {
+                                return Outcome::Pass;
+                            }
+                        }
+                    }
+                }
+                Outcome::Fail(vec![Hit::at(pointer_of(field, base)).found(v.clone())])
+            }
+            Mode::Order { start, end } => match (date(scope, start), date(scope, end)) {
+                (Some(s), Some(e)) if s <= e => Outcome::Pass,
+                (Some(s), Some(e)) => Outcome::Fail(vec![Hit::at(pointer_of(end, base))
+                    .expected(Val::Date(s))
+                    .found(Val::Date(e))]),
+                _ => Outcome::Skip("dates missing or unreadable".into()),
+            },
+            Mode::ShelfLife {
+                start,
+                end,
+                months,
+                days,
+                tolerance,
+            } => {
+                let (Some(s), Some(e)) = (date(scope, start), date(scope, end)) else {
+                    return Outcome::Skip("dates missing or unreadable".into());
+                };
+                let n = |x: &Option<Expr>| {
+                    x.as_ref()
+                        .and_then(|x| scope.eval(&x.root).as_num())
+                        .and_then(|d| d.trunc().to_i64())
+                };
+                let expected = match (n(months), n(days)) {
+                    (Some(m), _) => s.add_months(m),
+                    (None, Some(d)) => s.add_days(d),
+                    _ => return Outcome::Skip("shelf life missing or unreadable".into()),
+                };
+                let Some(expected) = expected else {
+                    return Outcome::Skip("shelf life out of range".into());
+                };
+                if expected.days_until(e).abs() <= *tolerance {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail(vec![Hit::at(pointer_of(end, base))
+                        .expected(Val::Date(expected))
+                        .found(Val::Date(e))])
+                }
+            }
+            Mode::NotExpired { end } => match date(scope, end) {
+                Some(e) if e >= scope.ctx.as_of => Outcome::Pass,
+                Some(e) => Outcome::Fail(vec![Hit::at(pointer_of(end, base))
+                    .expected(Val::Str(Cow::Owned(format!("≥ {}", scope.ctx.as_of))))
+                    .found(Val::Date(e))]),
+                None => Outcome::Skip("expiry date missing or unreadable".into()),
+            },
+        }
+    }
+}

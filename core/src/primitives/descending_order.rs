@@ -1,0 +1,123 @@
+//! `descending_order`: list elements in non-increasing order of a numeric key — the
+//! ingredient list "in descending order of the amount added" — with an exemption threshold
+//! (GB 7718: ingredients added at ≤ 2 % need not be in order).
+//!
+//! Reading of the exemption: an element above the threshold must not follow an element with
+//! a smaller share; elements at or below it may stand anywhere after the larger ones. Packs
+//! that rely on this reading mark their confidence accordingly.
+
+use super::{element_pointer, CompileEnv, Hit, Outcome, WRONG_SPEC};
+use crate::expr::{Expr, Scope, Val};
+use crate::pack::format::CheckSpec;
+use rust_decimal::Decimal;
+
+/// Sub-lists deeper than this are not visited (compound ingredients rarely nest past 3).
+const MAX_RECURSION: usize = 8;
+
+#[derive(Debug)]
+pub struct DescendingOrder {
+    list: Expr,
+    key: String,
+    exempt: Option<Decimal>,
+    recurse: Option<String>,
+    skip_if: Option<Expr>,
+}
+
+impl DescendingOrder {
+    pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Self, String> {
+        let CheckSpec::DescendingOrder {
+            list,
+            key,
+            exempt_at_or_below,
+            recurse,
+            skip_if,
+        } = spec
+        else {
+            return Err(WRONG_SPEC.into());
+        };
+        Ok(DescendingOrder {
+            list: env.expr("list", list)?,
+            key: key.clone(),
+            exempt: exempt_at_or_below.map(|d| d.0),
+            recurse: recurse.clone(),
+            skip_if: skip_if
+                .as_deref()
+                .map(|s| env.expr("skip_if", s))
+                .transpose()?,
+        })
+    }
+
+    pub fn run<'c, 'a>(&'c self, scope: &mut Scope<'c, 'a>, base: &str) -> Outcome<'a> {
+        let top = scope.eval(&self.list.root);
+        let pointer = super::pointer_of(&self.list, base);
+        let mut hits = Vec::new();
+        let mut judged = 0usize;
+        self.walk(scope, top, &pointer, 0, &mut hits, &mut judged);
+        let _ = element_pointer;
+        if judged == 0 {
+            return Outcome::Skip(format!(
+                "fewer than two `{}` values to compare in `{}`",
+                self.key, self.list.source
+            ));
+        }
+        if hits.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(hits)
+        }
+    }
+
+    fn walk<'c, 'a>(
+        &'c self,
+        scope: &mut Scope<'c, 'a>,
+        list: Val<'a>,
+        pointer: &str,
+        depth: usize,
+        hits: &mut Vec<Hit<'a>>,
+        judged: &mut usize,
+    ) {
+        let items = list.elements();
+        let mut seen: Vec<(usize, Decimal)> = Vec::new();
+        for (i, el) in items.iter().enumerate() {
+            if let Some(skip) = &self.skip_if {
+                scope.set("el", el.clone());
+                let s = scope.eval(&skip.root).truthy();
+                scope.unset("el");
+                if s {
+                    continue;
+                }
+            }
+            let Some(share) = el.field(&self.key).as_num() else {
+                continue;
+            };
+            let exempt = self.exempt.is_some_and(|t| share <= t);
+            if !exempt {
+                // The earliest predecessor with a smaller share is the one it must precede.
+                if let Some(&(j, prev)) = seen.iter().find(|(_, p)| *p < share) {
+                    hits.push(
+                        Hit::at(format!("{pointer}/{i}"))
+                            .expected(Val::Num(prev))
+                            .found(Val::Num(share))
+                            .bind("el", el.clone())
+                            .bind("prev", items[j].clone()),
+                    );
+                }
+            }
+            seen.push((i, share));
+        }
+        if seen.len() >= 2 {
+            *judged += 1;
+        }
+        if let Some(sub) = &self.recurse {
+            if depth < MAX_RECURSION {
+                for (i, el) in items.iter().enumerate() {
+                    let child = el.field(sub);
+                    if !child.elements().is_empty() {
+                        let p = format!("{pointer}/{i}/{sub}");
+                        self.walk(scope, child, &p, depth + 1, hits, judged);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The closed set of check primitives. Packs parameterise them; Rust never names a
+//! standard. One file per primitive, each with `compile` (at pack load: parse expressions,
+//! resolve tables, reject bad parameters) and `run` (per label: no parsing, no allocation
+//! beyond the findings).
+
+mod assert;
+mod claim_conditions;
+mod code_list;
+mod date_logic;
+mod descending_order;
+mod formula;
+mod required;
+mod sum_tolerance;
+mod text_pattern;
+mod threshold_table;
+
+use crate::expr::{Expr, Scope, Val};
+use crate::pack::format::CheckSpec;
+use crate::pack::{CodeList, Table};
+use crate::report::Span;
+use std::collections::BTreeMap;
+
+/// One shortfall found by a primitive, before the engine adds the rule's metadata.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    /// JSON pointer into the label.
+    pub pointer: String,
+    pub expected: Option<Val<'a>>,
+    pub found: Option<Val<'a>>,
+    /// A span the primitive knows directly (a matched word in a text field).
+    pub span: Option<Span>,
+    /// Extra names for the message template (`entry`, `row`, `claim`, `prev`…).
+    pub bindings: Vec<(&'static str, Val<'a>)>,
+}
+
+impl<'a> Hit<'a> {
+    pub fn at(pointer: String) -> Self {
+        Hit {
+            pointer,
+            expected: None,
+            found: None,
+            span: None,
+            bindings: Vec::new(),
+        }
+    }
+    pub fn expected(mut self, v: Val<'a>) -> Self {
+        self.expected = Some(v);
+        self
+    }
+    pub fn found(mut self, v: Val<'a>) -> Self {
+        self.found = Some(v);
+        self
+    }
+    pub fn bind(mut self, name: &'static str, v: Val<'a>) -> Self {
+        self.bindings.push((name, v));
+        self
+    }
+}
+
+/// What running a primitive once gives.
+#[derive(Debug)]
+pub enum Outcome<'a> {
+    /// Evaluated; the label meets the requirement.
+    Pass,
+    /// Evaluated; these shortfalls.
+    Fail(Vec<Hit<'a>>),
+    /// Could not be evaluated (missing data); the reason goes into the report.
+    Skip(String),
+}
+
+/// What compile-time code can see: the pack's tables and the shared code lists.
+pub struct CompileEnv<'p> {
+    pub tables: &'p BTreeMap<String, Table>,
+    pub codelists: &'p BTreeMap<String, CodeList>,
+}
+
+impl CompileEnv<'_> {
+    pub fn expr(&self, what: &str, src: &str) -> Result<Expr, String> {
+        Expr::compile(src, &|t| self.tables.contains_key(t))
+            .map_err(|e| format!("{what}: `{src}`: {e}"))
+    }
+
+    pub fn table(&self, name: &str) -> Result<&Table, String> {
+        self.tables
+            .get(name)
+            .ok_or_else(|| format!("unknown table `{name}`"))
+    }
+}
+
+/// What run-time code can see besides the scope.
+pub struct RunEnv<'a> {
+    pub codelists: &'a BTreeMap<String, CodeList>,
+    pub tables: &'a BTreeMap<String, Table>,
+}
+
+/// A compiled check.
+#[derive(Debug)]
+pub enum Check {
+    Required(required::Required),
+    CodeList(code_list::CodeListCheck),
+    DescendingOrder(descending_order::DescendingOrder),
+    SumTolerance(sum_tolerance::SumTolerance),
+    ThresholdTable(threshold_table::ThresholdTable),
+    Formula(formula::Formula),
+    ClaimConditions(claim_conditions::ClaimConditions),
+    TextPattern(text_pattern::TextPattern),
+    DateLogic(date_logic::DateLogic),
+    Assert(assert::Assert),
+}
+
+impl Check {
+    pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Check, String> {
+        Ok(match spec {
+            CheckSpec::Required { .. } => Check::Required(required::Required::compile(spec, env)?),
+            CheckSpec::CodeList { .. } => {
+                Check::CodeList(code_list::CodeListCheck::compile(spec, env)?)
+            }
+            CheckSpec::DescendingOrder { .. } => {
+                Check::DescendingOrder(descending_order::DescendingOrder::compile(spec, env)?)
+            }
+            CheckSpec::SumTolerance { .. } => {
+                Check::SumTolerance(sum_tolerance::SumTolerance::compile(spec, env)?)
+            }
+            CheckSpec::ThresholdTable { .. } => {
+                Check::ThresholdTable(threshold_table::ThresholdTable::compile(spec, env)?)
+            }
+            CheckSpec::Formula { .. } => Check::Formula(formula::Formula::compile(spec, env)?),
+            CheckSpec::ClaimConditions { .. } => {
+                Check::ClaimConditions(claim_conditions::ClaimConditions::compile(spec, env)?)
+            }
+            CheckSpec::TextPattern { .. } => {
+                Check::TextPattern(text_pattern::TextPattern::compile(spec, env)?)
+            }
+            CheckSpec::DateLogic { .. } => {
+                Check::DateLogic(date_logic::DateLogic::compile(spec, env)?)
+            }
+            CheckSpec::Assert { .. } => Check::Assert(assert::Assert::compile(spec, env)?),
+        })
+    }
+
+    pub fn run<'c, 'a>(
+        &'c self,
+        scope: &mut Scope<'c, 'a>,
+        base: &str,
+        env: &RunEnv<'a>,
+    ) -> Outcome<'a> {
+        match self {
+            Check::Required(c) => c.run(scope, base),
+            Check::CodeList(c) => c.run(scope, base, env),
+            Check::DescendingOrder(c) => c.run(scope, base),
+            Check::SumTolerance(c) => c.run(scope, base),
+            Check::ThresholdTable(c) => c.run(scope, base, env),
+            Check::Formula(c) => c.run(scope, base),
+            Check::ClaimConditions(c) => c.run(scope, base, env),
+            Check::TextPattern(c) => c.run(scope, base, env),
+            Check::DateLogic(c) => c.run(scope, base, env),
+            Check::Assert(c) => c.run(scope, base),
+        }
+    }
+
+    /// The primitive's name as written in packs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Check::Required(_) => "required",
+            Check::CodeList(_) => "code_list",
+            Check::DescendingOrder(_) => "descending_order",
+            Check::SumTolerance(_) => "sum_tolerance",
+            Check::ThresholdTable(_) => "threshold_table",
+            Check::Formula(_) => "formula",
+            Check::ClaimConditions(_) => "claim_conditions",
+            Check::TextPattern(_) => "text_pattern",
+            Check::DateLogic(_) => "date_logic",
+            Check::Assert(_) => "assert",
+        }
+    }
+}
+
+/// The JSON pointer a field expression names: `label.a.b` → `/a/b`, `item.x` → `base/x`.
+/// Other expressions point at `base` (the current item, or the document root).
+pub fn pointer_of(expr: &Expr, base: &str) -> String {
+    match expr.as_path() {
+        Some((root, fields)) if root == "label" => {
+            fields.iter().map(|f| format!("/{}", escape(f))).collect()
+        }
+        Some((root, fields)) if root == "item" => {
+            let mut p = base.to_string();
+            for f in fields {
+                p.push('/');
+                p.push_str(&escape(&f));
+            }
+            p
+        }
+        _ => base.to_string(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+/// The pointer of the `i`-th element of a list expression.
+pub fn element_pointer(list: &Expr, base: &str, i: usize) -> String {
+    format!("{}/{}", pointer_of(list, base), i)
+}
+
+/// Returned if a primitive's `compile` is handed another primitive's parameters — a bug in
+/// the dispatch above, reported as an error rather than a panic.
+const WRONG_SPEC: &str = "internal error: check parameters dispatched to the wrong primitive";

@@ -1,0 +1,151 @@
+//! The report: every finding at once, with what was applied and what was skipped.
+//!
+//! Findings are data: a stable rule id, severity, the message in Chinese and English, the
+//! citation, a JSON pointer to the field, a character span when the field was free text,
+//! and the expected and found values. A caller renders them however it likes; the CLI's
+//! human format is one rendering.
+
+use crate::date::Date;
+pub use crate::pack::format::{Confidence, Severity, Text};
+use serde::{Deserialize, Serialize};
+
+/// Characters of a free-text field that a finding is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// JSON pointer of the text field (e.g. `/ingredients/text`).
+    pub field: String,
+    /// Start and end (exclusive) in Unicode scalar values.
+    pub start: usize,
+    pub end: usize,
+    /// The same in UTF-16 code units, for JavaScript string indices.
+    pub utf16_start: usize,
+    pub utf16_end: usize,
+    /// The characters covered.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// `GB 7718`.
+    pub standard: String,
+    /// `2011`.
+    pub edition: String,
+    /// `4.1.3.1.2`.
+    pub clause: String,
+    /// The pack the rule came from.
+    pub pack: String,
+}
+
+impl Citation {
+    /// `GB 7718-2011 §4.1.3.1.2`.
+    pub fn short(&self) -> String {
+        format!("{}-{} §{}", self.standard, self.edition, self.clause)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: Text,
+    pub citation: Citation,
+    /// JSON pointer to the field the finding is about (`""` = the whole label).
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<serde_json::Value>,
+    /// `unverified` when the rule rests on a fact not confirmed from the standard's text.
+    #[serde(default, skip_serializing_if = "is_solid")]
+    pub confidence: Confidence,
+    /// Shared by the same requirement across editions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+fn is_solid(c: &Confidence) -> bool {
+    *c == Confidence::Solid
+}
+
+/// A pack that was applied, identified well enough to reproduce the result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackRef {
+    pub id: String,
+    pub standard: String,
+    pub edition: String,
+    pub version: String,
+    /// SHA-256 of the pack's files (sorted by name), hex.
+    pub hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skip {
+    pub rule: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// No findings.
+    Pass,
+    /// Only warnings or notes.
+    PassWithWarnings,
+    /// At least one finding of error severity.
+    Fail,
+}
+
+/// Per-rule outcome, included when tracing (the regression harness uses it to prove each
+/// rule has a passing case).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleTrace {
+    pub rule: String,
+    /// `pass`, `fail`, `skip`, `not_applicable`.
+    pub outcome: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_id: Option<String>,
+    pub market: String,
+    pub category: String,
+    pub as_of: Date,
+    pub verdict: Verdict,
+    pub findings: Vec<Finding>,
+    pub packs: Vec<PackRef>,
+    pub rules_evaluated: usize,
+    pub rules_skipped: usize,
+    /// Rules that applied to the label but could not be judged, and why.
+    pub skipped: Vec<Skip>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<RuleTrace>,
+}
+
+impl Report {
+    pub fn verdict_of(findings: &[Finding]) -> Verdict {
+        match findings.iter().map(|f| f.severity).max() {
+            None => Verdict::Pass,
+            Some(Severity::Error) => Verdict::Fail,
+            Some(_) => Verdict::PassWithWarnings,
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.verdict == Verdict::Fail
+    }
+}
+
+/// Two editions side by side: what a label gains and loses moving to the later one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub current: Report,
+    pub next: Report,
+    /// Findings under the later editions with no counterpart (same topic and path) now.
+    pub newly_failing: Vec<Finding>,
+    /// Findings now with no counterpart under the later editions.
+    pub resolved: Vec<Finding>,
+}

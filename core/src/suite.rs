@@ -1,0 +1,352 @@
+//! Regression suites: data files of labels and the findings they must produce, run the
+//! same way from `cargo test`, `labelcheck test`, Python and WebAssembly.
+//!
+//! A suite file is JSON (`tests/suites/<pack>/<topic>.json`):
+//!
+//! ```json
+//! {
+//!   "description": "GB 7718-2011 ingredient list",
+//!   "base": "../../../examples/uht-milk.json",
+//!   "as_of": "2026-11-26",
+//!   "packs": ["gb7718-2011"],
+//!   "cases": [
+//!     { "name": "sugar before milk", "clause": "4.1.3.1.2",
+//!       "comment": "白砂糖 8 % printed before 生牛乳 90 %",
+//!       "patch": { "ingredients": { "items": [ … ] } },
+//!       "expect": [ { "rule": "GB7718-2011/4.1.3.1.2/order", "path": "/ingredients/items/1" } ] }
+//!   ]
+//! }
+//! ```
+//!
+//! `base` (relative to the suite file) is a label that `patch` (RFC 7396 JSON merge
+//! patch) modifies; a case may give a whole `label` instead. `expect` lists findings by
+//! rule and path, and is exhaustive for the packs named in `packs` (default: the pack whose
+//! id is the suite's directory name): a finding not listed fails the case. `expect_error`
+//! names the error kind (`syntax`, `invalid`, `unknown`, `too_large`) for bad-input cases.
+
+use crate::date::Date;
+use crate::engine::{CheckOptions, EditionChoice, Engine};
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuiteFile {
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub base: Option<String>,
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub editions: Vec<String>,
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    /// The clause the case exercises (documentation for the reader).
+    #[serde(default)]
+    pub clause: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub patch: Option<Value>,
+    #[serde(default)]
+    pub label: Option<Value>,
+    /// Raw input text instead of JSON (for malformed-input cases).
+    #[serde(default)]
+    pub raw: Option<String>,
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub editions: Option<Vec<String>>,
+    #[serde(default)]
+    pub expect: Vec<Expected>,
+    #[serde(default)]
+    pub expect_error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expected {
+    pub rule: String,
+    pub path: String,
+}
+
+/// The result of one case.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseResult {
+    pub suite: String,
+    pub name: String,
+    pub passed: bool,
+    /// Expected findings that did not occur.
+    pub missing: Vec<Expected>,
+    /// Findings that occurred but were not expected, with their English message.
+    pub unexpected: Vec<(Expected, String)>,
+    /// An error that was not expected, or an expected error that did not occur.
+    pub error: Option<String>,
+}
+
+/// Per-rule evidence gathered over all cases.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Coverage {
+    /// Rule id → number of cases where the rule fired as expected.
+    pub failing_cases: BTreeMap<String, usize>,
+    /// Rule id → number of cases where the rule was evaluated and passed.
+    pub passing_cases: BTreeMap<String, usize>,
+}
+
+impl Coverage {
+    /// Rules of the engine lacking a failing or a passing case.
+    pub fn gaps(&self, engine: &Engine) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, rule) in engine.standards().rules() {
+            let f = self.failing_cases.get(&rule.id).copied().unwrap_or(0);
+            let p = self.passing_cases.get(&rule.id).copied().unwrap_or(0);
+            if f == 0 || p == 0 {
+                let mut lacks = Vec::new();
+                if f == 0 {
+                    lacks.push("a failing case");
+                }
+                if p == 0 {
+                    lacks.push("a passing case");
+                }
+                out.push(format!("{} lacks {}", rule.id, lacks.join(" and ")));
+            }
+        }
+        out
+    }
+}
+
+/// Runs one suite. `suite` names it in results (usually its path); `dir_name` is the
+/// suite's directory (the default pack filter); `load` reads a file relative to the suite.
+pub fn run_suite(
+    engine: &Engine,
+    suite: &str,
+    dir_name: &str,
+    text: &str,
+    load: &dyn Fn(&str) -> Result<String, String>,
+    coverage: &mut Coverage,
+) -> Result<Vec<CaseResult>, String> {
+    let file: SuiteFile = serde_json::from_str(text).map_err(|e| format!("{suite}: {e}"))?;
+    let base: Option<Value> = match &file.base {
+        Some(b) => {
+            let t = load(b).map_err(|e| format!("{suite}: base `{b}`: {e}"))?;
+            Some(serde_json::from_str(&t).map_err(|e| format!("{suite}: base `{b}`: {e}"))?)
+        }
+        None => None,
+    };
+    let packs: BTreeSet<String> = match &file.packs {
+        Some(p) => p.iter().cloned().collect(),
+        None if engine.packs().iter().any(|p| p.meta.id == dir_name) => {
+            std::iter::once(dir_name.to_string()).collect()
+        }
+        None => BTreeSet::new(),
+    };
+    let own_rules: BTreeSet<&str> = engine
+        .packs()
+        .iter()
+        .filter(|p| packs.is_empty() || packs.contains(&p.meta.id))
+        .flat_map(|p| p.rules.iter().map(|r| r.id.as_str()))
+        .collect();
+    let mut results = Vec::new();
+    for case in &file.cases {
+        let input: Vec<u8> = if let Some(raw) = &case.raw {
+            raw.clone().into_bytes()
+        } else {
+            let mut doc = match (&case.label, &base) {
+                (Some(l), _) => l.clone(),
+                (None, Some(b)) => b.clone(),
+                (None, None) => {
+                    return Err(format!(
+                        "{suite}: case `{}` has neither label nor base",
+                        case.name
+                    ))
+                }
+            };
+            if let Some(p) = &case.patch {
+                merge_patch(&mut doc, p);
+            }
+            serde_json::to_vec(&doc).map_err(|e| e.to_string())?
+        };
+        let editions = case
+            .editions
+            .clone()
+            .unwrap_or_else(|| file.editions.clone());
+        let opts = CheckOptions {
+            as_of: case.as_of.or(file.as_of),
+            editions: if editions.is_empty() {
+                EditionChoice::InForce
+            } else {
+                EditionChoice::Named(editions)
+            },
+            trace: true,
+        };
+        let mut result = CaseResult {
+            suite: suite.to_string(),
+            name: case.name.clone(),
+            passed: true,
+            missing: vec![],
+            unexpected: vec![],
+            error: None,
+        };
+        match (engine.check_json(&input, &opts), &case.expect_error) {
+            (Ok(report), None) => {
+                let actual: BTreeSet<Expected> = report
+                    .findings
+                    .iter()
+                    .filter(|f| packs.is_empty() || packs.contains(&f.citation.pack))
+                    .map(|f| Expected {
+                        rule: f.rule.clone(),
+                        path: f.path.clone(),
+                    })
+                    .collect();
+                let expected: BTreeSet<Expected> = case.expect.iter().cloned().collect();
+                result.missing = expected.difference(&actual).cloned().collect();
+                result.unexpected = actual
+                    .difference(&expected)
+                    .map(|e| {
+                        let msg = report
+                            .findings
+                            .iter()
+                            .find(|f| f.rule == e.rule && f.path == e.path)
+                            .map(|f| f.message.en.clone())
+                            .unwrap_or_default();
+                        (e.clone(), msg)
+                    })
+                    .collect();
+                result.passed = result.missing.is_empty() && result.unexpected.is_empty();
+                if result.passed {
+                    for e in &expected {
+                        *coverage.failing_cases.entry(e.rule.clone()).or_default() += 1;
+                    }
+                }
+                for t in &report.trace {
+                    if t.outcome == "pass" && own_rules.contains(t.rule.as_str()) {
+                        *coverage.passing_cases.entry(t.rule.clone()).or_default() += 1;
+                    }
+                }
+            }
+            (Ok(_), Some(kind)) => {
+                result.passed = false;
+                result.error = Some(format!("expected a `{kind}` error, got a report"));
+            }
+            (Err(e), Some(kind)) => {
+                let actual_kind = error_kind(&e);
+                if actual_kind != kind {
+                    result.passed = false;
+                    result.error = Some(format!(
+                        "expected a `{kind}` error, got `{actual_kind}`: {e}"
+                    ));
+                }
+            }
+            (Err(e), None) => {
+                result.passed = false;
+                result.error = Some(e.to_string());
+            }
+        }
+        results.push(result);
+    }
+    Ok(results)
+}
+
+/// The short kind of an error, as named by `expect_error`.
+pub fn error_kind(e: &Error) -> &'static str {
+    use crate::error::LabelError;
+    match e {
+        Error::Label(LabelError::Syntax { .. }) => "syntax",
+        Error::Label(LabelError::Invalid { .. }) => "invalid",
+        Error::Label(LabelError::Unknown { .. }) => "unknown",
+        Error::Label(LabelError::TooLarge { .. }) => "too_large",
+        Error::Pack(_) | Error::Packs(_) => "pack",
+        Error::Option(_) => "option",
+        Error::Io { .. } => "io",
+    }
+}
+
+/// RFC 7396 JSON merge patch.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = Value::Object(serde_json::Map::new());
+            }
+            if let Value::Object(t) = target {
+                for (k, v) in p {
+                    if v.is_null() {
+                        t.remove(k);
+                    } else {
+                        merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+                    }
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+/// Runs every suite under a directory (native builds): `<dir>/<pack>/*.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_dir(
+    engine: &Engine,
+    dir: &std::path::Path,
+) -> Result<(Vec<CaseResult>, Coverage), String> {
+    let mut files = Vec::new();
+    fn walk(d: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
+        let rd = std::fs::read_dir(d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| x == "json") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    walk(dir, &mut files)?;
+    files.sort();
+    let mut coverage = Coverage::default();
+    let mut all = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let parent = f.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+        let dir_name = parent
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let load = |rel: &str| std::fs::read_to_string(parent.join(rel)).map_err(|e| e.to_string());
+        let name = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
+        all.extend(run_suite(
+            engine,
+            &name,
+            &dir_name,
+            &text,
+            &load,
+            &mut coverage,
+        )?);
+    }
+    Ok((all, coverage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_patch_follows_rfc7396() {
+        let mut t = serde_json::json!({"a": {"b": 1, "c": 2}, "d": [1, 2]});
+        merge_patch(
+            &mut t,
+            &serde_json::json!({"a": {"b": null, "e": 3}, "d": [9]}),
+        );
+        assert_eq!(t, serde_json::json!({"a": {"c": 2, "e": 3}, "d": [9]}));
+    }
+}
