@@ -6,9 +6,11 @@
 //!
 //! ```
 //! let engine = labelcheck::Engine::new().expect("embedded packs load");
-//! let label = br#"{"market":"CN","category":"food.dairy.sterilized_milk","check_date":"2026-11-26",
+//! let label = r#"{"market":"CN","category":"food.dairy.sterilized_milk","check_date":"2026-11-26",
 //!   "product_name":{"text":"纯牛奶"},"ingredients":{"text":"配料：生牛乳"}}"#;
-//! let report = engine.check_json(label, &labelcheck::CheckOptions::default()).expect("a well-formed label");
+//! let report = engine.check_json(label.as_bytes(), &labelcheck::CheckOptions::default()).expect("a well-formed label");
+//! // No net content, producer, dates…: GB 7718-2011 findings, each citing its clause.
+//! assert!(report.findings.iter().any(|f| f.citation.standard == "GB 7718"));
 //! for f in &report.findings {
 //!     println!("{} {} {}", f.rule, f.path, f.message.en);
 //! }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Characters of a free-text field that a finding is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// JSON pointer of the text field (e.g. `/ingredients/text`).

@@ -75,6 +75,8 @@ enum Command {
     Packs,
     /// List the product categories of the catalogue.
     Categories,
+    /// Print the JSON Schema of the label document.
+    Schema,
     /// Run regression suites (default: tests/suites) and print what differs.
     Test {
         dirs: Vec<PathBuf>,
@@ -112,6 +114,13 @@ fn main() -> ExitCode {
         Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
         Command::Packs => packs(&engine),
         Command::Categories => categories(&engine, cli.lang),
+        Command::Schema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&labelcheck::label::json_schema()).unwrap_or_default()
+            );
+            0
+        }
         Command::Test {
             dirs,
             require_coverage,

@@ -17,11 +17,27 @@ pub use ingredients_text::{parse_ingredients_text, ParsedIngredients};
 pub use number::{Dec, MAX_LABEL_NUMBER};
 pub use parse::{parse_label, Limits};
 
+/// The JSON Schema of the label document (draft 2020-12), as published in
+/// `standards/schema/label.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Label).to_value();
+    if let Some(o) = schema.as_object_mut() {
+        o.insert(
+            "$id".into(),
+            "https://labelcheck.invalid/schema/label.schema.json".into(),
+        );
+        o.insert("title".into(), "labelcheck label document".into());
+    }
+    schema
+}
+
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A label document. See `standards/schema/label.schema.json` for the published schema.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     /// Version of this document format. Optional; "1" today.
@@ -117,6 +133,7 @@ pub struct Label {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductName {
     /// The name that states the true nature of the food.
@@ -133,6 +150,7 @@ pub struct ProductName {
 
 /// The ingredient list, structured, or as printed text, or both.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ingredients {
     /// The list as printed: `"配料：生牛乳、白砂糖、…"`. When `items` is absent it is parsed.
@@ -150,6 +168,7 @@ pub struct Ingredients {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecipeEntry {
     pub name: String,
@@ -157,6 +176,7 @@ pub struct RecipeEntry {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
     pub name: String,
@@ -199,6 +219,7 @@ pub struct Ingredient {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuantitativeDeclaration {
     pub ingredient: String,
@@ -215,6 +236,7 @@ pub struct QuantitativeDeclaration {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Emphasis {
     pub ingredient: String,
@@ -229,6 +251,7 @@ pub struct Emphasis {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Nutrition {
     /// `per_100g`, `per_100ml` or `per_serving`.
@@ -254,6 +277,7 @@ pub struct Nutrition {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NutrientRow {
     /// Canonical nutrient id (`energy`, `protein`, `calcium`…). Resolved from `name` when absent.
@@ -274,6 +298,7 @@ pub struct NutrientRow {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// The wording as printed: `高钙`, `低脂`, `不添加蔗糖`.
@@ -297,6 +322,7 @@ pub struct Claim {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NetContent {
     /// As printed: `净含量：250mL`.
@@ -326,6 +352,7 @@ pub struct NetContent {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +371,7 @@ pub struct Party {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Origin {
     /// 产地 as printed: `内蒙古自治区呼和浩特市`.
@@ -361,6 +389,7 @@ pub struct Origin {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dates {
     /// Production date as printed.
@@ -389,6 +418,7 @@ pub struct Dates {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Package {
     /// Largest surface area in cm², when measured.
@@ -411,6 +441,7 @@ pub struct Package {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allergens {
     /// The statement as printed: `含有：乳、大豆`.
@@ -425,6 +456,7 @@ pub struct Allergens {
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DigitalLabel {
     pub present: bool,

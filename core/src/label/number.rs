@@ -60,3 +60,20 @@ fn kind(v: &serde_json::Value) -> &'static str {
         serde_json::Value::Object(_) => "an object",
     }
 }
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact, non-negative decimal: a JSON number or a numeric string (\"3.8\"), at most 1e12.",
+            "anyOf": [
+                { "type": "number", "minimum": 0, "maximum": 1_000_000_000_000_i64 },
+                { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*$" }
+            ]
+        })
+    }
+}

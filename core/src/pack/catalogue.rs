@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 struct CatalogueFile {
     #[serde(default)]
     markets: Vec<Market>,
+    #[serde(default)]
     category: Vec<CategorySpec>,
 }
 
@@ -45,20 +46,37 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// Parses one catalogue file.
     pub fn parse(file: &str, text: &str) -> Result<Catalogue, PackError> {
-        let f: CatalogueFile = toml::from_str(text).map_err(|e| {
-            PackError::new(file, e.message().to_string())
-                .at_line(e.span().map(|s| super::codelist::line_of(text, s.start)))
-        })?;
+        Catalogue::parse_all(&[(file, text)])
+    }
+
+    /// Parses `categories.toml` and any `categories/*.toml` extensions into one catalogue:
+    /// a new product category is a new file, not an edit of the shared one.
+    pub fn parse_all(files: &[(&str, &str)]) -> Result<Catalogue, PackError> {
         let mut categories = BTreeMap::new();
-        for c in f.category {
-            if categories.contains_key(&c.id) {
-                return Err(PackError::new(
-                    file,
-                    format!("duplicate category `{}`", c.id),
-                ));
+        let mut markets: Vec<Market> = Vec::new();
+        let mut file = "categories.toml";
+        for (name, text) in files {
+            file = name;
+            let f: CatalogueFile = toml::from_str(text).map_err(|e| {
+                PackError::new(*name, e.message().to_string())
+                    .at_line(e.span().map(|s| super::codelist::line_of(text, s.start)))
+            })?;
+            for m in f.markets {
+                if !markets.iter().any(|x| x.id == m.id) {
+                    markets.push(m);
+                }
             }
-            categories.insert(c.id.clone(), c);
+            for c in f.category {
+                if categories.contains_key(&c.id) {
+                    return Err(PackError::new(
+                        *name,
+                        format!("duplicate category `{}`", c.id),
+                    ));
+                }
+                categories.insert(c.id.clone(), c);
+            }
         }
         let mut tags = BTreeMap::new();
         for id in categories.keys() {
@@ -84,7 +102,7 @@ impl Catalogue {
             tags.insert(id.clone(), all);
         }
         Ok(Catalogue {
-            markets: f.markets,
+            markets,
             categories,
             tags,
         })

@@ -28,6 +28,13 @@ pub struct SourceFile {
     pub text: String,
 }
 
+impl SourceFile {
+    /// The standards tree embedded in the library at build time.
+    pub fn embedded() -> Vec<SourceFile> {
+        crate::embedded::files()
+    }
+}
+
 /// A compiled rule.
 #[derive(Debug)]
 pub struct Rule {
@@ -100,16 +107,16 @@ impl Standards {
             by_path.insert(f.path.as_str(), f);
         }
         let mut errors = Vec::new();
-        let mut catalogue = None;
+        let mut catalogue_files: Vec<(&str, &str)> = Vec::new();
         let mut codelists = BTreeMap::new();
         let mut pack_files: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
         for (path, f) in &by_path {
             let parts: Vec<&str> = path.split('/').collect();
             match parts.as_slice() {
-                ["categories.toml"] => match Catalogue::parse(path, &f.text) {
-                    Ok(c) => catalogue = Some(c),
-                    Err(e) => errors.push(e),
-                },
+                ["categories.toml"] => catalogue_files.insert(0, (path, &f.text)),
+                ["categories", name] if name.ends_with(".toml") => {
+                    catalogue_files.push((path, &f.text))
+                }
                 ["codelists", name] if name.ends_with(".toml") => {
                     match CodeList::parse(path, &f.text) {
                         Ok(c) => {
@@ -131,12 +138,19 @@ impl Standards {
                 _ => {} // schema, notes and other files are not loaded
             }
         }
-        let Some(catalogue) = catalogue else {
+        if catalogue_files.first().map(|(p, _)| *p) != Some("categories.toml") {
             errors.push(PackError::new(
                 "categories.toml",
                 "the category catalogue is missing",
             ));
             return Err(errors);
+        }
+        let catalogue = match Catalogue::parse_all(&catalogue_files) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                return Err(errors);
+            }
         };
         let mut packs = Vec::new();
         for (dir, files) in &pack_files {
