@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what it needs first. This is the README's test
+# command and what CI runs (.ci/run). Safe to run on a fresh machine with only rustup/cargo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# A fixed target directory outside the checkout: a fresh clone elsewhere on the same machine
+# recompiles only the workspace crates (see shared toolchain notes). Override as you like.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/labelcheck-target}"
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "toolchain"
+command -v cargo >/dev/null || { echo "cargo is required (rustup: https://rustup.rs)"; exit 2; }
+for c in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+done
+cargo --version
+
+step "format"
+cargo fmt --all -- --check
+
+step "build"
+cargo build --workspace --all-targets --locked
+
+step "unit, integration, suite and doc tests"
+cargo test --workspace --locked
+
+step "regression suites through the CLI (every rule covered both ways)"
+"$CARGO_TARGET_DIR/debug/labelcheck" test tests/suites --require-coverage
+
+step "examples through the CLI"
+"$CARGO_TARGET_DIR/debug/labelcheck" check examples/*.json >/dev/null
+
+step "lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo
+echo "all test steps passed"
