@@ -97,6 +97,57 @@ impl Engine {
         self.check(label, opts)
     }
 
+    /// Checks many labels on up to `threads` threads (0 = the available cores), returning
+    /// results in input order. Each label succeeds or fails on its own: one bad input does
+    /// not stop the batch.
+    pub fn check_many_json(
+        &self,
+        inputs: &[&[u8]],
+        opts: &CheckOptions,
+        threads: usize,
+    ) -> Vec<Result<Report, Error>> {
+        let threads = match threads {
+            0 => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+            n => n,
+        }
+        .min(inputs.len().max(1));
+        if threads <= 1 || inputs.len() < 2 {
+            return inputs.iter().map(|b| self.check_json(b, opts)).collect();
+        }
+        let chunk = inputs.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = inputs
+                .chunks(chunk)
+                .map(|part| {
+                    (
+                        part.len(),
+                        s.spawn(move || {
+                            part.iter()
+                                .map(|b| self.check_json(b, opts))
+                                .collect::<Vec<_>>()
+                        }),
+                    )
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|(n, h)| {
+                    h.join().unwrap_or_else(|_| {
+                        (0..n)
+                            .map(|_| {
+                                Err(Error::Option(
+                                    "a checking thread stopped unexpectedly".into(),
+                                ))
+                            })
+                            .collect()
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// Checks a parsed label.
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
         let prepared = self.prepare(label, opts)?;

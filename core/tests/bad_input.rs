@@ -8,7 +8,13 @@ fn engine() -> Engine {
 }
 
 fn check(e: &Engine, input: &[u8]) -> Result<labelcheck::Report, Error> {
-    e.check_json(input, &CheckOptions { as_of: labelcheck::Date::parse_iso("2026-11-26"), ..Default::default() })
+    e.check_json(
+        input,
+        &CheckOptions {
+            as_of: labelcheck::Date::parse_iso("2026-11-26"),
+            ..Default::default()
+        },
+    )
 }
 
 fn label_error(r: Result<labelcheck::Report, Error>) -> LabelError {
@@ -25,25 +31,70 @@ fn malformed_json_reports_line_and_column() {
         LabelError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 15)),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(label_error(check(&e, b"")), LabelError::Syntax { .. }));
-    assert!(matches!(label_error(check(&e, b"[1,2,3]")), LabelError::Invalid { .. }));
-    assert!(matches!(label_error(check(&e, b"{\"market\":\"CN\",\"category\":\"food\"} trailing")), LabelError::Syntax { .. }));
+    assert!(matches!(
+        label_error(check(&e, b"")),
+        LabelError::Syntax { .. }
+    ));
+    assert!(matches!(
+        label_error(check(&e, b"[1,2,3]")),
+        LabelError::Invalid { .. }
+    ));
+    assert!(matches!(
+        label_error(check(
+            &e,
+            b"{\"market\":\"CN\",\"category\":\"food\"} trailing"
+        )),
+        LabelError::Syntax { .. }
+    ));
     // NaN and Infinity are not JSON.
-    assert!(matches!(label_error(check(&e, br#"{"market":"CN","category":"food","alcohol_percent_vol":NaN}"#)), LabelError::Syntax { .. }));
-    assert!(matches!(label_error(check(&e, br#"{"market":"CN","category":"food","alcohol_percent_vol":Infinity}"#)), LabelError::Syntax { .. }));
+    assert!(matches!(
+        label_error(check(
+            &e,
+            br#"{"market":"CN","category":"food","alcohol_percent_vol":NaN}"#
+        )),
+        LabelError::Syntax { .. }
+    ));
+    assert!(matches!(
+        label_error(check(
+            &e,
+            br#"{"market":"CN","category":"food","alcohol_percent_vol":Infinity}"#
+        )),
+        LabelError::Syntax { .. }
+    ));
 }
 
 #[test]
 fn wrong_types_and_absurd_numbers_name_the_field() {
     let e = engine();
     let cases: &[(&str, &str)] = &[
-        (r#"{"market":"CN","category":"food","net_content":{"value":"lots"}}"#, "/net_content/value"),
-        (r#"{"market":"CN","category":"food","net_content":{"value":-250}}"#, "/net_content/value"),
-        (r#"{"market":"CN","category":"food","net_content":{"value":1e308}}"#, "/net_content/value"),
-        (r#"{"market":"CN","category":"food","nutrition":{"basis":"per_100g","rows":[{"value":3},{"value":[1]}]}}"#, "/nutrition/rows/1/value"),
-        (r#"{"market":"CN","category":"food","ingredients":{"items":[{"name":"水","percent":true}]}}"#, "/ingredients/items/0/percent"),
-        (r#"{"market":"CN","category":"food","check_date":"2026-02-30"}"#, "/check_date"),
-        (r#"{"market":"CN","category":"food","claims":[{"txt":"高钙"}]}"#, "/claims/0/txt"),
+        (
+            r#"{"market":"CN","category":"food","net_content":{"value":"lots"}}"#,
+            "/net_content/value",
+        ),
+        (
+            r#"{"market":"CN","category":"food","net_content":{"value":-250}}"#,
+            "/net_content/value",
+        ),
+        (
+            r#"{"market":"CN","category":"food","net_content":{"value":1e308}}"#,
+            "/net_content/value",
+        ),
+        (
+            r#"{"market":"CN","category":"food","nutrition":{"basis":"per_100g","rows":[{"value":3},{"value":[1]}]}}"#,
+            "/nutrition/rows/1/value",
+        ),
+        (
+            r#"{"market":"CN","category":"food","ingredients":{"items":[{"name":"水","percent":true}]}}"#,
+            "/ingredients/items/0/percent",
+        ),
+        (
+            r#"{"market":"CN","category":"food","check_date":"2026-02-30"}"#,
+            "/check_date",
+        ),
+        (
+            r#"{"market":"CN","category":"food","claims":[{"txt":"高钙"}]}"#,
+            "/claims/0/txt",
+        ),
     ];
     for (input, path) in cases {
         let err = label_error(check(&e, input.as_bytes()));
@@ -54,28 +105,60 @@ fn wrong_types_and_absurd_numbers_name_the_field() {
 #[test]
 fn unknown_market_and_category_are_errors_not_findings() {
     let e = engine();
-    assert_eq!(label_error(check(&e, br#"{"market":"XX","category":"food"}"#)).path(), Some("/market"));
-    assert_eq!(label_error(check(&e, br#"{"market":"CN","category":"food.spaceship"}"#)).path(), Some("/category"));
+    assert_eq!(
+        label_error(check(&e, br#"{"market":"XX","category":"food"}"#)).path(),
+        Some("/market")
+    );
+    assert_eq!(
+        label_error(check(&e, br#"{"market":"CN","category":"food.spaceship"}"#)).path(),
+        Some("/category")
+    );
 }
 
 #[test]
 fn hostile_sizes_are_refused_without_panic() {
     let e = engine();
-    let deep = format!("{{\"market\":\"CN\",\"category\":\"food\",\"extensions\":{{\"x\":{}{}}}}}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(matches!(label_error(check(&e, deep.as_bytes())), LabelError::Syntax { .. }));
-    let huge = format!("{{\"market\":\"CN\",\"category\":\"food\",\"storage\":\"{}\"}}", "x".repeat(50 * 1024 * 1024));
-    assert!(matches!(label_error(check(&e, huge.as_bytes())), LabelError::TooLarge { .. }));
+    let deep = format!(
+        "{{\"market\":\"CN\",\"category\":\"food\",\"extensions\":{{\"x\":{}{}}}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert!(matches!(
+        label_error(check(&e, deep.as_bytes())),
+        LabelError::Syntax { .. }
+    ));
+    let huge = format!(
+        "{{\"market\":\"CN\",\"category\":\"food\",\"storage\":\"{}\"}}",
+        "x".repeat(50 * 1024 * 1024)
+    );
+    assert!(matches!(
+        label_error(check(&e, huge.as_bytes())),
+        LabelError::TooLarge { .. }
+    ));
     let invalid_utf8 = b"{\"market\":\"CN\",\"category\":\"food\",\"storage\":\"\xc3\x28\"}";
-    assert!(matches!(label_error(check(&e, invalid_utf8)), LabelError::Syntax { .. }));
-    let long_text = format!("{{\"market\":\"CN\",\"category\":\"food\",\"ingredients\":{{\"text\":\"配料：{}\"}}}}", "水、".repeat(30_000));
-    assert_eq!(label_error(check(&e, long_text.as_bytes())).path(), Some("/ingredients/text"));
+    assert!(matches!(
+        label_error(check(&e, invalid_utf8)),
+        LabelError::Syntax { .. }
+    ));
+    let long_text = format!(
+        "{{\"market\":\"CN\",\"category\":\"food\",\"ingredients\":{{\"text\":\"配料：{}\"}}}}",
+        "水、".repeat(30_000)
+    );
+    assert_eq!(
+        label_error(check(&e, long_text.as_bytes())).path(),
+        Some("/ingredients/text")
+    );
 }
 
 #[test]
 fn engine_keeps_working_after_bad_input() {
     let e = engine();
     let _ = check(&e, b"{{{{");
-    let good = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/yoghurt.json")).expect("example");
+    let good = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/yoghurt.json"
+    ))
+    .expect("example");
     assert!(check(&e, &good).is_ok());
 }
 
@@ -95,7 +178,11 @@ fn broken_packs_report_file_line_and_rule() {
         other => panic!("expected pack errors, got {:?}", other.err()),
     };
     let text: Vec<String> = err.iter().map(|e| e.to_string()).collect();
-    assert!(text.iter().any(|t| t.contains("packs/broken/rules.toml") && t.contains("mesage")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|t| t.contains("packs/broken/rules.toml") && t.contains("mesage")),
+        "{text:?}"
+    );
     // A TOML-level error (unknown key) stops that file; the expression and clause errors are
     // reported when the file parses — check them with the typo removed.
     let fixed: Vec<_> = files
@@ -110,9 +197,18 @@ fn broken_packs_report_file_line_and_rule() {
         Err(Error::Packs(errs)) => errs,
         other => panic!("expected pack errors, got {:?}", other.err()),
     };
-    let bad_expr = err.iter().find(|e| e.rule.as_deref() == Some("T1/1/bad-expr")).expect("expression error reported");
+    let bad_expr = err
+        .iter()
+        .find(|e| e.rule.as_deref() == Some("T1/1/bad-expr"))
+        .expect("expression error reported");
     assert_eq!(bad_expr.file, "packs/broken/rules.toml");
     assert_eq!(bad_expr.line, Some(3));
-    assert!(bad_expr.message.contains("unexpected end of expression"), "{}", bad_expr.message);
-    assert!(err.iter().any(|e| e.rule.as_deref() == Some("T1/2/no-clause") && e.message.contains("clause")));
+    assert!(
+        bad_expr.message.contains("unexpected end of expression"),
+        "{}",
+        bad_expr.message
+    );
+    assert!(err
+        .iter()
+        .any(|e| e.rule.as_deref() == Some("T1/2/no-clause") && e.message.contains("clause")));
 }

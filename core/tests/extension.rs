@@ -47,13 +47,27 @@ check = { type = "assert", condition = "amount('protein') >= lookup('min_protein
             "nutrition":{{"basis":"per_100g","rows":[{{"name":"蛋白质","value":{protein}}}]}}}}"#
         )
     };
-    let report = engine.check_json(label("12.0").as_bytes(), &CheckOptions::default()).expect("checks");
-    let f: Vec<_> = report.findings.iter().filter(|f| f.rule == "DEMO1-2026/5.1/protein-min").collect();
+    let report = engine
+        .check_json(label("12.0").as_bytes(), &CheckOptions::default())
+        .expect("checks");
+    let f: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "DEMO1-2026/5.1/protein-min")
+        .collect();
     assert_eq!(f.len(), 1, "{:?}", report.findings);
     assert_eq!(f[0].message.en, "Protein 12 g/100 g is below 15 g");
-    assert!(report.packs.iter().any(|p| p.id == "nm-cheese-demo" && p.hash.len() == 64));
-    let report = engine.check_json(label("18.0").as_bytes(), &CheckOptions::default()).expect("checks");
-    assert!(report.findings.iter().all(|f| f.rule != "DEMO1-2026/5.1/protein-min"));
+    assert!(report
+        .packs
+        .iter()
+        .any(|p| p.id == "nm-cheese-demo" && p.hash.len() == 64));
+    let report = engine
+        .check_json(label("18.0").as_bytes(), &CheckOptions::default())
+        .expect("checks");
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.rule != "DEMO1-2026/5.1/protein-min"));
     // The embedded packs still apply to the new category (it is under `food`).
     assert!(report.packs.iter().any(|p| p.id == "gb7718-2011"));
     let _ = fs::remove_dir_all(&dir);

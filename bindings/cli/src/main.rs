@@ -203,20 +203,36 @@ fn check(
         },
         trace: false,
     };
+    let inputs = read_inputs(files);
+    // Labels are checked in parallel on the available cores; results keep input order.
+    let readable: Vec<&[u8]> = inputs
+        .iter()
+        .filter_map(|i| i.bytes.as_deref().ok())
+        .collect();
+    let mut checked = if compare {
+        Vec::new()
+    } else {
+        engine
+            .check_many_json(&readable, &opts, 0)
+            .into_iter()
+            .map(|r| r.map(render::Outcome::Report))
+            .collect()
+    }
+    .into_iter();
     let mut worst = 0u8;
     let mut results = Vec::new();
-    for input in read_inputs(files) {
-        let outcome = match input.bytes {
+    for input in inputs {
+        let outcome = match &input.bytes {
             Err(e) => Err(labelcheck::Error::Io {
                 path: input.name.clone(),
-                message: e,
+                message: e.clone(),
             }),
             Ok(bytes) if compare => engine
-                .compare_json(&bytes, &opts)
+                .compare_json(bytes, &opts)
                 .map(render::Outcome::Comparison),
-            Ok(bytes) => engine
-                .check_json(&bytes, &opts)
-                .map(render::Outcome::Report),
+            Ok(_) => checked
+                .next()
+                .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
         };
         worst = worst.max(match &outcome {
             Err(_) => 2,

@@ -9,13 +9,21 @@ fn root() -> std::path::PathBuf {
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_labelcheck"));
-    cmd.args(args).current_dir(root()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     if stdin.is_some() {
         cmd.stdin(Stdio::piped());
     }
     let mut child = cmd.spawn().expect("spawn labelcheck");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     child.wait_with_output().expect("wait")
 }
@@ -26,15 +34,31 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn every_example_is_clean_under_the_editions_in_force() {
-    for name in ["uht-milk", "yoghurt", "infant-formula", "beef-jerky", "milk-tea-powder"] {
+    for name in [
+        "uht-milk",
+        "yoghurt",
+        "infant-formula",
+        "beef-jerky",
+        "milk-tea-powder",
+    ] {
         let path = format!("examples/{name}.json");
         let o = run(&["check", &path, "--format", "json"], None);
         let out = stdout(&o);
-        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line per label");
-        assert_eq!(v["report"]["findings"], serde_json::json!([]), "{path}: {out}");
+        let v: serde_json::Value =
+            serde_json::from_str(out.trim()).expect("one JSON line per label");
+        assert_eq!(
+            v["report"]["findings"],
+            serde_json::json!([]),
+            "{path}: {out}"
+        );
         assert_eq!(v["report"]["verdict"], "pass");
         assert_eq!(o.status.code(), Some(0), "{path}");
-        let packs: Vec<&str> = v["report"]["packs"].as_array().expect("packs").iter().filter_map(|p| p["id"].as_str()).collect();
+        let packs: Vec<&str> = v["report"]["packs"]
+            .as_array()
+            .expect("packs")
+            .iter()
+            .filter_map(|p| p["id"].as_str())
+            .collect();
         assert!(packs.contains(&"gb7718-2011"), "{path}: {packs:?}");
     }
 }
@@ -42,14 +66,31 @@ fn every_example_is_clean_under_the_editions_in_force() {
 #[test]
 fn batch_with_a_bad_line_exits_2_and_still_checks_the_rest() {
     let good = std::fs::read_to_string(root().join("examples/yoghurt.json")).expect("example");
-    let good_line = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).expect("json")).expect("json");
+    let good_line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).expect("json"))
+            .expect("json");
     let dir = std::env::temp_dir().join(format!("labelcheck-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
     let file = dir.join("batch.jsonl");
-    std::fs::write(&file, format!("{good_line}\n{{\"market\": \"CN\", \n{good_line}\n")).expect("write");
-    let o = run(&["check", file.to_str().expect("utf-8 path"), "--format", "json"], None);
+    std::fs::write(
+        &file,
+        format!("{good_line}\n{{\"market\": \"CN\", \n{good_line}\n"),
+    )
+    .expect("write");
+    let o = run(
+        &[
+            "check",
+            file.to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[0]["report"].is_object());
     assert_eq!(lines[1]["error"]["error"], "label");
@@ -59,10 +100,16 @@ fn batch_with_a_bad_line_exits_2_and_still_checks_the_rest() {
 
 #[test]
 fn stdin_and_usage_errors() {
-    let o = run(&["check", "-"], Some(b"{\"market\":\"CN\",\"category\":\"no.such\"}"));
+    let o = run(
+        &["check", "-"],
+        Some(b"{\"market\":\"CN\",\"category\":\"no.such\"}"),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("/category"), "{}", stdout(&o));
-    let o = run(&["check", "examples/yoghurt.json", "--as-of", "2026-13-01"], None);
+    let o = run(
+        &["check", "examples/yoghurt.json", "--as-of", "2026-13-01"],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["check"], None);
     assert_eq!(o.status.code(), Some(2));
@@ -72,19 +119,37 @@ fn stdin_and_usage_errors() {
 
 #[test]
 fn junit_output_is_wellformed_enough_for_ci() {
-    let o = run(&["check", "examples/yoghurt.json", "examples/beef-jerky.json", "--format", "junit"], None);
+    let o = run(
+        &[
+            "check",
+            "examples/yoghurt.json",
+            "examples/beef-jerky.json",
+            "--format",
+            "junit",
+        ],
+        None,
+    );
     let out = stdout(&o);
     assert!(out.starts_with("<?xml"));
-    assert!(out.contains("<testsuite name=\"labelcheck\" tests=\"2\" failures=\"0\" errors=\"0\">"), "{out}");
+    assert!(
+        out.contains("<testsuite name=\"labelcheck\" tests=\"2\" failures=\"0\" errors=\"0\">"),
+        "{out}"
+    );
 }
 
 #[test]
 fn label_schema_file_matches_the_rust_types() {
     let o = run(&["schema"], None);
     let generated: serde_json::Value = serde_json::from_slice(&o.stdout).expect("schema json");
-    let committed: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("standards/schema/label.schema.json")).expect("schema file")).expect("json");
-    assert_eq!(generated, committed, "run `labelcheck schema > standards/schema/label.schema.json`");
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("standards/schema/label.schema.json"))
+            .expect("schema file"),
+    )
+    .expect("json");
+    assert_eq!(
+        generated, committed,
+        "run `labelcheck schema > standards/schema/label.schema.json`"
+    );
 }
 
 #[test]
@@ -96,7 +161,10 @@ fn rules_packs_and_explain() {
     }
     let o = run(&["rules", "GB7718-2011/4.1.3.1.2/descending-order"], None);
     let out = stdout(&o);
-    assert!(out.contains("clause:     4.1.3.1.2") && out.contains("descending_order"), "{out}");
+    assert!(
+        out.contains("clause:     4.1.3.1.2") && out.contains("descending_order"),
+        "{out}"
+    );
     let o = run(&["rules", "NO-SUCH-RULE"], None);
     assert_eq!(o.status.code(), Some(2));
 }

@@ -1,0 +1,1 @@
+//! WebAssembly binding (work in progress).
