@@ -240,6 +240,33 @@ impl<'c, 'a> Scope<'c, 'a> {
                 _ => Val::Null,
             },
             Func::Matches => Val::Null, // compiled into Node::Matches
+            Func::If => {
+                if self.eval(&args[0]).truthy() {
+                    self.eval(&args[1])
+                } else {
+                    self.eval(&args[2])
+                }
+            }
+            Func::Join => {
+                let sep = self.eval(&args[1]);
+                let sep = sep.as_str().unwrap_or("");
+                let parts: Vec<String> = self
+                    .eval(&args[0])
+                    .elements()
+                    .iter()
+                    .filter_map(|e| e.as_str().map(str::to_string))
+                    .collect();
+                Val::Str(Cow::Owned(parts.join(sep)))
+            }
+            Func::InCategory => match (
+                self.eval(&args[0]),
+                Val::from_json(self.ctx.label).field("category"),
+            ) {
+                (Val::Str(prefix), Val::Str(cat)) => {
+                    Val::Bool(crate::pack::category_under(&cat, &prefix))
+                }
+                _ => Val::Null,
+            },
             Func::Date => to_date(&self.eval(&args[0]))
                 .map(Val::Date)
                 .unwrap_or(Val::Null),

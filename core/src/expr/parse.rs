@@ -54,6 +54,12 @@ pub enum Func {
     Sum,
     Find,
     Lower,
+    /// `if(condition, then, else)`: only the chosen branch is evaluated.
+    If,
+    /// `join(list, separator)`: the text elements of a list joined (to search statements).
+    Join,
+    /// `in_category('food.seasoning')`: the label's category is this one or under it.
+    InCategory,
 }
 
 impl Func {
@@ -86,6 +92,9 @@ impl Func {
             "sum" => (Func::Sum, 2, 2),
             "find" => (Func::Find, 4, 4),
             "lower" => (Func::Lower, 1, 1),
+            "if" => (Func::If, 3, 3),
+            "join" => (Func::Join, 2, 2),
+            "in_category" => (Func::InCategory, 1, 1),
             _ => return None,
         })
     }
