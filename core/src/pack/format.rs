@@ -236,6 +236,10 @@ pub enum CheckSpec {
         condition_column: String,
         #[serde(default = "default_text")]
         text_field: String,
+        /// Column with a readable statement of the condition, reported as `expected`
+        /// (else the condition expression itself).
+        #[serde(default)]
+        expected_column: Option<String>,
     },
     /// Text must (not) match patterns or contain listed words.
     TextPattern {

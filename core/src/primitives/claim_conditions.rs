@@ -22,6 +22,7 @@ pub struct ClaimConditions {
     claims: Expr,
     table: String,
     text_field: String,
+    expected_column: Option<String>,
     rows: Vec<ClaimRow>,
 }
 
@@ -34,6 +35,7 @@ impl ClaimConditions {
             pattern_column,
             condition_column,
             text_field,
+            expected_column,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -85,6 +87,7 @@ impl ClaimConditions {
             claims: env.expr("claims", claims)?,
             table: table.clone(),
             text_field: text_field.clone(),
+            expected_column: expected_column.clone(),
             rows,
         })
     }
@@ -134,11 +137,19 @@ impl ClaimConditions {
             scope.unset("claim");
             if !ok {
                 let first = &table.rows[matching[0].index];
+                let expected = self
+                    .expected_column
+                    .as_ref()
+                    .and_then(|c| first.get(c))
+                    .map(Val::from_json)
+                    .unwrap_or_else(|| {
+                        Val::Str(std::borrow::Cow::Owned(
+                            matching[0].condition.source.clone(),
+                        ))
+                    });
                 hits.push(
                     Hit::at(element_pointer(&self.claims, base, i))
-                        .expected(Val::Str(std::borrow::Cow::Owned(
-                            matching[0].condition.source.clone(),
-                        )))
+                        .expected(expected)
                         .found(claim.field(&self.text_field))
                         .bind("claim", claim.clone())
                         .bind("row", Val::from_json(first)),
