@@ -145,6 +145,17 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,16 +187,5 @@ mod tests {
             proptest::prop_assume!((1..=9999).contains(&y));
             proptest::prop_assert_eq!(days_from_civil(y, m, dd), days);
         }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
     }
 }

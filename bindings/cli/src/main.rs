@@ -229,7 +229,7 @@ fn check(
             }),
             Ok(bytes) if compare => engine
                 .compare_json(bytes, &opts)
-                .map(render::Outcome::Comparison),
+                .map(|c| render::Outcome::Comparison(Box::new(c))),
             Ok(_) => checked
                 .next()
                 .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 pub enum Outcome {
     Report(Report),
-    Comparison(Comparison),
+    Comparison(Box<Comparison>),
 }
 
 type Results = [(String, Result<Outcome, labelcheck::Error>)];

@@ -168,3 +168,174 @@ fn rules_packs_and_explain() {
     let o = run(&["rules", "NO-SUCH-RULE"], None);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn faulty_copy_gives_exactly_the_three_findings_in_both_languages() {
+    let o = run(
+        &[
+            "check",
+            "examples/faulty/uht-milk-faulty.json",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    let mut rules: Vec<(String, String)> = v["report"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["path"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        [
+            (
+                "GB28050-2011/4.1/nrv-column".to_string(),
+                "/nutrition/rows".to_string()
+            ),
+            (
+                "GB28050-2011/5.2/content-claim-conditions".to_string(),
+                "/claims/0".to_string()
+            ),
+            (
+                "GB7718-2011/4.1.3.1.2/descending-order".to_string(),
+                "/ingredients/items/2".to_string()
+            ),
+        ]
+    );
+    // The order finding points at the characters of 水 in the printed list.
+    let order = v["report"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "GB7718-2011/4.1.3.1.2/descending-order")
+        .expect("order finding");
+    assert_eq!(order["span"]["text"], "水");
+    assert_eq!(order["span"]["field"], "/ingredients/text");
+
+    let zh = stdout(&run(
+        &["check", "examples/faulty/uht-milk-faulty.json"],
+        None,
+    ));
+    assert!(
+        zh.contains("配料“水”（9.5%）应排在“白砂糖”（6%）之前"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("GB 7718-2011 §4.1.3.1.2") && zh.contains("GB 28050-2011 §5.2"),
+        "{zh}"
+    );
+    assert!(zh.contains("营养成分表缺少"), "{zh}");
+    let en = stdout(&run(
+        &[
+            "--lang",
+            "en",
+            "check",
+            "examples/faulty/uht-milk-faulty.json",
+        ],
+        None,
+    ));
+    assert!(
+        en.contains("Ingredient “水” (9.5%) must come before “白砂糖” (6%)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("The nutrition table has no NRV % column"),
+        "{en}"
+    );
+}
+
+#[test]
+fn after_2027_03_16_the_2025_editions_apply_and_compare_shows_the_change() {
+    let o = run(
+        &[
+            "check",
+            "examples/uht-milk.json",
+            "--as-of",
+            "2027-06-01",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    let packs: Vec<&str> = v["report"]["packs"]
+        .as_array()
+        .expect("packs")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert_eq!(packs, ["gb28050-2025", "gb7718-2025"]);
+    // Early adoption: the 2025 editions on a 2026 date.
+    let o = run(
+        &[
+            "check",
+            "examples/uht-milk.json",
+            "--edition",
+            "2025",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    assert_eq!(v["report"]["as_of"], "2026-11-26");
+    assert!(v["report"]["packs"]
+        .as_array()
+        .expect("packs")
+        .iter()
+        .all(|p| p["edition"] == "2025"));
+
+    let o = run(
+        &[
+            "check",
+            "examples/uht-milk.json",
+            "--compare",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    let c = &v["comparison"];
+    assert_eq!(c["current"]["findings"], serde_json::json!([]));
+    let new: Vec<&str> = c["newly_failing"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    for expected in [
+        "GB28050-2025/4.5/children-statement",
+        "GB28050-2025/4.1/core-nutrients",
+    ] {
+        assert!(new.contains(&expected), "{new:?}");
+    }
+    assert!(
+        new.iter().any(|r| r.starts_with("GB7718-2025/4.7")),
+        "expiry date now required: {new:?}"
+    );
+    assert_eq!(c["resolved"], serde_json::json!([]));
+    let human = stdout(&run(
+        &[
+            "--lang",
+            "en",
+            "check",
+            "examples/uht-milk.json",
+            "--compare",
+        ],
+        None,
+    ));
+    assert!(
+        human.contains("newly failing under the latest editions"),
+        "{human}"
+    );
+}

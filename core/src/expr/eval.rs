@@ -258,6 +258,18 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .collect();
                 Val::Str(Cow::Owned(parts.join(sep)))
             }
+            Func::CountPresent => {
+                let Val::Str(field) = self.eval(&args[1]) else {
+                    return Val::Null;
+                };
+                let n = self
+                    .eval(&args[0])
+                    .elements()
+                    .iter()
+                    .filter(|e| e.field(&field).is_present())
+                    .count();
+                Val::Num(Decimal::from(n as u64))
+            }
             Func::InCategory => match (
                 self.eval(&args[0]),
                 Val::from_json(self.ctx.label).field("category"),
@@ -458,6 +470,14 @@ mod tests {
             serde_json::json!(56)
         );
         assert_eq!(eval_with(&l, "sum(label.rows, 'v')"), serde_json::json!(5));
+        assert_eq!(
+            eval_with(&l, "count_present(label.rows, 'v')"),
+            serde_json::json!(2)
+        );
+        assert_eq!(
+            eval_with(&l, "count_present(label.rows, 'w')"),
+            serde_json::json!(0)
+        );
         assert_eq!(
             eval_with(&l, "find(label.rows, 'n', 'b', 'v')"),
             serde_json::json!(3)

@@ -60,6 +60,8 @@ pub enum Func {
     Join,
     /// `in_category('food.seasoning')`: the label's category is this one or under it.
     InCategory,
+    /// `count_present(list, 'field')`: elements whose field is present (not null or blank).
+    CountPresent,
 }
 
 impl Func {
@@ -95,6 +97,7 @@ impl Func {
             "if" => (Func::If, 3, 3),
             "join" => (Func::Join, 2, 2),
             "in_category" => (Func::InCategory, 1, 1),
+            "count_present" => (Func::CountPresent, 2, 2),
             _ => return None,
         })
     }

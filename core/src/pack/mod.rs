@@ -243,13 +243,14 @@ fn compile_pack(
             }
         }
         for (name, t) in parsed.tables {
-            if table_specs.contains_key(&name) {
-                errors.push(PackError::new(
+            match table_specs.entry(name) {
+                std::collections::btree_map::Entry::Occupied(e) => errors.push(PackError::new(
                     f.path.clone(),
-                    format!("table `{name}` defined twice in the pack"),
-                ));
-            } else {
-                table_specs.insert(name, (t, f.path.clone()));
+                    format!("table `{}` defined twice in the pack", e.key()),
+                )),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert((t, f.path.clone()));
+                }
             }
         }
         for r in parsed.rule {
