@@ -9,9 +9,14 @@
 //! Sections for the families that follow the food packs (fibre content, population,
 //! energy label, eco labels) are accepted as open JSON objects until their issues type them.
 
+pub mod eco;
+pub mod energy;
+pub mod fibre;
+pub mod gi;
 mod ingredients_text;
 mod number;
 mod parse;
+pub mod population;
 
 pub use ingredients_text::{parse_ingredients_text, ParsedIngredients};
 pub use number::{Dec, MAX_LABEL_NUMBER};
@@ -115,18 +120,24 @@ pub struct Label {
     /// Other printed statements and warnings, verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statements: Vec<String>,
-    /// Textile fibre content (typed by the fibre-content work).
+    /// Textile fibre content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fibre_content: Option<serde_json::Value>,
-    /// Special-population information (typed by the special-population work).
+    pub fibre_content: Option<fibre::FibreContent>,
+    /// Special-population information (whom the product suits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub population: Option<serde_json::Value>,
-    /// Energy label (typed by the energy-label work).
+    pub population: Option<population::Population>,
+    /// An appliance's energy label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub energy_label: Option<serde_json::Value>,
-    /// Eco / green labels (typed by the green-label work).
+    pub energy_label: Option<energy::EnergyLabel>,
+    /// Certification marks (green food, organic, green product, Ecolabel…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eco_labels: Vec<eco::EcoLabel>,
+    /// Environmental wording printed on the product.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub environmental_claims: Vec<eco::EnvironmentalClaim>,
+    /// A geographical-indication mark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eco_labels: Option<serde_json::Value>,
+    pub gi_mark: Option<gi::GiMark>,
     /// Anything else a caller wants carried through; rules may read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extensions: Option<serde_json::Map<String, serde_json::Value>>,

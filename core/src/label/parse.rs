@@ -233,6 +233,16 @@ impl Label {
                 };
             }
         }
+        if let Some(f) = self.fibre_content.as_mut() {
+            f.normalise();
+        }
+        if let Some(p) = self.population.as_mut() {
+            p.normalise();
+        }
+        if let Some(e) = self.energy_label.as_mut() {
+            e.normalise();
+        }
+        super::eco::normalise(&mut self.eco_labels, &mut self.environmental_claims);
         if let Some(d) = self.dates.as_mut() {
             if let Some(text) = d.shelf_life.as_deref() {
                 let (months, days) = parse_shelf_life(text);

@@ -272,6 +272,16 @@ pub enum CheckSpec {
         #[serde(default)]
         tolerance_days: Option<Dec>,
     },
+    /// A printed code has its scheme's shape, check character and segment values.
+    CodeFormat {
+        field: String,
+        /// Table of code schemes (rows with `regex`, `check_digit`, `segments`, `shape`).
+        table: String,
+        /// Expression giving the row id of the scheme to apply (e.g. `'cn_organic'`).
+        format: String,
+        /// `shape`, `check_digit` or `segments`.
+        aspect: String,
+    },
     /// A condition that must hold.
     Assert {
         condition: String,

@@ -5,6 +5,7 @@
 
 mod assert;
 mod claim_conditions;
+mod code_format;
 mod code_list;
 mod date_logic;
 mod descending_order;
@@ -105,6 +106,7 @@ pub enum Check {
     ClaimConditions(claim_conditions::ClaimConditions),
     TextPattern(text_pattern::TextPattern),
     DateLogic(date_logic::DateLogic),
+    CodeFormat(code_format::CodeFormat),
     Assert(assert::Assert),
 }
 
@@ -134,6 +136,9 @@ impl Check {
             CheckSpec::DateLogic { .. } => {
                 Check::DateLogic(date_logic::DateLogic::compile(spec, env)?)
             }
+            CheckSpec::CodeFormat { .. } => {
+                Check::CodeFormat(code_format::CodeFormat::compile(spec, env)?)
+            }
             CheckSpec::Assert { .. } => Check::Assert(assert::Assert::compile(spec, env)?),
         })
     }
@@ -154,6 +159,7 @@ impl Check {
             Check::ClaimConditions(c) => c.run(scope, base, env),
             Check::TextPattern(c) => c.run(scope, base, env),
             Check::DateLogic(c) => c.run(scope, base, env),
+            Check::CodeFormat(c) => c.run(scope, base, env),
             Check::Assert(c) => c.run(scope, base),
         }
     }
@@ -170,6 +176,7 @@ impl Check {
             Check::ClaimConditions(_) => "claim_conditions",
             Check::TextPattern(_) => "text_pattern",
             Check::DateLogic(_) => "date_logic",
+            Check::CodeFormat(_) => "code_format",
             Check::Assert(_) => "assert",
         }
     }
