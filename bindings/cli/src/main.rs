@@ -71,8 +71,19 @@ enum Command {
         #[arg(long)]
         pack: Option<String>,
     },
-    /// List the loaded packs with edition, dates, version and hash.
-    Packs,
+    /// List the loaded packs with edition, dates, version and hash; with --categories, the
+    /// product categories each covers (grouped by market).
+    Packs {
+        /// Only packs of this label family (ingredient_content, origin, energy_efficiency…).
+        #[arg(long)]
+        family: Option<String>,
+        /// Only packs for this market (CN, EU, US).
+        #[arg(long)]
+        market: Option<String>,
+        /// Show the categories each pack applies to.
+        #[arg(long)]
+        categories: bool,
+    },
     /// List the product categories of the catalogue.
     Categories,
     /// Print the JSON Schema of the label document.
@@ -112,7 +123,17 @@ fn main() -> ExitCode {
             *format,
         ),
         Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
-        Command::Packs => packs(&engine),
+        Command::Packs {
+            family,
+            market,
+            categories,
+        } => packs(
+            &engine,
+            family.as_deref(),
+            market.as_deref(),
+            *categories,
+            cli.lang,
+        ),
         Command::Categories => categories(&engine, cli.lang),
         Command::Schema => {
             println!(
@@ -275,15 +296,40 @@ fn rules(engine: &Engine, lang: Lang, id: Option<&str>, pack: Option<&str>) -> u
     0
 }
 
-fn packs(engine: &Engine) -> u8 {
-    for p in engine.packs() {
+fn packs(
+    engine: &Engine,
+    family: Option<&str>,
+    market: Option<&str>,
+    with_categories: bool,
+    lang: Lang,
+) -> u8 {
+    let mut list: Vec<&labelcheck::pack::Pack> = engine
+        .packs()
+        .iter()
+        .filter(|p| family.is_none_or(|f| p.meta.families.iter().any(|x| x == f)))
+        .filter(|p| market.is_none_or(|m| p.meta.jurisdiction == m))
+        .collect();
+    list.sort_by(|a, b| {
+        (
+            &a.meta.jurisdiction,
+            &a.meta.standard,
+            a.meta.effective_from,
+        )
+            .cmp(&(
+                &b.meta.jurisdiction,
+                &b.meta.standard,
+                b.meta.effective_from,
+            ))
+    });
+    for p in list {
         let until = p
             .meta
             .effective_until
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into());
         println!(
-            "{:<16} {}-{}  in force {} → {}  v{}  {} rules  sha256:{}",
+            "{:<3} {:<22} {}-{}  in force {} → {}  v{}  {} rules  sha256:{}",
+            p.meta.jurisdiction,
             p.meta.id,
             p.meta.standard,
             p.meta.edition,
@@ -293,6 +339,22 @@ fn packs(engine: &Engine) -> u8 {
             p.rules.len(),
             &p.hash[..16]
         );
+        if with_categories {
+            let cats = &engine.standards().catalogue.categories;
+            for c in &p.meta.categories {
+                let name = cats
+                    .get(c)
+                    .map(|c| {
+                        if lang == Lang::Zh {
+                            c.zh.as_str()
+                        } else {
+                            c.en.as_str()
+                        }
+                    })
+                    .unwrap_or("");
+                println!("      {c:<40} {name}");
+            }
+        }
     }
     0
 }
