@@ -310,8 +310,18 @@ impl Engine {
                 codelists: &self.standards.codelists,
                 tables: &pack.tables,
             };
+            // Pack-level values, once per label.
+            let mut shared: Vec<(&str, Val<'_>)> = Vec::with_capacity(pack.lets.len());
+            {
+                let mut scope = Scope::new(&ctx);
+                for (name, e) in &pack.lets {
+                    let v = scope.eval(&e.root);
+                    scope.set(name.as_str(), v.clone());
+                    shared.push((name.as_str(), v));
+                }
+            }
             for rule in &pack.rules {
-                let outcome = run_rule(pack, rule, &ctx, &env, &p.view, &mut findings);
+                let outcome = run_rule(pack, rule, &ctx, &env, &p.view, &shared, &mut findings);
                 match &outcome {
                     RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
                     RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
@@ -388,9 +398,13 @@ fn run_rule<'a>(
     ctx: &EvalContext<'a>,
     env: &RunEnv<'a>,
     view: &'a Value,
+    shared: &[(&'a str, Val<'a>)],
     findings: &mut Vec<Finding>,
 ) -> RuleOutcome {
     let mut scope = Scope::new(ctx);
+    for (name, v) in shared {
+        scope.set(name, v.clone());
+    }
     let items: Vec<(Option<Val<'a>>, String)> = match &rule.for_each {
         None => vec![(None, String::new())],
         Some(list) => {

@@ -22,6 +22,11 @@ pub struct PackFile {
     /// Rule ids that were used once and must never be used again.
     #[serde(default)]
     pub retired: Vec<RetiredRule>,
+    /// Named values shared by every rule of the pack (`let = [["area", "…"]]` at the top of a
+    /// file), evaluated once per label before the rules; they may use `label`, tables and
+    /// earlier pack values, not `item`.
+    #[serde(default, rename = "let")]
+    pub lets: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]

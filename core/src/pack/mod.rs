@@ -63,6 +63,8 @@ pub struct Pack {
     pub tables: BTreeMap<String, Table>,
     pub rules: Vec<Rule>,
     pub retired: Vec<RetiredRule>,
+    /// Pack-level named values, in file order.
+    pub lets: Vec<(String, Expr)>,
     /// SHA-256 over the pack's files, sorted by path.
     pub hash: String,
     pub files: Vec<String>,
@@ -216,6 +218,7 @@ fn compile_pack(
     let mut table_specs = BTreeMap::new();
     let mut rule_specs = Vec::new();
     let mut retired = Vec::new();
+    let mut let_specs: Vec<([String; 2], String)> = Vec::new();
     let mut hasher = Sha256::new();
     for f in files {
         hasher.update(f.path.as_bytes());
@@ -257,6 +260,7 @@ fn compile_pack(
             rule_specs.push((r, *f));
         }
         retired.extend(parsed.retired);
+        let_specs.extend(parsed.lets.into_iter().map(|l| (l, f.path.clone())));
     }
     let Some((meta, meta_file)) = meta else {
         errors.push(PackError::new(
@@ -328,6 +332,23 @@ fn compile_pack(
         tables: &tables,
         codelists,
     };
+    let mut lets = Vec::new();
+    for ([name, src], file) in &let_specs {
+        if !is_identifier(name)
+            || RESERVED.contains(&name.as_str())
+            || lets.iter().any(|(n, _)| n == name)
+        {
+            errors.push(PackError::new(
+                file.clone(),
+                format!("pack `let` name `{name}` is not a free identifier"),
+            ));
+            continue;
+        }
+        match env.expr(&format!("let {name}"), src) {
+            Ok(e) => lets.push((name.clone(), e)),
+            Err(e) => errors.push(PackError::new(file.clone(), e)),
+        }
+    }
     let mut rules = Vec::new();
     for (spec, file) in rule_specs {
         let line = find_rule_line(&file.text, &spec.id);
@@ -403,6 +424,7 @@ fn compile_pack(
         tables,
         rules,
         retired,
+        lets,
         hash,
         files: files.iter().map(|f| f.path.clone()).collect(),
     })
