@@ -42,6 +42,9 @@ pub struct CodeList {
     /// (text, row) for every value of a match column, longest first: used to find the
     /// names a free text mentions.
     pub names: Vec<(String, usize)>,
+    /// Indexes into `names` by first character, longest names first: finding the names a
+    /// text mentions then costs one map probe per character, not one search per name.
+    by_first: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl CodeList {
@@ -124,31 +127,43 @@ impl CodeList {
             &match_cols,
             rows,
         );
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, (name, _)) in names.iter().enumerate() {
+            if let Some(c) = name.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
         Ok(CodeList {
             meta: f.list,
             table,
             names,
+            by_first,
         })
     }
 
-    /// Entries whose names occur in `text`, longest names first, without overlaps.
+    /// Entries whose names occur in `text`, in text order, each name match the longest one
+    /// starting at its position, without overlaps.
     pub fn mentioned_in(&self, text: &str) -> Vec<&serde_json::Value> {
-        let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut out = Vec::new();
-        for (name, row) in &self.names {
-            let mut from = 0;
-            while let Some(pos) = text[from..].find(name.as_str()) {
-                let (s, e) = (from + pos, from + pos + name.len());
-                if !taken.iter().any(|&(a, b)| s < b && a < e) {
-                    taken.push((s, e));
-                    out.push((s, &self.table.rows[*row]));
-                    break;
+        let mut pos = 0;
+        while pos < text.len() {
+            let rest = &text[pos..];
+            let Some(c) = rest.chars().next() else { break };
+            let hit = self.by_first.get(&c).and_then(|cands| {
+                cands
+                    .iter()
+                    .find(|&&i| rest.starts_with(self.names[i].0.as_str()))
+            });
+            match hit {
+                Some(&i) => {
+                    out.push(&self.table.rows[self.names[i].1]);
+                    pos += self.names[i].0.len();
                 }
-                from = e;
+                None => pos += c.len_utf8(),
             }
         }
-        out.sort_by_key(|(s, _)| *s);
-        out.into_iter().map(|(_, r)| r).collect()
+        out
     }
 }
 
