@@ -1,1 +1,555 @@
-//! WebAssembly binding (work in progress).
+//! WebAssembly binding of `labelcheck` (wasm-bindgen).
+//!
+//! ```js
+//! import init, { Engine } from "labelcheck-wasm";     // web; in Node: require/import, no init
+//! await init();
+//! const engine = new Engine();                         // embedded packs, compiled once
+//! const report = engine.check(label, { asOf: "2026-11-26", lang: "en" });
+//! for (const f of report.findings) console.log(f.rule, f.path, f.text, f.span?.utf16_start);
+//! ```
+//!
+//! Labels go in as a JS object or a JSON string. An object is serialised with
+//! `JSON.stringify` and then read by the same parser as the native library, so limits,
+//! error kinds and JSON-pointer paths are identical. Reports come back as plain objects
+//! (the Rust `Report` serialised as JSON, plus `text` on each finding).
+//!
+//! Errors never trap: `check`/`compare` throw a `LabelcheckError` (an `Error` with the
+//! fields of `ErrorInfo`: `kind`, `path`, `line`, `column`…); `tryCheck`/`tryCompare`
+//! return `{ ok: false, error }` instead.
+
+pub mod api;
+
+use api::{
+    CategoryInfo, CheckOptions, ErrorInfo, ErrorKind, Lang, MarketInfo, PackInfo, PackProblem,
+    RuleFilter, RuleInfo,
+};
+use labelcheck::label::parse_label;
+use labelcheck::primitives::Check;
+use labelcheck::{Date, EditionChoice, Error, LabelError};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// Declarations derived by build.rs from the Rust types and the label JSON Schema.
+#[wasm_bindgen(typescript_custom_section)]
+const DERIVED_TYPES: &'static str = include_str!(concat!(env!("OUT_DIR"), "/types.d.ts"));
+
+/// Declarations of the binding's JS-only shapes (no Rust type behind them).
+#[wasm_bindgen(typescript_custom_section)]
+const BINDING_TYPES: &'static str = r#"
+/** What `check`/`compare` throw: an `Error` carrying the fields of `ErrorInfo`. */
+export interface LabelcheckError extends Error, Omit<ErrorInfo, "message"> {
+  name: "LabelcheckError";
+}
+/** The result of `tryCheck` / `tryCompare`: never throws. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(s: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &JsValue, source: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &str, value: &JsValue) -> bool;
+
+    #[wasm_bindgen(js_name = Date)]
+    type JsDate;
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new() -> JsDate;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getFullYear)]
+    fn full_year(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getMonth)]
+    fn month0(this: &JsDate) -> f64;
+    #[wasm_bindgen(method, js_class = "Date", js_name = getDate)]
+    fn day(this: &JsDate) -> f64;
+}
+
+/// The version of this package (= the crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Is `e` an error thrown by this package?
+#[wasm_bindgen(js_name = isLabelcheckError, unchecked_return_type = "e is LabelcheckError")]
+pub fn is_labelcheck_error(e: &JsValue) -> bool {
+    let Ok(name) = get_name(e) else { return false };
+    name.as_string().as_deref() == Some("LabelcheckError")
+}
+
+fn get_name(e: &JsValue) -> Result<JsValue, JsValue> {
+    if !e.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    reflect_get(e, "name")
+}
+
+/// A loaded, compiled set of standards (the packs embedded at build time). Build it once
+/// and check many labels with it.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: labelcheck::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Loads the embedded standards. Throws a `LabelcheckError` of kind `pack` if they do
+    /// not load (never for a released build).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Engine, JsValue> {
+        labelcheck::Engine::new()
+            .map(|inner| Engine { inner })
+            .map_err(|e| throwable(&error_info(&e)))
+    }
+
+    /// Checks one label (a label object or its JSON text). Throws a `LabelcheckError` on
+    /// bad input.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        self.do_check(label, options.as_ref())
+            .map_err(|e| throwable(&e))
+    }
+
+    /// Like `check`, but returns `{ ok, value | error }` and never throws.
+    #[wasm_bindgen(js_name = tryCheck, unchecked_return_type = "Outcome<Report>")]
+    pub fn try_check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        outcome(self.do_check(label, options.as_ref()))
+    }
+
+    /// Checks a label under the editions in force and under the latest editions, and says
+    /// what changes (`newly_failing`, `resolved`). Throws a `LabelcheckError` on bad input.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        self.do_compare(label, options.as_ref())
+            .map_err(|e| throwable(&e))
+    }
+
+    /// Like `compare`, but returns `{ ok, value | error }` and never throws.
+    #[wasm_bindgen(js_name = tryCompare, unchecked_return_type = "Outcome<Comparison>")]
+    pub fn try_compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        outcome(self.do_compare(label, options.as_ref()))
+    }
+
+    /// The rules of the loaded packs, in pack order. Throws on a bad filter.
+    #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+    pub fn rules(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "RuleFilter")] filter: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let filter: RuleFilter = from_js(filter.as_ref()).map_err(|e| throwable(&e))?;
+        let list: Vec<RuleInfo> = self
+            .inner
+            .packs()
+            .iter()
+            .filter(|p| filter.pack.as_ref().is_none_or(|want| *want == p.meta.id))
+            .flat_map(|p| p.rules.iter().map(move |r| rule_info(p, r)))
+            .filter(|r| {
+                filter.topic.as_ref().is_none_or(|t| {
+                    r.topic
+                        .as_deref()
+                        .is_some_and(|rt| rt == t || rt.starts_with(&format!("{t}.")))
+                })
+            })
+            .collect();
+        to_js(&list).map_err(|e| throwable(&e))
+    }
+
+    /// One rule by id, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "RuleInfo | undefined")]
+    pub fn rule(&self, id: &str) -> JsValue {
+        match self.inner.rule(id) {
+            Some((p, r)) => to_js(&rule_info(p, r)).unwrap_or(JsValue::UNDEFINED),
+            None => JsValue::UNDEFINED,
+        }
+    }
+
+    /// The loaded packs (editions of standards) with their dates, versions and hashes.
+    #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
+    pub fn packs(&self) -> Result<JsValue, JsValue> {
+        let list: Vec<PackInfo> = self
+            .inner
+            .packs()
+            .iter()
+            .map(|p| PackInfo {
+                id: p.meta.id.clone(),
+                standard: p.meta.standard.clone(),
+                edition: p.meta.edition.clone(),
+                title: p.meta.title.clone(),
+                jurisdiction: p.meta.jurisdiction.clone(),
+                categories: p.meta.categories.clone(),
+                exclude_categories: p.meta.exclude_categories.clone(),
+                effective_from: p.meta.effective_from.to_string(),
+                effective_until: p.meta.effective_until.map(|d| d.to_string()),
+                version: p.meta.version.clone(),
+                hash: p.hash.clone(),
+                rules: p.rules.len(),
+            })
+            .collect();
+        to_js(&list).map_err(|e| throwable(&e))
+    }
+
+    /// The product categories of the catalogue, with inherited tags.
+    #[wasm_bindgen(unchecked_return_type = "CategoryInfo[]")]
+    pub fn categories(&self) -> Result<JsValue, JsValue> {
+        let cat = &self.inner.standards().catalogue;
+        let list: Vec<CategoryInfo> = cat
+            .categories
+            .values()
+            .map(|c| CategoryInfo {
+                id: c.id.clone(),
+                zh: c.zh.clone(),
+                en: c.en.clone(),
+                tags: cat.tags_of(&c.id).map(<[_]>::to_vec).unwrap_or_default(),
+            })
+            .collect();
+        to_js(&list).map_err(|e| throwable(&e))
+    }
+
+    /// The markets (jurisdictions) of the catalogue.
+    #[wasm_bindgen(unchecked_return_type = "MarketInfo[]")]
+    pub fn markets(&self) -> Result<JsValue, JsValue> {
+        let list: Vec<MarketInfo> = self
+            .inner
+            .standards()
+            .catalogue
+            .markets
+            .iter()
+            .map(|m| MarketInfo {
+                id: m.id.clone(),
+                zh: m.zh.clone(),
+                en: m.en.clone(),
+            })
+            .collect();
+        to_js(&list).map_err(|e| throwable(&e))
+    }
+}
+
+impl Engine {
+    fn do_check(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
+        let opts: CheckOptions = from_js(options)?;
+        let bytes = label_bytes(label)?;
+        let parsed = parse_label(&bytes, self.inner.limits()).map_err(|e| error_info(&e.into()))?;
+        let core_opts = core_options(&opts, parsed.check_date)?;
+        let report = self
+            .inner
+            .check(parsed, &core_opts)
+            .map_err(|e| error_info(&e))?;
+        let mut v = serde_json::to_value(&report).map_err(internal)?;
+        add_text(&mut v["findings"], opts.lang.unwrap_or_default());
+        value_to_js(&v)
+    }
+
+    fn do_compare(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
+        let opts: CheckOptions = from_js(options)?;
+        let bytes = label_bytes(label)?;
+        // Parsed once here only to learn the label's own check date (the default date).
+        let check_date = if opts.as_of.is_none() {
+            parse_label(&bytes, self.inner.limits())
+                .map_err(|e| error_info(&e.into()))?
+                .check_date
+        } else {
+            None
+        };
+        let core_opts = core_options(&opts, check_date)?;
+        let cmp = self
+            .inner
+            .compare_json(&bytes, &core_opts)
+            .map_err(|e| error_info(&e))?;
+        let mut v = serde_json::to_value(&cmp).map_err(internal)?;
+        let lang = opts.lang.unwrap_or_default();
+        add_text(&mut v["current"]["findings"], lang);
+        add_text(&mut v["next"]["findings"], lang);
+        add_text(&mut v["newly_failing"], lang);
+        add_text(&mut v["resolved"], lang);
+        value_to_js(&v)
+    }
+}
+
+/// The core's options from the binding's; the JS clock stands in for the missing system
+/// clock when neither the options nor the label give a date.
+fn core_options(
+    opts: &CheckOptions,
+    label_date: Option<Date>,
+) -> Result<labelcheck::CheckOptions, ErrorInfo> {
+    let as_of = match &opts.as_of {
+        Some(s) => Some(Date::parse_iso(s.trim()).ok_or_else(|| ErrorInfo {
+            path: Some("/asOf".into()),
+            ..bare(
+                ErrorKind::Option,
+                format!("asOf `{s}` is not a date of the form YYYY-MM-DD"),
+            )
+        })?),
+        None if label_date.is_some() => None,
+        None => Some(today().ok_or_else(|| {
+            bare(
+                ErrorKind::Option,
+                "no check date: pass `asOf` or set the label's `check_date`".into(),
+            )
+        })?),
+    };
+    Ok(labelcheck::CheckOptions {
+        as_of,
+        editions: if opts.editions.is_empty() {
+            EditionChoice::InForce
+        } else {
+            EditionChoice::Named(opts.editions.clone())
+        },
+        trace: opts.trace,
+    })
+}
+
+fn today() -> Option<Date> {
+    let d = JsDate::new();
+    let (y, m, day) = (d.full_year(), d.month0(), d.day());
+    if !(y.is_finite() && m.is_finite() && day.is_finite()) {
+        return None;
+    }
+    Date::from_ymd(y as i32, m as u32 + 1, day as u32)
+}
+
+/// The label's JSON bytes: a string as it is, anything else through `JSON.stringify`.
+fn label_bytes(label: &JsValue) -> Result<Vec<u8>, ErrorInfo> {
+    if let Some(s) = label.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if label.is_undefined() || label.is_null() {
+        return Err(ErrorInfo {
+            path: Some(String::new()),
+            ..bare(
+                ErrorKind::Invalid,
+                "no label given: pass a label object or its JSON text".into(),
+            )
+        });
+    }
+    stringify(label)
+        .map(String::into_bytes)
+        .map_err(|message| ErrorInfo {
+            path: Some(String::new()),
+            ..bare(ErrorKind::Invalid, message)
+        })
+}
+
+/// `JSON.stringify`, with its exceptions (cycles, BigInt) and `undefined` results turned
+/// into messages.
+fn stringify(v: &JsValue) -> Result<String, String> {
+    match json_stringify(v) {
+        Ok(s) => s
+            .as_string()
+            .ok_or_else(|| "the value has no JSON form (a function or a symbol?)".to_string()),
+        Err(e) => Err(format!(
+            "the value cannot be turned into JSON: {}",
+            js_message(&e)
+        )),
+    }
+}
+
+fn js_message(e: &JsValue) -> String {
+    reflect_get(e, "message")
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Options or a filter from a JS object (`undefined`/`null` = all defaults).
+fn from_js<T: serde::de::DeserializeOwned + Default>(v: Option<&JsValue>) -> Result<T, ErrorInfo> {
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    let opt_err = |message: String| bare(ErrorKind::Option, message);
+    if !v.is_object() || is_array(v) {
+        return Err(opt_err("options must be an object".into()));
+    }
+    let text = stringify(v).map_err(opt_err)?;
+    serde_json::from_str(&text).map_err(|e| opt_err(format!("bad option: {e}")))
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, ErrorInfo> {
+    let text = serde_json::to_string(v).map_err(internal)?;
+    json_parse(&text).map_err(|e| bare(ErrorKind::Option, js_message(&e)))
+}
+
+fn value_to_js(v: &Value) -> Result<JsValue, ErrorInfo> {
+    to_js(v)
+}
+
+fn internal(e: serde_json::Error) -> ErrorInfo {
+    bare(
+        ErrorKind::Invalid,
+        format!("internal serialisation error: {e}"),
+    )
+}
+
+/// Adds `text` (the message in `lang`) to each finding of a JSON array.
+fn add_text(findings: &mut Value, lang: Lang) {
+    let Some(list) = findings.as_array_mut() else {
+        return;
+    };
+    let key = match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    for f in list {
+        let text = f["message"][key].clone();
+        if let Some(o) = f.as_object_mut() {
+            o.insert("text".into(), text);
+        }
+    }
+}
+
+fn bare(kind: ErrorKind, message: String) -> ErrorInfo {
+    ErrorInfo {
+        kind,
+        message,
+        path: None,
+        line: None,
+        column: None,
+        size: None,
+        limit: None,
+        packs: vec![],
+    }
+}
+
+fn pack_problem(p: &labelcheck::PackError) -> PackProblem {
+    PackProblem {
+        file: p.file.clone(),
+        line: p.line,
+        rule: p.rule.clone(),
+        message: p.message.clone(),
+    }
+}
+
+/// The structured form of a core error.
+fn error_info(e: &Error) -> ErrorInfo {
+    let message = match e {
+        Error::Label(l) => l.to_string(),
+        other => other.to_string(),
+    };
+    let mut info = bare(ErrorKind::Option, message);
+    match e {
+        Error::Label(LabelError::Syntax { line, column, .. }) => {
+            info.kind = ErrorKind::Syntax;
+            info.line = Some(*line);
+            info.column = Some(*column);
+        }
+        Error::Label(LabelError::Invalid {
+            path, line, column, ..
+        }) => {
+            info.kind = ErrorKind::Invalid;
+            info.path = Some(path.clone());
+            info.line = Some(*line).filter(|l| *l > 0);
+            info.column = Some(*column).filter(|_| *line > 0);
+        }
+        Error::Label(LabelError::Unknown { path, .. }) => {
+            info.kind = ErrorKind::Unknown;
+            info.path = Some(path.clone());
+        }
+        Error::Label(LabelError::TooLarge { size, limit }) => {
+            info.kind = ErrorKind::TooLarge;
+            info.size = Some(*size);
+            info.limit = Some(*limit);
+        }
+        Error::Pack(p) => {
+            info.kind = ErrorKind::Pack;
+            info.packs = vec![pack_problem(p)];
+        }
+        Error::Packs(ps) => {
+            info.kind = ErrorKind::Pack;
+            info.packs = ps.iter().map(pack_problem).collect();
+        }
+        Error::Option(_) => info.kind = ErrorKind::Option,
+        Error::Io { path, .. } => {
+            info.kind = ErrorKind::Io;
+            info.path = Some(path.clone());
+        }
+    }
+    info
+}
+
+/// A JS `Error` named `LabelcheckError` carrying the fields of `info`.
+fn throwable(info: &ErrorInfo) -> JsValue {
+    let err: JsValue = JsError::new(&info.message).into();
+    if let Ok(fields) = to_js(info) {
+        object_assign(&err, &fields);
+    }
+    reflect_set(&err, "name", &JsValue::from_str("LabelcheckError"));
+    err
+}
+
+/// `{ ok: true, value }` or `{ ok: false, error }`.
+fn outcome(r: Result<JsValue, ErrorInfo>) -> JsValue {
+    let (head, key, value) = match r {
+        Ok(v) => ("{\"ok\":true}", "value", v),
+        Err(e) => (
+            "{\"ok\":false}",
+            "error",
+            to_js(&e).unwrap_or(JsValue::NULL),
+        ),
+    };
+    let obj = json_parse(head).unwrap_or(JsValue::UNDEFINED);
+    if obj.is_object() {
+        reflect_set(&obj, key, &value);
+    }
+    obj
+}
+
+fn rule_info(p: &labelcheck::pack::Pack, r: &labelcheck::pack::Rule) -> RuleInfo {
+    RuleInfo {
+        id: r.id.clone(),
+        pack: p.meta.id.clone(),
+        standard: p.meta.standard.clone(),
+        edition: p.meta.edition.clone(),
+        clause: r.clause.clone(),
+        severity: r.severity,
+        confidence: r.confidence,
+        topic: r.topic.clone(),
+        check: check_name(&r.check).to_string(),
+        when: r.when.as_ref().map(|e| e.source.clone()),
+        for_each: r.for_each.as_ref().map(|e| e.source.clone()),
+        note: r.note.clone(),
+        file: r.file.clone(),
+        line: r.line,
+    }
+}
+
+/// The pack-format name of a primitive.
+#[allow(unreachable_patterns)]
+fn check_name(c: &Check) -> &'static str {
+    match c {
+        Check::Required(_) => "required",
+        Check::CodeList(_) => "code_list",
+        Check::DescendingOrder(_) => "descending_order",
+        Check::SumTolerance(_) => "sum_tolerance",
+        Check::ThresholdTable(_) => "threshold_table",
+        Check::Formula(_) => "formula",
+        Check::ClaimConditions(_) => "claim_conditions",
+        Check::TextPattern(_) => "text_pattern",
+        Check::DateLogic(_) => "date_logic",
+        Check::Assert(_) => "assert",
+        _ => "other",
+    }
+}

@@ -1,0 +1,136 @@
+// The demo page in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core;
+// no browser download): type a wrong ingredient order, see the finding beside the field and
+// the characters highlighted, switch language, fix it, see it go; then a 高钙 claim the
+// calcium value does not support. Saves bindings/wasm/demo-screenshot.png.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../tools/server.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const SCREENSHOT = fileURLToPath(new URL("../demo-screenshot.png", import.meta.url));
+const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
+const GOOD = "配料：生牛乳(≥80%)、水、白砂糖、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精";
+const SUGAR_FIRST = "配料：白砂糖、生牛乳(≥80%)、水、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精";
+
+describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM}` }, () => {
+  let server, browser, page, profile;
+  const problems = [];
+
+  before(async () => {
+    server = await serve(0);
+    profile = mkdtempSync(join(tmpdir(), "labelcheck-chromium-"));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // As root Chromium needs --no-sandbox; the rest keeps it off the network.
+      args: [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
+        "--disable-sync", "--metrics-recording-only", "--disable-breakpad",
+        `--disk-cache-dir=${join(profile, "cache")}`,
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, deviceScaleFactor: 1 });
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    const t0 = Date.now();
+    await page.goto(`${server.url}/demo/`);
+    await page.waitForSelector('#status[data-state="ready"]', { timeout: 30_000 });
+    await page.waitForSelector("#verdict[data-verdict]");
+    // A fixed check date: the editions in force depend on it (GB 7718-2025 from 2027-03-16).
+    await page.fill("#as-of", "2026-11-26");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#report-json").textContent).value?.as_of === "2026-11-26");
+    console.log(`# page ready in ${Date.now() - t0} ms`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const finding = (rule) => `#food-form .row[data-group="ingredients"] .finding[data-rule="${rule}"]`;
+
+  it("starts clean", async () => {
+    assert.equal(await page.textContent("#verdict"), "合格");
+    assert.equal(await page.locator(".finding").count(), 0);
+    assert.equal(await page.locator("#ingredients-backdrop mark").count(), 0);
+  });
+
+  it("sugar typed before the milk: finding beside the ingredient list, characters highlighted", async () => {
+    const box = page.locator("#ingredients-text");
+    await box.fill("");
+    await box.pressSequentially(SUGAR_FIRST, { delay: 2 }); // checked as you type
+    await page.waitForSelector(finding(ORDER));
+    const items = page.locator(finding(ORDER));
+    assert.equal(await items.count(), 2); // 生牛乳 and 水 both follow the smaller 白砂糖
+    assert.match(await items.first().textContent(), /递减顺序/);
+    assert.match(await items.first().textContent(), /GB 7718-2011 §4\.1\.3\.1\.2/);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "fail");
+    const marks = await page.locator("#ingredients-backdrop mark").allTextContents();
+    assert.deepStrictEqual(marks, ["生牛乳(≥80%)", "水"]);
+    // Marks must not shift the backdrop's text against the textarea's (no padding, border).
+    const markStyle = await page.locator("#ingredients-backdrop mark").first().evaluate((m) => {
+      const s = getComputedStyle(m);
+      return [s.paddingLeft, s.paddingRight, s.borderLeftWidth, s.marginLeft, s.letterSpacing];
+    });
+    assert.deepStrictEqual(markStyle, ["0px", "0px", "0px", "0px", "normal"]);
+    // The marks sit on the very characters: the backdrop text equals the textarea's.
+    assert.equal((await page.textContent("#ingredients-backdrop")).trimEnd(), SUGAR_FIRST);
+  });
+
+  it("English, then the screenshot", async () => {
+    await page.click("#lang-en");
+    await page.waitForFunction(
+      (sel) => /descending order/.test(document.querySelector(sel)?.textContent ?? ""),
+      finding(ORDER),
+    );
+    assert.equal(await page.textContent("#verdict"), "Fail");
+    await page.click("#lang-zh");
+    await page.waitForFunction((sel) => /递减/.test(document.querySelector(sel)?.textContent ?? ""), finding(ORDER));
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT));
+  });
+
+  it("fixed: the finding and the highlight go", async () => {
+    await page.locator("#ingredients-text").fill(GOOD);
+    await page.waitForSelector(finding(ORDER), { state: "detached" });
+    assert.equal(await page.locator("#ingredients-backdrop mark").count(), 0);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass");
+  });
+
+  it("a 高钙 claim the calcium does not support, then withdrawn", async () => {
+    const calcium = page.locator("#nutrition-rows tbody tr").nth(5);
+    assert.equal(await calcium.locator(".n-name").inputValue(), "钙");
+    await calcium.locator(".n-value").fill("50");
+    await calcium.locator(".n-nrv").fill("6");
+    await page.locator("#claims").pressSequentially("高钙", { delay: 5 });
+    const claim = '#food-form .row[data-group="claims"] .finding[data-path="/claims/0"]';
+    await page.waitForSelector(claim);
+    assert.match(await page.textContent(claim), /高钙/);
+    await page.locator("#claims").fill("");
+    await page.waitForSelector(claim, { state: "detached" });
+  });
+
+  it("a bad number is an input error beside its field, not a crash", async () => {
+    const energy = page.locator("#nutrition-rows tbody tr").first();
+    await energy.locator(".n-value").fill("abc");
+    await page.waitForSelector('#verdict[data-verdict="error"]');
+    assert.match(await page.textContent("#error"), /\/nutrition\/rows\/0\/value/);
+    assert.equal(await page.locator('.row[data-group="nutrition"] .input-error').count(), 1);
+    await energy.locator(".n-value").fill("308");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("no console errors", () => {
+    assert.deepStrictEqual(problems, []);
+  });
+});
