@@ -198,7 +198,29 @@ impl Engine {
         })
     }
 
+    /// Refuses edition names that match no pack at all: a typo must not silently fall back
+    /// to the editions in force.
+    fn validate_editions(&self, choice: &EditionChoice) -> Result<(), Error> {
+        let EditionChoice::Named(names) = choice else {
+            return Ok(());
+        };
+        for n in names {
+            let known = self.standards.packs.iter().any(|p| {
+                normalise_edition(n) == normalise_edition(&p.meta.edition)
+                    || normalise_edition(n)
+                        == normalise_edition(&format!("{}-{}", p.meta.standard, p.meta.edition))
+            });
+            if !known {
+                return Err(Error::Option(format!(
+                    "no pack has the edition `{n}` (try `2025` or `GB 7718-2025`)"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     fn prepare(&self, mut label: Label, opts: &CheckOptions) -> Result<Prepared, Error> {
+        self.validate_editions(&opts.editions)?;
         let catalogue = &self.standards.catalogue;
         if !catalogue.has_market(&label.market) {
             let known: Vec<&str> = catalogue.markets.iter().map(|m| m.id.as_str()).collect();
@@ -260,7 +282,7 @@ impl Engine {
                     .push(pack);
             }
         }
-        let norm = |s: &str| s.replace([' ', '—', '–'], "").to_ascii_lowercase();
+        let norm = normalise_edition;
         let mut out = Vec::new();
         for (standard, editions) in by_standard {
             let named = match choice {
@@ -362,6 +384,13 @@ impl Engine {
             trace: traces,
         }
     }
+}
+
+/// `GB 7718—2025` (as printed, with an em dash), `gb7718-2025` and `GB 7718-2025` compare equal.
+fn normalise_edition(s: &str) -> String {
+    s.replace([' ', '\u{3000}'], "")
+        .replace(['—', '–', '－'], "-")
+        .to_ascii_lowercase()
 }
 
 struct Prepared {

@@ -212,3 +212,28 @@ fn broken_packs_report_file_line_and_rule() {
         .iter()
         .any(|e| e.rule.as_deref() == Some("T1/2/no-clause") && e.message.contains("clause")));
 }
+
+#[test]
+fn unknown_edition_names_are_option_errors_and_printed_forms_match() {
+    let e = engine();
+    let label = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/yoghurt.json"
+    ))
+    .expect("example");
+    let named = |n: &str| CheckOptions {
+        as_of: labelcheck::Date::parse_iso("2026-11-26"),
+        editions: labelcheck::EditionChoice::Named(vec![n.to_string()]),
+        trace: false,
+    };
+    assert!(matches!(
+        e.check_json(&label, &named("2052")),
+        Err(Error::Option(_))
+    ));
+    for printed in ["GB 7718—2025", "gb7718-2025", "2025"] {
+        let r = e
+            .check_json(&label, &named(printed))
+            .unwrap_or_else(|err| panic!("{printed}: {err}"));
+        assert!(r.packs.iter().any(|p| p.id == "gb7718-2025"), "{printed}");
+    }
+}

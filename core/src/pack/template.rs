@@ -11,6 +11,7 @@ enum Part {
 
 #[derive(Debug)]
 pub struct Template {
+    source: String,
     parts: Vec<Part>,
 }
 
@@ -51,7 +52,15 @@ impl Template {
         if !lit.is_empty() {
             parts.push(Part::Lit(lit));
         }
-        Ok(Template { parts })
+        Ok(Template {
+            source: src.to_string(),
+            parts,
+        })
+    }
+
+    /// The template as written in the pack.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     pub fn render(&self, scope: &Scope<'_, '_>) -> String {

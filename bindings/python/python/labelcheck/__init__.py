@@ -1,0 +1,45 @@
+"""labelcheck: check product labels against the standards that govern them.
+
+>>> import labelcheck
+>>> engine = labelcheck.Engine()                      # embedded packs, compiled once
+>>> report = engine.check({"market": "CN", "category": "food.dairy.sterilized_milk",
+...                        "check_date": "2026-11-26", "product_name": {"text": "纯牛奶"}},
+...                       lang="en")
+>>> report.ok
+False
+>>> any(f.citation.standard == "GB 7718" for f in report.findings)
+True
+
+See ``help(labelcheck.Engine)`` and the package README.
+"""
+
+from ._errors import InvalidLabel, InvalidOption, InvalidPack, LabelcheckError
+from ._native import (
+    Citation,
+    Comparison,
+    Engine,
+    Finding,
+    Pack,
+    PackRef,
+    Report,
+    Rule,
+    Span,
+    __version__,
+)
+
+__all__ = [
+    "Engine",
+    "Report",
+    "Finding",
+    "Citation",
+    "Span",
+    "PackRef",
+    "Comparison",
+    "Pack",
+    "Rule",
+    "LabelcheckError",
+    "InvalidLabel",
+    "InvalidPack",
+    "InvalidOption",
+    "__version__",
+]

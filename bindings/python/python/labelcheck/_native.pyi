@@ -1,0 +1,310 @@
+"""Type stubs of the native module ``labelcheck._native`` (checked by mypy's stubtest)."""
+
+import datetime
+import os
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Union, final, overload
+
+from ._errors import LabelcheckError
+
+__all__ = [
+    "Engine",
+    "Report",
+    "Finding",
+    "Citation",
+    "Span",
+    "PackRef",
+    "Comparison",
+    "Pack",
+    "Rule",
+    "__version__",
+]
+
+__version__: str
+
+_LabelInput = Union[Mapping[str, Any], str, bytes, bytearray]
+"""A label: a dict or other mapping (the JSON document as Python objects), JSON text, or JSON bytes."""
+_DateInput = Union[str, datetime.date]
+"""A date: ``YYYY-MM-DD`` text or a ``datetime.date`` (a ``datetime`` gives its date)."""
+_EditionInput = Union[str, Sequence[str], None]
+"""Editions to apply early (or re-check against): ``"2025"``, ``"GB 7718-2025"`` or a list."""
+_Lang = Literal["zh", "en"]
+_Severity = Literal["error", "warning", "info"]
+_Verdict = Literal["pass", "pass_with_warnings", "fail"]
+_Confidence = Literal["solid", "secondary", "unverified"]
+
+@final
+class Citation:
+    """The clause a finding rests on; ``str()`` gives ``GB 7718-2011 §4.1.3.1.2``."""
+    @property
+    def standard(self) -> str: ...
+    @property
+    def edition(self) -> str: ...
+    @property
+    def clause(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+
+@final
+class Span:
+    """Characters of a free-text field: ``text[span.start:span.end] == span.text``."""
+    @property
+    def field(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def utf16_start(self) -> int: ...
+    @property
+    def utf16_end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+@final
+class Finding:
+    """One shortfall of a label against a rule: which rule, where, why, per which clause."""
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def message_zh(self) -> str: ...
+    @property
+    def message_en(self) -> str: ...
+    @property
+    def lang(self) -> _Lang: ...
+    @property
+    def citation(self) -> Citation: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def span(self) -> Optional[Span]: ...
+    @property
+    def expected(self) -> Any: ...
+    @property
+    def found(self) -> Any: ...
+    @property
+    def confidence(self) -> _Confidence: ...
+    @property
+    def topic(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PackRef:
+    """A pack applied to a label, with its data version and SHA-256."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def standard(self) -> str: ...
+    @property
+    def edition(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+
+@final
+class Report:
+    """Every finding for one label, and what was applied. ``ok``: no error findings."""
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def verdict(self) -> _Verdict: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def packs(self) -> list[PackRef]: ...
+    @property
+    def label_id(self) -> Optional[str]: ...
+    @property
+    def market(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def rules_evaluated(self) -> int: ...
+    @property
+    def rules_skipped(self) -> int: ...
+    @property
+    def skipped(self) -> list[tuple[str, str]]: ...
+    @property
+    def lang(self) -> _Lang: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self, *, indent: Optional[int] = None) -> str: ...
+
+@final
+class Comparison:
+    """A label under the editions in force (``current``) and the latest ones (``next``)."""
+    @property
+    def current(self) -> Report: ...
+    @property
+    def next(self) -> Report: ...
+    @property
+    def newly_failing(self) -> list[Finding]: ...
+    @property
+    def resolved(self) -> list[Finding]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self, *, indent: Optional[int] = None) -> str: ...
+
+@final
+class Pack:
+    """A loaded pack: one edition of one standard."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def standard(self) -> str: ...
+    @property
+    def edition(self) -> str: ...
+    @property
+    def title_zh(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def jurisdiction(self) -> str: ...
+    @property
+    def categories(self) -> list[str]: ...
+    @property
+    def exclude_categories(self) -> list[str]: ...
+    @property
+    def families(self) -> list[str]: ...
+    @property
+    def effective_from(self) -> datetime.date: ...
+    @property
+    def effective_until(self) -> Optional[datetime.date]: ...
+    @property
+    def supersedes(self) -> list[str]: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def files(self) -> list[str]: ...
+    @property
+    def rules(self) -> list[str]: ...
+
+@final
+class Rule:
+    """A rule of a pack; ``explain()`` describes it as ``labelcheck rules <ID>`` does."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def standard(self) -> str: ...
+    @property
+    def edition(self) -> str: ...
+    @property
+    def clause(self) -> str: ...
+    @property
+    def citation(self) -> Citation: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def confidence(self) -> _Confidence: ...
+    @property
+    def topic(self) -> Optional[str]: ...
+    @property
+    def check(self) -> str: ...
+    @property
+    def when(self) -> Optional[str]: ...
+    @property
+    def for_each(self) -> Optional[str]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> Optional[int]: ...
+    def explain(self, lang: _Lang = "zh") -> str: ...
+
+@final
+class Engine:
+    """Loaded, compiled standards. Build once, share between threads; pickles.
+
+    Operational failures raise ``LabelcheckError`` subclasses; findings are never exceptions.
+    """
+
+    def __new__(cls) -> "Engine":
+        """The standards embedded in the package (compiled once per process)."""
+    @staticmethod
+    def from_dir(path: Union[str, os.PathLike[str]]) -> "Engine":
+        """Only the standards in ``path`` (laid out like the repository's ``standards/``)."""
+    @staticmethod
+    def with_overlay(path: Union[str, os.PathLike[str]]) -> "Engine":
+        """The embedded standards with ``path`` laid over them (same relative path replaces)."""
+    def check(
+        self,
+        label: _LabelInput,
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+    ) -> Report:
+        """Checks one label. ``as_of``: the date to judge on (default: the label's
+        ``check_date``, else today). ``edition``: editions to apply instead of those in force.
+        ``lang``: the language of ``Finding.message``. Raises ``InvalidLabel``/``InvalidOption``.
+        """
+    @overload
+    def check_many(
+        self,
+        labels: Iterable[_LabelInput],
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        errors: Literal["raise"] = "raise",
+        threads: int = 0,
+    ) -> list[Report]: ...
+    @overload
+    def check_many(
+        self,
+        labels: Iterable[_LabelInput],
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        errors: Literal["return"],
+        threads: int = 0,
+    ) -> list[Union[Report, LabelcheckError]]: ...
+    @overload
+    def check_iter(
+        self,
+        labels: Iterable[_LabelInput],
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        errors: Literal["raise"] = "raise",
+        batch_size: int = 1024,
+        threads: int = 0,
+    ) -> Iterator[Report]: ...
+    @overload
+    def check_iter(
+        self,
+        labels: Iterable[_LabelInput],
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        errors: Literal["return"],
+        batch_size: int = 1024,
+        threads: int = 0,
+    ) -> Iterator[Union[Report, LabelcheckError]]: ...
+    def compare(
+        self,
+        label: _LabelInput,
+        *,
+        as_of: Optional[_DateInput] = None,
+        lang: _Lang = "zh",
+    ) -> Comparison:
+        """The label under the editions in force and under the latest editions."""
+    def rules(self, pack: Optional[str] = None) -> list[Rule]:
+        """Every rule of the loaded packs, or of one pack."""
+    def rule(self, id: str) -> Rule:
+        """One rule by id; ``KeyError`` when no loaded pack has it."""
+    def packs(self) -> list[Pack]:
+        """The loaded packs, every edition."""
+    def __reduce__(self) -> tuple[Any, ...]: ...

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the Python binding into a venv and runs its tests: stubtest (the .pyi against the
+# compiled module), mypy --strict on the package, and pytest (API, README examples, and every
+# regression case of tests/suites/ compared with the Rust CLI's JSON output).
+#
+# Needs only python3 (≥ 3.9, with venv) and cargo. Exits non-zero on any failure.
+#   LABELCHECK_VENV   the venv (default bindings/python/.venv)
+#   CARGO_TARGET_DIR  shared cargo target dir (default /var/tmp/labelcheck-target);
+#                     this script builds in its own subdirectory, $CARGO_TARGET_DIR/maturin
+#   LABELCHECK_PY_WHEEL=1  also build a release wheel and try it in a clean venv (slow)
+#   extra arguments go to pytest (e.g. -k check_many, -x)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+cd "$REPO"
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/labelcheck-target}"
+TARGET="$CARGO_TARGET_DIR/maturin"
+VENV="${LABELCHECK_VENV:-$HERE/.venv}"
+PY="$VENV/bin/python"
+t0=$SECONDS
+step() { printf '\n=== python: %s  [%d s]\n' "$*" "$((SECONDS - t0))"; }
+
+command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 2; }
+command -v cargo >/dev/null || { echo "cargo is required" >&2; exit 2; }
+
+step "venv ($VENV)"
+if ! "$PY" -c 'import sys; assert sys.version_info >= (3, 9)' 2>/dev/null; then
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+fi
+# Reinstall the tools only when the requirements change.
+STAMP="$VENV/.requirements-dev.sha256"
+WANT="$(sha256sum "$HERE/requirements-dev.txt" | cut -d' ' -f1)"
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
+  "$PY" -m pip install -q --disable-pip-version-check -r "$HERE/requirements-dev.txt"
+  # polars is optional: the README's Polars recipe runs only when it installs.
+  "$PY" -m pip install -q --disable-pip-version-check --only-binary=:all: polars \
+    || echo "polars did not install; its README example will be skipped"
+  echo "$WANT" > "$STAMP"
+fi
+"$PY" -m maturin --version
+
+step "build: maturin develop (target $TARGET)"
+VIRTUAL_ENV="$VENV" "$VENV/bin/maturin" develop --locked -q --manifest-path "$HERE/Cargo.toml" --target-dir "$TARGET"
+
+step "build: the CLI the tests compare against"
+cargo build --locked -q -p labelcheck-cli --target-dir "$TARGET"
+export LABELCHECK_CLI="$TARGET/debug/labelcheck"
+export LABELCHECK_REPO="$REPO"
+
+step "stubtest: labelcheck/_native.pyi against the compiled module"
+"$PY" -m mypy.stubtest labelcheck
+
+step "mypy --strict on the package"
+"$PY" -m mypy --strict --cache-dir "$HERE/.mypy_cache" -p labelcheck
+
+step "pytest"
+"$PY" -m pytest -q -p no:cacheprovider --rootdir "$HERE" -c "$HERE/pyproject.toml" "$HERE/tests" "$@"
+
+if [ "${LABELCHECK_PY_WHEEL:-0}" = 1 ]; then
+  step "release wheel in a clean venv"
+  WHEELS="$(mktemp -d)"
+  "$VENV/bin/maturin" build --release --locked -q --manifest-path "$HERE/Cargo.toml" \
+    --target-dir "$TARGET" --out "$WHEELS"
+  python3 -m venv "$WHEELS/venv"
+  "$WHEELS/venv/bin/pip" install -q --disable-pip-version-check "$WHEELS"/labelcheck-*.whl
+  (cd "$WHEELS" && "$WHEELS/venv/bin/python" -c "import labelcheck; print(labelcheck.Engine().check(open('$REPO/examples/uht-milk.json').read()).ok)") | grep -qx True
+  rm -rf "$WHEELS"
+fi
+
+echo "python binding: all steps passed in $((SECONDS - t0)) s"

@@ -1,0 +1,104 @@
+"""The regression-suite case format (tests/suites/**/*.json), implemented in Python.
+
+The same semantics as `labelcheck::suite::run_suite`: `base` (relative to the suite file) plus
+an RFC 7396 merge `patch`, or a whole `label`, or `raw` text; `as_of` and `editions` per case
+or per file; `expect` lists findings by rule and path and is exhaustive for the suite's packs
+(`packs`, else the suite's directory name when that is a pack id, else all packs);
+`expect_error` names the error kind (`syntax`, `invalid`, `unknown`, `too_large`).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+
+SUITE_KEYS = {"description", "base", "as_of", "editions", "packs", "cases"}
+CASE_KEYS = {"name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error"}
+ERROR_KINDS = {"syntax", "invalid", "unknown", "too_large"}
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396 JSON merge patch; returns a new value and leaves both arguments alone."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
+
+
+@dataclass
+class Case:
+    id: str
+    suite: str
+    name: str
+    dir_name: str
+    file_packs: Optional[List[str]]
+    input: Union[Dict[str, Any], str]  # a label document, or raw text
+    as_of: Optional[str]
+    editions: List[str]
+    expect: FrozenSet[Tuple[str, str]]
+    expect_error: Optional[str]
+    problems: List[str] = field(default_factory=list)
+
+    def packs(self, loaded: Set[str]) -> Set[str]:
+        """The packs whose findings the case lists exhaustively (empty = every pack)."""
+        if self.file_packs is not None:
+            return set(self.file_packs)
+        return {self.dir_name} if self.dir_name in loaded else set()
+
+    def text(self) -> str:
+        """The input as JSON text (what the CLI reads)."""
+        if isinstance(self.input, str):
+            return self.input
+        return json.dumps(self.input, ensure_ascii=False)
+
+
+def load_cases(suites_dir: Path) -> List[Case]:
+    cases: List[Case] = []
+    for path in sorted(suites_dir.rglob("*.json")):
+        rel = path.relative_to(suites_dir).as_posix()
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        problems = ["unknown suite key `%s`" % k for k in sorted(set(doc) - SUITE_KEYS)]
+        base = None
+        if doc.get("base") is not None:
+            base = json.loads((path.parent / doc["base"]).read_text(encoding="utf-8"))
+        for i, c in enumerate(doc["cases"]):
+            case_problems = list(problems)
+            case_problems += ["unknown case key `%s`" % k for k in sorted(set(c) - CASE_KEYS)]
+            for e in c.get("expect", []):
+                if set(e) != {"rule", "path"}:
+                    case_problems.append("expect entry %r must have exactly rule and path" % (e,))
+            if c.get("expect_error") is not None and c["expect_error"] not in ERROR_KINDS:
+                case_problems.append("unknown expect_error kind `%s`" % c["expect_error"])
+            if c.get("raw") is not None:
+                inp: Union[Dict[str, Any], str] = c["raw"]
+            else:
+                doc_in = c.get("label") if c.get("label") is not None else base
+                if doc_in is None:
+                    case_problems.append("case has neither label nor base")
+                    doc_in = {}
+                inp = merge_patch(doc_in, c["patch"]) if c.get("patch") is not None else copy.deepcopy(doc_in)
+            editions = c["editions"] if c.get("editions") is not None else doc.get("editions", [])
+            cases.append(
+                Case(
+                    id="%s::%d %s" % (rel, i, c["name"]),
+                    suite=rel,
+                    name=c["name"],
+                    dir_name=path.parent.name,
+                    file_packs=doc.get("packs"),
+                    input=inp,
+                    as_of=c.get("as_of") or doc.get("as_of"),
+                    editions=list(editions),
+                    expect=frozenset((e["rule"], e["path"]) for e in c.get("expect", [])),
+                    expect_error=c.get("expect_error"),
+                    problems=case_problems,
+                )
+            )
+    return cases

@@ -1,0 +1,182 @@
+"""Every regression case of tests/suites/ through the Python API, on the embedded packs:
+each case must pass, and each report must equal what the Rust CLI prints for the same input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+
+import labelcheck
+from conftest import REPO
+from suites import Case, load_cases
+
+CASES = load_cases(REPO / "tests" / "suites")
+IDS = [c.id for c in CASES]
+
+
+def options(case: Case) -> Dict[str, Any]:
+    return {"as_of": case.as_of, "edition": case.editions or None}
+
+
+def test_suites_found() -> None:
+    assert len(CASES) > 0, "no regression cases under tests/suites"
+
+
+def evaluate(case: Case, engine: labelcheck.Engine) -> Optional[str]:
+    """None when the case passes, else what differs (like `labelcheck test`)."""
+    if case.problems:
+        return "; ".join(case.problems)
+    try:
+        report = engine.check(case.input, **options(case))
+    except labelcheck.LabelcheckError as e:
+        if case.expect_error is None:
+            return "error: %s" % e
+        if e.kind != case.expect_error:
+            return "expected a `%s` error, got `%s`: %s" % (case.expect_error, e.kind, e)
+        return None
+    if case.expect_error is not None:
+        return "expected a `%s` error, got a report" % case.expect_error
+    packs = case.packs({p.id for p in engine.packs()})
+    actual = {(f.rule, f.path) for f in report.findings if not packs or f.citation.pack in packs}
+    messages = {(f.rule, f.path): f.message_en for f in report.findings}
+    missing = sorted(case.expect - actual)
+    unexpected = sorted(actual - case.expect)
+    if not missing and not unexpected:
+        return None
+    return "\n".join(
+        ["- expected %s at %s" % m for m in missing]
+        + ["+ unexpected %s at %s: %s" % (r, p, messages[(r, p)]) for r, p in unexpected]
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_case(case: Case, engine: labelcheck.Engine) -> None:
+    problem = evaluate(case, engine)
+    assert problem is None, problem
+
+
+def test_harness_agrees_with_rust_on_edge_cases(
+    engine: labelcheck.Engine, cli: List[str], repo: Path, tmp_path: Path
+) -> None:
+    """The case semantics no shipped suite uses yet (raw, label, expect_error, packs,
+    editions, wrong expectations) judged the same by this harness and `labelcheck test`."""
+    base = str(repo / "examples" / "uht-milk.json")
+    sugar_first = {"ingredients": {"text": "配料：白砂糖、生牛乳(≥80%)、水、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精"}}
+    order = "GB7718-2011/4.1.3.1.2/descending-order"
+    order_found = [{"rule": order, "path": "/ingredients/items/1"}, {"rule": order, "path": "/ingredients/items/2"}]
+    minimal = {"market": "CN", "category": "food.dairy.sterilized_milk", "check_date": "2026-11-26"}
+    cases = [
+        {"name": "clean", "expect": []},
+        {"name": "ordering", "patch": sugar_first, "expect": order_found},
+        {"name": "wrong: missing expectation", "patch": sugar_first, "expect": order_found[:1]},
+        {"name": "wrong: extra expectation", "expect": order_found[:1]},
+        {"name": "raw syntax", "raw": "{\"market\": ", "expect_error": "syntax"},
+        {"name": "raw invalid", "raw": "{\"market\": 5}", "expect_error": "invalid"},
+        {"name": "unknown market", "patch": {"market": "XX"}, "expect_error": "unknown"},
+        {"name": "wrong: error kind", "patch": {"market": "XX"}, "expect_error": "invalid"},
+        {"name": "wrong: error expected, report given", "expect_error": "syntax"},
+        {"name": "too large", "raw": " " * (4 * 1024 * 1024 + 1), "expect_error": "too_large"},
+        {
+            "name": "patch removes a field",
+            "patch": {"storage": None},
+            "expect": [{"rule": "GB7718-2011/4.1.8/storage-required", "path": "/storage"}],
+        },
+        {"name": "whole label", "label": json.loads(Path(base).read_text(encoding="utf-8")), "expect": []},
+        {"name": "wrong: whole minimal label", "label": minimal, "expect": []},
+        {"name": "editions named", "patch": sugar_first, "editions": ["2025"], "expect": []},
+        {"name": "as_of per case", "patch": sugar_first, "as_of": "2027-06-01", "expect": []},
+    ]
+    suites = tmp_path / "suites"
+    (suites / "gb7718-2011").mkdir(parents=True)
+    (suites / "elsewhere").mkdir()
+    (suites / "gb7718-2011" / "edge.json").write_text(
+        json.dumps({"base": base, "as_of": "2026-11-26", "cases": cases}, ensure_ascii=False), encoding="utf-8"
+    )
+    # A directory that is no pack id, with `packs` naming the compared packs.
+    (suites / "elsewhere" / "packs.json").write_text(
+        json.dumps(
+            {
+                "base": base,
+                "as_of": "2026-11-26",
+                "packs": ["gb7718-2011", "gb28050-2011"],
+                "cases": [
+                    {"name": "packs: ordering", "patch": sugar_first, "expect": order_found},
+                    {"name": "wrong: packs all", "label": minimal, "expect": []},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    ours = {c.name: evaluate(c, engine) is None for c in load_cases(suites)}
+    proc = subprocess.run(cli + ["test", str(suites)], cwd=repo, capture_output=True, text=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    failed_in_rust = {line.split(" :: ", 1)[1] for line in proc.stdout.splitlines() if line.startswith("FAIL ")}
+    theirs = {name: name not in failed_in_rust for name in ours}
+    assert ours == theirs, proc.stdout
+    assert {n for n, ok in ours.items() if not ok} == {n for n in ours if n.startswith("wrong")}
+
+
+@pytest.fixture(scope="session")
+def cli_results(cli: List[str], tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Dict[str, Any]]:
+    """Runs the CLI once per (as_of, editions) group over all cases; case id → JSON line."""
+    tmp = tmp_path_factory.mktemp("cli-cases")
+    groups: Dict[Tuple[Optional[str], Tuple[str, ...]], List[Tuple[str, Path]]] = defaultdict(list)
+    for n, case in enumerate(CASES):
+        path = tmp / ("case-%05d.json" % n)
+        path.write_text(case.text(), encoding="utf-8")
+        groups[(case.as_of, tuple(case.editions))].append((case.id, path))
+    out: Dict[str, Dict[str, Any]] = {}
+    for (as_of, editions), items in groups.items():
+        args = ["check", "--format", "json"]
+        if as_of:
+            args += ["--as-of", as_of]
+        for e in editions:
+            args += ["--edition", e]
+        proc = subprocess.run(
+            cli + args + [str(p) for _, p in items], cwd=REPO, capture_output=True, text=True
+        )
+        assert proc.returncode in (0, 1, 2), proc.stderr
+        lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+        assert len(lines) == len(items), proc.stderr
+        for (case_id, path), line in zip(items, lines):
+            assert line["input"] == str(path)
+            out[case_id] = line
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_case_matches_cli(case: Case, engine: labelcheck.Engine, cli_results: Dict[str, Dict[str, Any]]) -> None:
+    line = cli_results[case.id]
+    inputs = [case.input, case.text(), case.text().encode("utf-8")]
+    if "report" in line:
+        for inp in inputs:
+            assert engine.check(inp, **options(case)).to_dict() == line["report"]
+    else:
+        error = line["error"]
+        for inp in inputs:
+            with pytest.raises(labelcheck.LabelcheckError) as info:
+                engine.check(inp, **options(case))
+            assert info.value.kind == error.get("kind"), (str(info.value), error)
+            if "path" in error:
+                assert getattr(info.value, "path", None) == error["path"]
+
+
+def test_batch_equals_one_by_one(engine: labelcheck.Engine) -> None:
+    """check_many over every case (grouped by options) keeps order and equals check()."""
+    groups: Dict[Tuple[Optional[str], Tuple[str, ...]], List[Case]] = defaultdict(list)
+    for case in CASES:
+        groups[(case.as_of, tuple(case.editions))].append(case)
+    for cases in groups.values():
+        batch = engine.check_many([c.input for c in cases], errors="return", **options(cases[0]))
+        assert len(batch) == len(cases)
+        for case, result in zip(cases, batch):
+            if isinstance(result, labelcheck.LabelcheckError):
+                assert case.expect_error == result.kind
+            else:
+                assert result == engine.check(case.input, **options(case))
