@@ -253,6 +253,13 @@ pub enum CheckSpec {
         forbidden_table: Option<String>,
         #[serde(default = "default_word")]
         words_column: String,
+        /// Match forbidden words regardless of letter case (`Eco-friendly` = `eco-friendly`).
+        #[serde(default)]
+        ignore_case: bool,
+        /// A word written in a spaced script (Latin, Greek, Cyrillic…) matches only as a whole
+        /// word: `eco` does not match inside `economy`. Words in CJK scripts match anywhere.
+        #[serde(default)]
+        whole_words: bool,
     },
     /// Date checks: `format`, `order`, `shelf_life`, `not_expired`.
     DateLogic {
