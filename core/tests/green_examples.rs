@@ -29,7 +29,10 @@ fn packs(r: &Report) -> Vec<&str> {
 fn green_examples_are_clean_under_every_pack_in_force() {
     let engine = Engine::new().expect("embedded packs");
     for (name, must_apply) in [
-        ("green-food-milk", &["cn-green-food-2012", "gb7718-2011"][..]),
+        (
+            "green-food-milk",
+            &["cn-green-food-2012", "gb7718-2011"][..],
+        ),
         ("organic-beef", &["gbt19630-2019", "gb7718-2011"][..]),
         (
             "cashmere-sweater-green-product",
@@ -78,8 +81,45 @@ fn organic_beef_at_90_percent_fails() {
     label["eco_labels"][0]["organic_percent"] = serde_json::json!(90);
     let r = check(&engine, &label, None);
     let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
-    assert_eq!(rules, ["GBT19630-2019/name/organic-95"], "{:#?}", r.findings);
+    assert_eq!(
+        rules,
+        ["GBT19630-2019/name/organic-95"],
+        "{:#?}",
+        r.findings
+    );
     let span = r.findings[0].span.as_ref().expect("span");
     assert_eq!(span.text, "有机");
     assert!(r.findings[0].message.en.contains("90"));
+}
+
+#[test]
+fn packs_about_marks_skip_labels_without_marks() {
+    let engine = Engine::new().expect("embedded packs");
+    let r = check(&engine, &example("uht-milk"), None);
+    assert_eq!(packs(&r), ["gb28050-2011", "gb7718-2011"]);
+    let mut milk = example("uht-milk");
+    milk["product_name"]["text"] = serde_json::json!("有机纯牛奶");
+    let r = check(&engine, &milk, None);
+    assert!(packs(&r).contains(&"gbt19630-2019"), "{:?}", packs(&r));
+    let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["GBT19630-2019/name/organic-uncertified"]);
+}
+
+#[test]
+fn a_bad_applies_if_is_a_pack_error() {
+    let files = vec![
+        labelcheck::pack::SourceFile {
+            path: "categories.toml".into(),
+            text: "markets = [{ id = \"CN\", zh = \"中国\", en = \"China\" }]\n[[category]]\nid = \"food\"\nzh = \"食品\"\nen = \"Food\"\n".into(),
+        },
+        labelcheck::pack::SourceFile {
+            path: "packs/x-1/pack.toml".into(),
+            text: "[pack]\nid = \"x-1\"\nstandard = \"X\"\nedition = \"1\"\ntitle = { zh = \"x\", en = \"x\" }\njurisdiction = \"CN\"\ncategories = [\"food\"]\napplies_if = \"lookup('nope', 1, 'a')\"\neffective_from = \"2020-01-01\"\nversion = \"1\"\n".into(),
+        },
+    ];
+    let err = match Engine::from_files(&files) {
+        Ok(_) => panic!("a pack with an unknown table in applies_if loaded"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("applies_if"), "{err}");
 }

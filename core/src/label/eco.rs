@@ -106,15 +106,16 @@ pub struct EnvironmentalClaim {
 pub fn normalise(labels: &mut [EcoLabel], claims: &mut [EnvironmentalClaim]) {
     for l in labels.iter_mut() {
         trim(&mut l.scheme);
-        for f in [
+        for s in [
             &mut l.code,
             &mut l.certificate_number,
             &mut l.certifier,
             &mut l.origin_statement,
-        ] {
-            if let Some(s) = f {
-                trim(s);
-            }
+        ]
+        .into_iter()
+        .flatten()
+        {
+            trim(s);
         }
     }
     for c in claims.iter_mut() {

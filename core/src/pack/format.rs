@@ -50,6 +50,12 @@ pub struct PackMeta {
     pub categories: Vec<String>,
     #[serde(default)]
     pub exclude_categories: Vec<String>,
+    /// A condition on the label (expression): the pack applies only when it holds. For packs
+    /// about marks or claims, so that a label showing none is not judged (nor listed) under
+    /// them, e.g. `any(label.eco_labels, 'scheme', 'cn_green_food')`. Must cover everything
+    /// the pack's rules look at.
+    #[serde(default)]
+    pub applies_if: Option<String>,
     pub effective_from: Date,
     /// First day the pack no longer applies (exclusive).
     #[serde(default)]
