@@ -275,7 +275,9 @@ impl Engine {
         let mut by_standard: std::collections::BTreeMap<&str, Vec<&Pack>> =
             std::collections::BTreeMap::new();
         for pack in &self.standards.packs {
-            if pack.covers(&p.label.market, &p.label.category) {
+            if pack.covers(&p.label.market, &p.label.category)
+                && pack.applies_to(&p.view, &p.tags, p.as_of)
+            {
                 by_standard
                     .entry(pack.meta.standard.as_str())
                     .or_default()

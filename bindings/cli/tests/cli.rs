@@ -40,6 +40,8 @@ fn every_example_is_clean_under_the_editions_in_force() {
         "infant-formula",
         "beef-jerky",
         "milk-tea-powder",
+        "green-food-milk",
+        "organic-beef",
     ] {
         let path = format!("examples/{name}.json");
         let o = run(&["check", &path, "--format", "json"], None);

@@ -80,6 +80,17 @@ impl<'c, 'a> Scope<'c, 'a> {
                 Val::Str(s) => Val::Bool(re.is_match(&s)),
                 _ => Val::Null,
             },
+            Node::Capture(subject, re, group) => match self.eval(subject) {
+                Val::Str(s) => re
+                    .captures(&s)
+                    .and_then(|c| match group.parse::<usize>() {
+                        Ok(i) => c.get(i),
+                        Err(_) => c.name(group),
+                    })
+                    .map(|m| Val::Str(Cow::Owned(m.as_str().to_string())))
+                    .unwrap_or(Val::Null),
+                _ => Val::Null,
+            },
             Node::Call(f, args) => self.call(*f, args),
         }
     }
@@ -239,7 +250,37 @@ impl<'c, 'a> Scope<'c, 'a> {
                 Val::Str(s) => Val::Str(Cow::Owned(s.to_lowercase())),
                 _ => Val::Null,
             },
-            Func::Matches => Val::Null, // compiled into Node::Matches
+            Func::Matches | Func::Capture => Val::Null, // compiled into their own nodes
+            Func::Number => match self.eval(&args[0]) {
+                Val::Num(d) => Val::Num(d),
+                Val::Str(s) => {
+                    let t = s.trim();
+                    if t.is_empty() || t.len() > 40 {
+                        return Val::Null;
+                    }
+                    Decimal::from_str_exact(t)
+                        .map(Val::Num)
+                        .unwrap_or(Val::Null)
+                }
+                _ => Val::Null,
+            },
+            Func::Year => to_date(&self.eval(&args[0]))
+                .map(|d| Val::Num(Decimal::from(d.ymd().0)))
+                .unwrap_or(Val::Null),
+            Func::AnyIn => {
+                let (Node::Str(field), Node::Str(table)) = (&args[1], &args[2]) else {
+                    return Val::Null;
+                };
+                let Some(t) = self.ctx.tables.get(table) else {
+                    return Val::Null;
+                };
+                let list = self.eval(&args[0]);
+                Val::Bool(
+                    list.elements()
+                        .iter()
+                        .any(|e| t.find(&e.field(field)).is_some()),
+                )
+            }
             Func::If => {
                 if self.eval(&args[0]).truthy() {
                     self.eval(&args[1])
@@ -487,5 +528,83 @@ mod tests {
             eval_with(&l, "matches('配料：水', '^配料')"),
             Value::Bool(true)
         );
+    }
+
+    #[test]
+    fn code_segments_numbers_and_years() {
+        let l = serde_json::json!({"code": "GF150123 10 0003", "d": "2026-11-26"});
+        let re = r"'^GF\s*(?P<county>\d{6})\s*(?P<year>\d{2})\s*(\d{4})$'";
+        assert_eq!(
+            eval_with(&l, &format!("capture(label.code, {re}, 'county')")),
+            serde_json::json!("150123")
+        );
+        assert_eq!(
+            eval_with(&l, &format!("number(capture(label.code, {re}, '3'))")),
+            serde_json::json!(3)
+        );
+        assert_eq!(
+            eval_with(
+                &l,
+                &format!("2000 + number(capture(label.code, {re}, 'year')) <= year(as_of())")
+            ),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            eval_with(&l, &format!("capture('GF12', {re}, 'year')")),
+            Value::Null
+        );
+        assert_eq!(
+            eval_with(&l, "capture(label.none, '(a)', '1')"),
+            Value::Null
+        );
+        assert_eq!(eval_with(&l, "number(' 09 ')"), serde_json::json!(9));
+        assert_eq!(eval_with(&l, "number('9x')"), Value::Null);
+        assert_eq!(eval_with(&l, "number(label.none)"), Value::Null);
+        assert_eq!(eval_with(&l, "year(label.d)"), serde_json::json!(2026));
+        assert_eq!(eval_with(&l, "year('not a date')"), Value::Null);
+        let unknown_group = Expr::compile("capture('a', '(?P<x>a)', 'y')", &|_| false);
+        assert!(unknown_group.is_err());
+        let computed = Expr::compile("capture('a', label.re, 'x')", &|_| false);
+        assert!(computed.is_err());
+    }
+
+    #[test]
+    fn any_in_a_table() {
+        let label = serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []});
+        let mut tables = BTreeMap::new();
+        tables.insert(
+            "excellent".to_string(),
+            Table::new(
+                "excellent".into(),
+                None,
+                "id".into(),
+                &["aliases".to_string()],
+                vec![serde_json::json!({"id": "eu_ecolabel", "aliases": ["EU Ecolabel"]})],
+            ),
+        );
+        let tags = Vec::new();
+        let ctx = EvalContext {
+            label: &label,
+            tables: &tables,
+            tags: &tags,
+            as_of: Date::parse_iso("2026-11-26").unwrap(),
+        };
+        let run = |src: &str| {
+            let e = Expr::compile(src, &|t| t == "excellent").unwrap();
+            Scope::new(&ctx).eval(&e.root).to_json()
+        };
+        assert_eq!(
+            run("any_in(label.marks, 's', 'excellent')"),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            run("any_in(label.none, 's', 'excellent')"),
+            Value::Bool(false)
+        );
+        assert_eq!(
+            run("any_in(label.missing, 's', 'excellent')"),
+            Value::Bool(false)
+        );
+        assert!(Expr::compile("any_in(label.marks, 's', 'other')", &|t| t == "excellent").is_err());
     }
 }

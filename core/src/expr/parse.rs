@@ -62,6 +62,16 @@ pub enum Func {
     InCategory,
     /// `count_present(list, 'field')`: elements whose field is present (not null or blank).
     CountPresent,
+    /// `capture(text, 're', 'group')`: the text of a named (or numbered) group of a literal
+    /// pattern, or null when the text does not match (segments of printed codes).
+    Capture,
+    /// `number(x)`: a number from a numeric text (`'09'` → 9); numbers pass through.
+    Number,
+    /// `year(date)`: the calendar year of a date.
+    Year,
+    /// `any_in(list, 'field', 'table')`: some element's field is a key (or alias) of the
+    /// pack table (e.g. the label carries an eco label of a scheme listed in the table).
+    AnyIn,
 }
 
 impl Func {
@@ -98,6 +108,10 @@ impl Func {
             "join" => (Func::Join, 2, 2),
             "in_category" => (Func::InCategory, 1, 1),
             "count_present" => (Func::CountPresent, 2, 2),
+            "capture" => (Func::Capture, 3, 3),
+            "number" => (Func::Number, 1, 1),
+            "year" => (Func::Year, 1, 1),
+            "any_in" => (Func::AnyIn, 3, 3),
             _ => return None,
         })
     }
@@ -130,6 +144,14 @@ impl Func {
         "sum",
         "find",
         "lower",
+        "if",
+        "join",
+        "in_category",
+        "count_present",
+        "capture",
+        "number",
+        "year",
+        "any_in",
     ];
 }
 
@@ -166,6 +188,8 @@ pub enum Node {
     Call(Func, Vec<Node>),
     /// `matches(x, "re")` with the pattern compiled at load time.
     Matches(Box<Node>, Box<regex_lite::Regex>),
+    /// `capture(x, "re", "group")` with the pattern compiled at load time.
+    Capture(Box<Node>, Box<regex_lite::Regex>, String),
 }
 
 /// A compiled expression plus its source text.
@@ -633,6 +657,47 @@ impl Parser<'_> {
                 })?;
                 let subject = args.swap_remove(0);
                 Ok(Node::Matches(Box::new(subject), Box::new(re)))
+            }
+            Func::Capture => {
+                let (Node::Str(pattern), Node::Str(group)) = (&args[1], &args[2]) else {
+                    return Err(ExprError {
+                        message: "`capture` needs a literal pattern and a literal group".into(),
+                        offset,
+                    });
+                };
+                let re = regex_lite::Regex::new(pattern).map_err(|e| ExprError {
+                    message: format!("bad pattern: {e}"),
+                    offset,
+                })?;
+                let known = match group.parse::<usize>() {
+                    Ok(i) => i < re.captures_len(),
+                    Err(_) => re.capture_names().any(|n| n == Some(group.as_str())),
+                };
+                if !known {
+                    return Err(ExprError {
+                        message: format!("the pattern has no group `{group}`"),
+                        offset,
+                    });
+                }
+                let group = group.clone();
+                let subject = args.swap_remove(0);
+                Ok(Node::Capture(Box::new(subject), Box::new(re), group))
+            }
+            Func::AnyIn => {
+                let (Node::Str(_), Node::Str(table)) = (&args[1], &args[2]) else {
+                    return Err(ExprError {
+                        message: "`any_in` needs a literal field name and a literal table name"
+                            .into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(table) {
+                    return Err(ExprError {
+                        message: format!("unknown table `{table}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
             }
             Func::Lookup | Func::InTable => {
                 let Node::Str(table) = &args[0] else {

@@ -55,6 +55,12 @@ pub struct PackMeta {
     pub categories: Vec<String>,
     #[serde(default)]
     pub exclude_categories: Vec<String>,
+    /// A condition on the label (expression): the pack applies only when it holds. For packs
+    /// about marks or claims, so that a label showing none is not judged (nor listed) under
+    /// them, e.g. `any(label.eco_labels, 'scheme', 'cn_green_food')`. Must cover everything
+    /// the pack's rules look at.
+    #[serde(default)]
+    pub applies_if: Option<String>,
     pub effective_from: Date,
     /// First day the pack no longer applies (exclusive).
     #[serde(default)]
@@ -258,6 +264,13 @@ pub enum CheckSpec {
         forbidden_table: Option<String>,
         #[serde(default = "default_word")]
         words_column: String,
+        /// Match forbidden words regardless of letter case (`Eco-friendly` = `eco-friendly`).
+        #[serde(default)]
+        ignore_case: bool,
+        /// A word written in a spaced script (Latin, Greek, Cyrillic…) matches only as a whole
+        /// word: `eco` does not match inside `economy`. Words in CJK scripts match anywhere.
+        #[serde(default)]
+        whole_words: bool,
     },
     /// Date checks: `format`, `order`, `shelf_life`, `not_expired`.
     DateLogic {

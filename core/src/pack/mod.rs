@@ -60,6 +60,8 @@ pub struct Rule {
 #[derive(Debug)]
 pub struct Pack {
     pub meta: PackMeta,
+    /// `meta.applies_if`, compiled.
+    pub applies_if: Option<Expr>,
     pub tables: BTreeMap<String, Table>,
     pub rules: Vec<Rule>,
     pub retired: Vec<RetiredRule>,
@@ -74,6 +76,26 @@ impl Pack {
     /// Is the pack in force on `date`?
     pub fn in_force(&self, date: crate::date::Date) -> bool {
         self.meta.effective_from <= date && self.meta.effective_until.is_none_or(|u| date < u)
+    }
+
+    /// Does the pack's `applies_if` condition hold for this (normalised) label? True when
+    /// the pack has none.
+    pub fn applies_to(
+        &self,
+        label: &serde_json::Value,
+        tags: &[String],
+        as_of: crate::date::Date,
+    ) -> bool {
+        let Some(cond) = &self.applies_if else {
+            return true;
+        };
+        let ctx = crate::expr::EvalContext {
+            label,
+            tables: &self.tables,
+            tags,
+            as_of,
+        };
+        crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
     }
 
     /// Does the pack apply to this market and category?
@@ -349,6 +371,18 @@ fn compile_pack(
             Err(e) => errors.push(PackError::new(file.clone(), e)),
         }
     }
+    let applies_if = match meta
+        .applies_if
+        .as_deref()
+        .map(|src| env.expr("applies_if", src))
+    {
+        Some(Ok(e)) => Some(e),
+        Some(Err(e)) => {
+            errors.push(PackError::new(meta_file.clone(), e));
+            None
+        }
+        None => None,
+    };
     let mut rules = Vec::new();
     for (spec, file) in rule_specs {
         let line = find_rule_line(&file.text, &spec.id);
@@ -421,6 +455,7 @@ fn compile_pack(
         .collect();
     Ok(Pack {
         meta,
+        applies_if,
         tables,
         rules,
         retired,

@@ -1,6 +1,9 @@
 //! `text_pattern`: printed text must match a pattern (the ingredient list starts with its
 //! lead word), must not match one, and must not contain words from a table (the banned
-//! "不添加" wording). Forbidden matches carry their character span.
+//! "不添加" wording, a lexicon of generic environmental claims). Forbidden matches carry
+//! their character span. With `ignore_case` words match in any letter case; with
+//! `whole_words` a word of a spaced script matches only between word boundaries, while
+//! words in CJK scripts (written without spaces) match anywhere.
 
 use super::{pointer_of, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
 use crate::expr::{Expr, Scope, Val};
@@ -13,7 +16,10 @@ pub struct TextPattern {
     field: Expr,
     must_match: Option<regex_lite::Regex>,
     must_not_match: Option<regex_lite::Regex>,
-    words: Vec<String>,
+    /// (word as listed, word as searched — lower-cased when `ignore_case`), longest first.
+    words: Vec<(String, String)>,
+    ignore_case: bool,
+    whole_words: bool,
 }
 
 impl TextPattern {
@@ -24,6 +30,8 @@ impl TextPattern {
             must_not_match,
             forbidden_table,
             words_column,
+            ignore_case,
+            whole_words,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -50,12 +58,22 @@ impl TextPattern {
             }
             // Longest first, so "零添加" is reported rather than a shorter word inside it.
             words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            words.retain(|w| !w.trim().is_empty());
         }
+        let words: Vec<(String, String)> = words
+            .into_iter()
+            .map(|w| {
+                let searched = if *ignore_case { fold(&w).0 } else { w.clone() };
+                (w, searched)
+            })
+            .collect();
         let check = TextPattern {
             field: env.expr("field", field)?,
             must_match: re(must_match, "must_match")?,
             must_not_match: re(must_not_match, "must_not_match")?,
             words,
+            ignore_case: *ignore_case,
+            whole_words: *whole_words,
         };
         if check.must_match.is_none() && check.must_not_match.is_none() && check.words.is_empty() {
             return Err(
@@ -96,19 +114,17 @@ impl TextPattern {
             }
         }
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        for w in &self.words {
-            for (s, _) in text.match_indices(w.as_str()) {
-                let e = s + w.len();
-                if taken.iter().any(|&(a, b)| s < b && a < e) {
-                    continue;
-                }
-                taken.push((s, e));
-                let mut hit = Hit::at(pointer.clone())
-                    .found(Val::Str(Cow::Owned(w.clone())))
-                    .bind("word", Val::Str(Cow::Owned(w.clone())));
-                hit.span = Some(span_of(&pointer, &text, s, e));
-                hits.push(hit);
+        for (s, e, w) in self.find_words(&text) {
+            if taken.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
             }
+            taken.push((s, e));
+            let printed = text[s..e].to_string();
+            let mut hit = Hit::at(pointer.clone())
+                .found(Val::Str(Cow::Owned(printed)))
+                .bind("word", Val::Str(Cow::Owned(w.to_string())));
+            hit.span = Some(span_of(&pointer, &text, s, e));
+            hits.push(hit);
         }
         if hits.is_empty() {
             Outcome::Pass
@@ -116,6 +132,78 @@ impl TextPattern {
             Outcome::Fail(hits)
         }
     }
+}
+
+impl TextPattern {
+    /// Every occurrence of every listed word in `text`, as byte ranges of `text` with the
+    /// word as listed; longest words first, overlaps not yet removed.
+    fn find_words<'w>(&'w self, text: &str) -> Vec<(usize, usize, &'w str)> {
+        let mut out = Vec::new();
+        if self.words.is_empty() {
+            return out;
+        }
+        let folded;
+        let (hay, map): (&str, Option<&[usize]>) = if self.ignore_case {
+            folded = fold(text);
+            (&folded.0, Some(&folded.1))
+        } else {
+            (text, None)
+        };
+        for (listed, searched) in &self.words {
+            for (hs, _) in hay.match_indices(searched.as_str()) {
+                let he = hs + searched.len();
+                let (s, e) = match map {
+                    Some(m) => (m[hs], m[he]),
+                    None => (hs, he),
+                };
+                if self.whole_words && !whole_word_at(text, s, e) {
+                    continue;
+                }
+                out.push((s, e, listed.as_str()));
+            }
+        }
+        out
+    }
+}
+
+/// `text` lower-cased character by character (a character whose lower case is several
+/// characters is kept as it is), with a map from each byte offset of the result to the
+/// byte offset of the same character in `text` (one entry more, for the end).
+fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let mut lower = c.to_lowercase();
+        let f = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        };
+        out.push(f);
+        map.resize(out.len(), i);
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// Is `c` a letter or digit of a script written with spaces between words?
+fn spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F | 0x20000..=0x3FFFF)
+}
+
+/// The match `text[s..e]` does not continue a word of a spaced script on either side.
+fn whole_word_at(text: &str, s: usize, e: usize) -> bool {
+    let inside = &text[s..e];
+    let joins = |edge: Option<char>, next: Option<char>| {
+        edge.is_some_and(spaced_word_char) && next.is_some_and(spaced_word_char)
+    };
+    !joins(inside.chars().next(), text[..s].chars().next_back())
+        && !joins(inside.chars().next_back(), text[e..].chars().next())
 }
 
 /// A span from byte offsets in `text`.
@@ -131,5 +219,100 @@ pub fn span_of(field: &str, text: &str, start: usize, end: usize) -> Span {
         utf16_start: u0,
         utf16_end: u0 + inside.encode_utf16().count(),
         text: inside.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::format::CheckSpec;
+    use crate::pack::Table;
+    use std::collections::BTreeMap;
+
+    fn compile(ignore_case: bool, whole_words: bool, words: &[&str]) -> TextPattern {
+        let mut tables = BTreeMap::new();
+        tables.insert(
+            "lex".to_string(),
+            Table::new(
+                "lex".into(),
+                None,
+                "id".into(),
+                &[],
+                vec![serde_json::json!({"id": "a", "words": words})],
+            ),
+        );
+        let codelists = BTreeMap::new();
+        let env = CompileEnv {
+            tables: &tables,
+            codelists: &codelists,
+        };
+        let spec = CheckSpec::TextPattern {
+            field: "label.t".into(),
+            must_match: None,
+            must_not_match: None,
+            forbidden_table: Some("lex".into()),
+            words_column: "words".into(),
+            ignore_case,
+            whole_words,
+        };
+        TextPattern::compile(&spec, &env).unwrap()
+    }
+
+    fn found(tp: &TextPattern, text: &str) -> Vec<(String, String)> {
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (s, e, w) in tp.find_words(text) {
+            if taken.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
+            }
+            taken.push((s, e));
+            let span = span_of("/t", text, s, e);
+            assert!(span.end <= text.chars().count() && span.start <= span.end);
+            assert_eq!(
+                text.chars()
+                    .skip(span.start)
+                    .take(span.end - span.start)
+                    .collect::<String>(),
+                span.text
+            );
+            out.push((w.to_string(), text[s..e].to_string()));
+        }
+        out
+    }
+
+    #[test]
+    fn case_and_word_boundaries() {
+        let tp = compile(
+            true,
+            true,
+            &["eco-friendly", "eco", "green", "环保", "umweltfreundlich"],
+        );
+        assert_eq!(
+            found(&tp, "ECO-Friendly, green."),
+            vec![
+                ("eco-friendly".into(), "ECO-Friendly".into()),
+                ("green".into(), "green".into())
+            ]
+        );
+        assert!(found(&tp, "economy evergreen Umweltfreundliche").is_empty());
+        assert_eq!(found(&tp, "环保材料"), vec![("环保".into(), "环保".into())]);
+        assert_eq!(
+            found(&tp, "采用环保材料"),
+            vec![("环保".into(), "环保".into())]
+        );
+        assert_eq!(found(&tp, "100%Eco"), vec![("eco".into(), "Eco".into())]);
+        // A character whose lower case is longer keeps the spans aligned.
+        assert_eq!(found(&tp, "İ eco"), vec![("eco".into(), "eco".into())]);
+        let exact = compile(false, false, &["eco"]);
+        assert!(found(&exact, "ECO").is_empty());
+        assert_eq!(found(&exact, "economy").len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_in_bounds(text in "\\PC{0,40}") {
+            let tp = compile(true, true, &["eco", "ß", "环保", "İ"]);
+            let _ = found(&tp, &text);
+        }
     }
 }
