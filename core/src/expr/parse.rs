@@ -62,6 +62,8 @@ pub enum Func {
     InCategory,
     /// `count_present(list, 'field')`: elements whose field is present (not null or blank).
     CountPresent,
+    CountIn,
+    SumIn,
 }
 
 impl Func {
@@ -98,6 +100,8 @@ impl Func {
             "join" => (Func::Join, 2, 2),
             "in_category" => (Func::InCategory, 1, 1),
             "count_present" => (Func::CountPresent, 2, 2),
+            "count_in" => (Func::CountIn, 3, 3),
+            "sum_in" => (Func::SumIn, 4, 4),
             _ => return None,
         })
     }

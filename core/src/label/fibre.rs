@@ -135,7 +135,7 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
         return "shell";
     };
     let l = p.to_lowercase();
-    if ["面料", "面层", "大身", "主料", "外层", "表布"].contains(&p)
+    if ["面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面"].contains(&p)
         || ["shell", "outer", "body", "main fabric", "face fabric", "outer shell"].contains(&l.as_str())
     {
         "shell"

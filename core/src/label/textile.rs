@@ -24,6 +24,10 @@ pub struct Textile {
     /// as the guide for infant products).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height_cm_max: Option<Dec>,
+    /// The product's layers: `shell`, `lining`, `filling`. Each needs its own fibre-content
+    /// component (GB/T 29862: linings and fillings are declared separately).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<String>,
     /// Whether the product touches the skin directly in use (GB 18401 4.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skin_contact: Option<bool>,
