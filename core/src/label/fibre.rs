@@ -32,10 +32,6 @@ pub struct FibreContent {
     /// product, as opposed to only a hang-tag or the packaging.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub durable: Option<bool>,
-    /// Filled in by normalisation: tokens of `text` the parser could not read (a percentage
-    /// with no fibre, a stray number or sign), each with its span. Never guessed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unparsed: Vec<UnparsedToken>,
 }
 
 /// One part of the product and its fibres.
@@ -80,6 +76,11 @@ pub struct FibreComponent {
     /// Where the component stands in `fibre_content.text`, set by the parser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// Filled in by the parser: tokens of this component's text it could not read (a
+    /// percentage with no fibre, a stray number or sign, a part label with nothing after it),
+    /// each with its span. Never guessed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unparsed: Vec<UnparsedToken>,
 }
 
 /// One fibre of a component.
@@ -165,7 +166,6 @@ impl FibreContent {
     pub fn normalise(&mut self) {
         if let Some(text) = self.text.clone() {
             let parsed = super::fibre_text::parse_fibre_text(&text);
-            self.unparsed = parsed.unparsed;
             let given_structure = self
                 .components
                 .iter()

@@ -22,7 +22,10 @@ use rust_decimal::Decimal;
 /// The result of parsing printed fibre-content text.
 #[derive(Clone, Debug, Default)]
 pub struct ParsedFibres {
+    /// Components in printed order; each keeps the tokens of its own text it could not read
+    /// in `unparsed` (a part label with nothing after it is a component with one such token).
     pub components: Vec<FibreComponent>,
+    /// Every unreadable token of the text, in order (the components' lists, flattened).
     pub unparsed: Vec<UnparsedToken>,
 }
 
@@ -277,11 +280,19 @@ fn flush(
     out: &mut ParsedFibres,
 ) {
     if body.is_empty() {
-        if let Some((_, s, e)) = part {
-            out.unparsed.push(t.unparsed(s, e, "empty_part"));
+        if let Some((name, s, e)) = part {
+            let bad = t.unparsed(s, e, "empty_part");
+            out.unparsed.push(bad.clone());
+            out.components.push(FibreComponent {
+                part: Some(name),
+                span: Some(t.span(s, e)),
+                unparsed: vec![bad],
+                ..FibreComponent::default()
+            });
         }
         return;
     }
+    let mut bad: Vec<UnparsedToken> = Vec::new();
     let mut comp = FibreComponent {
         part: part.as_ref().map(|p| p.0.clone()),
         ..FibreComponent::default()
@@ -291,16 +302,10 @@ fn flush(
     let mut traces: Vec<Fibre> = Vec::new();
     for tk in &body {
         match &tk.tok {
-            Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => out
-                .unparsed
-                .push(t.unparsed(tk.start, tk.end, "percent_out_of_range")),
+            Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => bad.push(t.unparsed(tk.start, tk.end, "percent_out_of_range")),
             Tok::Pct(v) => atoms.push(Atom::Pct(*v, tk.start, tk.end)),
-            Tok::Num => out
-                .unparsed
-                .push(t.unparsed(tk.start, tk.end, "number_without_percent")),
-            Tok::Other => out
-                .unparsed
-                .push(t.unparsed(tk.start, tk.end, "unexpected_character")),
+            Tok::Num => bad.push(t.unparsed(tk.start, tk.end, "number_without_percent")),
+            Tok::Other => bad.push(t.unparsed(tk.start, tk.end, "unexpected_character")),
             Tok::Colon | Tok::ComponentSep => {}
             Tok::Bracket(inner) => {
                 let after_word = match atoms.last_mut() {
@@ -390,14 +395,13 @@ fn flush(
             Atom::Pct(v, s, e) => {
                 if prefix_style {
                     if let Some((_, ps, pe)) = pending.replace((v, s, e)) {
-                        out.unparsed
-                            .push(t.unparsed(ps, pe, "percent_without_fibre"));
+                        bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
                     }
                 } else if let Some((idx, fs)) = waiting.take() {
                     fibres[idx].percent = Some(Dec(v));
                     fibres[idx].span = Some(t.span(fs, e));
                 } else {
-                    out.unparsed.push(t.unparsed(s, e, "percent_without_fibre"));
+                    bad.push(t.unparsed(s, e, "percent_without_fibre"));
                 }
             }
             Atom::Word(mut f, s, e) => {
@@ -409,8 +413,7 @@ fn flush(
                         start = ps;
                     }
                 } else if let Some((_, ps, pe)) = pending.take() {
-                    out.unparsed
-                        .push(t.unparsed(ps, pe, "percent_without_fibre"));
+                    bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
                 }
                 f.span = Some(t.span(start, e));
                 fibres.push(f);
@@ -419,8 +422,7 @@ fn flush(
         }
     }
     if let Some((_, ps, pe)) = pending {
-        out.unparsed
-            .push(t.unparsed(ps, pe, "percent_without_fibre"));
+        bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
     }
     if wording.is_none()
         && fibres.len() == 1
@@ -434,12 +436,17 @@ fn flush(
     let start = part.as_ref().map(|p| p.1).unwrap_or(body[0].start);
     let end = body.iter().map(|b| b.end).max().unwrap_or(start);
     comp.span = Some(t.span(start, end));
-    if comp.fibres.is_empty() && comp.statements.is_empty() {
+    if comp.fibres.is_empty() && comp.statements.is_empty() && bad.is_empty() {
         if let Some((_, s, e)) = part {
-            out.unparsed.push(t.unparsed(s, e, "empty_part"));
+            bad.push(t.unparsed(s, e, "empty_part"));
         }
+    }
+    if comp.fibres.is_empty() && comp.statements.is_empty() && bad.is_empty() {
         return;
     }
+    bad.sort_by_key(|u| u.span.start);
+    out.unparsed.extend(bad.iter().cloned());
+    comp.unparsed = bad;
     out.components.push(comp);
 }
 
