@@ -456,8 +456,9 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
     let mut parts = Vec::new();
     for c in components {
         let mut entries = Vec::new();
-        let single = c.fibres.iter().filter(|f| f.trace != Some(true)).count() == 1;
-        for f in &c.fibres {
+        // The wording printed before the first declared fibre (纯 / 全 / pure / all).
+        let first = c.fibres.iter().position(|f| f.trace != Some(true));
+        for (i, f) in c.fibres.iter().enumerate() {
             let mut s = String::new();
             if f.trace == Some(true) {
                 s.push_str("含微量");
@@ -465,8 +466,7 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
                 entries.push(s);
                 continue;
             }
-            let word = c.wording.as_deref().filter(|_| single);
-            match word {
+            match c.wording.as_deref().filter(|_| Some(i) == first) {
                 Some(w @ ("纯" | "全")) => s.push_str(w),
                 Some(w @ ("pure" | "all")) => {
                     s.push_str(w);
@@ -480,8 +480,7 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
                 s.push_str(d);
                 s.push(')');
             }
-            let implied = matches!(word, Some("纯" | "全" | "pure" | "all"));
-            if let (Some(p), false) = (f.percent, implied) {
+            if let Some(p) = f.percent {
                 s.push_str(&p.0.normalize().to_string());
                 s.push('%');
             }
@@ -642,5 +641,48 @@ mod tests {
         }
         let p = parse_fibre_text("😀：80%棉");
         assert_eq!(p.components[0].fibres[0].span.as_ref().unwrap().utf16_start, 3);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Any text: no panic, spans in bounds and pointing at their own characters.
+        #[test]
+        fn arbitrary_text_never_panics(t in "\\PC{0,40}") {
+            let p = parse_fibre_text(&t);
+            check_spans(&t, &p);
+            let _ = render_fibre_components(&p.components);
+        }
+
+        /// Generated statements (percent before or after, parts) round-trip exactly.
+        #[test]
+        fn generated_statements_round_trip(
+            parts in proptest::collection::vec(
+                (proptest::option::of("[面里填充物罗纹]{2,3}"),
+                 proptest::collection::vec(("[山羊绒绵毛锦纶聚酯纤维棉]{1,4}", 1u32..100), 1..4),
+                 proptest::bool::ANY),
+                1..4),
+        ) {
+            let text = parts
+                .iter()
+                .map(|(part, fibres, before)| {
+                    let body = fibres
+                        .iter()
+                        .map(|(n, p)| if *before { format!("{p}%{n}") } else { format!("{n} {p}%") })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    match part {
+                        Some(part) => format!("{part}：{body}"),
+                        None => body,
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("；");
+            let p = round_trip(&text);
+            proptest::prop_assert!(p.unparsed.is_empty(), "{}: {:?}", text, p.unparsed);
+            let fibres: usize = p.components.iter().map(|c| c.fibres.len()).sum();
+            let want: usize = parts.iter().map(|(_, f, _)| f.len()).sum();
+            proptest::prop_assert_eq!(fibres, want);
+        }
     }
 }
