@@ -84,7 +84,11 @@ fn every_fibre_statement_in_the_suites_round_trips() {
         };
         statements(&v, &mut texts);
     }
-    assert!(texts.len() >= 40, "only {} fibre statements found", texts.len());
+    assert!(
+        texts.len() >= 40,
+        "only {} fibre statements found",
+        texts.len()
+    );
     let mut with_unread = 0;
     for t in &texts {
         let p = parse_fibre_text(t);
@@ -106,7 +110,11 @@ fn every_fibre_statement_in_the_suites_round_trips() {
         }
         let rendered = render_fibre_components(&p.components);
         let q = parse_fibre_text(&rendered);
-        assert_eq!(shape(&p.components), shape(&q.components), "{t} → {rendered}");
+        assert_eq!(
+            shape(&p.components),
+            shape(&q.components),
+            "{t} → {rendered}"
+        );
         assert!(
             q.unparsed.iter().all(|u| u.reason == "empty_part"),
             "{t} → {rendered}: {:?}",

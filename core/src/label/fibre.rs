@@ -136,14 +136,29 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
         return "shell";
     };
     let l = p.to_lowercase();
-    if ["面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面"].contains(&p)
-        || ["shell", "outer", "body", "main fabric", "face fabric", "outer shell"].contains(&l.as_str())
+    if [
+        "面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面",
+    ]
+    .contains(&p)
+        || [
+            "shell",
+            "outer",
+            "body",
+            "main fabric",
+            "face fabric",
+            "outer shell",
+        ]
+        .contains(&l.as_str())
     {
         "shell"
     } else if p.contains("里料") || p.contains("里布") || l.contains("lining") {
         "lining"
-    } else if p.contains("填充") || p.contains("絮") || p.contains("胆料")
-        || l.contains("filling") || l.contains("padding") || l.contains("fill")
+    } else if p.contains("填充")
+        || p.contains("絮")
+        || p.contains("胆料")
+        || l.contains("filling")
+        || l.contains("padding")
+        || l.contains("fill")
     {
         "filling"
     } else {
@@ -210,7 +225,11 @@ fn merge_lab_results(parsed: &mut [FibreComponent], lab: Vec<FibreComponent>) {
         };
         let Some(c) = target else { continue };
         for lf in l.fibres {
-            if let Some(f) = c.fibres.iter_mut().find(|f| f.name.trim() == lf.name.trim()) {
+            if let Some(f) = c
+                .fibres
+                .iter_mut()
+                .find(|f| f.name.trim() == lf.name.trim())
+            {
                 f.measured_percent = f.measured_percent.or(lf.measured_percent);
                 f.measured_mean_diameter_um =
                     f.measured_mean_diameter_um.or(lf.measured_mean_diameter_um);

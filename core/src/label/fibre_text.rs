@@ -255,7 +255,7 @@ fn tokenise(chars: &[char]) -> Vec<Token> {
 /// A word or percentage of a component, after statements and odd tokens are set aside.
 enum Atom {
     Pct(Decimal, usize, usize),
-    Word(Fibre, usize, usize),
+    Word(Box<Fibre>, usize, usize),
 }
 
 fn statement_like(s: &str) -> bool {
@@ -302,7 +302,9 @@ fn flush(
     let mut traces: Vec<Fibre> = Vec::new();
     for tk in &body {
         match &tk.tok {
-            Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => bad.push(t.unparsed(tk.start, tk.end, "percent_out_of_range")),
+            Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => {
+                bad.push(t.unparsed(tk.start, tk.end, "percent_out_of_range"))
+            }
             Tok::Pct(v) => atoms.push(Atom::Pct(*v, tk.start, tk.end)),
             Tok::Num => bad.push(t.unparsed(tk.start, tk.end, "number_without_percent")),
             Tok::Other => bad.push(t.unparsed(tk.start, tk.end, "unexpected_character")),
@@ -374,10 +376,10 @@ fn flush(
                 }
                 let _ = &mut s;
                 atoms.push(Atom::Word(
-                    Fibre {
+                    Box::new(Fibre {
                         name: name.to_string(),
                         ..Fibre::default()
-                    },
+                    }),
                     s,
                     e,
                 ));
@@ -416,7 +418,7 @@ fn flush(
                     bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
                 }
                 f.span = Some(t.span(start, e));
-                fibres.push(f);
+                fibres.push(*f);
                 waiting = (!prefix_style && !has_own).then(|| (fibres.len() - 1, s));
             }
         }
@@ -505,7 +507,12 @@ mod tests {
     fn names(c: &FibreComponent) -> Vec<(String, Option<String>)> {
         c.fibres
             .iter()
-            .map(|f| (f.name.clone(), f.percent.map(|p| p.0.normalize().to_string())))
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    f.percent.map(|p| p.0.normalize().to_string()),
+                )
+            })
             .collect()
     }
 
@@ -516,7 +523,11 @@ mod tests {
         let spans = p
             .components
             .iter()
-            .flat_map(|c| c.span.iter().chain(c.fibres.iter().filter_map(|f| f.span.as_ref())))
+            .flat_map(|c| {
+                c.span
+                    .iter()
+                    .chain(c.fibres.iter().filter_map(|f| f.span.as_ref()))
+            })
             .chain(p.unparsed.iter().map(|u| &u.span));
         for s in spans {
             assert!(s.start <= s.end && s.end <= n, "{s:?} in {text}");
@@ -532,13 +543,22 @@ mod tests {
         let rendered = render_fibre_components(&p.components);
         let q = parse_fibre_text(&rendered);
         assert!(q.unparsed.is_empty(), "{rendered}: {:?}", q.unparsed);
-        assert_eq!(p.components.len(), q.components.len(), "{text} → {rendered}");
+        assert_eq!(
+            p.components.len(),
+            q.components.len(),
+            "{text} → {rendered}"
+        );
         for (a, b) in p.components.iter().zip(&q.components) {
             assert_eq!(a.part, b.part, "{text} → {rendered}");
             assert_eq!(a.wording, b.wording, "{text} → {rendered}");
             assert_eq!(names(a), names(b), "{text} → {rendered}");
             assert_eq!(a.statements, b.statements, "{text} → {rendered}");
-            let tr = |c: &FibreComponent| c.fibres.iter().map(|f| (f.trace, f.descriptor.clone())).collect::<Vec<_>>();
+            let tr = |c: &FibreComponent| {
+                c.fibres
+                    .iter()
+                    .map(|f| (f.trace, f.descriptor.clone()))
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(tr(a), tr(b));
         }
         p
@@ -553,11 +573,20 @@ mod tests {
         assert_eq!(p.components[0].part.as_deref(), Some("面料"));
         assert_eq!(
             names(&p.components[0]),
-            [("山羊绒".into(), Some("80".into())), ("绵羊毛".into(), Some("20".into()))]
+            [
+                ("山羊绒".into(), Some("80".into())),
+                ("绵羊毛".into(), Some("20".into()))
+            ]
         );
-        assert_eq!(p.components[0].fibres[0].span.as_ref().unwrap().text, "80%山羊绒");
+        assert_eq!(
+            p.components[0].fibres[0].span.as_ref().unwrap().text,
+            "80%山羊绒"
+        );
         assert_eq!(p.components[1].wording.as_deref(), Some("100%"));
-        assert_eq!(p.components[1].span.as_ref().unwrap().text, "里料：100%聚酯纤维");
+        assert_eq!(
+            p.components[1].span.as_ref().unwrap().text,
+            "里料：100%聚酯纤维"
+        );
     }
 
     #[test]
@@ -569,9 +598,15 @@ mod tests {
         let p = round_trip("羊毛 70% 锦纶 30%");
         assert_eq!(
             names(&p.components[0]),
-            [("羊毛".into(), Some("70".into())), ("锦纶".into(), Some("30".into()))]
+            [
+                ("羊毛".into(), Some("70".into())),
+                ("锦纶".into(), Some("30".into()))
+            ]
         );
-        assert_eq!(p.components[0].fibres[1].span.as_ref().unwrap().text, "锦纶 30%");
+        assert_eq!(
+            p.components[0].fibres[1].span.as_ref().unwrap().text,
+            "锦纶 30%"
+        );
         let p = round_trip("山羊绒100%");
         assert_eq!(p.components[0].wording.as_deref(), Some("100%"));
         let p = round_trip("全棉");
@@ -582,7 +617,10 @@ mod tests {
     fn english_variants() {
         let p = round_trip("Shell: 80% Wool, 20% Nylon; Lining: 100% Polyester");
         assert_eq!(p.components[0].part.as_deref(), Some("Shell"));
-        assert_eq!(names(&p.components[0])[1], ("Nylon".into(), Some("20".into())));
+        assert_eq!(
+            names(&p.components[0])[1],
+            ("Nylon".into(), Some("20".into()))
+        );
         let p = round_trip("100% Cotton exclusive of decoration");
         assert_eq!(p.components[0].fibres[0].name, "Cotton");
         assert_eq!(p.components[0].statements, ["exclusive of decoration"]);
@@ -605,7 +643,10 @@ mod tests {
         assert_eq!(c.fibres[1].trace, Some(true));
         assert_eq!(c.wording.as_deref(), Some("100%"));
         let p = round_trip("羊毛(80%) 锦纶(20%)");
-        assert_eq!(names(&p.components[0])[1], ("锦纶".into(), Some("20".into())));
+        assert_eq!(
+            names(&p.components[0])[1],
+            ("锦纶".into(), Some("20".into()))
+        );
     }
 
     #[test]
@@ -613,10 +654,21 @@ mod tests {
         let t = "面料：80%山羊绒 15%；里料：";
         let p = parse_fibre_text(t);
         check_spans(t, &p);
-        let reasons: Vec<_> = p.unparsed.iter().map(|u| (u.reason.as_str(), u.span.text.as_str())).collect();
-        assert_eq!(reasons, [("percent_without_fibre", "15%"), ("empty_part", "里料")]);
+        let reasons: Vec<_> = p
+            .unparsed
+            .iter()
+            .map(|u| (u.reason.as_str(), u.span.text.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [("percent_without_fibre", "15%"), ("empty_part", "里料")]
+        );
         let p = parse_fibre_text("羊毛 70 锦纶 30% ★ 120%");
-        let reasons: Vec<_> = p.unparsed.iter().map(|u| (u.reason.as_str(), u.text.as_str())).collect();
+        let reasons: Vec<_> = p
+            .unparsed
+            .iter()
+            .map(|u| (u.reason.as_str(), u.text.as_str()))
+            .collect();
         assert_eq!(
             reasons,
             [
@@ -625,22 +677,45 @@ mod tests {
                 ("percent_out_of_range", "120%")
             ]
         );
-        assert_eq!(names(&p.components[0]), [("羊毛".into(), None), ("锦纶".into(), Some("30".into()))]);
+        assert_eq!(
+            names(&p.components[0]),
+            [("羊毛".into(), None), ("锦纶".into(), Some("30".into()))]
+        );
     }
 
     #[test]
     fn never_fails_on_odd_text() {
         for t in [
-            "", "：", "；；", "((((", "a)b)c", "100%", "%%%", "😀80%😀", "面料：", "：：80%",
-            "1.2.3%", "99999999999999999999999999999999%", "纯", "全全全", "含微量", "Pure",
-            "(装饰除外", "exclusive of", "😀 exclusive of x", "80 %棉 20 ％ 麻",
+            "",
+            "：",
+            "；；",
+            "((((",
+            "a)b)c",
+            "100%",
+            "%%%",
+            "😀80%😀",
+            "面料：",
+            "：：80%",
+            "1.2.3%",
+            "99999999999999999999999999999999%",
+            "纯",
+            "全全全",
+            "含微量",
+            "Pure",
+            "(装饰除外",
+            "exclusive of",
+            "😀 exclusive of x",
+            "80 %棉 20 ％ 麻",
         ] {
             let p = parse_fibre_text(t);
             check_spans(t, &p);
             let _ = render_fibre_components(&p.components);
         }
         let p = parse_fibre_text("😀：80%棉");
-        assert_eq!(p.components[0].fibres[0].span.as_ref().unwrap().utf16_start, 3);
+        assert_eq!(
+            p.components[0].fibres[0].span.as_ref().unwrap().utf16_start,
+            3
+        );
     }
 
     proptest::proptest! {

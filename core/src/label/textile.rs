@@ -51,6 +51,10 @@ pub struct Textile {
     /// Whether the product has non-textile parts of animal origin (leather, fur, horn buttons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub animal_origin_parts: Option<bool>,
+    /// Whether the product went through the carding process (EU 1007/2011 Art 7(2): 5 %
+    /// extraneous fibres instead of 2 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carded: Option<bool>,
     /// A dealer identification number printed instead of the name (US RN / WPL number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identification_number: Option<String>,
