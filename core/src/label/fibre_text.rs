@@ -51,6 +51,9 @@ const LEAD_WORDS: &[&str] = &[
     "materials",
 ];
 
+/// Down-content labels (GB/T 29862 6.7): `含绒量90%` is a statement, not a fibre.
+const DOWN_LABELS: &[&str] = &["含绒量", "绒子含量"];
+
 #[derive(Debug, Clone)]
 enum Tok {
     Pct(Decimal),
@@ -300,8 +303,22 @@ fn flush(
     let mut atoms: Vec<Atom> = Vec::new();
     let mut wording: Option<String> = None;
     let mut traces: Vec<Fibre> = Vec::new();
+    // A down-content label (含绒量 / 绒子含量, GB/T 29862 6.7) waiting for its percentage.
+    let mut down_label: Option<String> = None;
     for tk in &body {
+        if let Some(label) = down_label.take() {
+            match &tk.tok {
+                Tok::Pct(v) => {
+                    comp.statements.push(format!("{label}{}%", v.normalize()));
+                    continue;
+                }
+                _ => comp.statements.push(label),
+            }
+        }
         match &tk.tok {
+            Tok::Word(w) if DOWN_LABELS.contains(&w.as_str()) => {
+                down_label = Some(w.clone());
+            }
             Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => {
                 bad.push(t.unparsed(tk.start, tk.end, "percent_out_of_range"))
             }
@@ -387,6 +404,9 @@ fn flush(
         }
     }
 
+    if let Some(label) = down_label {
+        comp.statements.push(label);
+    }
     // Pair percentages with names; the first atom decides the style.
     let prefix_style = matches!(atoms.first(), Some(Atom::Pct(..)));
     let mut fibres: Vec<Fibre> = Vec::new();
@@ -647,6 +667,16 @@ mod tests {
             names(&p.components[0])[1],
             ("锦纶".into(), Some("20".into()))
         );
+    }
+
+    #[test]
+    fn down_content_is_a_statement() {
+        let p = round_trip("面料：100%锦纶；填充物：白鹅绒 含绒量90%");
+        let c = &p.components[1];
+        assert_eq!(c.fibres.len(), 1);
+        assert_eq!(c.fibres[0].name, "白鹅绒");
+        assert_eq!(c.statements, ["含绒量90%"]);
+        assert!(p.unparsed.is_empty());
     }
 
     #[test]
