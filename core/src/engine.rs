@@ -436,8 +436,10 @@ fn run_rule<'a>(
     for (name, v) in shared {
         scope.set(name, v.clone());
     }
-    let items: Vec<(Option<Val<'a>>, String)> = match &rule.for_each {
-        None => vec![(None, String::new())],
+    // (item, its pointer, the element whose sub-list holds it when `recurse` went down)
+    type Visit<'a> = (Option<Val<'a>>, String, Option<Val<'a>>);
+    let items: Vec<Visit<'a>> = match &rule.for_each {
+        None => vec![(None, String::new(), None)],
         Some(list) => {
             let base = crate::primitives::pointer_of(list, "");
             let mut out = Vec::new();
@@ -446,19 +448,24 @@ fn run_rule<'a>(
                 &base,
                 rule.recurse.as_deref(),
                 0,
+                None,
                 &mut out,
             );
             if out.is_empty() {
                 return RuleOutcome::NotApplicable(format!("no elements in `{}`", list.source));
             }
-            out.into_iter().map(|(v, p)| (Some(v), p)).collect()
+            out.into_iter().map(|(v, p, up)| (Some(v), p, up)).collect()
         }
     };
     let (mut passed, mut failed) = (false, false);
     let mut skip_reason = None;
-    for (item, pointer) in items {
+    for (item, pointer, parent) in items {
         if let Some(item) = item {
             scope.set("item", item);
+        }
+        match parent {
+            Some(up) => scope.set("parent", up),
+            None => scope.unset("parent"),
         }
         for (name, e) in &rule.lets {
             let v = scope.eval(&e.root);
@@ -527,15 +534,23 @@ fn collect_items<'a>(
     base: &str,
     recurse: Option<&str>,
     depth: usize,
-    out: &mut Vec<(Val<'a>, String)>,
+    parent: Option<Val<'a>>,
+    out: &mut Vec<(Val<'a>, String, Option<Val<'a>>)>,
 ) {
     for (i, el) in list.elements().into_iter().enumerate() {
         let p = format!("{base}/{i}");
         let child = recurse.map(|r| el.field(r));
-        out.push((el, p.clone()));
+        out.push((el.clone(), p.clone(), parent.clone()));
         if let (Some(child), Some(r)) = (child, recurse) {
             if depth < MAX_ITEM_DEPTH {
-                collect_items(child, &format!("{p}/{r}"), recurse, depth + 1, out);
+                collect_items(
+                    child,
+                    &format!("{p}/{r}"),
+                    recurse,
+                    depth + 1,
+                    Some(el),
+                    out,
+                );
             }
         }
     }

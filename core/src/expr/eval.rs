@@ -360,6 +360,44 @@ impl<'c, 'a> Scope<'c, 'a> {
                     Val::Num(Decimal::from(n as u64))
                 }
             }
+            Func::CountIn | Func::SumIn => {
+                // count_in(list, 'key', values) / sum_in(list, 'field', 'key', values):
+                // over the elements whose `key` equals one of `values` (a list or one value).
+                let list = self.eval(&args[0]);
+                let (sum_field, key, values) = if f == Func::SumIn {
+                    let Val::Str(field) = self.eval(&args[1]) else {
+                        return Val::Null;
+                    };
+                    (Some(field), self.eval(&args[2]), self.eval(&args[3]))
+                } else {
+                    (None, self.eval(&args[1]), self.eval(&args[2]))
+                };
+                let Val::Str(key) = key else {
+                    return Val::Null;
+                };
+                let wanted = match &values {
+                    Val::List(_) | Val::Json(Value::Array(_)) => values.elements(),
+                    other => vec![other.clone()],
+                };
+                let mut total = Decimal::ZERO;
+                for e in list.elements() {
+                    if !wanted.iter().any(|w| e.field(&key).loose_eq(w)) {
+                        continue;
+                    }
+                    let add = match &sum_field {
+                        Some(field) => match e.field(field).as_num() {
+                            Some(d) => d,
+                            None => continue,
+                        },
+                        None => Decimal::ONE,
+                    };
+                    match total.checked_add(add) {
+                        Some(t) => total = t,
+                        None => return Val::Null,
+                    }
+                }
+                Val::Num(total)
+            }
             Func::Sum => {
                 let list = self.eval(&args[0]);
                 let Val::Str(field) = self.eval(&args[1]) else {
@@ -524,6 +562,22 @@ mod tests {
             serde_json::json!(3)
         );
         assert_eq!(eval_with(&l, "'b' in ['a', 'b']"), Value::Bool(true));
+        assert_eq!(
+            eval_with(&l, "sum_in(label.rows, 'v', 'n', ['b', 'c'])"),
+            serde_json::json!(3)
+        );
+        assert_eq!(
+            eval_with(&l, "sum_in(label.rows, 'v', 'n', 'a')"),
+            serde_json::json!(2)
+        );
+        assert_eq!(
+            eval_with(&l, "count_in(label.rows, 'n', ['a', 'b', 'x'])"),
+            serde_json::json!(2)
+        );
+        assert_eq!(
+            eval_with(&l, "count_in(label.missing, 'n', ['a'])"),
+            serde_json::json!(0)
+        );
         assert_eq!(
             eval_with(&l, "matches('配料：水', '^配料')"),
             Value::Bool(true)

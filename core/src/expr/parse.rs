@@ -72,6 +72,8 @@ pub enum Func {
     /// `any_in(list, 'field', 'table')`: some element's field is a key (or alias) of the
     /// pack table (e.g. the label carries an eco label of a scheme listed in the table).
     AnyIn,
+    CountIn,
+    SumIn,
 }
 
 impl Func {
@@ -112,6 +114,8 @@ impl Func {
             "number" => (Func::Number, 1, 1),
             "year" => (Func::Year, 1, 1),
             "any_in" => (Func::AnyIn, 3, 3),
+            "count_in" => (Func::CountIn, 3, 3),
+            "sum_in" => (Func::SumIn, 4, 4),
             _ => return None,
         })
     }

@@ -12,12 +12,15 @@
 pub mod eco;
 pub mod energy;
 pub mod fibre;
+mod fibre_text;
 pub mod gi;
 mod ingredients_text;
 mod number;
 mod parse;
 pub mod population;
+pub mod textile;
 
+pub use fibre_text::{parse_fibre_text, render_fibre_components, ParsedFibres};
 pub use ingredients_text::{parse_ingredients_text, ParsedIngredients};
 pub use number::{Dec, MAX_LABEL_NUMBER};
 pub use parse::{parse_label, Limits};
@@ -123,6 +126,10 @@ pub struct Label {
     /// Textile fibre content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fibre_content: Option<fibre::FibreContent>,
+    /// Textile and apparel items other than fibre content: size, care, safety category,
+    /// intended wearer, durable label, cords.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub textile: Option<textile::Textile>,
     /// Special-population information (whom the product suits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<population::Population>,

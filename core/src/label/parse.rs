@@ -236,6 +236,9 @@ impl Label {
         if let Some(f) = self.fibre_content.as_mut() {
             f.normalise();
         }
+        if let Some(t) = self.textile.as_mut() {
+            t.normalise();
+        }
         if let Some(p) = self.population.as_mut() {
             p.normalise();
         }

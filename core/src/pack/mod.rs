@@ -469,6 +469,7 @@ fn compile_pack(
 const RESERVED: &[&str] = &[
     "label",
     "item",
+    "parent",
     "row",
     "claim",
     "entry",

@@ -1,0 +1,793 @@
+//! Parser for printed fibre-content text:
+//! `面料：80%山羊绒 20%绵羊毛；里料：100%聚酯纤维`, `纯山羊绒`, `羊毛 70% 锦纶 30%`,
+//! `Shell: 80% Wool, 20% Nylon; Lining: 100% Polyester`, `100% Cotton exclusive of decoration`.
+//!
+//! Produces components (a part label before a colon starts one; `；`, `;` and line breaks
+//! separate them) with their fibres in printed order, each with its character span in the
+//! original text. A percentage may stand before or after the fibre name — the first token of a
+//! component decides which, for the whole component. `纯` / `全` / `pure` / `all` before a
+//! name, or a single fibre at 100 %, set the component's `wording`. `含微量X` is a trace fibre;
+//! bracketed or trailing `…除外` / `exclusive of …` are statements; other bracketed words
+//! right after a name are its descriptor (`棉(丝光)`).
+//!
+//! The parser never fails and never guesses: a percentage with no fibre, a number without a
+//! percent sign, a percentage over 100 or an unexpected sign becomes an entry of `unparsed`
+//! with its span.
+
+use super::fibre::{Fibre, FibreComponent, UnparsedToken};
+use super::Dec;
+use crate::report::Span;
+use rust_decimal::Decimal;
+
+/// The result of parsing printed fibre-content text.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedFibres {
+    /// Components in printed order; each keeps the tokens of its own text it could not read
+    /// in `unparsed` (a part label with nothing after it is a component with one such token).
+    pub components: Vec<FibreComponent>,
+    /// Every unreadable token of the text, in order (the components' lists, flattened).
+    pub unparsed: Vec<UnparsedToken>,
+}
+
+const FIELD: &str = "/fibre_content/text";
+const OPEN: &[char] = &['(', '（', '[', '【', '〔'];
+const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
+const COMPONENT_SEPS: &[char] = &['；', ';', '\n', '\r'];
+const SEPS: &[char] = &[',', '，', '、', '/', '+', '。', '.', '|', '＋', '／'];
+/// Words before a colon that introduce the whole statement rather than name a part.
+const LEAD_WORDS: &[&str] = &[
+    "纤维含量",
+    "纤维成分",
+    "成分",
+    "成份",
+    "含量",
+    "材质",
+    "面料成分及含量",
+    "composition",
+    "fibre content",
+    "fiber content",
+    "content",
+    "material",
+    "materials",
+];
+
+/// Down-content labels (GB/T 29862 6.7): `含绒量90%` is a statement, not a fibre.
+const DOWN_LABELS: &[&str] = &["含绒量", "绒子含量"];
+
+#[derive(Debug, Clone)]
+enum Tok {
+    Pct(Decimal),
+    Num,
+    Word(String),
+    Bracket(String),
+    Colon,
+    ComponentSep,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+struct Text<'a> {
+    chars: &'a [char],
+    utf16: Vec<usize>,
+}
+
+impl Text<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            field: FIELD.into(),
+            start,
+            end,
+            utf16_start: self.utf16[start],
+            utf16_end: self.utf16[end],
+            text: self.chars[start..end].iter().collect(),
+        }
+    }
+
+    fn unparsed(&self, start: usize, end: usize, reason: &str) -> UnparsedToken {
+        let span = self.span(start, end);
+        UnparsedToken {
+            text: span.text.clone(),
+            reason: reason.into(),
+            span,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    (c.is_alphabetic() && !OPEN.contains(&c) && !CLOSE.contains(&c))
+        || matches!(c, '-' | '\'' | '’' | '®' | '™' | '·')
+}
+
+/// Parses `text` (the value of `/fibre_content/text`).
+pub fn parse_fibre_text(text: &str) -> ParsedFibres {
+    let chars: Vec<char> = text.chars().collect();
+    let mut utf16 = Vec::with_capacity(chars.len() + 1);
+    let mut acc = 0usize;
+    for c in &chars {
+        utf16.push(acc);
+        acc += c.len_utf16();
+    }
+    utf16.push(acc);
+    let t = Text {
+        chars: &chars,
+        utf16,
+    };
+    let tokens = tokenise(&chars);
+    let mut out = ParsedFibres::default();
+
+    // Group tokens into components.
+    let mut part: Option<(String, usize, usize)> = None;
+    let mut body: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let tk = &tokens[i];
+        match &tk.tok {
+            Tok::ComponentSep => {
+                flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+            }
+            Tok::Word(w) if matches!(tokens.get(i + 1).map(|n| &n.tok), Some(Tok::Colon)) => {
+                let lead = LEAD_WORDS.contains(&w.to_lowercase().as_str());
+                if !(lead && part.is_none() && body.is_empty()) {
+                    flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+                    if !lead {
+                        part = Some((w.clone(), tk.start, tk.end));
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            Tok::Colon => {}
+            _ => body.push(tk.clone()),
+        }
+        i += 1;
+    }
+    flush(&t, part.take(), body, &mut out);
+    out
+}
+
+fn tokenise(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let start = i;
+        if c.is_ascii_digit() {
+            while i < n && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let num: String = chars[start..i].iter().collect();
+            let mut j = i;
+            while j < n && chars[j] == ' ' {
+                j += 1;
+            }
+            let value = num.trim_end_matches('.').parse::<Decimal>().ok();
+            if j < n && (chars[j] == '%' || chars[j] == '％') {
+                i = j + 1;
+                out.push(Token {
+                    tok: value.map(Tok::Pct).unwrap_or(Tok::Num),
+                    start,
+                    end: i,
+                });
+            } else {
+                out.push(Token {
+                    tok: Tok::Num,
+                    start,
+                    end: i,
+                });
+            }
+        } else if OPEN.contains(&c) {
+            let mut level = 0usize;
+            let mut close = n;
+            for (j, &d) in chars.iter().enumerate().skip(i) {
+                if OPEN.contains(&d) {
+                    level += 1;
+                } else if CLOSE.contains(&d) {
+                    level -= 1;
+                    if level == 0 {
+                        close = j;
+                        break;
+                    }
+                }
+            }
+            let inner: String = chars[i + 1..close].iter().collect();
+            i = (close + 1).min(n);
+            out.push(Token {
+                tok: Tok::Bracket(inner.trim().to_string()),
+                start,
+                end: i,
+            });
+        } else if c == ':' || c == '：' {
+            i += 1;
+            out.push(Token {
+                tok: Tok::Colon,
+                start,
+                end: i,
+            });
+        } else if COMPONENT_SEPS.contains(&c) {
+            i += 1;
+            out.push(Token {
+                tok: Tok::ComponentSep,
+                start,
+                end: i,
+            });
+        } else if c.is_whitespace() || SEPS.contains(&c) {
+            i += 1;
+        } else if is_word_char(c) {
+            i += 1;
+            loop {
+                if i < n && is_word_char(chars[i]) {
+                    i += 1;
+                    continue;
+                }
+                // Latin words joined by single spaces stay one name: "other fibres".
+                if i + 1 < n
+                    && chars[i] == ' '
+                    && chars[i - 1].is_ascii_alphabetic()
+                    && chars[i + 1].is_ascii_alphabetic()
+                {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            let w: String = chars[start..i].iter().collect();
+            out.push(Token {
+                tok: Tok::Word(w),
+                start,
+                end: i,
+            });
+        } else {
+            i += 1;
+            out.push(Token {
+                tok: Tok::Other,
+                start,
+                end: i,
+            });
+        }
+    }
+    out
+}
+
+/// A word or percentage of a component, after statements and odd tokens are set aside.
+enum Atom {
+    Pct(Decimal, usize, usize),
+    Word(Box<Fibre>, usize, usize),
+}
+
+fn statement_like(s: &str) -> bool {
+    let l = s.to_lowercase();
+    s.contains("除外")
+        || s.contains("微量")
+        || s.contains("净干")
+        || l.contains("exclusive")
+        || l.contains("except")
+}
+
+fn percent_of(s: &str) -> Option<Decimal> {
+    let s = s.trim();
+    let s = s.strip_suffix('%').or_else(|| s.strip_suffix('％'))?.trim();
+    s.parse::<Decimal>().ok()
+}
+
+fn flush(
+    t: &Text<'_>,
+    part: Option<(String, usize, usize)>,
+    body: Vec<Token>,
+    out: &mut ParsedFibres,
+) {
+    if body.is_empty() {
+        if let Some((name, s, e)) = part {
+            let bad = t.unparsed(s, e, "empty_part");
+            out.unparsed.push(bad.clone());
+            out.components.push(FibreComponent {
+                part: Some(name),
+                span: Some(t.span(s, e)),
+                unparsed: vec![bad],
+                ..FibreComponent::default()
+            });
+        }
+        return;
+    }
+    let mut bad: Vec<UnparsedToken> = Vec::new();
+    let mut comp = FibreComponent {
+        part: part.as_ref().map(|p| p.0.clone()),
+        ..FibreComponent::default()
+    };
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut wording: Option<String> = None;
+    let mut traces: Vec<Fibre> = Vec::new();
+    // A down-content label (含绒量 / 绒子含量, GB/T 29862 6.7) waiting for its percentage.
+    let mut down_label: Option<String> = None;
+    for tk in &body {
+        if let Some(label) = down_label.take() {
+            match &tk.tok {
+                Tok::Pct(v) => {
+                    comp.statements.push(format!("{label}{}%", v.normalize()));
+                    continue;
+                }
+                _ => comp.statements.push(label),
+            }
+        }
+        match &tk.tok {
+            Tok::Word(w) if DOWN_LABELS.contains(&w.as_str()) => {
+                down_label = Some(w.clone());
+            }
+            Tok::Pct(v) if *v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO => {
+                bad.push(t.unparsed(tk.start, tk.end, "percent_out_of_range"))
+            }
+            Tok::Pct(v) => atoms.push(Atom::Pct(*v, tk.start, tk.end)),
+            Tok::Num => bad.push(t.unparsed(tk.start, tk.end, "number_without_percent")),
+            Tok::Other => bad.push(t.unparsed(tk.start, tk.end, "unexpected_character")),
+            Tok::Colon | Tok::ComponentSep => {}
+            Tok::Bracket(inner) => {
+                let after_word = match atoms.last_mut() {
+                    Some(Atom::Word(f, _, e)) if *e == tk.start => Some((f, e)),
+                    _ => None,
+                };
+                if inner.is_empty() {
+                    continue;
+                }
+                match after_word {
+                    Some((f, e)) if !statement_like(inner) => {
+                        if let Some(p) = percent_of(inner) {
+                            f.percent = Some(Dec(p));
+                        } else {
+                            f.descriptor = Some(inner.clone());
+                        }
+                        *e = tk.end;
+                    }
+                    _ => comp.statements.push(inner.clone()),
+                }
+            }
+            Tok::Word(w) => {
+                let lower = w.to_lowercase();
+                if w.ends_with("除外") || lower.starts_with("exclusive of") {
+                    comp.statements.push(w.clone());
+                    continue;
+                }
+                let (mut name, mut s) = (w.as_str(), tk.start);
+                let mut e = tk.end;
+                if let Some(k) = lower.find(" exclusive of") {
+                    // Byte index in `lower` equals the one in `w` for ASCII text before it.
+                    if w.is_char_boundary(k) {
+                        comp.statements.push(w[k + 1..].to_string());
+                        name = &w[..k];
+                        e = s + name.chars().count();
+                    }
+                }
+                if let Some(rest) = name.strip_prefix("含微量") {
+                    if rest.is_empty() {
+                        comp.statements.push(w.clone());
+                    } else {
+                        traces.push(Fibre {
+                            name: rest.to_string(),
+                            trace: Some(true),
+                            span: Some(t.span(s, e)),
+                            ..Fibre::default()
+                        });
+                    }
+                    continue;
+                }
+                for (prefix, word) in [("纯", "纯"), ("全", "全")] {
+                    if let Some(rest) = name.strip_prefix(prefix) {
+                        if !rest.is_empty() && wording.is_none() {
+                            wording = Some(word.to_string());
+                            name = rest;
+                        }
+                    }
+                }
+                let l = name.to_lowercase();
+                for prefix in ["pure ", "all "] {
+                    if l.starts_with(prefix) && name.len() > prefix.len() {
+                        wording.get_or_insert_with(|| prefix.trim().to_string());
+                        name = &name[prefix.len()..];
+                        break;
+                    }
+                }
+                let _ = &mut s;
+                atoms.push(Atom::Word(
+                    Box::new(Fibre {
+                        name: name.to_string(),
+                        ..Fibre::default()
+                    }),
+                    s,
+                    e,
+                ));
+            }
+        }
+    }
+
+    if let Some(label) = down_label {
+        comp.statements.push(label);
+    }
+    // Pair percentages with names; the first atom decides the style.
+    let prefix_style = matches!(atoms.first(), Some(Atom::Pct(..)));
+    let mut fibres: Vec<Fibre> = Vec::new();
+    let mut pending: Option<(Decimal, usize, usize)> = None;
+    let mut waiting: Option<(usize, usize)> = None; // (fibre index, span start)
+    for atom in atoms {
+        match atom {
+            Atom::Pct(v, s, e) => {
+                if prefix_style {
+                    if let Some((_, ps, pe)) = pending.replace((v, s, e)) {
+                        bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
+                    }
+                } else if let Some((idx, fs)) = waiting.take() {
+                    fibres[idx].percent = Some(Dec(v));
+                    fibres[idx].span = Some(t.span(fs, e));
+                } else {
+                    bad.push(t.unparsed(s, e, "percent_without_fibre"));
+                }
+            }
+            Atom::Word(mut f, s, e) => {
+                let has_own = f.percent.is_some();
+                let mut start = s;
+                if prefix_style && !has_own {
+                    if let Some((v, ps, _)) = pending.take() {
+                        f.percent = Some(Dec(v));
+                        start = ps;
+                    }
+                } else if let Some((_, ps, pe)) = pending.take() {
+                    bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
+                }
+                f.span = Some(t.span(start, e));
+                fibres.push(*f);
+                waiting = (!prefix_style && !has_own).then(|| (fibres.len() - 1, s));
+            }
+        }
+    }
+    if let Some((_, ps, pe)) = pending {
+        bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
+    }
+    if wording.is_none()
+        && fibres.len() == 1
+        && fibres[0].percent.map(|p| p.0) == Some(Decimal::ONE_HUNDRED)
+    {
+        wording = Some("100%".into());
+    }
+    fibres.extend(traces);
+    comp.wording = wording;
+    comp.fibres = fibres;
+    let start = part.as_ref().map(|p| p.1).unwrap_or(body[0].start);
+    let end = body.iter().map(|b| b.end).max().unwrap_or(start);
+    comp.span = Some(t.span(start, end));
+    if comp.fibres.is_empty() && comp.statements.is_empty() && bad.is_empty() {
+        if let Some((_, s, e)) = part {
+            bad.push(t.unparsed(s, e, "empty_part"));
+        }
+    }
+    if comp.fibres.is_empty() && comp.statements.is_empty() && bad.is_empty() {
+        return;
+    }
+    bad.sort_by_key(|u| u.span.start);
+    out.unparsed.extend(bad.iter().cloned());
+    comp.unparsed = bad;
+    out.components.push(comp);
+}
+
+/// Renders components as canonical printed text (`part：` + `name80%` entries joined by `，`,
+/// components joined by `；`). Parsing the rendering gives the same structure back.
+pub fn render_fibre_components(components: &[FibreComponent]) -> String {
+    let mut parts = Vec::new();
+    for c in components {
+        let mut entries = Vec::new();
+        // The wording printed before the first declared fibre (纯 / 全 / pure / all).
+        let first = c.fibres.iter().position(|f| f.trace != Some(true));
+        for (i, f) in c.fibres.iter().enumerate() {
+            let mut s = String::new();
+            if f.trace == Some(true) {
+                s.push_str("含微量");
+                s.push_str(&f.name);
+                entries.push(s);
+                continue;
+            }
+            match c.wording.as_deref().filter(|_| Some(i) == first) {
+                Some(w @ ("纯" | "全")) => s.push_str(w),
+                Some(w @ ("pure" | "all")) => {
+                    s.push_str(w);
+                    s.push(' ');
+                }
+                _ => {}
+            }
+            s.push_str(&f.name);
+            if let Some(d) = &f.descriptor {
+                s.push('(');
+                s.push_str(d);
+                s.push(')');
+            }
+            if let Some(p) = f.percent {
+                s.push_str(&p.0.normalize().to_string());
+                s.push('%');
+            }
+            entries.push(s);
+        }
+        for st in &c.statements {
+            entries.push(format!("（{st}）"));
+        }
+        let body = entries.join("，");
+        parts.push(match &c.part {
+            Some(p) => format!("{p}：{body}"),
+            None => body,
+        });
+    }
+    parts.join("；")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(c: &FibreComponent) -> Vec<(String, Option<String>)> {
+        c.fibres
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    f.percent.map(|p| p.0.normalize().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn check_spans(text: &str, p: &ParsedFibres) {
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let utf16_len: usize = text.encode_utf16().count();
+        let spans = p
+            .components
+            .iter()
+            .flat_map(|c| {
+                c.span
+                    .iter()
+                    .chain(c.fibres.iter().filter_map(|f| f.span.as_ref()))
+            })
+            .chain(p.unparsed.iter().map(|u| &u.span));
+        for s in spans {
+            assert!(s.start <= s.end && s.end <= n, "{s:?} in {text}");
+            assert!(s.utf16_start <= s.utf16_end && s.utf16_end <= utf16_len);
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+        }
+    }
+
+    /// Parse → render → parse gives the same structure.
+    fn round_trip(text: &str) -> ParsedFibres {
+        let p = parse_fibre_text(text);
+        check_spans(text, &p);
+        let rendered = render_fibre_components(&p.components);
+        let q = parse_fibre_text(&rendered);
+        assert!(q.unparsed.is_empty(), "{rendered}: {:?}", q.unparsed);
+        assert_eq!(
+            p.components.len(),
+            q.components.len(),
+            "{text} → {rendered}"
+        );
+        for (a, b) in p.components.iter().zip(&q.components) {
+            assert_eq!(a.part, b.part, "{text} → {rendered}");
+            assert_eq!(a.wording, b.wording, "{text} → {rendered}");
+            assert_eq!(names(a), names(b), "{text} → {rendered}");
+            assert_eq!(a.statements, b.statements, "{text} → {rendered}");
+            let tr = |c: &FibreComponent| {
+                c.fibres
+                    .iter()
+                    .map(|f| (f.trace, f.descriptor.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(tr(a), tr(b));
+        }
+        p
+    }
+
+    #[test]
+    fn components_with_percent_before_names() {
+        let t = "面料：80%山羊绒 20%绵羊毛；里料：100%聚酯纤维";
+        let p = round_trip(t);
+        assert!(p.unparsed.is_empty());
+        assert_eq!(p.components.len(), 2);
+        assert_eq!(p.components[0].part.as_deref(), Some("面料"));
+        assert_eq!(
+            names(&p.components[0]),
+            [
+                ("山羊绒".into(), Some("80".into())),
+                ("绵羊毛".into(), Some("20".into()))
+            ]
+        );
+        assert_eq!(
+            p.components[0].fibres[0].span.as_ref().unwrap().text,
+            "80%山羊绒"
+        );
+        assert_eq!(p.components[1].wording.as_deref(), Some("100%"));
+        assert_eq!(
+            p.components[1].span.as_ref().unwrap().text,
+            "里料：100%聚酯纤维"
+        );
+    }
+
+    #[test]
+    fn pure_words_and_percent_after_names() {
+        let p = round_trip("纯山羊绒");
+        assert_eq!(p.components[0].wording.as_deref(), Some("纯"));
+        assert_eq!(p.components[0].fibres[0].name, "山羊绒");
+        assert_eq!(p.components[0].fibres[0].percent, None);
+        let p = round_trip("羊毛 70% 锦纶 30%");
+        assert_eq!(
+            names(&p.components[0]),
+            [
+                ("羊毛".into(), Some("70".into())),
+                ("锦纶".into(), Some("30".into()))
+            ]
+        );
+        assert_eq!(
+            p.components[0].fibres[1].span.as_ref().unwrap().text,
+            "锦纶 30%"
+        );
+        let p = round_trip("山羊绒100%");
+        assert_eq!(p.components[0].wording.as_deref(), Some("100%"));
+        let p = round_trip("全棉");
+        assert_eq!(p.components[0].wording.as_deref(), Some("全"));
+    }
+
+    #[test]
+    fn english_variants() {
+        let p = round_trip("Shell: 80% Wool, 20% Nylon; Lining: 100% Polyester");
+        assert_eq!(p.components[0].part.as_deref(), Some("Shell"));
+        assert_eq!(
+            names(&p.components[0])[1],
+            ("Nylon".into(), Some("20".into()))
+        );
+        let p = round_trip("100% Cotton exclusive of decoration");
+        assert_eq!(p.components[0].fibres[0].name, "Cotton");
+        assert_eq!(p.components[0].statements, ["exclusive of decoration"]);
+        let p = round_trip("Pure Cashmere");
+        assert_eq!(p.components[0].wording.as_deref(), Some("pure"));
+        let p = round_trip("Composition: 95% cotton, 5% other fibres");
+        assert_eq!(names(&p.components[0])[1].0, "other fibres");
+        assert_eq!(p.components[0].part, None);
+    }
+
+    #[test]
+    fn statements_traces_descriptors_and_lead_words() {
+        let p = round_trip("纤维含量：100%棉(丝光)（装饰线除外）含微量氨纶");
+        let c = &p.components[0];
+        assert_eq!(c.part, None);
+        assert_eq!(c.fibres[0].name, "棉");
+        assert_eq!(c.fibres[0].descriptor.as_deref(), Some("丝光"));
+        assert_eq!(c.statements, ["装饰线除外"]);
+        assert_eq!(c.fibres[1].name, "氨纶");
+        assert_eq!(c.fibres[1].trace, Some(true));
+        assert_eq!(c.wording.as_deref(), Some("100%"));
+        let p = round_trip("羊毛(80%) 锦纶(20%)");
+        assert_eq!(
+            names(&p.components[0])[1],
+            ("锦纶".into(), Some("20".into()))
+        );
+    }
+
+    #[test]
+    fn down_content_is_a_statement() {
+        let p = round_trip("面料：100%锦纶；填充物：白鹅绒 含绒量90%");
+        let c = &p.components[1];
+        assert_eq!(c.fibres.len(), 1);
+        assert_eq!(c.fibres[0].name, "白鹅绒");
+        assert_eq!(c.statements, ["含绒量90%"]);
+        assert!(p.unparsed.is_empty());
+    }
+
+    #[test]
+    fn unparseable_tokens_are_reported_with_spans_not_guessed() {
+        let t = "面料：80%山羊绒 15%；里料：";
+        let p = parse_fibre_text(t);
+        check_spans(t, &p);
+        let reasons: Vec<_> = p
+            .unparsed
+            .iter()
+            .map(|u| (u.reason.as_str(), u.span.text.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [("percent_without_fibre", "15%"), ("empty_part", "里料")]
+        );
+        let p = parse_fibre_text("羊毛 70 锦纶 30% ★ 120%");
+        let reasons: Vec<_> = p
+            .unparsed
+            .iter()
+            .map(|u| (u.reason.as_str(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("number_without_percent", "70"),
+                ("unexpected_character", "★"),
+                ("percent_out_of_range", "120%")
+            ]
+        );
+        assert_eq!(
+            names(&p.components[0]),
+            [("羊毛".into(), None), ("锦纶".into(), Some("30".into()))]
+        );
+    }
+
+    #[test]
+    fn never_fails_on_odd_text() {
+        for t in [
+            "",
+            "：",
+            "；；",
+            "((((",
+            "a)b)c",
+            "100%",
+            "%%%",
+            "😀80%😀",
+            "面料：",
+            "：：80%",
+            "1.2.3%",
+            "99999999999999999999999999999999%",
+            "纯",
+            "全全全",
+            "含微量",
+            "Pure",
+            "(装饰除外",
+            "exclusive of",
+            "😀 exclusive of x",
+            "80 %棉 20 ％ 麻",
+        ] {
+            let p = parse_fibre_text(t);
+            check_spans(t, &p);
+            let _ = render_fibre_components(&p.components);
+        }
+        let p = parse_fibre_text("😀：80%棉");
+        assert_eq!(
+            p.components[0].fibres[0].span.as_ref().unwrap().utf16_start,
+            3
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Any text: no panic, spans in bounds and pointing at their own characters.
+        #[test]
+        fn arbitrary_text_never_panics(t in "\\PC{0,40}") {
+            let p = parse_fibre_text(&t);
+            check_spans(&t, &p);
+            let _ = render_fibre_components(&p.components);
+        }
+
+        /// Generated statements (percent before or after, parts) round-trip exactly.
+        #[test]
+        fn generated_statements_round_trip(
+            parts in proptest::collection::vec(
+                (proptest::option::of("[面里填充物罗纹]{2,3}"),
+                 proptest::collection::vec(("[山羊绒绵毛锦纶聚酯纤维棉]{1,4}", 1u32..100), 1..4),
+                 proptest::bool::ANY),
+                1..4),
+        ) {
+            let text = parts
+                .iter()
+                .map(|(part, fibres, before)| {
+                    let body = fibres
+                        .iter()
+                        .map(|(n, p)| if *before { format!("{p}%{n}") } else { format!("{n} {p}%") })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    match part {
+                        Some(part) => format!("{part}：{body}"),
+                        None => body,
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("；");
+            let p = round_trip(&text);
+            proptest::prop_assert!(p.unparsed.is_empty(), "{}: {:?}", text, p.unparsed);
+            let fibres: usize = p.components.iter().map(|c| c.fibres.len()).sum();
+            let want: usize = parts.iter().map(|(_, f, _)| f.len()).sum();
+            proptest::prop_assert_eq!(fibres, want);
+        }
+    }
+}
