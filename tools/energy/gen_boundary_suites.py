@@ -326,6 +326,61 @@ def gb21519():
           "base.label", cases)
 
 
+# ---- CN: GB 20665-2015 gas water heaters and boilers ------------------------------------------
+
+def gb20665():
+    pack = "gb20665-2015"
+    rows = table(pack, "grades")
+    names = {"hw": ("hot_water_efficiency_full", "hot_water_efficiency_part"),
+             "heat": ("heating_efficiency_full", "heating_efficiency_part")}
+    best = {"hw": (D("99.9"), D("99.5")), "heat": (D("99.9"), D("99.5"))}
+    funcs = {"water_heater": ("hw",), "heating_boiler": ("heat",), "combi_boiler": ("heat", "hw")}
+
+    # Convention (cn-nonfood.md §9.5): η1 = the larger, η2 = the smaller of the full- and
+    # part-load efficiencies; each must reach its floor (≥); the grade is the worst over η1,
+    # η2 and both functions of a combi-boiler.
+    def grade(ptype, eff):
+        for r in (r for r in rows if r["type"] == ptype):
+            ok = True
+            for f in funcs[ptype]:
+                hi, lo = max(eff[f]), min(eff[f])
+                ok = ok and hi >= D(r[f"{f}_eta1"]) and lo >= D(r[f"{f}_eta2"])
+            if ok:
+                return r["grade"]
+        return None
+
+    def figures(ptype, eff):
+        out = []
+        for f in funcs[ptype]:
+            for name, v in zip(names[f], eff[f]):
+                out.append({"name": name, "value": num(v), "unit": "%"})
+        return out
+
+    cases = []
+    for ptype, fs in funcs.items():
+        prow = [r for r in rows if r["type"] == ptype]
+        for f in fs:
+            for col in ("eta1", "eta2"):
+                for t in thresholds(prow, f"{f}_{col}"):
+                    def eff_for(v, f=f, col=col, t=t):
+                        eff = dict(best)
+                        # Vary one of η1 / η2 and keep the other just inside the same grade.
+                        eff[f] = (v, t - D("3.5")) if col == "eta1" else (t + D("3.5"), v)
+                        return eff
+
+                    def patch_for(v, cls, ptype=ptype, eff_for=eff_for):
+                        return {"energy_label": {"product_type": ptype, "declared_grade": cls or "3",
+                                                 "figures": figures(ptype, eff_for(v))}}
+
+                    cases += threshold_cases(
+                        label=f"{ptype} {f} {col}", classify=lambda v, ptype=ptype, eff_for=eff_for: grade(ptype, eff_for(v)),
+                        ts=[t], step=D("0.1"), patch_for=patch_for,
+                        grade_path="/energy_label/declared_grade", grade_rule="GB20665-2015/4.2/grade",
+                        below=lambda v: [{"rule": "GB20665-2015/4.3/minimum", "path": "/energy_label/figures"}])
+    write(pack, "grades", "GB 20665-2015: η1/η2 floors per function and type (value ≥ floor), each exactly and ±0.1; the worst grade wins",
+          "base.label", cases)
+
+
 # ---- CN: single-index tables (lower bound inclusive, min ≤ v < max) ----------------------------
 
 def simple_cn(pack, topic, description, fig, step, rule, extra=None, row_filter=lambda r: True):
@@ -508,6 +563,7 @@ def main():
     gb21455()
     gb12021_2()
     gb21519()
+    gb20665()
     simple_cn("gb24850-2020", "grades", "GB 24850-2020 grades 1–3: min ≤ η < max (lower bound inclusive), each threshold and ±0.01; below 2.0 not graded",
               "energy_efficiency", D("0.01"), "GB24850-2020/4/grade")
     simple_cn("gb30255-2019", "grades", "GB 30255-2019 表1 downlights ≤ 5 W, CCT < 3500 K: efficacy ≥ threshold earns the grade, ±0.1; power and CCT edges",
