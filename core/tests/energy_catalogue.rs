@@ -46,29 +46,43 @@ fn catalogue_rows_and_product_packs_agree() {
                 text(row, "standard"),
                 text(row, "standard_key"),
             ) else {
-                problems.push(format!("{fw_id} {id}: category, standard and standard_key are required"));
+                problems.push(format!(
+                    "{fw_id} {id}: category, standard and standard_key are required"
+                ));
                 continue;
             };
             if !catalogue.categories.contains_key(category) {
-                problems.push(format!("{fw_id} {id}: category {category} not in the catalogue"));
+                problems.push(format!(
+                    "{fw_id} {id}: category {category} not in the catalogue"
+                ));
             }
             if !fw.covers(&fw.meta.jurisdiction, category) {
-                problems.push(format!("{fw_id} {id}: the framework does not cover {category}"));
+                problems.push(format!(
+                    "{fw_id} {id}: the framework does not cover {category}"
+                ));
             }
             if standard_key(standard) != key {
-                problems.push(format!("{fw_id} {id}: standard_key {key} ≠ normalised {standard}"));
+                problems.push(format!(
+                    "{fw_id} {id}: standard_key {key} ≠ normalised {standard}"
+                ));
             }
             if id != format!("{category}|{key}") {
-                problems.push(format!("{fw_id} {id}: id must be <category>|<standard_key>"));
+                problems.push(format!(
+                    "{fw_id} {id}: id must be <category>|<standard_key>"
+                ));
             }
             let from = text(row, "effective_from").map(|d| Date::parse_iso(d).expect("date"));
             let until = text(row, "effective_until").map(|d| Date::parse_iso(d).expect("date"));
             if until.is_some() != text(row, "superseded_by").is_some() {
-                problems.push(format!("{fw_id} {id}: effective_until and superseded_by go together"));
+                problems.push(format!(
+                    "{fw_id} {id}: effective_until and superseded_by go together"
+                ));
             }
             if let (Some(f), Some(u)) = (from, until) {
                 if u <= f {
-                    problems.push(format!("{fw_id} {id}: effective_until not after effective_from"));
+                    problems.push(format!(
+                        "{fw_id} {id}: effective_until not after effective_from"
+                    ));
                 }
             }
             if let Some(grades) = row.get("grades").and_then(Value::as_array) {
@@ -90,7 +104,10 @@ fn catalogue_rows_and_product_packs_agree() {
                 problems.push(format!("{fw_id} {id}: {pack_id} does not cover {category}"));
             }
             if key_of(pack) != key {
-                problems.push(format!("{fw_id} {id}: {pack_id} is {}, not {key}", key_of(pack)));
+                problems.push(format!(
+                    "{fw_id} {id}: {pack_id} is {}, not {key}",
+                    key_of(pack)
+                ));
             }
             if from != Some(pack.meta.effective_from) || until != pack.meta.effective_until {
                 problems.push(format!(
@@ -104,7 +121,10 @@ fn catalogue_rows_and_product_packs_agree() {
             if !energy || pack.meta.id == fw_id || pack.meta.jurisdiction != fw.meta.jurisdiction {
                 continue;
             }
-            if !rows.iter().any(|r| text(r, "pack") == Some(pack.meta.id.as_str())) {
+            if !rows
+                .iter()
+                .any(|r| text(r, "pack") == Some(pack.meta.id.as_str()))
+            {
                 problems.push(format!(
                     "{}: no product_types row of {fw_id} names it",
                     pack.meta.id

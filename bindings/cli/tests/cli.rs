@@ -64,7 +64,10 @@ fn every_example_is_clean_under_the_editions_in_force() {
             .filter_map(|p| p["id"].as_str())
             .collect();
         // Food examples run under GB 7718; appliance examples under a framework and a product pack.
-        if v["report"]["category"].as_str().is_some_and(|c| c.starts_with("food")) {
+        if v["report"]["category"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("food"))
+        {
             assert!(packs.contains(&"gb7718-2011"), "{path}: {packs:?}");
         } else {
             assert!(packs.len() >= 2, "{path}: {packs:?}");

@@ -148,7 +148,17 @@ pub fn canonical_grade(printed: &str) -> String {
         .map(ascii_width)
         .filter(|c| !c.is_whitespace())
         .collect();
-    for word in ["能效等级", "等级", "级", "級", "CLASS", "Class", "class", "GRADE", "Grade"] {
+    for word in [
+        "能效等级",
+        "等级",
+        "级",
+        "級",
+        "CLASS",
+        "Class",
+        "class",
+        "GRADE",
+        "Grade",
+    ] {
         s = s.replace(word, "");
     }
     let s: String = s
