@@ -303,6 +303,7 @@ impl Engine {
             let ctx = EvalContext {
                 label: &p.view,
                 tables: &pack.tables,
+                codelists: &self.standards.codelists,
                 tags: &p.tags,
                 as_of: p.as_of,
             };

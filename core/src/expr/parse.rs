@@ -10,6 +10,9 @@ pub const MAX_NODES: usize = 512;
 /// The deepest nesting the parser accepts (parentheses, operators).
 const MAX_DEPTH: usize = 48;
 
+/// `known_table` is asked about code lists (for `codelist(…)`) with this prefix on the name.
+pub const CODELIST_PREFIX: &str = "codelist:";
+
 /// A compile error in an expression, with the byte offset where it was noticed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExprError {
@@ -62,6 +65,16 @@ pub enum Func {
     InCategory,
     /// `count_present(list, 'field')`: elements whose field is present (not null or blank).
     CountPresent,
+    /// `codelist('gb2260', key, 'column')`: a column of the code-list entry whose key (or a
+    /// match column: name, alias) equals `key`; null when there is none.
+    Codelist,
+    /// `trim_end(text, suffix)`: `text` with every trailing repetition of `suffix` removed
+    /// (`trim_end('152500', '00')` = `'1525'`: the significant digits of a hierarchical code).
+    TrimEnd,
+    /// `mentions(text, 'table', 'column')`: the values of a pack table's column (text or
+    /// list of texts) that occur in `text`, in row order — which registered names a printed
+    /// name uses.
+    Mentions,
 }
 
 impl Func {
@@ -98,6 +111,9 @@ impl Func {
             "join" => (Func::Join, 2, 2),
             "in_category" => (Func::InCategory, 1, 1),
             "count_present" => (Func::CountPresent, 2, 2),
+            "codelist" => (Func::Codelist, 3, 3),
+            "trim_end" => (Func::TrimEnd, 2, 2),
+            "mentions" => (Func::Mentions, 3, 3),
             _ => return None,
         })
     }
@@ -130,6 +146,13 @@ impl Func {
         "sum",
         "find",
         "lower",
+        "if",
+        "join",
+        "in_category",
+        "count_present",
+        "codelist",
+        "trim_end",
+        "mentions",
     ];
 }
 
@@ -649,6 +672,36 @@ impl Parser<'_> {
                 }
                 Ok(Node::Call(func, args))
             }
+            Func::Mentions => {
+                let Node::Str(table) = &args[1] else {
+                    return Err(ExprError {
+                        message: "the table name must be a literal string".into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(table) {
+                    return Err(ExprError {
+                        message: format!("unknown table `{table}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
+            }
+            Func::Codelist => {
+                let Node::Str(list) = &args[0] else {
+                    return Err(ExprError {
+                        message: "the code-list name must be a literal string".into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(&format!("{CODELIST_PREFIX}{list}")) {
+                    return Err(ExprError {
+                        message: format!("unknown code list `{list}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
+            }
             _ => Ok(Node::Call(func, args)),
         }
     }
@@ -683,6 +736,13 @@ mod tests {
             .unwrap_err()
             .message
             .contains("unknown table"));
+        assert!(c("codelist('nope', 1, 'x')")
+            .unwrap_err()
+            .message
+            .contains("unknown code list"));
+        assert!(Expr::compile("codelist('gb2260', '150000', 'name')", &|t| t
+            == "codelist:gb2260")
+        .is_ok());
         assert!(c("matches(x, '(')")
             .unwrap_err()
             .message

@@ -370,7 +370,7 @@ fn compile_pack(
             errors.push(err("rule needs a message in both zh and en".into()));
         }
         let compile = || -> Result<Rule, String> {
-            let known = |t: &str| tables.contains_key(t);
+            let known = |t: &str| env.knows(t);
             let mut lets = Vec::new();
             for [name, src] in &spec.lets {
                 if !is_identifier(name) || RESERVED.contains(&name.as_str()) {
