@@ -345,7 +345,8 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let key = self.eval(&args[1]);
-                let (Some(row), Val::Str(col)) = (list.table.find(&key), self.eval(&args[2])) else {
+                let (Some(row), Val::Str(col)) = (list.table.find(&key), self.eval(&args[2]))
+                else {
                     return Val::Null;
                 };
                 row.get(col.as_ref())
@@ -567,7 +568,10 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             eval_with(&l, "trim_end('152520', '00')"),
             serde_json::json!("152520")
         );
-        assert_eq!(eval_with(&l, "trim_end('abc', '')"), serde_json::json!("abc"));
+        assert_eq!(
+            eval_with(&l, "trim_end('abc', '')"),
+            serde_json::json!("abc")
+        );
         assert_eq!(
             eval_with(&l, "mentions('东乌珠穆沁羊肉（冷冻）', 'names', 'name')"),
             serde_json::json!(["乌珠穆沁羊肉"])

@@ -381,7 +381,14 @@ mod tests {
         assert_eq!((s.start, s.end), (3, 9));
         assert_eq!(s.text, "0~6月龄");
         // Round trip: the span's characters are the text's.
-        let chars: String = p.suitable.as_deref().unwrap_or("").chars().skip(s.start).take(s.end - s.start).collect();
+        let chars: String = p
+            .suitable
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect();
         assert_eq!(chars, s.text);
         // Given values are kept.
         let mut q = Population {
