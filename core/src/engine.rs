@@ -276,7 +276,7 @@ impl Engine {
             std::collections::BTreeMap::new();
         for pack in &self.standards.packs {
             if pack.covers(&p.label.market, &p.label.category)
-                && pack.applies_to(&p.view, &p.tags, p.as_of)
+                && pack.applies_to(&p.view, &p.tags, p.as_of, &self.standards.codelists)
             {
                 by_standard
                     .entry(pack.meta.standard.as_str())
@@ -327,6 +327,7 @@ impl Engine {
             let ctx = EvalContext {
                 label: &p.view,
                 tables: &pack.tables,
+                codelists: &self.standards.codelists,
                 tags: &p.tags,
                 as_of: p.as_of,
             };

@@ -50,6 +50,9 @@ fn every_example_is_clean_under_the_editions_in_force() {
         "refrigerator-500l",
         "eu-dishwasher",
         "eu-smartphone",
+        "infant-formula-stage1",
+        "health-food",
+        "gi-mutton",
     ] {
         let path = format!("examples/{name}.json");
         let o = run(&["check", &path, "--format", "json"], None);
@@ -291,6 +294,7 @@ fn after_2027_03_16_the_2025_editions_apply_and_compare_shows_the_change() {
         .expect("packs")
         .iter()
         .filter_map(|p| p["id"].as_str())
+        .filter(|id| id.starts_with("gb7718") || id.starts_with("gb28050"))
         .collect();
     assert_eq!(packs, ["gb28050-2025", "gb7718-2025"]);
     // Early adoption: the 2025 editions on a 2026 date.
@@ -311,6 +315,7 @@ fn after_2027_03_16_the_2025_editions_apply_and_compare_shows_the_change() {
         .as_array()
         .expect("packs")
         .iter()
+        .filter(|p| p["standard"] == "GB 7718" || p["standard"] == "GB 28050")
         .all(|p| p["edition"] == "2025"));
 
     let o = run(

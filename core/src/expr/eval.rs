@@ -3,7 +3,7 @@
 use super::parse::{BinOp, Func, Node};
 use super::value::Val;
 use crate::date::Date;
-use crate::pack::Table;
+use crate::pack::{CodeList, Table};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -15,6 +15,8 @@ pub struct EvalContext<'a> {
     pub label: &'a Value,
     /// The tables of the pack the rule belongs to.
     pub tables: &'a BTreeMap<String, Table>,
+    /// The shared code lists (`codelist(…)`).
+    pub codelists: &'a BTreeMap<String, CodeList>,
     /// Tags of the label's category and its ancestors, from the category catalogue.
     pub tags: &'a [String],
     /// The check date.
@@ -414,6 +416,57 @@ impl<'c, 'a> Scope<'c, 'a> {
                 }
                 Val::Num(total)
             }
+            Func::Codelist => {
+                let Node::Str(name) = &args[0] else {
+                    return Val::Null;
+                };
+                let Some(list) = self.ctx.codelists.get(name) else {
+                    return Val::Null;
+                };
+                let key = self.eval(&args[1]);
+                let (Some(row), Val::Str(col)) = (list.table.find(&key), self.eval(&args[2]))
+                else {
+                    return Val::Null;
+                };
+                row.get(col.as_ref())
+                    .map(Val::from_json)
+                    .unwrap_or(Val::Null)
+            }
+            Func::Mentions => {
+                let (Val::Str(text), Node::Str(table), Val::Str(col)) =
+                    (self.eval(&args[0]), &args[1], self.eval(&args[2]))
+                else {
+                    return Val::Null;
+                };
+                let Some(t) = self.ctx.tables.get(table) else {
+                    return Val::Null;
+                };
+                let mut out = Vec::new();
+                for row in &t.rows {
+                    let words: Vec<&str> = match row.get(col.as_ref()) {
+                        Some(Value::String(w)) => vec![w.as_str()],
+                        Some(Value::Array(a)) => a.iter().filter_map(|w| w.as_str()).collect(),
+                        _ => Vec::new(),
+                    };
+                    for w in words {
+                        if !w.is_empty() && text.contains(w) {
+                            out.push(Val::Str(Cow::Owned(w.to_string())));
+                        }
+                    }
+                }
+                Val::List(out)
+            }
+            Func::TrimEnd => match (self.eval(&args[0]), self.eval(&args[1])) {
+                (Val::Str(s), Val::Str(suffix)) if !suffix.is_empty() => {
+                    let mut t: &str = &s;
+                    while let Some(rest) = t.strip_suffix(suffix.as_ref()) {
+                        t = rest;
+                    }
+                    Val::Str(Cow::Owned(t.to_string()))
+                }
+                (s @ Val::Str(_), Val::Str(_)) => s,
+                _ => Val::Null,
+            },
             Func::Find => {
                 let list = self.eval(&args[0]);
                 let (Val::Str(field), want, Val::Str(ret)) = (
@@ -497,14 +550,44 @@ mod tests {
 
     fn eval_with(label: &Value, src: &str) -> Value {
         let tables = BTreeMap::new();
+        let mut codelists = BTreeMap::new();
+        let list = crate::pack::CodeList::parse(
+            "test.toml",
+            r#"[list]
+id = "regions"
+title = { zh = "区划", en = "Regions" }
+source = "test"
+licence = "test"
+key = "code"
+columns = ["code", "name"]
+rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
+"#,
+        )
+        .unwrap();
+        codelists.insert("regions".to_string(), list);
+        let mut tables = tables;
+        tables.insert(
+            "names".to_string(),
+            crate::pack::Table::new(
+                "names".into(),
+                None,
+                "id".into(),
+                &[],
+                vec![
+                    serde_json::json!({"id": "a", "name": "乌珠穆沁羊肉"}),
+                    serde_json::json!({"id": "b", "name": ["科尔沁牛肉", "科尔沁肥牛肉"]}),
+                ],
+            ),
+        );
         let tags = vec!["dairy".to_string()];
         let ctx = EvalContext {
             label,
             tables: &tables,
+            codelists: &codelists,
             tags: &tags,
             as_of: Date::parse_iso("2026-11-26").unwrap(),
         };
-        let e = Expr::compile(src, &|_| false).unwrap();
+        let e = Expr::compile(src, &|t| t == "codelist:regions" || t == "names").unwrap();
         Scope::new(&ctx).eval(&e.root).to_json()
     }
 
@@ -535,6 +618,52 @@ mod tests {
             eval_with(&l, "has_tag('dairy') and not has_tag('meat')"),
             Value::Bool(true)
         );
+    }
+
+    #[test]
+    fn code_lists_and_trim_end() {
+        let l = serde_json::json!({"code": "152500"});
+        assert_eq!(
+            eval_with(&l, "codelist('regions', label.code, 'name')"),
+            serde_json::json!("锡林郭勒盟")
+        );
+        assert_eq!(
+            eval_with(&l, "codelist('regions', '锡林郭勒盟', 'code')"),
+            serde_json::json!("152500")
+        );
+        assert_eq!(
+            eval_with(&l, "codelist('regions', '159999', 'name')"),
+            Value::Null
+        );
+        assert_eq!(
+            eval_with(&l, "trim_end(label.code, '00')"),
+            serde_json::json!("1525")
+        );
+        assert_eq!(
+            eval_with(&l, "trim_end('150000', '00')"),
+            serde_json::json!("15")
+        );
+        assert_eq!(
+            eval_with(&l, "trim_end('152520', '00')"),
+            serde_json::json!("152520")
+        );
+        assert_eq!(
+            eval_with(&l, "trim_end('abc', '')"),
+            serde_json::json!("abc")
+        );
+        assert_eq!(
+            eval_with(&l, "mentions('东乌珠穆沁羊肉（冷冻）', 'names', 'name')"),
+            serde_json::json!(["乌珠穆沁羊肉"])
+        );
+        assert_eq!(
+            eval_with(&l, "mentions('科尔沁肥牛肉', 'names', 'name')"),
+            serde_json::json!(["科尔沁肥牛肉"])
+        );
+        assert_eq!(
+            eval_with(&l, "len(mentions('牛奶', 'names', 'name'))"),
+            serde_json::json!(0)
+        );
+        assert_eq!(eval_with(&l, "trim_end(label.x, '0')"), Value::Null);
     }
 
     #[test]
@@ -637,11 +766,13 @@ mod tests {
             ),
         );
         let tags = Vec::new();
+        let codelists = BTreeMap::new();
         let ctx = EvalContext {
             label: &label,
             tables: &tables,
             tags: &tags,
             as_of: Date::parse_iso("2026-11-26").unwrap(),
+            codelists: &codelists,
         };
         let run = |src: &str| {
             let e = Expr::compile(src, &|t| t == "excellent").unwrap();

@@ -10,6 +10,9 @@ pub const MAX_NODES: usize = 512;
 /// The deepest nesting the parser accepts (parentheses, operators).
 const MAX_DEPTH: usize = 48;
 
+/// `known_table` is asked about code lists (for `codelist(…)`) with this prefix on the name.
+pub const CODELIST_PREFIX: &str = "codelist:";
+
 /// A compile error in an expression, with the byte offset where it was noticed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExprError {
@@ -74,6 +77,16 @@ pub enum Func {
     AnyIn,
     CountIn,
     SumIn,
+    /// `codelist('gb2260', key, 'column')`: a column of the code-list entry whose key (or a
+    /// match column: name, alias) equals `key`; null when there is none.
+    Codelist,
+    /// `trim_end(text, suffix)`: `text` with every trailing repetition of `suffix` removed
+    /// (`trim_end('152500', '00')` = `'1525'`: the significant digits of a hierarchical code).
+    TrimEnd,
+    /// `mentions(text, 'table', 'column')`: the values of a pack table's column (text or
+    /// list of texts) that occur in `text`, in row order — which registered names a printed
+    /// name uses.
+    Mentions,
 }
 
 impl Func {
@@ -116,6 +129,9 @@ impl Func {
             "any_in" => (Func::AnyIn, 3, 3),
             "count_in" => (Func::CountIn, 3, 3),
             "sum_in" => (Func::SumIn, 4, 4),
+            "codelist" => (Func::Codelist, 3, 3),
+            "trim_end" => (Func::TrimEnd, 2, 2),
+            "mentions" => (Func::Mentions, 3, 3),
             _ => return None,
         })
     }
@@ -156,6 +172,11 @@ impl Func {
         "number",
         "year",
         "any_in",
+        "count_in",
+        "sum_in",
+        "codelist",
+        "trim_end",
+        "mentions",
     ];
 }
 
@@ -718,6 +739,36 @@ impl Parser<'_> {
                 }
                 Ok(Node::Call(func, args))
             }
+            Func::Mentions => {
+                let Node::Str(table) = &args[1] else {
+                    return Err(ExprError {
+                        message: "the table name must be a literal string".into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(table) {
+                    return Err(ExprError {
+                        message: format!("unknown table `{table}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
+            }
+            Func::Codelist => {
+                let Node::Str(list) = &args[0] else {
+                    return Err(ExprError {
+                        message: "the code-list name must be a literal string".into(),
+                        offset,
+                    });
+                };
+                if !(self.known_table)(&format!("{CODELIST_PREFIX}{list}")) {
+                    return Err(ExprError {
+                        message: format!("unknown code list `{list}`"),
+                        offset,
+                    });
+                }
+                Ok(Node::Call(func, args))
+            }
             _ => Ok(Node::Call(func, args)),
         }
     }
@@ -729,6 +780,20 @@ mod tests {
 
     fn c(s: &str) -> Result<Expr, ExprError> {
         Expr::compile(s, &|t| t == "nrv")
+    }
+
+    #[test]
+    fn every_listed_function_name_resolves_and_none_is_missing() {
+        for name in Func::NAMES {
+            assert!(Func::from_name(name).is_some(), "{name}");
+        }
+        // Every arm of `from_name` is listed: a source scan keeps the two in step.
+        let src = include_str!("parse.rs");
+        let arms = src
+            .lines()
+            .filter(|l| l.trim_start().starts_with('"') && l.contains("=> (Func::"))
+            .count();
+        assert_eq!(arms, Func::NAMES.len());
     }
 
     #[test]
@@ -752,6 +817,13 @@ mod tests {
             .unwrap_err()
             .message
             .contains("unknown table"));
+        assert!(c("codelist('nope', 1, 'x')")
+            .unwrap_err()
+            .message
+            .contains("unknown code list"));
+        assert!(Expr::compile("codelist('gb2260', '150000', 'name')", &|t| t
+            == "codelist:gb2260")
+        .is_ok());
         assert!(c("matches(x, '(')")
             .unwrap_err()
             .message

@@ -395,7 +395,8 @@ pub struct Origin {
     /// 产地 as printed: `内蒙古自治区呼和浩特市`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    /// GB/T 2260 code of the place, when known.
+    /// Code of the place, when known: a six-digit GB/T 2260 code (`152525`) or an
+    /// ISO 3166-2 subdivision code (`CN-NM`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
     /// Country or region of origin of an import (原产国), name or ISO 3166 code.

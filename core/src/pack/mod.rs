@@ -85,6 +85,7 @@ impl Pack {
         label: &serde_json::Value,
         tags: &[String],
         as_of: crate::date::Date,
+        codelists: &BTreeMap<String, CodeList>,
     ) -> bool {
         let Some(cond) = &self.applies_if else {
             return true;
@@ -94,6 +95,7 @@ impl Pack {
             tables: &self.tables,
             tags,
             as_of,
+            codelists,
         };
         crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
     }
@@ -404,7 +406,7 @@ fn compile_pack(
             errors.push(err("rule needs a message in both zh and en".into()));
         }
         let compile = || -> Result<Rule, String> {
-            let known = |t: &str| tables.contains_key(t);
+            let known = |t: &str| env.knows(t);
             let mut lets = Vec::new();
             for [name, src] in &spec.lets {
                 if !is_identifier(name) || RESERVED.contains(&name.as_str()) {

@@ -77,8 +77,16 @@ pub struct CompileEnv<'p> {
 
 impl CompileEnv<'_> {
     pub fn expr(&self, what: &str, src: &str) -> Result<Expr, String> {
-        Expr::compile(src, &|t| self.tables.contains_key(t))
-            .map_err(|e| format!("{what}: `{src}`: {e}"))
+        Expr::compile(src, &|t| self.knows(t)).map_err(|e| format!("{what}: `{src}`: {e}"))
+    }
+
+    /// Whether a name used by `lookup` / `in_table` (a pack table) or `codelist` (a code
+    /// list, asked with [`crate::expr::CODELIST_PREFIX`]) exists.
+    pub fn knows(&self, name: &str) -> bool {
+        match name.strip_prefix(crate::expr::CODELIST_PREFIX) {
+            Some(list) => self.codelists.contains_key(list),
+            None => self.tables.contains_key(name),
+        }
     }
 
     pub fn table(&self, name: &str) -> Result<&Table, String> {
