@@ -86,6 +86,16 @@ enum Command {
     },
     /// List the product categories of the catalogue.
     Categories,
+    /// Product types covered per scheme: the `product_types` tables of framework packs, with
+    /// the standard edition each is graded under, its dates and its status on a date.
+    ProductTypes {
+        /// Only schemes (packs) of this market (CN, EU, US).
+        #[arg(long)]
+        market: Option<String>,
+        /// The date the status (in force, superseded, upcoming) is judged on; default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Print the JSON Schema of the label document.
     Schema,
     /// Run regression suites (default: tests/suites) and print what differs.
@@ -135,6 +145,9 @@ fn main() -> ExitCode {
             cli.lang,
         ),
         Command::Categories => categories(&engine, cli.lang),
+        Command::ProductTypes { market, as_of } => {
+            product_types(&engine, market.as_deref(), as_of.as_deref(), cli.lang)
+        }
         Command::Schema => {
             println!(
                 "{}",
@@ -354,6 +367,71 @@ fn packs(
                     .unwrap_or("");
                 println!("      {c:<40} {name}");
             }
+        }
+    }
+    0
+}
+
+fn product_types(engine: &Engine, market: Option<&str>, as_of: Option<&str>, lang: Lang) -> u8 {
+    let date = match as_of {
+        Some(s) => match Date::parse_iso(s) {
+            Some(d) => d,
+            None => {
+                eprintln!("labelcheck: --as-of `{s}` is not a date in YYYY-MM-DD form");
+                return 2;
+            }
+        },
+        None => Date::today(),
+    };
+    let text = |row: &serde_json::Value, k: &str| {
+        row.get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    for p in engine.packs() {
+        if market.is_some_and(|m| m != p.meta.jurisdiction) {
+            continue;
+        }
+        let Some(table) = p.tables.get("product_types") else {
+            continue;
+        };
+        let title = if lang == Lang::Zh {
+            &p.meta.title.zh
+        } else {
+            &p.meta.title.en
+        };
+        println!(
+            "{} {}-{} ({}) — {title}",
+            p.meta.jurisdiction, p.meta.standard, p.meta.edition, p.meta.id
+        );
+        for row in &table.rows {
+            let from = Date::parse_iso(&text(row, "effective_from"));
+            let until = Date::parse_iso(&text(row, "effective_until"));
+            let status = match (from, until) {
+                (_, Some(u)) if date >= u => "superseded",
+                (Some(f), _) if date < f => "upcoming",
+                _ => "in force",
+            };
+            let name = text(row, if lang == Lang::Zh { "zh" } else { "en" });
+            let graded = match text(row, "pack").as_str() {
+                "" => "not graded".to_string(),
+                pack => format!("graded by {pack}"),
+            };
+            println!(
+                "  {:<38} {:<18} {} → {}  {:<10} {}  {}{}",
+                text(row, "category"),
+                text(row, "standard"),
+                from.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
+                until.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                status,
+                graded,
+                name,
+                match text(row, "superseded_by").as_str() {
+                    "" => String::new(),
+                    s => format!(" (→ {s})"),
+                }
+            );
         }
     }
     0

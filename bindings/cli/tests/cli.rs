@@ -363,3 +363,40 @@ fn after_2027_03_16_the_2025_editions_apply_and_compare_shows_the_change() {
         "{human}"
     );
 }
+
+#[test]
+fn product_types_lists_each_scheme_with_editions_dates_and_status() {
+    let out = stdout(&run(
+        &["--lang", "en", "product-types", "--as-of", "2026-11-26"],
+        None,
+    ));
+    let ac = out
+        .lines()
+        .find(|l| l.contains("appliance.room_air_conditioner") && l.contains("GB 21455-2019"))
+        .expect("AC row");
+    assert!(
+        ac.contains("2020-07-01")
+            && ac.contains("in force")
+            && ac.contains("graded by gb21455-2019"),
+        "{ac}"
+    );
+    let fridge = out
+        .lines()
+        .find(|l| l.contains("GB 12021.2-2015"))
+        .expect("fridge row");
+    assert!(
+        fridge.contains("superseded") && fridge.contains("→ GB 12021.2-2025"),
+        "{fridge}"
+    );
+    let before = stdout(&run(
+        &["product-types", "--as-of", "2026-05-20", "--market", "CN"],
+        None,
+    ));
+    assert!(
+        before
+            .lines()
+            .any(|l| l.contains("GB 12021.2-2015") && l.contains("in force")),
+        "{before}"
+    );
+    assert!(!before.contains("EU 2017/1369"), "market filter");
+}
