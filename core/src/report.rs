@@ -26,6 +26,65 @@ pub struct Span {
     pub text: String,
 }
 
+impl Span {
+    /// The span of bytes `start..end` of `text` (offsets on char boundaries, as regex and
+    /// `str::find` give them; out-of-range offsets give an empty span rather than a panic).
+    pub fn from_bytes(field: &str, text: &str, start: usize, end: usize) -> Span {
+        let before = text.get(..start).unwrap_or("");
+        let inside = text.get(start..end).unwrap_or("");
+        let c0 = before.chars().count();
+        let u0 = before.encode_utf16().count();
+        Span {
+            field: field.to_string(),
+            start: c0,
+            end: c0 + inside.chars().count(),
+            utf16_start: u0,
+            utf16_end: u0 + inside.encode_utf16().count(),
+            text: inside.to_string(),
+        }
+    }
+}
+
+/// A text as characters with their UTF-16 offsets, for parsers that work by character
+/// index and report spans (the ingredient and fibre text parsers).
+#[derive(Clone, Debug)]
+pub struct CharIndex {
+    chars: Vec<char>,
+    utf16: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let chars: Vec<char> = text.chars().collect();
+        let mut utf16 = Vec::with_capacity(chars.len() + 1);
+        let mut acc = 0usize;
+        for c in &chars {
+            utf16.push(acc);
+            acc += c.len_utf16();
+        }
+        utf16.push(acc);
+        CharIndex { chars, utf16 }
+    }
+
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The span of characters `start..end` (clamped to the text) of the field at `field`.
+    pub fn span(&self, field: &str, start: usize, end: usize) -> Span {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        Span {
+            field: field.to_string(),
+            start,
+            end,
+            utf16_start: self.utf16[start],
+            utf16_end: self.utf16[end],
+            text: self.chars[start..end].iter().collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// `GB 7718`.

@@ -24,7 +24,6 @@ use api::{
     RuleFilter, RuleInfo,
 };
 use labelcheck::label::parse_label;
-use labelcheck::primitives::Check;
 use labelcheck::{Date, EditionChoice, Error, LabelError};
 use serde::Serialize;
 use serde_json::Value;
@@ -527,29 +526,11 @@ fn rule_info(p: &labelcheck::pack::Pack, r: &labelcheck::pack::Rule) -> RuleInfo
         severity: r.severity,
         confidence: r.confidence,
         topic: r.topic.clone(),
-        check: check_name(&r.check).to_string(),
+        check: r.check.kind().to_string(),
         when: r.when.as_ref().map(|e| e.source.clone()),
         for_each: r.for_each.as_ref().map(|e| e.source.clone()),
         note: r.note.clone(),
         file: r.file.clone(),
         line: r.line,
-    }
-}
-
-/// The pack-format name of a primitive.
-#[allow(unreachable_patterns)]
-fn check_name(c: &Check) -> &'static str {
-    match c {
-        Check::Required(_) => "required",
-        Check::CodeList(_) => "code_list",
-        Check::DescendingOrder(_) => "descending_order",
-        Check::SumTolerance(_) => "sum_tolerance",
-        Check::ThresholdTable(_) => "threshold_table",
-        Check::Formula(_) => "formula",
-        Check::ClaimConditions(_) => "claim_conditions",
-        Check::TextPattern(_) => "text_pattern",
-        Check::DateLogic(_) => "date_logic",
-        Check::Assert(_) => "assert",
-        _ => "other",
     }
 }

@@ -16,7 +16,7 @@
 
 use super::fibre::{Fibre, FibreComponent, UnparsedToken};
 use super::Dec;
-use crate::report::Span;
+use crate::report::{CharIndex, Span};
 use rust_decimal::Decimal;
 
 /// The result of parsing printed fibre-content text.
@@ -73,20 +73,12 @@ struct Token {
 }
 
 struct Text<'a> {
-    chars: &'a [char],
-    utf16: Vec<usize>,
+    index: &'a CharIndex,
 }
 
 impl Text<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
-        Span {
-            field: FIELD.into(),
-            start,
-            end,
-            utf16_start: self.utf16[start],
-            utf16_end: self.utf16[end],
-            text: self.chars[start..end].iter().collect(),
-        }
+        self.index.span(FIELD, start, end)
     }
 
     fn unparsed(&self, start: usize, end: usize, reason: &str) -> UnparsedToken {
@@ -106,19 +98,10 @@ fn is_word_char(c: char) -> bool {
 
 /// Parses `text` (the value of `/fibre_content/text`).
 pub fn parse_fibre_text(text: &str) -> ParsedFibres {
-    let chars: Vec<char> = text.chars().collect();
-    let mut utf16 = Vec::with_capacity(chars.len() + 1);
-    let mut acc = 0usize;
-    for c in &chars {
-        utf16.push(acc);
-        acc += c.len_utf16();
-    }
-    utf16.push(acc);
-    let t = Text {
-        chars: &chars,
-        utf16,
-    };
-    let tokens = tokenise(&chars);
+    let index = CharIndex::new(text);
+    let chars = index.chars();
+    let t = Text { index: &index };
+    let tokens = tokenise(chars);
     let mut out = ParsedFibres::default();
 
     // Group tokens into components.

@@ -7,7 +7,7 @@
 //! brackets close at the end of the text.
 
 use super::{Dec, Ingredient};
-use crate::report::Span;
+use crate::report::{CharIndex, Span};
 use rust_decimal::Decimal;
 
 /// The result of parsing printed ingredient text.
@@ -26,17 +26,11 @@ const MAX_NESTING: usize = 8;
 
 /// Parses `text` (the value of `/ingredients/text`).
 pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
-    let chars: Vec<char> = text.chars().collect();
-    let mut utf16 = Vec::with_capacity(chars.len() + 1);
-    let mut acc = 0usize;
-    for c in &chars {
-        utf16.push(acc);
-        acc += c.len_utf16();
-    }
-    utf16.push(acc);
+    let index = CharIndex::new(text);
+    let chars = index.chars();
     let p = Parser {
-        chars: &chars,
-        utf16: &utf16,
+        chars,
+        index: &index,
     };
 
     let mut start = 0;
@@ -66,19 +60,12 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
 
 struct Parser<'a> {
     chars: &'a [char],
-    utf16: &'a [usize],
+    index: &'a CharIndex,
 }
 
 impl Parser<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
-        Span {
-            field: "/ingredients/text".into(),
-            start,
-            end,
-            utf16_start: self.utf16[start],
-            utf16_end: self.utf16[end],
-            text: self.chars[start..end].iter().collect(),
-        }
+        self.index.span("/ingredients/text", start, end)
     }
 
     /// Splits `[start, end)` at separators outside brackets and parses each segment.

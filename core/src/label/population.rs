@@ -274,18 +274,7 @@ pub fn parse_stage(text: &str) -> Option<u8> {
 
 /// A span from byte offsets (on char boundaries, as regex matches are) in `text`.
 fn span_of(field: &str, text: &str, start: usize, end: usize) -> Span {
-    let before = text.get(..start).unwrap_or("");
-    let inside = text.get(start..end).unwrap_or("");
-    let c0 = before.chars().count();
-    let u0 = before.encode_utf16().count();
-    Span {
-        field: field.to_string(),
-        start: c0,
-        end: c0 + inside.chars().count(),
-        utf16_start: u0,
-        utf16_end: u0 + inside.encode_utf16().count(),
-        text: inside.to_string(),
-    }
+    Span::from_bytes(field, text, start, end)
 }
 
 impl Population {

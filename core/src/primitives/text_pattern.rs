@@ -208,18 +208,7 @@ fn whole_word_at(text: &str, s: usize, e: usize) -> bool {
 
 /// A span from byte offsets in `text`.
 pub fn span_of(field: &str, text: &str, start: usize, end: usize) -> Span {
-    let before = &text[..start];
-    let inside = &text[start..end];
-    let c0 = before.chars().count();
-    let u0 = before.encode_utf16().count();
-    Span {
-        field: field.to_string(),
-        start: c0,
-        end: c0 + inside.chars().count(),
-        utf16_start: u0,
-        utf16_end: u0 + inside.encode_utf16().count(),
-        text: inside.to_string(),
-    }
+    Span::from_bytes(field, text, start, end)
 }
 
 #[cfg(test)]
