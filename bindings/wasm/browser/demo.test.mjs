@@ -1,7 +1,9 @@
 // The demo page in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core;
 // no browser download): type a wrong ingredient order, see the finding beside the field and
 // the characters highlighted, switch language, fix it, see it go; then a 高钙 claim the
-// calcium value does not support. Saves bindings/wasm/demo-screenshot.png.
+// calcium value does not support. Then the garment fibre-label tab: a trade name (天丝) typed
+// into the fibre content, highlighted, fixed (绵羊毛); a measured share outside the tolerance; an infant garment marked class B, fixed.
+// Saves bindings/wasm/demo-screenshot.png and demo-screenshot-garment.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -14,6 +16,9 @@ import { serve } from "../tools/server.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../demo-screenshot.png", import.meta.url));
+const SCREENSHOT_GARMENT = fileURLToPath(new URL("../demo-screenshot-garment.png", import.meta.url));
+const TRADE_NAME = "GBT29862-2013/8c/trade-name";
+const INFANT_CLASS_A = "GB18401-2010/5.2/infant-class-a";
 const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
 const GOOD = "配料：生牛乳(≥80%)、水、白砂糖、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精";
 const SUGAR_FIRST = "配料：白砂糖、生牛乳(≥80%)、水、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精";
@@ -128,6 +133,72 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     assert.equal(await page.locator('.row[data-group="nutrition"] .input-error').count(), 1);
     await energy.locator(".n-value").fill("308");
     await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  const garment = (group, rule) => `#garment-form .row[data-group="${group}"] .finding[data-rule="${rule}"]`;
+
+  it("garment tab: starts clean from examples/cashmere-sweater.json", async () => {
+    await page.click('.tab[data-form="garment-form"]');
+    await page.waitForSelector("#garment-form", { state: "visible" });
+    assert.equal(await page.isVisible("#food-form"), false);
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#label-json").textContent).fibre_content?.text === "100%山羊绒");
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass");
+    assert.equal(await page.locator(".finding").count(), 0);
+    assert.equal(await page.locator("#fibre-backdrop mark").count(), 0);
+    assert.equal(await page.textContent("#g-safety-printed"), "GB 18401-2010 B类");
+  });
+
+  it("garment: a blend with 天丝 (a trade name): finding beside the fibre content, highlighted", async () => {
+    const box = page.locator("#fibre-text");
+    await box.fill("");
+    await box.pressSequentially("70%山羊绒 30%天丝", { delay: 5 }); // checked as you type
+    await page.waitForSelector(garment("fibre", TRADE_NAME));
+    const item = page.locator(garment("fibre", TRADE_NAME));
+    assert.equal(await item.count(), 1);
+    assert.match(await item.textContent(), /天丝/);
+    assert.match(await item.textContent(), /GB\/T 29862-2013/);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "fail");
+    // The fibre's span: its percentage and name, not the 山羊绒 before it.
+    assert.deepStrictEqual(await page.locator("#fibre-backdrop mark").allTextContents(), ["30%天丝"]);
+    assert.equal((await page.textContent("#fibre-backdrop")).trimEnd(), "70%山羊绒 30%天丝");
+    await page.click("#lang-en");
+    await page.waitForFunction((sel) => /trade/.test(document.querySelector(sel)?.textContent ?? ""), garment("fibre", TRADE_NAME));
+    await page.click("#lang-zh");
+    await page.waitForFunction((sel) => /商品名/.test(document.querySelector(sel)?.textContent ?? ""), garment("fibre", TRADE_NAME));
+    await page.screenshot({ path: SCREENSHOT_GARMENT, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_GARMENT));
+  });
+
+  it("garment: fixed, the finding and the highlight go", async () => {
+    await page.locator("#fibre-text").fill("70%山羊绒 30%绵羊毛");
+    await page.waitForSelector(garment("fibre", TRADE_NAME), { state: "detached" });
+    assert.equal(await page.locator("#fibre-backdrop mark").count(), 0);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass");
+  });
+
+  it("garment: a measured percentage outside the tolerance, then within it", async () => {
+    const row = page.locator("#measured tbody tr").first();
+    await row.locator(".m-name").fill("山羊绒");
+    await row.locator(".m-percent").fill("62");
+    const sel = garment("fibre", "GBT29862-2013/7.3/blend-tolerance");
+    await page.waitForSelector(sel);
+    assert.match(await page.textContent(sel), /实测 62%/);
+    assert.deepStrictEqual(await page.locator("#fibre-backdrop mark").allTextContents(), ["70%山羊绒"]);
+    await row.locator(".m-percent").fill("67");
+    await page.waitForSelector(sel, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("garment: an infant product marked class B, then marked as GB 31701 requires", async () => {
+    await page.selectOption("#g-age-group", "infant");
+    await page.waitForSelector(garment("safety", INFANT_CLASS_A));
+    assert.match(await page.textContent(garment("safety", INFANT_CLASS_A)), /A类/);
+    await page.selectOption("#g-safety-class", "A");
+    await page.locator("#g-safety-standard").fill("GB 31701 婴幼儿用品");
+    await page.waitForSelector(garment("safety", INFANT_CLASS_A), { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    assert.equal(await page.textContent("#g-safety-printed"), "GB 31701 婴幼儿用品 A类");
+    assert.equal(await page.locator(".finding").count(), 0);
   });
 
   it("no console errors", () => {

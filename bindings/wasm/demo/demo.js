@@ -1,7 +1,8 @@
-// The label form: builds a label document from the fields, checks it on every keystroke
-// with the wasm engine, shows each finding beside the field its JSON pointer names, and
-// highlights the offending characters of the ingredient text from the finding's span
-// (UTF-16 offsets, so they index the textarea's string directly).
+// The label forms (a prepackaged food; a garment's fibre label): each builds a label document
+// from its fields, checks it on every keystroke with the wasm engine, shows each finding beside
+// the field its JSON pointer names, and highlights the offending characters of the printed
+// ingredient or fibre-content text from the finding's span (UTF-16 offsets, so they index the
+// textarea's string directly).
 
 import init, { Engine } from "../pkg/web/labelcheck_wasm.js";
 
@@ -10,7 +11,16 @@ const $ = (id) => document.getElementById(id);
 const I18N = {
   zh: {
     title: "预包装食品标签检查", asOf: "检查日期", editions: "标准版本", inForce: "现行有效版本",
-    early2025: "提前实施 2025 版", tabFood: "预包装食品", tabGarment: "服装纤维含量标签（待纤维标准包）",
+    early2025: "提前实施 2025 版", tabFood: "预包装食品", tabGarment: "服装纤维含量标签",
+    titleGarment: "服装纤维含量标签检查", gCategory: "产品类别", gProductName: "产品名称", qualityGrade: "质量等级",
+    fibre: "纤维成分及含量", fibreText: "纤维含量（按标签印刷，如：面料：80%山羊绒 20%绵羊毛；里料：100%聚酯纤维）",
+    fibreDurable: "标在耐久性标签上", layers: "产品结构", layerLining: "有里料", layerFilling: "有填充物",
+    measured: "实测含量（可选，检验结果；用于判断允差）", part: "部位", fibreName: "纤维", measuredPercent: "实测 %",
+    sizeGroup: "号型与适用人群", size: "号型或规格", ageGroup: "适用人群", adult: "成人", child: "儿童（3–14 岁）",
+    infant: "婴幼儿（36 个月及以下）", safety: "安全技术类别", safetyStandard: "标注的标准", safetyClass: "安全类别",
+    notMarked: "（未标注）", skinContact: "直接接触皮肤",
+    statements: "其他标注（每行一条，如：本产品适用于36个月及以下婴幼儿）", care: "维护方法", careSymbols: "维护符号",
+    careText: "文字说明", labelPosition: "耐久性标签位置", nonContact: "不接触皮肤处", onSkin: "接触皮肤处",
     loading: "正在加载标准…", ready: "已就绪", basics: "产品", category: "食品类别", productName: "食品名称",
     ingredients: "配料表", ingredientsText: "配料（按标签印刷）", recipe: "配方加入量（不印刷，用于判断递减顺序）",
     ingredient: "配料", addRow: "＋ 添加一行", netContent: "净含量", asPrinted: "标签印刷", value: "数值",
@@ -28,7 +38,18 @@ const I18N = {
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
     early2025: "Adopt the 2025 editions early", tabFood: "Prepackaged food",
-    tabGarment: "Garment fibre label (awaits a fibre pack)", loading: "Loading standards…", ready: "Ready",
+    tabGarment: "Garment fibre label", titleGarment: "Garment fibre label check", gCategory: "Product category",
+    gProductName: "Product name", qualityGrade: "Quality grade", fibre: "Fibre content",
+    fibreText: "Fibre content (as printed, e.g. 面料：80%山羊绒 20%绵羊毛；里料：100%聚酯纤维)",
+    fibreDurable: "on the durable (sewn-in) label", layers: "Layers", layerLining: "has a lining",
+    layerFilling: "has a filling", measured: "Measured content (optional, laboratory result; for the tolerances)",
+    part: "Part", fibreName: "Fibre", measuredPercent: "measured %", sizeGroup: "Size and wearer", size: "Size",
+    ageGroup: "Made for", adult: "adults", child: "children (3–14 years)", infant: "infants (≤ 36 months)",
+    safety: "Safety category", safetyStandard: "Standard as printed", safetyClass: "Class", notMarked: "(not marked)",
+    skinContact: "in direct contact with the skin",
+    statements: "Other statements (one per line, e.g. 本产品适用于36个月及以下婴幼儿)", care: "Care",
+    careSymbols: "Care symbols", careText: "In words", labelPosition: "Durable label position",
+    nonContact: "away from the skin", onSkin: "against the skin", loading: "Loading standards…", ready: "Ready",
     basics: "Product", category: "Food category", productName: "Name of the food", ingredients: "Ingredient list",
     ingredientsText: "Ingredients (as printed)", recipe: "Recipe shares (not printed; used for the descending order)",
     ingredient: "Ingredient", addRow: "+ add a row", netContent: "Net content", asPrinted: "As printed",
@@ -56,6 +77,7 @@ let engine = null;
 let lang = "zh";
 let categories = [];
 let last = null; // { label, outcome }
+let form = "food-form"; // the form on show
 
 // ------------------------------------------------------------------------ the form ---
 
@@ -92,6 +114,16 @@ function addRecipeRow(name = "", percent = "") {
   renumber();
 }
 
+function addMeasuredRow(part = "", name = "", percent = "") {
+  const tr = document.createElement("tr");
+  for (const el of [rowInput(part, "m-part"), rowInput(name, "m-name"), rowInput(percent, "m-percent", "decimal"), removeButton()]) {
+    const td = document.createElement("td");
+    td.append(el);
+    tr.append(td);
+  }
+  $("measured").tBodies[0].append(tr);
+}
+
 function addNutritionRow(name = "", value = "", unit = "", nrv = "") {
   const tr = document.createElement("tr");
   const cells = [
@@ -119,8 +151,71 @@ const opt = (o, key, value) => {
   return o;
 };
 
-/** The label document from the form. Numbers stay strings: the core reads numeric strings. */
+/** The label document from the garment form: the shape of examples/cashmere-sweater.json. */
+function buildGarmentLabel() {
+  const label = { market: "CN", category: $("g-category").value };
+  if (text("g-product-name")) label.product_name = { text: text("g-product-name") };
+  const producer = {};
+  opt(producer, "name", text("g-producer-name"));
+  opt(producer, "address", text("g-producer-address"));
+  opt(producer, "contact", text("g-producer-contact"));
+  if (Object.keys(producer).length) label.producer = producer;
+  opt(label, "standard_code", text("g-standard-code"));
+  opt(label, "quality_grade", text("g-quality-grade"));
+
+  const fibre = {};
+  if ($("fibre-text").value.trim()) fibre.text = $("fibre-text").value;
+  // Laboratory results ride on components that carry names and measured values only; the
+  // engine matches them onto the fibres parsed from the text (a row without a part: the first).
+  const lab = new Map();
+  for (const tr of $("measured").tBodies[0].rows) {
+    const part = tr.querySelector(".m-part").value.trim();
+    const name = tr.querySelector(".m-name").value.trim();
+    const measured = tr.querySelector(".m-percent").value.trim();
+    if (!name || !measured) continue;
+    if (!lab.has(part)) lab.set(part, []);
+    lab.get(part).push({ name, measured_percent: measured });
+  }
+  if (fibre.text && lab.size) {
+    const parts = [...lab.keys()].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : 0));
+    fibre.components = parts.map((p) => (p ? { part: p, fibres: lab.get(p) } : { fibres: lab.get(p) }));
+  }
+  if (Object.keys(fibre).length) fibre.durable = $("fibre-durable").checked;
+  if (Object.keys(fibre).length) label.fibre_content = fibre;
+
+  const textile = {};
+  opt(textile, "size", text("g-size"));
+  textile.age_group = $("g-age-group").value;
+  textile.skin_contact = $("g-skin-contact").checked;
+  textile.layers = ["shell"];
+  if ($("layer-lining").checked) textile.layers.push("lining");
+  if ($("layer-filling").checked) textile.layers.push("filling");
+  const care = {};
+  const symbols = text("g-care-symbols").split(/[\s,，、]+/).filter(Boolean);
+  if (symbols.length) care.symbols = symbols;
+  opt(care, "text", text("g-care-text"));
+  if (Object.keys(care).length) textile.care = care;
+  const printed = safetyPrinted();
+  $("g-safety-printed").value = printed || "—";
+  opt(textile, "safety_category", printed);
+  const items = ["size", "fibre_content", "care"].filter((k) => k !== "fibre_content" || $("fibre-durable").checked);
+  textile.durable_label = { items, position: $("g-label-position").value };
+  label.textile = textile;
+
+  const statements = $("g-statements").value.split("\n").map((s) => s.trim()).filter(Boolean);
+  if (statements.length) label.statements = statements;
+  return label;
+}
+
+/** The safety category as the label prints it: the standard, then the class. */
+function safetyPrinted() {
+  const cls = $("g-safety-class").value;
+  return [text("g-safety-standard"), cls && `${cls}类`].filter(Boolean).join(" ");
+}
+
+/** The label document from the food form. Numbers stay strings: the core reads numeric strings. */
 function buildLabel() {
+  if (form === "garment-form") return buildGarmentLabel();
   const label = { market: "CN", category: $("category").value };
   if (text("product-name")) label.product_name = { text: text("product-name") };
 
@@ -198,7 +293,7 @@ const under = (path, prefix) => path === prefix || path.startsWith(prefix + "/")
 function groupOf(path) {
   let best = null;
   let bestLen = -1;
-  for (const row of document.querySelectorAll("#food-form .row")) {
+  for (const row of document.querySelectorAll(`#${form} .row`)) {
     for (const p of row.dataset.paths.split(" ")) {
       if (under(path, p) && p.length > bestLen) {
         best = row;
@@ -276,23 +371,33 @@ function render() {
     for (const tr of document.querySelectorAll("tr[data-path]")) {
       if (under(f.path, tr.dataset.path)) tr.classList.add("bad");
     }
-    if (f.span && f.span.field === "/ingredients/text") spans.push(f);
+    if (f.span) spans.push(f);
   }
   paintSpans(spans);
 }
 
-/** Marks the spans' characters in the backdrop behind the ingredient textarea. */
+/** The highlighted printed texts: the span field, its textarea and backdrop, the text as sent. */
+const HIGHLIGHTS = [
+  { field: "/ingredients/text", area: "ingredients-text", backdrop: "ingredients-backdrop", sent: (l) => l?.ingredients?.text },
+  { field: "/fibre_content/text", area: "fibre-text", backdrop: "fibre-backdrop", sent: (l) => l?.fibre_content?.text },
+];
+
+/** Marks the spans' characters in the backdrops behind the printed-text textareas. */
 function paintSpans(findings) {
-  const value = $("ingredients-text").value;
-  // The label carries the trimmed text only when it is not blank; spans index the text as sent.
-  const sent = last?.label?.ingredients?.text ?? "";
+  for (const h of HIGHLIGHTS) paintField(h, findings.filter((f) => f.span.field === h.field));
+}
+
+function paintField(h, findings) {
+  const value = $(h.area).value;
+  // The label carries the text only when it is not blank; spans index the text as sent.
+  const sent = h.sent(last?.label) ?? "";
   const ok = sent === value;
   const cuts = [];
   if (ok) {
     for (const f of findings) cuts.push([f.span.utf16_start, f.span.utf16_end, f]);
   }
   cuts.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const host = $("ingredients-backdrop").firstElementChild;
+  const host = $(h.backdrop).firstElementChild;
   host.replaceChildren();
   let at = 0;
   for (const [s, e, f] of cuts) {
@@ -311,7 +416,7 @@ function paintSpans(findings) {
 }
 
 function syncScroll() {
-  $("ingredients-backdrop").scrollTop = $("ingredients-text").scrollTop;
+  for (const h of HIGHLIGHTS) $(h.backdrop).scrollTop = $(h.area).scrollTop;
 }
 
 // --------------------------------------------------------------------------- i18n ---
@@ -328,6 +433,7 @@ function setLang(l) {
     if (typeof v === "string") el.textContent = v;
   }
   $("status").textContent = engine ? I18N[l].ready : I18N[l].loading;
+  setTitle();
   fillCategories();
   render();
 }
@@ -341,6 +447,33 @@ function fillCategories() {
       .map((c) => new Option(`${lang === "zh" ? c.zh : c.en} (${c.id})`, c.id)),
   );
   sel.value = current;
+  const g = $("g-category");
+  const gCurrent = g.value || "textile.apparel.knitwear.cashmere";
+  g.replaceChildren(
+    ...categories
+      .filter((c) => c.id === "textile" || c.id.startsWith("textile."))
+      .map((c) => new Option(`${lang === "zh" ? c.zh : c.en} (${c.id})`, c.id)),
+  );
+  g.value = gCurrent;
+}
+
+function setTitle() {
+  const t = I18N[lang];
+  const title = form === "garment-form" ? t.titleGarment : t.title;
+  document.querySelector("h1").textContent = title;
+  document.title = `labelcheck — ${title}`;
+}
+
+function showForm(id) {
+  form = id;
+  for (const tab of document.querySelectorAll(".tab")) {
+    const on = tab.dataset.form === id;
+    tab.classList.toggle("on", on);
+    tab.setAttribute("aria-selected", String(on));
+  }
+  for (const f of document.querySelectorAll("main form")) f.hidden = f.id !== id;
+  setTitle();
+  check();
 }
 
 // --------------------------------------------------------------------------- start ---
@@ -354,6 +487,12 @@ async function main() {
   document.querySelector('[data-add="nutrition"]').addEventListener("click", () => addNutritionRow());
   $("food-form").addEventListener("input", schedule);
   $("food-form").addEventListener("change", schedule);
+  addMeasuredRow(); // one empty row: shows what the table takes
+  document.querySelector('[data-add="measured"]').addEventListener("click", () => addMeasuredRow());
+  $("garment-form").addEventListener("input", schedule);
+  $("garment-form").addEventListener("change", schedule);
+  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showForm(tab.dataset.form));
+  $("fibre-text").addEventListener("scroll", syncScroll);
   $("as-of").addEventListener("input", schedule);
   $("editions").addEventListener("change", schedule);
   $("ingredients-text").addEventListener("scroll", syncScroll);
