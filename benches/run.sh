@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every figure of benches/README.md in one command: `bash benches/run.sh [COUNT]`.
+#   COUNT        labels per family for the in-process figures (default 1000)
+#   BIG=1        also generate the 100 k and 1 M corpora and time the CLI on them (slow)
+#   CALLGRIND=1  also count instructions (valgrind) for cold start and 200 checks
+# The corpora go to $CORPUS (default /var/tmp/labelcheck-corpus), never into the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/labelcheck-target}"
+COUNT="${1:-1000}"
+CORPUS="${CORPUS:-/var/tmp/labelcheck-corpus}"
+mkdir -p "$CORPUS"
+BIN="$CARGO_TARGET_DIR/release"
+
+echo "== machine"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+rustc --version
+
+cargo build --release -q -p labelcheck-bench -p labelcheck-cli
+
+echo "== corpora (seed 9)"
+sizes=(1000)
+[ "${BIG:-0}" = 1 ] && sizes+=(100000 1000000)
+for n in "${sizes[@]}"; do
+  f="$CORPUS/labels-$n.jsonl"
+  [ -s "$f" ] || "$BIN/lc-corpus" "$n" 9 > "$f"
+  echo "$f: $(wc -l < "$f") labels, $(du -h "$f" | cut -f1)"
+done
+
+echo "== in-process figures (best of 5 passes; ratios to serde_json → Value on the same labels)"
+"$BIN/lc-measure" "$COUNT"
+
+echo "== CLI end to end (JSON Lines in, JSON report out)"
+for n in "${sizes[@]}"; do
+  f="$CORPUS/labels-$n.jsonl"
+  /usr/bin/time -f "labels=$n wall=%e s user=%U s sys=%S s cpu=%P peak_rss=%M KB" \
+    "$BIN/labelcheck" check --format json "$f" > /dev/null || true
+done
+
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  echo "== instruction counts (valgrind --tool=callgrind)"
+  for args in "none 200" "cold 200" "check 200" "parse 200"; do
+    n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN/lc-profile" $args 2>&1 \
+        | awk '/Collected/ {print $4}')
+    echo "lc-profile $args: $n instructions"
+  done
+fi

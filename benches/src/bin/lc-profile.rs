@@ -1,0 +1,36 @@
+//! `lc-profile cold` / `lc-profile check COUNT` / `lc-profile parse COUNT`: fixed workloads
+//! for `valgrind --tool=callgrind` (instruction counts are steady on a loaded machine, wall
+//! clock is not). `check` includes one cold start; subtract `cold` for the per-label cost.
+use labelcheck::{CheckOptions, Engine};
+use std::hint::black_box;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mode = args.get(1).map(String::as_str).unwrap_or("cold");
+    let count: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let labels: Vec<Vec<u8>> = (0..count)
+        .map(|n| serde_json::to_vec(&labelcheck_bench::label(9, n, None)).expect("json"))
+        .collect();
+    match mode {
+        "cold" => {
+            black_box(Engine::new().expect("packs"));
+        }
+        "check" => {
+            let e = Engine::new().expect("packs");
+            let opts = CheckOptions::default();
+            for l in &labels {
+                black_box(e.check_json(l, &opts).expect("report"));
+            }
+        }
+        "parse" => {
+            for l in &labels {
+                black_box(serde_json::from_slice::<serde_json::Value>(l).expect("json"));
+            }
+        }
+        "none" => {}
+        _ => {
+            eprintln!("modes: cold, check COUNT, parse COUNT, none COUNT");
+            std::process::exit(2);
+        }
+    }
+}
