@@ -259,18 +259,29 @@ fn nutrition(rng: &mut Rng, full: bool, faulty: bool) -> (Value, f64, f64, f64, 
     if full {
         let sugar = (carb * rng.num(0.0, 0.6, 2) * 10.0).round() / 10.0;
         rows.push(json!({"name": "糖", "value": sugar, "unit": "g"}));
-        let fibre = rng.num(0.0, 8.0, 1);
+        let fibre = rng.num(0.6, 8.0, 1);
         rows.push(json!({"name": "膳食纤维", "value": fibre, "unit": "g", "nrv_percent": nrv(fibre, 25.0)}));
     }
     rows.push(
         json!({"name": "钠", "value": sodium, "unit": "mg", "nrv_percent": nrv(sodium, 2000.0)}),
     );
-    let calcium = rng.range(20, 1200) as f64;
+    let calcium = if full {
+        rng.range(20, 1200) as f64
+    } else {
+        0.0
+    };
     if full {
-        rows.push(json!({"name": "维生素A", "value": rng.range(10, 400), "unit": "μg RE", "nrv_percent": rng.range(1, 50)}));
-        rows.push(json!({"name": "维生素C", "value": rng.num(0.0, 60.0, 1), "unit": "mg", "nrv_percent": rng.range(0, 60)}));
+        let va = rng.range(40, 400) as f64;
+        rows.push(
+            json!({"name": "维生素A", "value": va, "unit": "μg RE", "nrv_percent": nrv(va, 800.0)}),
+        );
+        let vc = rng.num(5.0, 60.0, 1);
+        rows.push(
+            json!({"name": "维生素C", "value": vc, "unit": "mg", "nrv_percent": nrv(vc, 100.0)}),
+        );
         rows.push(json!({"name": "钙", "value": calcium, "unit": "mg", "nrv_percent": nrv(calcium, 800.0)}));
-        rows.push(json!({"name": "铁", "value": rng.num(0.1, 10.0, 1), "unit": "mg", "nrv_percent": rng.range(1, 60)}));
+        let fe = rng.num(0.5, 10.0, 1);
+        rows.push(json!({"name": "铁", "value": fe, "unit": "mg", "nrv_percent": nrv(fe, 15.0)}));
     }
     if faulty && rng.chance(30) {
         rows.swap(1, 2); // protein and fat out of the standard's order
@@ -323,7 +334,7 @@ fn common(
         rng.range(0, 9_999_999)
     );
     licence.truncate(16);
-    let net = *rng.pick(&[100u64, 150, 250, 400, 500, 800, 1000]);
+    let net = *rng.pick(&[250u64, 300, 400, 450, 500, 800]);
     let month = rng.range(1, 10);
     let mut v = json!({
         "schema_version": "1",
@@ -333,7 +344,7 @@ fn common(
         "check_date": "2026-11-26",
         "product_name": {"text": name, "char_height_mm": rng.range(4, 12)},
         "net_content": {"text": format!("净含量：{net}g"), "value": net, "unit": "g",
-                        "char_height_mm": rng.range(3, 6), "same_panel_as_name": true},
+                        "char_height_mm": rng.range(4, 6), "same_panel_as_name": true},
         "producer": {"name": format!("{}食品有限公司", place), "address": format!("{place}工业园区{}号", rng.range(1, 300)),
                      "contact": format!("400-{:03}-{:04}", rng.range(100, 999), rng.range(0, 9999)), "kind": "legal_entity"},
         "origin": {"place": place},
@@ -368,7 +379,8 @@ pub fn food(rng: &mut Rng, n: u64, faulty: bool) -> Value {
     let k = rng.range(10, 40) as usize;
     let o = v.as_object_mut().expect("object");
     o.insert("ingredients".into(), ingredients(rng, k, faulty));
-    let (panel, p, f, s, c) = nutrition(rng, rng.chance(80), faulty);
+    let full = rng.chance(80);
+    let (panel, p, f, s, c) = nutrition(rng, full, faulty);
     o.insert("nutrition".into(), panel);
     o.insert("claims".into(), claims(rng, p, f, s, c, faulty));
     if rng.chance(50) {
