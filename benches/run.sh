@@ -21,7 +21,7 @@ rustc --version
 cargo build --release -q -p labelcheck-bench -p labelcheck-cli
 
 echo "== corpora (seed 9)"
-sizes=(1000)
+sizes=("$COUNT")
 [ "${BIG:-0}" = 1 ] && sizes+=(100000 1000000)
 for n in "${sizes[@]}"; do
   f="$CORPUS/labels-$n.jsonl"
@@ -39,9 +39,22 @@ for n in "${sizes[@]}"; do
     "$BIN/labelcheck" check --format json "$f" > /dev/null || true
 done
 
+echo "== wasm in Node (same labels as the mixed corpus row above)"
+if [ -f bindings/wasm/pkg/node/package.json ] || [ -d bindings/wasm/pkg/node ]; then
+  node benches/wasm-node.mjs "$CORPUS/labels-$COUNT.jsonl" || true
+  for f in bindings/wasm/pkg/node/*_bg.wasm; do
+    echo "$f: $(stat -c %s "$f") B raw, $(gzip -9c "$f" | wc -c) B gzip -9"
+  done
+else
+  echo "bindings/wasm/pkg/node missing: run bash bindings/wasm/test.sh first"
+fi
+
+echo "== memory"
+"$BIN/lc-profile" heap 0
+
 if [ "${CALLGRIND:-0}" = 1 ]; then
   echo "== instruction counts (valgrind --tool=callgrind)"
-  for args in "none 200" "cold 200" "check 200" "parse 200"; do
+  for args in "none 100" "cold 100" "check 100" "parse 100"; do
     n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN/lc-profile" $args 2>&1 \
         | awk '/Collected/ {print $4}')
     echo "lc-profile $args: $n instructions"

@@ -95,7 +95,7 @@ fn main() {
         let many = best_of(passes, || {
             black_box(engine.check_many_json(&refs, &opts, 0));
         });
-        let f = family.name;
+        let f = only.unwrap_or("mixed corpus");
         let base = us(value, n);
         rows.push((
             format!("{f}: serde_json → Value (floor; {} B/label avg)", bytes / n),
