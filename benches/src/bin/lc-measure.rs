@@ -43,11 +43,12 @@ fn main() {
     let engine = Engine::new().expect("embedded packs load");
     let opts = CheckOptions::default();
     let limits = Limits::default();
-    for family in labelcheck_bench::families() {
+    let mut names: Vec<Option<&str>> = vec![None];
+    names.extend(labelcheck_bench::families().iter().map(|f| Some(f.name)));
+    for only in names {
+        // `None`: the mixed corpus, exactly `lc-corpus COUNT 9` (labels-COUNT.jsonl).
         let labels: Vec<Vec<u8>> = (0..count)
-            .map(|n| {
-                serde_json::to_vec(&labelcheck_bench::label(9, n, Some(family.name))).expect("json")
-            })
+            .map(|n| serde_json::to_vec(&labelcheck_bench::label(9, n, only)).expect("json"))
             .collect();
         let n = labels.len();
         let bytes: usize = labels.iter().map(Vec::len).sum();
