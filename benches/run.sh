@@ -49,6 +49,11 @@ else
   echo "bindings/wasm/pkg/node missing: run bash bindings/wasm/test.sh first"
 fi
 
+echo "== Python: pure-Python GB 28050-2011 panel checks vs the binding (venv of bindings/python/test.sh)"
+PY=bindings/python/.venv/bin/python
+[ -x "$PY" ] || PY=python3
+"$PY" benches/python_baseline.py "$CORPUS/labels-$COUNT.jsonl" || true
+
 echo "== memory"
 "$BIN/lc-profile" heap 0
 
