@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { Engine } = require(join(here, "..", "bindings", "wasm", "pkg", "node"));
+const { Engine } = require(join(here, "..", "bindings", "wasm", "pkg", "node", "labelcheck_wasm.js"));
 const file = process.argv[2] ?? "/var/tmp/labelcheck-corpus/labels-1000.jsonl";
 const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
 
