@@ -1,6 +1,7 @@
 //! Embeds the standards tree (`../standards`) into the library, so the default engine needs
 //! no files at run time — the same packs in the CLI, Python and the browser.
 
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,26 @@ fn main() {
             abs.display().to_string()
         )
         .expect("write to string");
+    }
+    out.push_str("];\n");
+    // Each pack's SHA-256 (the loader's: path, NUL, text, NUL for the pack's files in path
+    // order), so loading the embedded packs unchanged skips hashing 0.8 MB at every start.
+    let mut packs: std::collections::BTreeMap<String, Sha256> = std::collections::BTreeMap::new();
+    for (rel, abs) in &files {
+        let parts: Vec<&str> = rel.split('/').collect();
+        if let ["packs", dir, _] = parts.as_slice() {
+            let text = std::fs::read(abs).expect("read standards file");
+            let h = packs.entry((*dir).to_string()).or_default();
+            h.update(rel.as_bytes());
+            h.update([0]);
+            h.update(&text);
+            h.update([0]);
+        }
+    }
+    out.push_str("/// Precomputed hashes of the embedded packs: (pack directory, hex SHA-256).\npub static PACK_HASHES: &[(&str, &str)] = &[\n");
+    for (dir, h) in packs {
+        let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        writeln!(out, "    ({dir:?}, {hex:?}),").expect("write to string");
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))

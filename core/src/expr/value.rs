@@ -36,7 +36,30 @@ pub fn json_to_decimal(n: &serde_json::Number) -> Option<Decimal> {
     if !f.is_finite() || f.abs() > 1e27 {
         return None;
     }
-    Decimal::from_str(&format!("{f}")).ok()
+    short_decimal(f).or_else(|| Decimal::from_str(&format!("{f}")).ok())
+}
+
+/// The fast path of `json_to_decimal` for the common case (a few decimal places): the
+/// decimal with the fewest fractional digits that reads back as `f` — the same value Rust's
+/// shortest round-trip text gives, without formatting and parsing a string. `None` (zero,
+/// or more than 9 places or 15 digits) falls back to the text path.
+fn short_decimal(f: f64) -> Option<Decimal> {
+    const POW10: [f64; 10] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+    if f == 0.0 {
+        return None;
+    }
+    for (scale, p) in POW10.iter().enumerate() {
+        let m = (f * p).round();
+        if m.abs() >= 1e15 {
+            return None;
+        }
+        // `m` and `p` are exact, so `m / p` is the double nearest to the decimal m·10⁻ˢ:
+        // equal to `f` means that decimal reads back as `f`.
+        if m / p == f {
+            return Some(Decimal::new(m as i64, scale as u32));
+        }
+    }
+    None
 }
 
 impl<'a> Val<'a> {
@@ -159,5 +182,69 @@ pub fn decimal_to_json(d: Decimal) -> Value {
     match text.parse::<f64>() {
         Ok(f) if format!("{f}") == text => Value::from(f),
         _ => Value::String(text),
+    }
+}
+
+#[cfg(test)]
+mod fast_decimal_tests {
+    use super::*;
+
+    /// The fast path gives exactly the decimal (mantissa and scale) of the text path.
+    #[test]
+    fn short_decimal_equals_the_text_path() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut checked = 0;
+        for i in 0..200_000u64 {
+            let f = match i % 3 {
+                // Label-like numbers: up to 12 integer digits, 0–9 places.
+                0 => {
+                    let places = (next() % 10) as i32;
+                    let digits = next() % 1_000_000_000_000;
+                    digits as f64 / 10f64.powi(places)
+                }
+                1 => (next() % 100_000) as f64 / 100.0 - 500.0,
+                // Any double in range.
+                _ => f64::from_bits(next()),
+            };
+            if !f.is_finite() || f.abs() > 1e27 {
+                continue;
+            }
+            let slow = Decimal::from_str(&format!("{f}")).ok();
+            if let Some(fast) = short_decimal(f) {
+                let slow = slow.expect("text path parses");
+                assert_eq!(
+                    (fast.mantissa(), fast.scale()),
+                    (slow.mantissa(), slow.scale()),
+                    "{f}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 60_000, "{checked}");
+        for f in [
+            0.1,
+            0.2,
+            0.3,
+            45.6,
+            1e-9,
+            123456.789,
+            -3.8,
+            7.5,
+            99999999999999.9,
+        ] {
+            let slow = Decimal::from_str(&format!("{f}")).expect("text");
+            let fast = short_decimal(f).unwrap_or(slow);
+            assert_eq!(
+                (fast.mantissa(), fast.scale()),
+                (slow.mantissa(), slow.scale()),
+                "{f}"
+            );
+        }
     }
 }

@@ -243,12 +243,16 @@ fn compile_pack(
     let mut rule_specs = Vec::new();
     let mut retired = Vec::new();
     let mut let_specs: Vec<([String; 2], String)> = Vec::new();
+    // The embedded packs' hashes are computed at build time (build.rs).
+    let precomputed = crate::embedded::pack_hash(dir, files);
     let mut hasher = Sha256::new();
     for f in files {
-        hasher.update(f.path.as_bytes());
-        hasher.update([0]);
-        hasher.update(f.text.as_bytes());
-        hasher.update([0]);
+        if precomputed.is_none() {
+            hasher.update(f.path.as_bytes());
+            hasher.update([0]);
+            hasher.update(f.text.as_bytes());
+            hasher.update([0]);
+        }
         let parsed: PackFile = match toml::from_str(&f.text) {
             Ok(p) => p,
             Err(e) => {
@@ -450,11 +454,14 @@ fn compile_pack(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let hash = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = match precomputed {
+        Some(h) => h.to_string(),
+        None => hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    };
     Ok(Pack {
         meta,
         applies_if,

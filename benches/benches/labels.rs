@@ -1,0 +1,74 @@
+//! divan benches: `cargo bench -p labelcheck-bench` (see benches/README.md).
+use labelcheck::{CheckOptions, Engine, Limits};
+use std::sync::OnceLock;
+
+fn main() {
+    divan::main();
+}
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new().expect("embedded packs"))
+}
+
+fn corpus(family: &str) -> Vec<Vec<u8>> {
+    (0..200)
+        .map(|n| serde_json::to_vec(&labelcheck_bench::label(9, n, Some(family))).expect("json"))
+        .collect()
+}
+
+const FAMILIES: &[&str] = &["food", "infant_formula"];
+
+#[divan::bench]
+fn pack_compile() -> Engine {
+    Engine::new().expect("embedded packs")
+}
+
+#[divan::bench(args = FAMILIES)]
+fn check_label(b: divan::Bencher, family: &str) {
+    let labels = corpus(family);
+    let opts = CheckOptions::default();
+    let e = engine();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        e.check_json(&labels[i], &opts)
+    });
+}
+
+#[divan::bench(args = FAMILIES)]
+fn serde_value(b: divan::Bencher, family: &str) {
+    let labels = corpus(family);
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        serde_json::from_slice::<serde_json::Value>(&labels[i])
+    });
+}
+
+#[divan::bench(args = FAMILIES)]
+fn serde_label(b: divan::Bencher, family: &str) {
+    let labels = corpus(family);
+    let limits = Limits::default();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        labelcheck::label::parse_label(&labels[i], &limits)
+    });
+}
+
+#[divan::bench]
+fn ingredients_text(b: divan::Bencher) {
+    let texts: Vec<String> = corpus("food")
+        .iter()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_slice(l).ok()?;
+            Some(v.pointer("/ingredients/text")?.as_str()?.to_string())
+        })
+        .collect();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % texts.len();
+        labelcheck::label::parse_ingredients_text(&texts[i])
+    });
+}

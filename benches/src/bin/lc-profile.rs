@@ -1,0 +1,63 @@
+//! `lc-profile cold` / `check COUNT` / `parse COUNT` / `heap`: fixed workloads
+//! for `valgrind --tool=callgrind` (instruction counts are steady on a loaded machine, wall
+//! clock is not). `check` includes one cold start; subtract `cold` for the per-label cost.
+use labelcheck::{CheckOptions, Engine};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Counts the bytes currently allocated, for `lc-profile heap`.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mode = args.get(1).map(String::as_str).unwrap_or("cold");
+    let count: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let labels: Vec<Vec<u8>> = (0..count)
+        .map(|n| serde_json::to_vec(&labelcheck_bench::label(9, n, None)).expect("json"))
+        .collect();
+    match mode {
+        "cold" => {
+            black_box(Engine::new().expect("packs"));
+        }
+        "check" => {
+            let e = Engine::new().expect("packs");
+            let opts = CheckOptions::default();
+            for l in &labels {
+                black_box(e.check_json(l, &opts).expect("report"));
+            }
+        }
+        "parse" => {
+            for l in &labels {
+                black_box(serde_json::from_slice::<serde_json::Value>(l).expect("json"));
+            }
+        }
+        "heap" => {
+            let before = LIVE.load(Ordering::Relaxed);
+            let e = Engine::new().expect("packs");
+            let held = LIVE.load(Ordering::Relaxed) - before;
+            println!("heap held by an engine with every embedded pack: {held} bytes");
+            black_box(e);
+        }
+        "none" => {}
+        _ => {
+            eprintln!("modes: cold, check COUNT, parse COUNT, heap, none COUNT");
+            std::process::exit(2);
+        }
+    }
+}

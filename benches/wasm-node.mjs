@@ -1,0 +1,31 @@
+// The wasm build in Node against native, per label: `node benches/wasm-node.mjs labels.jsonl`.
+// Needs bindings/wasm/pkg/node (built by `bash bindings/wasm/test.sh`). Labels go in as JSON
+// text, the same path as the native `check_json`. Prints cold start and µs per label (best of 5).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { Engine } = require(join(here, "..", "bindings", "wasm", "pkg", "node", "labelcheck_wasm.js"));
+const file = process.argv[2] ?? "/var/tmp/labelcheck-corpus/labels-1000.jsonl";
+const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+
+let t = performance.now();
+const engine = new Engine();
+const cold = performance.now() - t;
+const opts = {};
+let best = Infinity;
+for (let pass = 0; pass < 5; pass++) {
+  t = performance.now();
+  for (const l of lines) engine.tryCheck(l, opts);
+  best = Math.min(best, performance.now() - t);
+}
+t = performance.now();
+for (let pass = 0; pass < 5; pass++) for (const l of lines) JSON.parse(l);
+const parse = (performance.now() - t) / 5;
+console.log(
+  `wasm (Node ${process.version}): cold start ${cold.toFixed(1)} ms; check ${((best * 1000) / lines.length).toFixed(1)} µs/label; ` +
+    `JSON.parse ${((parse * 1000) / lines.length).toFixed(1)} µs/label (${lines.length} labels)`,
+);

@@ -1,0 +1,227 @@
+//! A conservative prefilter for table-row patterns: the set of characters of which any
+//! match must contain at least one. A claim whose text contains none of them cannot match,
+//! so the regex is not run. `None` (the pattern may match empty text, or uses syntax this
+//! reader does not follow) means "always run the regex", so behaviour never changes.
+
+use std::collections::BTreeSet;
+
+/// Characters one of which every match of `pattern` contains, if they can be worked out.
+pub fn required_chars(pattern: &str) -> Option<Vec<char>> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut p = Parser { s: &chars, i: 0 };
+    let set = p.alternation()?;
+    if p.i != chars.len() {
+        return None;
+    }
+    set.map(|s| s.into_iter().collect())
+}
+
+/// `Ok(Some(set))`: every match of the node contains a char of `set`; `Ok(None)`: the node
+/// may match without one (empty, `.`, negated class, escape…). Outer `None`: unsupported.
+type Req = Option<BTreeSet<char>>;
+
+struct Parser<'s> {
+    s: &'s [char],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.s.get(self.i).copied()
+    }
+
+    /// `a|b|c`: a match of the whole contains a char of the union, if every branch has a set.
+    fn alternation(&mut self) -> Option<Req> {
+        let mut union = BTreeSet::new();
+        let mut all = true;
+        loop {
+            match self.concat()? {
+                Some(s) => union.extend(s),
+                None => all = false,
+            }
+            if self.peek() == Some('|') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        Some(all.then_some(union))
+    }
+
+    /// `abc`: any part's set will do; keep the smallest.
+    fn concat(&mut self) -> Option<Req> {
+        let mut best: Req = None;
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom()?;
+            let atom = self.quantifier(atom)?;
+            if let Some(s) = atom {
+                if best.as_ref().is_none_or(|b| s.len() < b.len()) {
+                    best = Some(s);
+                }
+            }
+        }
+        Some(best)
+    }
+
+    fn atom(&mut self) -> Option<Req> {
+        let c = self.peek()?;
+        self.i += 1;
+        match c {
+            '(' => {
+                if self.peek() == Some('?') {
+                    // Only non-capturing groups `(?:…)`; flags could change what matches.
+                    if self.s.get(self.i + 1) == Some(&':') {
+                        self.i += 2;
+                    } else {
+                        return None;
+                    }
+                }
+                let inner = self.alternation()?;
+                if self.peek() != Some(')') {
+                    return None;
+                }
+                self.i += 1;
+                Some(inner)
+            }
+            '[' => {
+                let mut set = BTreeSet::new();
+                let negated = self.peek() == Some('^');
+                if negated {
+                    self.i += 1;
+                }
+                let mut first = true;
+                loop {
+                    let c = self.peek()?;
+                    self.i += 1;
+                    match c {
+                        ']' if !first => break,
+                        '\\' | '[' => return None,
+                        '-' if !first && self.peek() != Some(']') => return None,
+                        _ => {
+                            set.insert(c);
+                        }
+                    }
+                    first = false;
+                }
+                Some((!negated).then_some(set))
+            }
+            '^' | '$' | '.' => Some(None),
+            '\\' => {
+                // An escaped punctuation character is itself; anything else (\d, \s, \b…)
+                // is a class or an assertion.
+                let e = self.peek()?;
+                self.i += 1;
+                if e.is_ascii_punctuation() {
+                    Some(Some(BTreeSet::from([e])))
+                } else {
+                    Some(None)
+                }
+            }
+            '*' | '+' | '?' | '{' | '}' | ')' | ']' | '|' => None,
+            c if c.is_whitespace() => Some(Some(BTreeSet::from([c]))),
+            c => Some(Some(BTreeSet::from([c]))),
+        }
+    }
+
+    fn quantifier(&mut self, atom: Req) -> Option<Req> {
+        let Some(q) = self.peek() else {
+            return Some(atom);
+        };
+        let out = match q {
+            '?' | '*' => {
+                self.i += 1;
+                None
+            }
+            '+' => {
+                self.i += 1;
+                atom
+            }
+            '{' => {
+                self.i += 1;
+                let start = self.i;
+                while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    self.i += 1;
+                }
+                let min: String = self.s[start..self.i].iter().collect();
+                let min: u32 = min.parse().ok()?;
+                while self.peek().is_some_and(|c| c.is_ascii_digit() || c == ',') {
+                    self.i += 1;
+                }
+                if self.peek() != Some('}') {
+                    return None;
+                }
+                self.i += 1;
+                if min == 0 {
+                    None
+                } else {
+                    atom
+                }
+            }
+            _ => return Some(atom),
+        };
+        // Lazy quantifiers (`??`, `*?`, `+?`) match the same texts.
+        if self.peek() == Some('?') {
+            self.i += 1;
+        }
+        if matches!(self.peek(), Some('?' | '*' | '+' | '{')) {
+            return None;
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::required_chars;
+
+    fn set(p: &str) -> Option<String> {
+        required_chars(p).map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn finds_the_characters_every_match_needs() {
+        assert_eq!(
+            set("(^|[^极减降])(低|少)脂|(^|[^减])少油").as_deref(),
+            Some("少脂")
+        );
+        assert_eq!(set("瘦").as_deref(), Some("瘦"));
+        assert_eq!(set("(无|不含|零|没有|0 ?%|0)脂").as_deref(), Some("脂"));
+        assert_eq!(set("蛋白质?的?来源").as_deref(), Some("蛋"));
+        assert_eq!(set("a?").as_deref(), None);
+        assert_eq!(set("[^a]").as_deref(), None);
+        assert_eq!(set("(?i)a"), None);
+        assert_eq!(set("x{0,2}y{2}").as_deref(), Some("y"));
+        assert_eq!(set("[a-z]b").as_deref(), None); // ranges are not followed
+    }
+
+    /// The prefilter never rejects a text the regex matches.
+    #[test]
+    fn never_rejects_a_match() {
+        let cases = [
+            (
+                "(^|[^极减降])(低|少)脂|(^|[^减])少油",
+                ["低脂肪", "少油", "极低脂", "x"],
+            ),
+            (
+                "((^|[^提增])高(含量的?)?|富含|丰富的?)蛋白|蛋白质?的?良好来源",
+                ["高蛋白", "富含蛋白质", "蛋白质良好来源", "无"],
+            ),
+            (
+                "(无|不含|零|没有|0 ?%|0)(能量|热量)",
+                ["0 %能量", "零热量", "无能量", "低"],
+            ),
+        ];
+        for (p, texts) in cases {
+            let re = regex_lite::Regex::new(p).expect("pattern");
+            let req = required_chars(p).expect("analysable");
+            for t in texts {
+                if re.is_match(t) {
+                    assert!(t.chars().any(|c| req.contains(&c)), "{p} / {t}");
+                }
+            }
+        }
+    }
+}
