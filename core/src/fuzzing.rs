@@ -48,15 +48,15 @@ pub fn assert_span_in(span: &Span, whole: &str) {
 }
 
 /// Label JSON → check: never panics; errors and reports serialise; output is deterministic;
-/// every span of a finding lies inside the input text it names.
-pub fn label_check(bytes: &[u8]) {
+/// every span of a finding lies inside the input text it names. Returns the result.
+pub fn label_check(bytes: &[u8]) -> Result<crate::Report, crate::Error> {
     let engine = engine();
     let first = engine.check_json(bytes, &opts());
     let second = engine.check_json(bytes, &opts());
     let a = serde_json::to_vec(&first).expect("result serialises");
     let b = serde_json::to_vec(&second).expect("result serialises");
     assert!(a == b, "same input, different output");
-    let Ok(report) = first else { return };
+    let Ok(report) = &first else { return first };
     let input: Value = serde_json::from_slice(bytes).expect("a checked label is JSON");
     for f in &report.findings {
         if let Some(span) = &f.span {
@@ -67,6 +67,7 @@ pub fn label_check(bytes: &[u8]) {
             assert_span_in(span, text);
         }
     }
+    first
 }
 
 /// Printed ingredient text → items: never panics; every item span (at any depth) covers its
