@@ -40,6 +40,21 @@ bash bindings/python/test.sh
 step "WebAssembly binding: build, Node tests, headless-Chromium demo test"
 bash bindings/wasm/test.sh
 
+step "fuzz smoke: each target briefly on stable (FUZZ_SMOKE=0 skips; FUZZ_SECONDS per target)"
+if [ "${FUZZ_SMOKE:-1}" != "0" ]; then
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  (
+    cd fuzz
+    for t in label_check ingredients_text pack_load expression; do
+      mkdir -p "corpus/$t"
+      cargo fuzz run --sanitizer none --target-dir "$CARGO_TARGET_DIR/fuzz" "$t" "corpus/$t" "seeds/$t" -- \
+        -max_total_time="${FUZZ_SECONDS:-20}" -max_len=200000 -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 3
+    done
+  )
+else
+  echo "skipped (FUZZ_SMOKE=0)"
+fi
+
 step "lints"
 cargo clippy --workspace --exclude labelcheck-python --exclude labelcheck-wasm --all-targets --locked -- -D warnings
 

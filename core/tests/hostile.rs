@@ -34,8 +34,12 @@ fn generate(g: &Value) -> Vec<u8> {
     let n = |k: &str| g[k].as_u64().unwrap_or_else(|| panic!("recipe needs {k}")) as usize;
     let s = |k: &str| g[k].as_str().unwrap_or("").to_string();
     match g["kind"].as_str() {
-        Some("deep") => format!("{}{}", s("open").repeat(n("depth")), s("close").repeat(n("depth")))
-            .into_bytes(),
+        Some("deep") => format!(
+            "{}{}",
+            s("open").repeat(n("depth")),
+            s("close").repeat(n("depth"))
+        )
+        .into_bytes(),
         Some("deep_in") => {
             let mut b = base().to_string();
             b.pop();
@@ -74,8 +78,7 @@ fn generate(g: &Value) -> Vec<u8> {
                     b["nutrition"]["rows"] = json!(vec![json!({"name": "钠", "value": 1}); count])
                 }
                 "items" => {
-                    b["ingredients"] =
-                        json!({"items": (0..count).map(|i| json!({"name": format!("料{i}")})).collect::<Vec<_>>()})
+                    b["ingredients"] = json!({"items": (0..count).map(|i| json!({"name": format!("料{i}")})).collect::<Vec<_>>()})
                 }
                 "statements" => b["statements"] = json!(vec!["x"; count]),
                 other => panic!("unknown list {other}"),
@@ -101,14 +104,22 @@ fn outcome(r: &Result<Report, Error>) -> (&'static str, Option<String>) {
         Ok(_) => ("report", None),
         Err(Error::Label(LabelError::Syntax { .. })) => ("syntax", None),
         Err(Error::Label(LabelError::TooLarge { .. })) => ("too_large", None),
-        Err(Error::Label(e @ LabelError::Invalid { .. })) => ("invalid", e.path().map(String::from)),
-        Err(Error::Label(e @ LabelError::Unknown { .. })) => ("unknown", e.path().map(String::from)),
+        Err(Error::Label(e @ LabelError::Invalid { .. })) => {
+            ("invalid", e.path().map(String::from))
+        }
+        Err(Error::Label(e @ LabelError::Unknown { .. })) => {
+            ("unknown", e.path().map(String::from))
+        }
         Err(_) => ("other", None),
     }
 }
 
 fn findings(r: &Report) -> Vec<(String, String)> {
-    let mut v: Vec<_> = r.findings.iter().map(|f| (f.rule.clone(), f.path.clone())).collect();
+    let mut v: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.path.clone()))
+        .collect();
     v.sort();
     v
 }
@@ -137,7 +148,10 @@ fn hostile_label_corpus() {
         let (got, path) = outcome(&result);
         let want = case["expect"].as_str().unwrap_or("?");
         if got != want {
-            failures.push(format!("{name}: expected {want}, got {got}: {:?}", result.err()));
+            failures.push(format!(
+                "{name}: expected {want}, got {got}: {:?}",
+                result.err()
+            ));
             continue;
         }
         if let Some(p) = case["path"].as_str() {

@@ -42,7 +42,10 @@ fn list_limit_names_the_list_at_any_depth() {
     l["claims"] = json!(vec![json!({"text": "高钙"}); 1001]);
     let (path, msg) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
     assert_eq!(path, "/claims");
-    assert!(msg.contains("1001 elements, over the limit of 1000"), "{msg}");
+    assert!(
+        msg.contains("1001 elements, over the limit of 1000"),
+        "{msg}"
+    );
     // Sub-ingredients of a compound ingredient.
     let mut l = base();
     l["ingredients"] = json!({"items": [{"name": "水"}, {"name": "复合", "ingredients": vec![json!({"name": "盐"}); 1001]}]});
@@ -83,7 +86,9 @@ fn label_with_items(n: usize) -> Vec<u8> {
     l["nutrition"]["rows"] = json!((0..n / 4)
         .map(|i| json!({"name": format!("成分{i}"), "value": i}))
         .collect::<Vec<_>>());
-    l["claims"] = json!((0..n / 4).map(|_| json!({"text": "高钙"})).collect::<Vec<_>>());
+    l["claims"] = json!((0..n / 4)
+        .map(|_| json!({"text": "高钙"}))
+        .collect::<Vec<_>>());
     l.to_string().into_bytes()
 }
 
@@ -91,8 +96,8 @@ fn label_with_items(n: usize) -> Vec<u8> {
 fn checking_time_grows_linearly_with_the_input() {
     let (small, big) = (label_with_items(150), label_with_items(600));
     median_time(&small, 1); // warm up
-    // 4× the input: linear is about 4×, quadratic 16×. Allow 9× for noise on a busy machine,
-    // and retry before failing.
+                            // 4× the input: linear is about 4×, quadratic 16×. Allow 9× for noise on a busy machine,
+                            // and retry before failing.
     let mut ratios = Vec::new();
     for _ in 0..3 {
         let (a, b) = (median_time(&small, 3), median_time(&big, 3));

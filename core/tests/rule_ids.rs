@@ -48,7 +48,9 @@ fn lock_problems(
     }
     for id in retired {
         if !locked.contains(id) {
-            problems.push(format!("retired id `{id}` was never shipped: list it in the lock"));
+            problems.push(format!(
+                "retired id `{id}` was never shipped: list it in the lock"
+            ));
         }
     }
     problems
@@ -57,7 +59,11 @@ fn lock_problems(
 #[test]
 fn every_shipped_rule_id_is_present_or_retired() {
     let engine = labelcheck::Engine::new().unwrap_or_else(|e| panic!("embedded packs: {e}"));
-    let current: BTreeSet<String> = engine.standards().rules().map(|(_, r)| r.id.clone()).collect();
+    let current: BTreeSet<String> = engine
+        .standards()
+        .rules()
+        .map(|(_, r)| r.id.clone())
+        .collect();
     let retired: BTreeSet<String> = engine
         .packs()
         .iter()
@@ -71,7 +77,11 @@ fn every_shipped_rule_id_is_present_or_retired() {
         if out.is_empty() {
             out.push_str("# Every rule id ever shipped, one a line, never removed (see core/tests/rule_ids.rs).\n");
         }
-        for id in current.iter().chain(&retired).filter(|id| !known.contains(*id)) {
+        for id in current
+            .iter()
+            .chain(&retired)
+            .filter(|id| !known.contains(*id))
+        {
             out.push_str(id);
             out.push('\n');
             lock.push(id.clone());
@@ -85,7 +95,10 @@ fn every_shipped_rule_id_is_present_or_retired() {
 #[test]
 fn lock_check_catches_disappeared_reused_and_unlisted_ids() {
     let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-    let lock: Vec<String> = ["A/1", "A/2", "A/3"].iter().map(|s| s.to_string()).collect();
+    let lock: Vec<String> = ["A/1", "A/2", "A/3"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     // All present, or retired: fine.
     assert!(lock_problems(&lock, &set(&["A/1", "A/2", "A/3"]), &set(&[])).is_empty());
     assert!(lock_problems(&lock, &set(&["A/1", "A/2"]), &set(&["A/3"])).is_empty());

@@ -468,7 +468,10 @@ mod tests {
     #[test]
     fn arrays_are_not_read_as_objects() {
         for (text, path) in [
-            (r#"{"market":"CN","category":"food","producer":["某公司","某地址"]}"#, "/producer"),
+            (
+                r#"{"market":"CN","category":"food","producer":["某公司","某地址"]}"#,
+                "/producer",
+            ),
             (r#"{"market":"CN","category":"food","dates":[]}"#, "/dates"),
             (
                 r#"{"market":"CN","category":"food","nutrition":{"basis":"per_100g","rows":[["能量"]]}}"#,
