@@ -292,6 +292,9 @@ impl Label {
     /// nutrient name (from the engine's nutrient code list).
     pub fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
         if let Some(ing) = self.ingredients.as_mut() {
+            // Spans given with caller-supplied items are echoed in findings: keep only those
+            // that really cover their characters of the ingredient text.
+            drop_false_spans(&mut ing.items, ing.text.as_deref());
             if let Some(text) = ing.text.clone() {
                 let parsed = super::parse_ingredients_text(&text);
                 if ing.lead_word.is_none() {
@@ -376,6 +379,31 @@ impl Label {
             }
         }
     }
+}
+
+/// Clears every item span (at any depth) that does not cover exactly its text within
+/// `/ingredients/text`, in characters and UTF-16 units.
+fn drop_false_spans(items: &mut [super::Ingredient], text: Option<&str>) {
+    fn valid(s: &crate::report::Span, chars: &[char]) -> bool {
+        if s.field != "/ingredients/text" || s.start > s.end || s.end > chars.len() {
+            return false;
+        }
+        let covered: String = chars[s.start..s.end].iter().collect();
+        let u16_start: usize = chars[..s.start].iter().map(|c| c.len_utf16()).sum();
+        covered == s.text
+            && s.utf16_start == u16_start
+            && s.utf16_end == u16_start + covered.encode_utf16().count()
+    }
+    fn walk(items: &mut [super::Ingredient], chars: &[char]) {
+        for item in items {
+            if item.span.as_ref().is_some_and(|s| !valid(s, chars)) {
+                item.span = None;
+            }
+            walk(&mut item.ingredients, chars);
+        }
+    }
+    let chars: Vec<char> = text.unwrap_or("").chars().collect();
+    walk(items, &chars);
 }
 
 /// Copies formulation shares onto items (and sub-items) of the same name that print none.
