@@ -51,13 +51,13 @@ fn list_limit_names_the_list_at_any_depth() {
     l["ingredients"] = json!({"items": [{"name": "水"}, {"name": "复合", "ingredients": vec![json!({"name": "盐"}); 1001]}]});
     let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
     assert_eq!(path, "/ingredients/items/1/ingredients");
-    // A smaller limit is honoured too.
+    // A smaller limit is honoured too (the base label has 6 nutrition rows).
     let small = Engine::new().expect("engine").with_limits(Limits {
-        max_list_items: 5,
+        max_list_items: 6,
         ..Limits::default()
     });
     let mut l = base();
-    l["statements"] = json!(["a", "b", "c", "d", "e", "f"]);
+    l["statements"] = json!(["a", "b", "c", "d", "e", "f", "g"]);
     let (path, _) = invalid_path(small.check_json(l.to_string().as_bytes(), &opts()));
     assert_eq!(path, "/statements");
 }
