@@ -41,6 +41,21 @@ step "WebAssembly binding: build, Node tests, headless-Chromium demo test"
 bash bindings/wasm/test.sh
 
 # The benchmark crate (benches/, `bash benches/run.sh`) is not run here; clippy below keeps it compiling.
+step "fuzz smoke (opt-in, FUZZ_SMOKE=1: installs cargo-fuzz, builds the targets, FUZZ_SECONDS (20) each on stable)"
+if [ "${FUZZ_SMOKE:-0}" = "1" ]; then
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  (
+    cd fuzz
+    for t in label_check ingredients_text pack_load expression; do
+      mkdir -p "corpus/$t"
+      cargo fuzz run --sanitizer none --target-dir "$CARGO_TARGET_DIR/fuzz" "$t" "corpus/$t" "seeds/$t" -- \
+        -max_total_time="${FUZZ_SECONDS:-20}" -max_len=200000 -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 3
+    done
+  )
+else
+  echo "skipped: set FUZZ_SMOKE=1 (about 1 min to install cargo-fuzz, 1-2 min to build, 80 s to run)"
+fi
+
 step "lints"
 cargo clippy --workspace --exclude labelcheck-python --exclude labelcheck-wasm --all-targets --locked -- -D warnings
 

@@ -25,6 +25,8 @@ mod embedded;
 pub mod engine;
 pub mod error;
 pub mod expr;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod label;
 pub mod pack;
 pub mod primitives;

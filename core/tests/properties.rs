@@ -116,3 +116,168 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+/// A synthetic grade pack: `threshold_table` on a figure where lower is better (an energy
+/// figure, say), bands (over, upto] with grade 1 best. The real energy packs live elsewhere;
+/// the primitive is what is under test.
+static GRADE_ENGINE: Lazy<Engine> = Lazy::new(|| {
+    let mut files = labelcheck::pack::SourceFile::embedded();
+    files.push(labelcheck::pack::SourceFile {
+        path: "packs/grade-demo/pack.toml".into(),
+        text: r#"[pack]
+id = "grade-demo"
+standard = "GRADE DEMO"
+edition = "1"
+title = { zh = "等级演示", en = "Grade demo" }
+jurisdiction = "CN"
+categories = ["food"]
+effective_from = "2020-01-01"
+version = "1.0.0"
+
+[tables.grades]
+key = "id"
+rows = [
+  { id = "g1", over = 0, upto = 10, grade = 1 },
+  { id = "g2", over = 10, upto = 25, grade = 2 },
+  { id = "g3", over = 25, upto = 40.5, grade = 3 },
+  { id = "g4", over = 40.5, upto = 100, grade = 4 },
+  { id = "g5", over = 100, upto = 1000000, grade = 5 },
+]
+
+[[rule]]
+id = "GRADEDEMO-1/1/grade"
+clause = "1"
+severity = "error"
+message = { zh = "等级 {found} 应为 {expected}", en = "Grade {found} should be {expected}" }
+check = { type = "threshold_table", input = "label.net_content.value", table = "grades", result = "grade", declared = "label.extensions.grade", relation = "eq" }
+"#
+        .into(),
+    });
+    Engine::from_files(&files).unwrap_or_else(|e| panic!("grade pack: {e}"))
+});
+
+/// The grade the pack gives `figure`: the declared grade that draws no finding.
+fn grade_of(figure: &str) -> Option<u32> {
+    (1..=5).find(|g| {
+        let label = format!(
+            r#"{{"market":"CN","category":"food","net_content":{{"value":{figure}}},"extensions":{{"grade":{g}}}}}"#
+        );
+        let report = GRADE_ENGINE
+            .check_json(label.as_bytes(), &opts())
+            .expect("well-formed");
+        !report.findings.iter().any(|f| f.rule == "GRADEDEMO-1/1/grade")
+    })
+}
+
+/// Figures around and on the band edges, as decimal text.
+fn figure() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1u32..200_000).prop_map(|n| format!("{}.{:02}", n / 100, n % 100)),
+        prop::sample::select(vec![
+            "10", "10.0", "10.01", "25", "40.5", "40.49", "40.51", "100", "0.01"
+        ])
+        .prop_map(String::from),
+    ]
+}
+
+/// Writes `v` as JSON with keys in a shuffled order, random whitespace and equivalent
+/// number forms (`3` as `3.0`, `3e0`, `30e-1`), driven by `seed`.
+fn permuted_json(v: &serde_json::Value, seed: &mut u64, out: &mut String) {
+    let mut next = |n: u64| {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed % n
+    };
+    let ws = [" ", "", "\n", "\t", "  \r\n"];
+    let w = ws[next(ws.len() as u64) as usize];
+    match v {
+        serde_json::Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            for i in (1..keys.len()).rev() {
+                keys.swap(i, next(i as u64 + 1) as usize);
+            }
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(w);
+                out.push_str(&serde_json::to_string(k).expect("key"));
+                out.push_str(w);
+                out.push(':');
+                permuted_json(&m[k.as_str()], seed, out);
+            }
+            out.push_str(w);
+            out.push('}');
+        }
+        serde_json::Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(w);
+                permuted_json(x, seed, out);
+            }
+            out.push(']');
+        }
+        serde_json::Value::Number(n) if n.is_u64() => {
+            let n = n.as_u64().expect("u64");
+            let forms = [
+                format!("{n}"),
+                format!("{n}.0"),
+                format!("{n}e0"),
+                format!("{n}0e-1"),
+                format!("{n}.000"),
+            ];
+            out.push_str(&forms[next(forms.len() as u64) as usize]);
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn finding_keys(r: &labelcheck::Report) -> Vec<(String, String)> {
+    let mut v: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.path.clone()))
+        .collect();
+    v.sort();
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_better_figure_never_gets_a_worse_grade(a in figure(), b in figure()) {
+        let (x, y): (f64, f64) = (a.parse().expect("num"), b.parse().expect("num"));
+        let (better, worse) = if x <= y { (&a, &b) } else { (&b, &a) };
+        let (gb, gw) = (grade_of(better), grade_of(worse));
+        prop_assert!(gb.is_some() && gw.is_some(), "every figure in range has a grade: {better} {gb:?} {worse} {gw:?}");
+        prop_assert!(gb <= gw, "{better} graded {gb:?} but the worse {worse} graded {gw:?}");
+    }
+
+    #[test]
+    fn key_order_whitespace_and_number_forms_never_change_the_report(seed in 1u64..u64::MAX) {
+        let base: serde_json::Value = serde_json::from_str(include_str!("../../examples/uht-milk.json")).expect("json");
+        let expected = ENGINE.check_json(base.to_string().as_bytes(), &opts()).expect("checks");
+        let mut text = String::new();
+        let mut s = seed;
+        permuted_json(&base, &mut s, &mut text);
+        let got = ENGINE.check_json(text.as_bytes(), &opts()).expect("still well-formed");
+        prop_assert_eq!(finding_keys(&got), finding_keys(&expected), "{}", text);
+        prop_assert_eq!(got.verdict, expected.verdict);
+    }
+}
+
+#[test]
+fn grade_band_edges_follow_the_table() {
+    // (over, upto]: 10 is grade 1, 10.01 grade 2, 40.5 grade 3, 40.51 grade 4.
+    assert_eq!(grade_of("10"), Some(1));
+    assert_eq!(grade_of("10.01"), Some(2));
+    assert_eq!(grade_of("40.5"), Some(3));
+    assert_eq!(grade_of("40.51"), Some(4));
+    assert_eq!(grade_of("1000000"), Some(5));
+}

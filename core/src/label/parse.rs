@@ -14,6 +14,10 @@ pub struct Limits {
     pub max_depth: usize,
     /// Most characters in the printed ingredient text (default 20 000).
     pub max_text_chars: usize,
+    /// Most elements in any one list of the document — ingredient items (at each level),
+    /// recipe entries, nutrition rows, claims, statements… (default 1 000; a real label has
+    /// a few dozen). Bounds the work of rules that visit every element.
+    pub max_list_items: usize,
 }
 
 impl Default for Limits {
@@ -22,6 +26,7 @@ impl Default for Limits {
             max_label_bytes: 4 * 1024 * 1024,
             max_depth: 32,
             max_text_chars: 20_000,
+            max_list_items: 1_000,
         }
     }
 }
@@ -84,7 +89,127 @@ pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
             });
         }
     }
+    check_lists(&label, limits.max_list_items)?;
+    check_no_arrays_for_objects(bytes, &label)?;
     Ok(label)
+}
+
+/// serde's derived structs also accept a JSON array, filling fields by position: a
+/// spreadsheet row pasted as `"producer": ["某公司", "某地址"]` would be read as a name and
+/// an address. Refuses that: wherever the typed document is an object, the input must be
+/// one too. (Compares the input's shape with the document's serialised shape.)
+fn check_no_arrays_for_objects(bytes: &[u8], label: &Label) -> Result<(), LabelError> {
+    use serde_json::Value;
+    fn walk(input: &Value, typed: &Value, path: &mut String) -> Result<(), LabelError> {
+        match (input, typed) {
+            (Value::Array(_), Value::Object(_)) => Err(LabelError::Invalid {
+                path: path.clone(),
+                line: 0,
+                column: 0,
+                message: "expected an object, found an array".into(),
+            }),
+            (Value::Object(i), Value::Object(t)) => {
+                for (k, iv) in i {
+                    if let Some(tv) = t.get(k) {
+                        let len = path.len();
+                        path.push('/');
+                        path.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                        walk(iv, tv, path)?;
+                        path.truncate(len);
+                    }
+                }
+                Ok(())
+            }
+            (Value::Array(i), Value::Array(t)) => {
+                for (n, (iv, tv)) in i.iter().zip(t).enumerate() {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&n.to_string());
+                    walk(iv, tv, path)?;
+                    path.truncate(len);
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+    // Both parses succeed: the bytes were just deserialised as a label.
+    let (Ok(input), Ok(typed)) = (
+        serde_json::from_slice::<Value>(bytes),
+        serde_json::to_value(label),
+    ) else {
+        return Ok(());
+    };
+    walk(&input, &typed, &mut String::new())
+}
+
+/// Refuses any list of the document longer than `max`, naming it by JSON pointer.
+fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
+    let too_long = |path: String, n: usize| {
+        if n > max {
+            Err(LabelError::Invalid {
+                path,
+                line: 0,
+                column: 0,
+                message: format!("{n} elements, over the limit of {max} per list"),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    fn items(
+        list: &[super::Ingredient],
+        path: String,
+        check: &dyn Fn(String, usize) -> Result<(), LabelError>,
+    ) -> Result<(), LabelError> {
+        check(path.clone(), list.len())?;
+        for (i, item) in list.iter().enumerate() {
+            if !item.ingredients.is_empty() {
+                items(&item.ingredients, format!("{path}/{i}/ingredients"), check)?;
+            }
+        }
+        Ok(())
+    }
+    if let Some(ing) = &label.ingredients {
+        items(&ing.items, "/ingredients/items".into(), &too_long)?;
+        too_long("/ingredients/recipe".into(), ing.recipe.len())?;
+    }
+    if let Some(n) = &label.nutrition {
+        too_long("/nutrition/rows".into(), n.rows.len())?;
+        too_long("/nutrition/statements".into(), n.statements.len())?;
+    }
+    too_long(
+        "/quantitative_declarations".into(),
+        label.quantitative_declarations.len(),
+    )?;
+    too_long(
+        "/emphasised_ingredients".into(),
+        label.emphasised_ingredients.len(),
+    )?;
+    too_long("/claims".into(), label.claims.len())?;
+    too_long("/statements".into(), label.statements.len())?;
+    too_long("/eco_labels".into(), label.eco_labels.len())?;
+    too_long(
+        "/environmental_claims".into(),
+        label.environmental_claims.len(),
+    )?;
+    if let Some(a) = &label.allergens {
+        too_long("/allergens/contains".into(), a.contains.len())?;
+        too_long("/allergens/may_contain".into(), a.may_contain.len())?;
+    }
+    if let Some(f) = &label.fibre_content {
+        too_long("/fibre_content/components".into(), f.components.len())?;
+        for (i, c) in f.components.iter().enumerate() {
+            too_long(
+                format!("/fibre_content/components/{i}/fibres"),
+                c.fibres.len(),
+            )?;
+        }
+    }
+    if let Some(e) = &label.energy_label {
+        too_long("/energy_label/figures".into(), e.figures.len())?;
+    }
+    Ok(())
 }
 
 /// Refuses nesting deeper than `max` without building anything. Strings are skipped so
@@ -167,6 +292,9 @@ impl Label {
     /// nutrient name (from the engine's nutrient code list).
     pub fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
         if let Some(ing) = self.ingredients.as_mut() {
+            // Spans given with caller-supplied items are echoed in findings: keep only those
+            // that really cover their characters of the ingredient text.
+            drop_false_spans(&mut ing.items, ing.text.as_deref());
             if let Some(text) = ing.text.clone() {
                 let parsed = super::parse_ingredients_text(&text);
                 if ing.lead_word.is_none() {
@@ -256,6 +384,31 @@ impl Label {
     }
 }
 
+/// Clears every item span (at any depth) that does not cover exactly its text within
+/// `/ingredients/text`, in characters and UTF-16 units.
+fn drop_false_spans(items: &mut [super::Ingredient], text: Option<&str>) {
+    fn valid(s: &crate::report::Span, chars: &[char]) -> bool {
+        if s.field != "/ingredients/text" || s.start > s.end || s.end > chars.len() {
+            return false;
+        }
+        let covered: String = chars[s.start..s.end].iter().collect();
+        let u16_start: usize = chars[..s.start].iter().map(|c| c.len_utf16()).sum();
+        covered == s.text
+            && s.utf16_start == u16_start
+            && s.utf16_end == u16_start + covered.encode_utf16().count()
+    }
+    fn walk(items: &mut [super::Ingredient], chars: &[char]) {
+        for item in items {
+            if item.span.as_ref().is_some_and(|s| !valid(s, chars)) {
+                item.span = None;
+            }
+            walk(&mut item.ingredients, chars);
+        }
+    }
+    let chars: Vec<char> = text.unwrap_or("").chars().collect();
+    walk(items, &chars);
+}
+
 /// Copies formulation shares onto items (and sub-items) of the same name that print none.
 fn apply_recipe(items: &mut [super::Ingredient], recipe: &[super::RecipeEntry]) {
     for item in items {
@@ -341,6 +494,25 @@ mod tests {
             parse(r#"{"market":"CN","market":"EU","category":"food"}"#),
             Err(LabelError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn arrays_are_not_read_as_objects() {
+        for (text, path) in [
+            (
+                r#"{"market":"CN","category":"food","producer":["某公司","某地址"]}"#,
+                "/producer",
+            ),
+            (r#"{"market":"CN","category":"food","dates":[]}"#, "/dates"),
+            (
+                r#"{"market":"CN","category":"food","nutrition":{"basis":"per_100g","rows":[["能量"]]}}"#,
+                "/nutrition/rows/0",
+            ),
+            (r#"["CN","food"]"#, ""),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.path(), Some(path), "{text}: {e}");
+        }
     }
 
     #[test]

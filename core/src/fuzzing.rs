@@ -1,0 +1,207 @@
+//! Invariant checks shared by the fuzz targets (`fuzz/`) and the regression tests that
+//! replay their findings (`core/tests/fuzz_regressions.rs`). Not part of the stable API.
+//!
+//! Each function takes arbitrary input, runs one entry point and panics only when an
+//! invariant is broken: the entry point itself panicked, a span lies outside its text, a
+//! report does not serialise, or the same input gave different output bytes.
+
+use crate::expr::{EvalContext, Expr, Scope, Val};
+use crate::label::{parse_ingredients_text, Ingredient};
+use crate::pack::{SourceFile, Standards};
+use crate::report::Span;
+use crate::{CheckOptions, Date, Engine};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The embedded engine, built once per process.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().unwrap_or_else(|e| panic!("embedded packs: {e}")))
+}
+
+fn opts() -> CheckOptions {
+    CheckOptions {
+        as_of: Date::from_ymd(2026, 11, 26),
+        ..Default::default()
+    }
+}
+
+/// Checks that `span` covers exactly its `text` inside `whole`, in chars and UTF-16.
+pub fn assert_span_in(span: &Span, whole: &str) {
+    let chars: Vec<char> = whole.chars().collect();
+    assert!(
+        span.start <= span.end && span.end <= chars.len(),
+        "span {}..{} outside a text of {} chars",
+        span.start,
+        span.end,
+        chars.len()
+    );
+    let covered: String = chars[span.start..span.end].iter().collect();
+    assert_eq!(covered, span.text, "span text differs from the input");
+    let u16_start: usize = chars[..span.start].iter().map(|c| c.len_utf16()).sum();
+    let u16_len: usize = covered.encode_utf16().count();
+    assert_eq!(
+        (span.utf16_start, span.utf16_end),
+        (u16_start, u16_start + u16_len),
+        "UTF-16 span disagrees with the char span"
+    );
+}
+
+/// Label JSON → check: never panics; errors and reports serialise; output is deterministic;
+/// every span of a finding lies inside the input text it names. Returns the result.
+pub fn label_check(bytes: &[u8]) -> Result<crate::Report, crate::Error> {
+    let engine = engine();
+    let first = engine.check_json(bytes, &opts());
+    let second = engine.check_json(bytes, &opts());
+    let a = serde_json::to_vec(&first).expect("result serialises");
+    let b = serde_json::to_vec(&second).expect("result serialises");
+    assert!(a == b, "same input, different output");
+    let Ok(report) = &first else { return first };
+    let input: Value = serde_json::from_slice(bytes).expect("a checked label is JSON");
+    for f in &report.findings {
+        if let Some(span) = &f.span {
+            let text = input
+                .pointer(&span.field)
+                .and_then(Value::as_str)
+                .unwrap_or_else(|| panic!("span field {} is not a text of the input", span.field));
+            assert_span_in(span, text);
+        }
+    }
+    first
+}
+
+/// Printed ingredient text → items: never panics; every item span (at any depth) covers its
+/// characters of the input; parsing is deterministic.
+pub fn ingredients_text(text: &str) {
+    let parsed = parse_ingredients_text(text);
+    fn walk(items: &[Ingredient], text: &str) {
+        for i in items {
+            if let Some(s) = &i.span {
+                assert_span_in(s, text);
+            }
+            walk(&i.ingredients, text);
+        }
+    }
+    walk(&parsed.items, text);
+    let again = parse_ingredients_text(text);
+    let a = serde_json::to_vec(&parsed.items).expect("items serialise");
+    let b = serde_json::to_vec(&again.items).expect("items serialise");
+    assert!(
+        a == b && parsed.lead_word == again.lead_word,
+        "nondeterministic parse"
+    );
+}
+
+/// The standards files a pack fuzz input is laid over: the catalogue, code lists and packs.
+fn base_files() -> &'static [SourceFile] {
+    static FILES: OnceLock<Vec<SourceFile>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        crate::embedded::files()
+            .into_iter()
+            .filter(|f| f.path.ends_with(".toml"))
+            .collect()
+    })
+}
+
+/// Pack loader: the input is one standards file whose first line may name the file it
+/// replaces (`# packs/gb7718-2011/rules-dates.toml`); otherwise it is the `pack.toml` of a
+/// new pack `packs/fuzz/`. Only that file's pack directory (plus the catalogue and code
+/// lists) is loaded. Never panics; every error names a file of the input set.
+pub fn pack_load(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let first = text.lines().next().unwrap_or("");
+    let target = first
+        .strip_prefix("# ")
+        .map(str::trim)
+        .filter(|p| p.starts_with("packs/") && p.ends_with(".toml") && p.split('/').count() == 3)
+        .unwrap_or("packs/fuzz/pack.toml")
+        .to_string();
+    let dir = target.rsplit_once('/').map(|(d, _)| d).unwrap_or("packs");
+    let mut files: Vec<SourceFile> = base_files()
+        .iter()
+        .filter(|f| !f.path.starts_with("packs/") || f.path.starts_with(&format!("{dir}/")))
+        .filter(|f| f.path != target)
+        .cloned()
+        .collect();
+    files.push(SourceFile {
+        path: target,
+        text: text.to_string(),
+    });
+    match Standards::load(&files) {
+        Ok(s) => {
+            // A loaded pack keeps every rule it declared: ids are unique.
+            let mut ids: Vec<&str> = s.rules().map(|(_, r)| r.id.as_str()).collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "duplicate rule ids survived loading");
+        }
+        Err(errors) => {
+            assert!(
+                !errors.is_empty(),
+                "a failed load reports at least one error"
+            );
+            for e in &errors {
+                // A file of the input, or a pack directory (`packs/fuzz`: no [pack] table).
+                assert!(
+                    files
+                        .iter()
+                        .any(|f| f.path == e.file || f.path.starts_with(&format!("{}/", e.file)))
+                        || e.file == "categories.toml",
+                    "error names a file that is not in the input: {e}"
+                );
+                let _ = e.to_string();
+            }
+        }
+    }
+}
+
+/// The label the expression target evaluates against.
+fn expr_label() -> &'static Value {
+    static LABEL: OnceLock<Value> = OnceLock::new();
+    LABEL.get_or_init(|| {
+        let text = include_str!("../../examples/uht-milk.json");
+        let mut label = crate::label::parse_label(text.as_bytes(), &Default::default())
+            .expect("the example parses");
+        label.normalise(&|_| None);
+        serde_json::to_value(&label).expect("label serialises")
+    })
+}
+
+/// Expression compiler and evaluator: arbitrary source text compiles or fails with an
+/// offset inside the text; what compiles evaluates without panicking, deterministically,
+/// against a real label and the tables of a real pack.
+pub fn expression(bytes: &[u8]) {
+    let Ok(src) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let engine = engine();
+    let pack = &engine.packs()[0];
+    let known = |t: &str| pack.tables.contains_key(t);
+    let expr = match Expr::compile(src, &known) {
+        Ok(e) => e,
+        Err(e) => {
+            assert!(e.offset <= src.len(), "error offset past the end");
+            return;
+        }
+    };
+    let ctx = EvalContext {
+        label: expr_label(),
+        tables: &pack.tables,
+        tags: &[],
+        as_of: Date::from_ymd(2026, 11, 26).expect("a date"),
+    };
+    let item = expr_label()
+        .pointer("/ingredients/items/0")
+        .unwrap_or(&Value::Null);
+    let mut scope = Scope::new(&ctx);
+    scope.set("item", Val::from_json(item));
+    let a = scope.eval(&expr.root);
+    let b = scope.eval(&expr.root);
+    let (ja, jb) = (a.to_json(), b.to_json());
+    assert_eq!(ja, jb, "nondeterministic evaluation");
+    let _ = a.display();
+    let _ = a.truthy();
+}

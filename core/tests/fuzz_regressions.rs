@@ -1,0 +1,43 @@
+//! Replays every minimised crash and slow input the fuzzers found
+//! (`tests/fuzz-regressions/<target>/*`) through the same invariant checks the fuzz targets
+//! run, so a fixed bug stays fixed without cargo-fuzz. Slow inputs must finish quickly.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fuzz-regressions")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut n = 0;
+    for entry in entries.flatten() {
+        let bytes = std::fs::read(entry.path()).expect("read regression input");
+        let start = Instant::now();
+        run(&bytes);
+        // Generous: a debug build on a busy machine; the bugs were hangs, not milliseconds.
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{} took {:?}",
+            entry.path().display(),
+            start.elapsed()
+        );
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn fuzz_regressions_replay_clean() {
+    let n = replay("label_check", |b| {
+        let _ = labelcheck::fuzzing::label_check(b);
+    }) + replay("ingredients_text", |b| {
+        if let Ok(s) = std::str::from_utf8(b) {
+            labelcheck::fuzzing::ingredients_text(s)
+        }
+    }) + replay("pack_load", labelcheck::fuzzing::pack_load)
+        + replay("expression", labelcheck::fuzzing::expression);
+    assert!(n >= 1, "the regression inputs are found");
+}
