@@ -192,6 +192,7 @@ pub fn expression(bytes: &[u8]) {
         tables: &pack.tables,
         tags: &[],
         as_of: Date::from_ymd(2026, 11, 26).expect("a date"),
+        codelists: &engine.standards().codelists,
     };
     let item = expr_label()
         .pointer("/ingredients/items/0")
