@@ -92,6 +92,29 @@ pub fn ingredients_text(text: &str) {
     );
 }
 
+/// The fibre-content text parser: spans of components, fibres and unreadable tokens lie in
+/// the input, and parsing is deterministic.
+pub fn fibre_text(text: &str) {
+    let parsed = crate::label::parse_fibre_text(text);
+    for c in &parsed.components {
+        if let Some(s) = &c.span {
+            assert_span_in(s, text);
+        }
+        for f in &c.fibres {
+            if let Some(s) = &f.span {
+                assert_span_in(s, text);
+            }
+        }
+    }
+    for u in &parsed.unparsed {
+        assert_span_in(&u.span, text);
+    }
+    let again = crate::label::parse_fibre_text(text);
+    let a = serde_json::to_vec(&parsed.components).expect("components serialise");
+    let b = serde_json::to_vec(&again.components).expect("components serialise");
+    assert!(a == b, "nondeterministic parse");
+}
+
 /// The standards files a pack fuzz input is laid over: the catalogue, code lists and packs.
 fn base_files() -> &'static [SourceFile] {
     static FILES: OnceLock<Vec<SourceFile>> = OnceLock::new();

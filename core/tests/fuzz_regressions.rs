@@ -38,6 +38,37 @@ fn fuzz_regressions_replay_clean() {
             labelcheck::fuzzing::ingredients_text(s)
         }
     }) + replay("pack_load", labelcheck::fuzzing::pack_load)
-        + replay("expression", labelcheck::fuzzing::expression);
+        + replay("expression", labelcheck::fuzzing::expression)
+        + replay("fibre_text", |b| {
+            if let Ok(s) = std::str::from_utf8(b) {
+                labelcheck::fuzzing::fibre_text(s)
+            }
+        });
     assert!(n >= 1, "the regression inputs are found");
+}
+
+#[test]
+fn fibre_text_invariants_hold_on_the_seeds_and_odd_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds/fibre_text");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("seed dir").flatten() {
+        let text = std::fs::read_to_string(e.path()).expect("utf-8 seed");
+        labelcheck::fuzzing::fibre_text(&text);
+        n += 1;
+    }
+    assert!(n >= 5, "fibre seeds found");
+    for odd in [
+        "",
+        "%",
+        "100%",
+        "；；；",
+        "面料：",
+        "80%%山羊绒",
+        "😀 50% 羊毛 50%",
+        "纯",
+        "（（（",
+        "1e308% wool",
+    ] {
+        labelcheck::fuzzing::fibre_text(odd);
+    }
 }
