@@ -177,38 +177,102 @@ struct Input {
     bytes: Result<Vec<u8>, String>,
 }
 
-fn read_inputs(files: &[String]) -> Vec<Input> {
-    let mut out = Vec::new();
+/// Labels checked per batch: JSON Lines files are read, checked on all cores and printed a
+/// batch at a time, so memory stays flat however large the file.
+const BATCH: usize = 4096;
+
+/// Reads the inputs in order and hands them over in batches. A JSON Lines file (`.jsonl`,
+/// `.ndjson`) gives one input per non-blank line, named `file:line`.
+fn inputs_in_batches(files: &[String], on_batch: &mut dyn FnMut(Vec<Input>)) {
+    use std::io::BufRead;
+    let mut batch = Vec::new();
+    let push = |batch: &mut Vec<Input>, input: Input, on_batch: &mut dyn FnMut(Vec<Input>)| {
+        batch.push(input);
+        if batch.len() >= BATCH {
+            on_batch(std::mem::take(batch));
+        }
+    };
     for f in files {
-        let bytes = if f == "-" {
+        let jsonl = f.ends_with(".jsonl") || f.ends_with(".ndjson");
+        if f == "-" {
             let mut buf = Vec::new();
-            std::io::stdin()
+            let bytes = std::io::stdin()
                 .read_to_end(&mut buf)
                 .map(|_| buf)
-                .map_err(|e| e.to_string())
-        } else {
-            std::fs::read(f).map_err(|e| e.to_string())
+                .map_err(|e| e.to_string());
+            push(
+                &mut batch,
+                Input {
+                    name: f.clone(),
+                    bytes,
+                },
+                on_batch,
+            );
+            continue;
+        }
+        if !jsonl {
+            let bytes = std::fs::read(f).map_err(|e| e.to_string());
+            push(
+                &mut batch,
+                Input {
+                    name: f.clone(),
+                    bytes,
+                },
+                on_batch,
+            );
+            continue;
+        }
+        let file = match std::fs::File::open(f) {
+            Ok(file) => file,
+            Err(e) => {
+                push(
+                    &mut batch,
+                    Input {
+                        name: f.clone(),
+                        bytes: Err(e.to_string()),
+                    },
+                    on_batch,
+                );
+                continue;
+            }
         };
-        let jsonl = f.ends_with(".jsonl") || f.ends_with(".ndjson");
-        match bytes {
-            Ok(b) if jsonl => {
-                for (i, line) in b.split(|c| *c == b'\n').enumerate() {
+        let mut reader = std::io::BufReader::new(file);
+        let mut line_no = 0usize;
+        loop {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {
+                    line_no += 1;
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    out.push(Input {
-                        name: format!("{f}:{}", i + 1),
-                        bytes: Ok(line.to_vec()),
-                    });
+                    push(
+                        &mut batch,
+                        Input {
+                            name: format!("{f}:{line_no}"),
+                            bytes: Ok(line),
+                        },
+                        on_batch,
+                    );
+                }
+                Err(e) => {
+                    push(
+                        &mut batch,
+                        Input {
+                            name: format!("{f}:{}", line_no + 1),
+                            bytes: Err(e.to_string()),
+                        },
+                        on_batch,
+                    );
+                    break;
                 }
             }
-            other => out.push(Input {
-                name: f.clone(),
-                bytes: other,
-            }),
         }
     }
-    out
+    if !batch.is_empty() {
+        on_batch(batch);
+    }
 }
 
 fn check(
@@ -237,51 +301,57 @@ fn check(
         },
         trace: false,
     };
-    let inputs = read_inputs(files);
-    // Labels are checked in parallel on the available cores; results keep input order.
-    let readable: Vec<&[u8]> = inputs
-        .iter()
-        .filter_map(|i| i.bytes.as_deref().ok())
-        .collect();
-    let mut checked = if compare {
-        Vec::new()
-    } else {
-        engine
-            .check_many_json(&readable, &opts, 0)
-            .into_iter()
-            .map(|r| r.map(render::Outcome::Report))
-            .collect()
-    }
-    .into_iter();
     let mut worst = 0u8;
-    let mut results = Vec::new();
-    for input in inputs {
-        let outcome = match &input.bytes {
-            Err(e) => Err(labelcheck::Error::Io {
-                path: input.name.clone(),
-                message: e.clone(),
-            }),
-            Ok(bytes) if compare => engine
-                .compare_json(bytes, &opts)
-                .map(|c| render::Outcome::Comparison(Box::new(c))),
-            Ok(_) => checked
-                .next()
-                .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
-        };
-        worst = worst.max(match &outcome {
-            Err(_) => 2,
-            Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
-            Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
-            Ok(_) => 0,
-        });
-        results.push((input.name, outcome));
+    // JUnit wraps every label in one document with totals, so it is printed at the end; the
+    // other formats are printed batch by batch.
+    let mut kept = Vec::new();
+    inputs_in_batches(files, &mut |inputs: Vec<Input>| {
+        // Labels are checked in parallel on the available cores; results keep input order.
+        let readable: Vec<&[u8]> = inputs
+            .iter()
+            .filter_map(|i| i.bytes.as_deref().ok())
+            .collect();
+        let mut checked = if compare {
+            Vec::new()
+        } else {
+            engine
+                .check_many_json(&readable, &opts, 0)
+                .into_iter()
+                .map(|r| r.map(render::Outcome::Report))
+                .collect()
+        }
+        .into_iter();
+        let mut results = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let outcome = match &input.bytes {
+                Err(e) => Err(labelcheck::Error::Io {
+                    path: input.name.clone(),
+                    message: e.clone(),
+                }),
+                Ok(bytes) if compare => engine
+                    .compare_json(bytes, &opts)
+                    .map(|c| render::Outcome::Comparison(Box::new(c))),
+                Ok(_) => checked
+                    .next()
+                    .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
+            };
+            worst = worst.max(match &outcome {
+                Err(_) => 2,
+                Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
+                Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
+                Ok(_) => 0,
+            });
+            results.push((input.name, outcome));
+        }
+        match format {
+            Format::Human => print!("{}", render::human(&results, cli.lang)),
+            Format::Json => print!("{}", render::json(&results)),
+            Format::Junit => kept.extend(results),
+        }
+    });
+    if format == Format::Junit {
+        print!("{}", render::junit(&kept, cli.lang));
     }
-    let out = match format {
-        Format::Human => render::human(&results, cli.lang),
-        Format::Json => render::json(&results),
-        Format::Junit => render::junit(&results, cli.lang),
-    };
-    print!("{out}");
     worst
 }
 
