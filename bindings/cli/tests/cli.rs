@@ -404,7 +404,9 @@ fn product_types_lists_each_scheme_with_editions_dates_and_status() {
 #[test]
 fn a_jsonl_batch_larger_than_one_chunk_keeps_order_and_line_names() {
     let good = std::fs::read_to_string(root().join("examples/beef-jerky.json")).expect("example");
-    let line = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).expect("json")).expect("json");
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).expect("json"))
+            .expect("json");
     let dir = std::env::temp_dir().join(format!("labelcheck-cli-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("mkdir");
     let file = dir.join("many.jsonl");
@@ -415,9 +417,15 @@ fn a_jsonl_batch_larger_than_one_chunk_keeps_order_and_line_names() {
         text.push('\n');
     }
     std::fs::write(&file, text).expect("write");
-    let o = run(&["check", file.to_str().expect("utf-8"), "--format", "json"], None);
+    let o = run(
+        &["check", file.to_str().expect("utf-8"), "--format", "json"],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 4100);
     for (i, v) in lines.iter().enumerate() {
         let want = format!("{}:{}", file.display(), i + 1);
