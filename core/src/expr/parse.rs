@@ -662,6 +662,24 @@ impl Parser<'_> {
         }
     }
 
+    /// A table argument must be a literal naming a table of the pack, so a typo fails at
+    /// load time rather than yielding `null` for every label.
+    fn check_table_arg(&self, arg: &Node, offset: usize) -> Result<(), ExprError> {
+        let Node::Str(table) = arg else {
+            return Err(ExprError {
+                message: "the table name must be a literal string".into(),
+                offset,
+            });
+        };
+        if !(self.known_table)(table) {
+            return Err(ExprError {
+                message: format!("unknown table `{table}`"),
+                offset,
+            });
+        }
+        Ok(())
+    }
+
     fn finish_call(
         &mut self,
         func: Func,
@@ -725,33 +743,11 @@ impl Parser<'_> {
                 Ok(Node::Call(func, args))
             }
             Func::Lookup | Func::InTable => {
-                let Node::Str(table) = &args[0] else {
-                    return Err(ExprError {
-                        message: "the table name must be a literal string".into(),
-                        offset,
-                    });
-                };
-                if !(self.known_table)(table) {
-                    return Err(ExprError {
-                        message: format!("unknown table `{table}`"),
-                        offset,
-                    });
-                }
+                self.check_table_arg(&args[0], offset)?;
                 Ok(Node::Call(func, args))
             }
             Func::Mentions => {
-                let Node::Str(table) = &args[1] else {
-                    return Err(ExprError {
-                        message: "the table name must be a literal string".into(),
-                        offset,
-                    });
-                };
-                if !(self.known_table)(table) {
-                    return Err(ExprError {
-                        message: format!("unknown table `{table}`"),
-                        offset,
-                    });
-                }
+                self.check_table_arg(&args[1], offset)?;
                 Ok(Node::Call(func, args))
             }
             Func::Codelist => {
