@@ -1,5 +1,11 @@
 //! Embeds the standards tree (`../standards`) into the library, so the default engine needs
 //! no files at run time — the same packs in the CLI, Python and the browser.
+//!
+//! Each TOML file is also converted here to compact JSON: the loader reads the embedded
+//! packs from that (serde_json is several times faster than a TOML parser, and a cold start
+//! should not parse 1 MB of TOML). The TOML text stays embedded for hashing, overlays and
+//! error lines, except in the WebAssembly build, which has no overlays and ships only the
+//! JSON (size budget).
 
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
@@ -13,17 +19,51 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
-    let mut out = String::from("/// Files of the standards tree embedded at build time: (path, text).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
-    for (rel, abs) in &files {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let mut out = String::from("/// Files of the standards tree embedded at build time: (path, TOML text — empty in the\n/// WebAssembly build —, the same document as compact JSON).\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n");
+    let mut rows_out = String::from("/// Rows of the embedded code lists as JSON, parsed when a check first needs them:\n/// (path, rows).\npub static CODELIST_ROWS: &[(&str, &str)] = &[\n");
+    for (n, (rel, abs)) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", abs.display());
+        let text = std::fs::read_to_string(abs).expect("read standards file");
+        // A file that is not valid TOML is embedded without JSON: the loader then parses
+        // the TOML at run time and reports the error with its line, as for any other file.
+        let json = match toml::from_str::<toml::Value>(&text) {
+            Ok(v) => {
+                let mut v = toml_to_json(v);
+                if rel.starts_with("codelists/") {
+                    if let Some(rows) = split_codelist_rows(rel, &mut v) {
+                        let rows_path = out_dir.join(format!("standards-{n}-rows.json"));
+                        std::fs::write(&rows_path, rows).expect("write rows JSON");
+                        writeln!(
+                            rows_out,
+                            "    ({rel:?}, include_str!({:?})),",
+                            rows_path.display().to_string()
+                        )
+                        .expect("write to string");
+                    }
+                }
+                serde_json::to_string(&v).expect("JSON from TOML")
+            }
+            Err(_) => String::new(),
+        };
+        let json_path = out_dir.join(format!("standards-{n}.json"));
+        std::fs::write(&json_path, json).expect("write JSON");
+        let toml_part = if wasm {
+            "\"\"".to_string()
+        } else {
+            format!("include_str!({:?})", abs.display().to_string())
+        };
         writeln!(
             out,
-            "    ({rel:?}, include_str!({:?})),",
-            abs.display().to_string()
+            "    ({rel:?}, {toml_part}, include_str!({:?})),",
+            json_path.display().to_string()
         )
         .expect("write to string");
     }
     out.push_str("];\n");
+    rows_out.push_str("];\n");
+    out.push_str(&rows_out);
     // Each pack's SHA-256 (the loader's: path, NUL, text, NUL for the pack's files in path
     // order), so loading the embedded packs unchanged skips hashing 0.8 MB at every start.
     let mut packs: std::collections::BTreeMap<String, Sha256> = std::collections::BTreeMap::new();
@@ -44,9 +84,64 @@ fn main() {
         writeln!(out, "    ({dir:?}, {hex:?}),").expect("write to string");
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("embedded_standards.rs");
+    let dest = out_dir.join("embedded_standards.rs");
     std::fs::write(dest, out).expect("write embedded_standards.rs");
+}
+
+/// Moves a code list's `rows` out of its JSON form (left as `[]`) and returns them as JSON
+/// text, after the checks the loader would make on them (each row has one value per
+/// column, keys are unique): the loader parses deferred rows only when a check first needs
+/// them, so they must be right before they are embedded. A list with a broken header is
+/// left whole for the loader to report.
+fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<String> {
+    let list = v.get_mut("list")?.as_object_mut()?;
+    let columns: Vec<String> = list
+        .get("columns")?
+        .as_array()?
+        .iter()
+        .map(|c| c.as_str().map(str::to_string))
+        .collect::<Option<_>>()?;
+    let key = list.get("key")?.as_str()?.to_string();
+    let k = columns.iter().position(|c| *c == key)?;
+    let rows = list.get_mut("rows")?;
+    let arr = rows.as_array()?;
+    let mut seen = std::collections::HashSet::new();
+    for (i, r) in arr.iter().enumerate() {
+        let r = r.as_array();
+        let ok = r.is_some_and(|r| r.len() == columns.len());
+        assert!(
+            ok,
+            "{rel}: row {} does not have one value per column",
+            i + 1
+        );
+        let key_text = r.map(|r| r[k].to_string()).unwrap_or_default();
+        assert!(
+            seen.insert(key_text.clone()),
+            "{rel}: duplicate key {key_text} in row {}",
+            i + 1
+        );
+    }
+    let text = serde_json::to_string(rows).expect("rows as JSON");
+    *rows = serde_json::Value::Array(Vec::new());
+    Some(text)
+}
+
+/// TOML data as JSON data; dates and times become their text (the packs quote dates anyway).
+fn toml_to_json(v: toml::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {

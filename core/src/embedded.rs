@@ -2,15 +2,32 @@
 
 include!(concat!(env!("OUT_DIR"), "/embedded_standards.rs"));
 
-/// The embedded files as loader input.
+/// The embedded files as loader input (their TOML text; empty in the WebAssembly build,
+/// where only the JSON form is shipped).
 pub fn files() -> Vec<crate::pack::SourceFile> {
     EMBEDDED
         .iter()
-        .map(|(p, t)| crate::pack::SourceFile {
+        .map(|(p, t, _)| crate::pack::SourceFile {
             path: (*p).to_string(),
             text: (*t).to_string(),
         })
         .collect()
+}
+
+/// The build-time JSON form of an embedded file, when `text` is that file's text unchanged.
+pub fn json_of(path: &str, text: &str) -> Option<&'static str> {
+    let i = EMBEDDED.binary_search_by(|(p, _, _)| (*p).cmp(path)).ok()?;
+    let (_, toml, json) = EMBEDDED[i];
+    (toml == text && !json.is_empty()).then_some(json)
+}
+
+/// The deferred rows of an embedded code list, when `text` is that file's text unchanged.
+pub fn codelist_rows(path: &str, text: &str) -> Option<&'static str> {
+    json_of(path, text)?;
+    let i = CODELIST_ROWS
+        .binary_search_by(|(p, _)| (*p).cmp(path))
+        .ok()?;
+    Some(CODELIST_ROWS[i].1)
 }
 
 /// The precomputed hash of pack directory `dir`, if `files` (its files in path order) are
@@ -20,7 +37,7 @@ pub fn pack_hash(dir: &str, files: &[&crate::pack::SourceFile]) -> Option<&'stat
     let prefix = format!("packs/{dir}/");
     let embedded = EMBEDDED
         .iter()
-        .filter(|(p, _)| p.starts_with(&prefix) && !p[prefix.len()..].contains('/'));
+        .filter(|(p, _, _)| p.starts_with(&prefix) && !p[prefix.len()..].contains('/'));
     let mut n = 0;
     for (e, f) in embedded.zip(files) {
         if e.0 != f.path || e.1 != f.text {
@@ -29,4 +46,41 @@ pub fn pack_hash(dir: &str, files: &[&crate::pack::SourceFile]) -> Option<&'stat
         n += 1;
     }
     (n == files.len()).then_some(PACK_HASHES[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The JSON the loader reads must say exactly what the TOML says: every embedded file
+    /// parsed both ways gives the same data.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn json_form_equals_toml_form() {
+        for (path, toml_text, json) in super::EMBEDDED {
+            let from_toml: serde_json::Value = toml::from_str(toml_text).expect(path);
+            let from_toml = crate::pack::plain_json_for_tests(from_toml);
+            let mut from_json: serde_json::Value = serde_json::from_str(json).expect(path);
+            if let Some(rows) = super::codelist_rows(path, toml_text) {
+                from_json["list"]["rows"] = serde_json::from_str(rows).expect(path);
+            }
+            assert_eq!(from_toml, from_json, "{path}");
+        }
+    }
+
+    /// Every embedded code list's deferred rows parse into a non-empty table.
+    #[test]
+    fn deferred_code_lists_open() {
+        let s = crate::pack::Standards::load(&super::files()).expect("embedded standards");
+        assert_eq!(s.codelists.len(), super::CODELIST_ROWS.len());
+        for (id, list) in &s.codelists {
+            assert!(!list.table().rows.is_empty(), "{id}");
+        }
+    }
+
+    #[test]
+    fn sorted_by_path_for_lookup() {
+        assert!(super::EMBEDDED.windows(2).all(|w| w[0].0 < w[1].0));
+        let (p, t, _) = super::EMBEDDED[0];
+        assert!(super::json_of(p, t).is_some());
+        assert!(super::json_of(p, "changed").is_none() || t == "changed");
+    }
 }

@@ -59,10 +59,7 @@ impl Catalogue {
         let mut file = "categories.toml";
         for (name, text) in files {
             file = name;
-            let f: CatalogueFile = toml::from_str(text).map_err(|e| {
-                PackError::new(*name, e.message().to_string())
-                    .at_line(e.span().map(|s| super::codelist::line_of(text, s.start)))
-            })?;
+            let f: CatalogueFile = super::source::parse_file(name, text)?;
             for m in f.markets {
                 if !markets.iter().any(|x| x.id == m.id) {
                     markets.push(m);

@@ -4,7 +4,7 @@
 //! File format: a `[list]` header (id, title, source, licence, key, columns) and `rows`,
 //! an array of arrays in column order — compact enough for lists of thousands of rows.
 
-use super::table::{toml_to_json, Table};
+use super::table::Table;
 use crate::error::PackError;
 use serde::Deserialize;
 
@@ -31,17 +31,29 @@ pub struct CodeListMeta {
     pub match_columns: Vec<String>,
     /// The entries, each an array of values in column order (moved out at load).
     #[serde(default, skip_serializing)]
-    rows: Vec<Vec<toml::Value>>,
+    rows: Vec<Vec<serde_json::Value>>,
 }
 
 /// A loaded code list.
+///
+/// An embedded list's rows stay as build-time JSON until a check first looks into the
+/// list (GB/T 2260 alone is 3 212 rows; most labels never need it), so a cold start does
+/// not pay for them. `build.rs` validates those rows (arity, unique keys) when it embeds
+/// them, so the deferred parse cannot find what the eager one would have refused.
 #[derive(Debug, Clone)]
 pub struct CodeList {
     pub meta: CodeListMeta,
-    pub table: Table,
+    data: std::sync::OnceLock<Data>,
+    deferred: Option<&'static str>,
+}
+
+/// The rows and the indexes over them.
+#[derive(Debug, Clone)]
+struct Data {
+    table: Table,
     /// (text, row) for every value of a match column, longest first: used to find the
     /// names a free text mentions.
-    pub names: Vec<(String, usize)>,
+    names: Vec<(String, usize)>,
     /// Indexes into `names` by first character, longest names first: finding the names a
     /// text mentions then costs one map probe per character, not one search per name.
     by_first: std::collections::HashMap<char, Vec<usize>>,
@@ -49,10 +61,7 @@ pub struct CodeList {
 
 impl CodeList {
     pub fn parse(file: &str, text: &str) -> Result<CodeList, PackError> {
-        let mut f: CodeListFile = toml::from_str(text).map_err(|e| {
-            PackError::new(file, e.message().to_string())
-                .at_line(e.span().map(|s| line_of(text, s.start)))
-        })?;
+        let mut f: CodeListFile = super::source::parse_file(file, text)?;
         let raw_rows = std::mem::take(&mut f.list.rows);
         let cols = &f.list.columns;
         if !cols.contains(&f.list.key) {
@@ -61,41 +70,108 @@ impl CodeList {
                 format!("key column `{}` is not among the columns", f.list.key),
             ));
         }
-        let mut rows = Vec::with_capacity(raw_rows.len());
-        let mut seen = std::collections::HashSet::new();
-        for (i, r) in raw_rows.iter().enumerate() {
-            if r.len() != cols.len() {
-                return Err(PackError::new(
-                    file,
-                    format!(
-                        "row {} has {} values for {} columns",
-                        i + 1,
-                        r.len(),
-                        cols.len()
-                    ),
-                ));
-            }
-            let obj: serde_json::Map<_, _> = cols
-                .iter()
-                .cloned()
-                .zip(r.iter().map(toml_to_json))
-                .collect();
-            let key = obj
-                .get(&f.list.key)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
-            if !seen.insert(key.clone()) {
-                return Err(PackError::new(
-                    file,
-                    format!("duplicate key {key} in row {}", i + 1),
-                ));
-            }
-            rows.push(serde_json::Value::Object(obj));
+        if let Some(rows) = crate::embedded::codelist_rows(file, text) {
+            return Ok(CodeList {
+                meta: f.list,
+                data: std::sync::OnceLock::new(),
+                deferred: Some(rows),
+            });
         }
-        let match_cols: Vec<String> = if f.list.match_columns.is_empty() {
-            cols.iter().filter(|c| *c != &f.list.key).cloned().collect()
+        let rows = rows_to_objects(&f.list, raw_rows).map_err(|m| PackError::new(file, m))?;
+        let data = Data::build(&f.list, rows);
+        Ok(CodeList {
+            meta: f.list,
+            data: data.into(),
+            deferred: None,
+        })
+    }
+
+    fn data(&self) -> &Data {
+        self.data.get_or_init(|| {
+            let raw: Vec<Vec<serde_json::Value>> = self
+                .deferred
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default();
+            // Validated by build.rs; an empty list here would be a build defect, caught by
+            // the test that opens every embedded list.
+            let rows = rows_to_objects(&self.meta, raw).unwrap_or_default();
+            Data::build(&self.meta, rows)
+        })
+    }
+
+    /// The rows, indexed by key and match columns.
+    pub fn table(&self) -> &Table {
+        &self.data().table
+    }
+
+    /// Entries whose names occur in `text`, in text order, each name match the longest one
+    /// starting at its position, without overlaps.
+    pub fn mentioned_in(&self, text: &str) -> Vec<&serde_json::Value> {
+        let d = self.data();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let rest = &text[pos..];
+            let Some(c) = rest.chars().next() else { break };
+            let hit = d.by_first.get(&c).and_then(|cands| {
+                cands
+                    .iter()
+                    .find(|&&i| rest.starts_with(d.names[i].0.as_str()))
+            });
+            match hit {
+                Some(&i) => {
+                    out.push(&d.table.rows[d.names[i].1]);
+                    pos += d.names[i].0.len();
+                }
+                None => pos += c.len_utf8(),
+            }
+        }
+        out
+    }
+}
+
+/// Rows (arrays in column order) as objects keyed by column; refuses a row of the wrong
+/// length and a repeated key.
+fn rows_to_objects(
+    meta: &CodeListMeta,
+    raw_rows: Vec<Vec<serde_json::Value>>,
+) -> Result<Vec<serde_json::Value>, String> {
+    let cols = &meta.columns;
+    let mut rows = Vec::with_capacity(raw_rows.len());
+    let mut seen = std::collections::HashSet::new();
+    for (i, r) in raw_rows.into_iter().enumerate() {
+        if r.len() != cols.len() {
+            return Err(format!(
+                "row {} has {} values for {} columns",
+                i + 1,
+                r.len(),
+                cols.len()
+            ));
+        }
+        let obj: serde_json::Map<_, _> = cols
+            .iter()
+            .cloned()
+            .zip(r.into_iter().map(super::source::plain_json))
+            .collect();
+        let key = obj
+            .get(&meta.key)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        if !seen.insert(key.clone()) {
+            return Err(format!("duplicate key {key} in row {}", i + 1));
+        }
+        rows.push(serde_json::Value::Object(obj));
+    }
+    Ok(rows)
+}
+
+impl Data {
+    fn build(meta: &CodeListMeta, rows: Vec<serde_json::Value>) -> Data {
+        let cols = &meta.columns;
+        let match_cols: Vec<String> = if meta.match_columns.is_empty() {
+            cols.iter().filter(|c| *c != &meta.key).cloned().collect()
         } else {
-            f.list.match_columns.clone()
+            meta.match_columns.clone()
         };
         let mut names = Vec::new();
         for (i, row) in rows.iter().enumerate() {
@@ -114,19 +190,10 @@ impl CodeList {
                 }
             }
         }
-        names.sort_by(|a, b| {
-            b.0.chars()
-                .count()
-                .cmp(&a.0.chars().count())
-                .then(a.1.cmp(&b.1))
-        });
-        let table = Table::new(
-            f.list.id.clone(),
-            None,
-            f.list.key.clone(),
-            &match_cols,
-            rows,
-        );
+        // Longest first (then row order); the key is computed once per name, not per
+        // comparison.
+        names.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
+        let table = Table::new(meta.id.clone(), None, meta.key.clone(), &match_cols, rows);
         let mut by_first: std::collections::HashMap<char, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, (name, _)) in names.iter().enumerate() {
@@ -134,36 +201,11 @@ impl CodeList {
                 by_first.entry(c).or_default().push(i);
             }
         }
-        Ok(CodeList {
-            meta: f.list,
+        Data {
             table,
             names,
             by_first,
-        })
-    }
-
-    /// Entries whose names occur in `text`, in text order, each name match the longest one
-    /// starting at its position, without overlaps.
-    pub fn mentioned_in(&self, text: &str) -> Vec<&serde_json::Value> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let rest = &text[pos..];
-            let Some(c) = rest.chars().next() else { break };
-            let hit = self.by_first.get(&c).and_then(|cands| {
-                cands
-                    .iter()
-                    .find(|&&i| rest.starts_with(self.names[i].0.as_str()))
-            });
-            match hit {
-                Some(&i) => {
-                    out.push(&self.table.rows[self.names[i].1]);
-                    pos += self.names[i].0.len();
-                }
-                None => pos += c.len_utf8(),
-            }
         }
-        out
     }
 }
 

@@ -92,7 +92,7 @@ pub struct TableSpec {
     pub confidence: Option<Confidence>,
     #[serde(default)]
     pub note: Option<String>,
-    pub rows: Vec<toml::Value>,
+    pub rows: Vec<serde_json::Value>,
 }
 
 fn default_key() -> String {

@@ -5,12 +5,16 @@
 mod catalogue;
 mod codelist;
 pub mod format;
+mod source;
 mod table;
 mod template;
 
 pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};
-pub use table::{toml_to_json, Table};
+pub use table::Table;
+
+#[cfg(test)]
+pub(crate) use source::plain_json as plain_json_for_tests;
 pub use template::Template;
 
 use crate::error::PackError;
@@ -253,13 +257,10 @@ fn compile_pack(
             hasher.update(f.text.as_bytes());
             hasher.update([0]);
         }
-        let parsed: PackFile = match toml::from_str(&f.text) {
+        let parsed: PackFile = match source::parse_file(&f.path, &f.text) {
             Ok(p) => p,
             Err(e) => {
-                errors.push(
-                    PackError::new(f.path.clone(), e.message().trim().to_string())
-                        .at_line(e.span().map(|s| line_of(&f.text, s.start))),
-                );
+                errors.push(e);
                 continue;
             }
         };
@@ -322,7 +323,7 @@ fn compile_pack(
 
     let mut tables = BTreeMap::new();
     for (name, (spec, file)) in table_specs {
-        let rows: Vec<serde_json::Value> = spec.rows.iter().map(toml_to_json).collect();
+        let rows: Vec<serde_json::Value> = spec.rows.into_iter().map(source::plain_json).collect();
         if let Some(i) = rows.iter().position(|r| !r.is_object()) {
             errors.push(PackError::new(
                 file.clone(),

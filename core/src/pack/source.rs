@@ -1,0 +1,60 @@
+//! Reading one standards file into its typed spec.
+//!
+//! The embedded files are read from the compact JSON that `build.rs` converted them to:
+//! serde_json is several times faster than a TOML parser, and most of a cold start used to
+//! be TOML parsing. Any other file (an overlay, a pack directory given at run time, a fuzz
+//! input) is TOML, parsed with spans so that errors carry their line.
+
+use super::codelist::line_of;
+use crate::error::PackError;
+use serde::de::DeserializeOwned;
+
+/// Deserialises a standards file: from its embedded JSON when `text` is exactly an embedded
+/// file's text, otherwise from the TOML text.
+pub fn parse_file<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, PackError> {
+    if let Some(json) = crate::embedded::json_of(path, text) {
+        match serde_json::from_str(json) {
+            Ok(v) => return Ok(v),
+            // An embedded file the typed spec refuses: the TOML parse below reports it with
+            // its line (and the WebAssembly build, which has no TOML text, without).
+            Err(e) if text.is_empty() => return Err(PackError::new(path, e.to_string())),
+            Err(_) => {}
+        }
+    }
+    parse_toml(path, text)
+}
+
+#[cfg(feature = "toml")]
+fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, PackError> {
+    toml::from_str(text).map_err(|e| {
+        PackError::new(path, e.message().trim().to_string())
+            .at_line(e.span().map(|s| line_of(text, s.start)))
+    })
+}
+
+#[cfg(not(feature = "toml"))]
+fn parse_toml<T: DeserializeOwned>(path: &str, _text: &str) -> Result<T, PackError> {
+    let _ = line_of;
+    Err(PackError::new(
+        path,
+        "this build reads only the embedded standards (the `toml` feature is off)",
+    ))
+}
+
+/// TOML datetimes deserialised into a JSON value arrive as `{"$__toml_private_datetime": …}`;
+/// tables and code lists hold them as their text, as the JSON form does.
+pub fn plain_json(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(mut m) => {
+            if m.len() == 1 {
+                if let Some(Value::String(s)) = m.remove("$__toml_private_datetime") {
+                    return Value::String(s);
+                }
+            }
+            Value::Object(m.into_iter().map(|(k, v)| (k, plain_json(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(plain_json).collect()),
+        other => other,
+    }
+}
