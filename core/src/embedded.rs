@@ -9,7 +9,7 @@ pub fn files() -> Vec<crate::pack::SourceFile> {
         .iter()
         .map(|(p, t, _)| crate::pack::SourceFile {
             path: (*p).to_string(),
-            text: (*t).to_string(),
+            text: std::borrow::Cow::Borrowed(t),
         })
         .collect()
 }
@@ -18,7 +18,12 @@ pub fn files() -> Vec<crate::pack::SourceFile> {
 pub fn json_of(path: &str, text: &str) -> Option<&'static str> {
     let i = EMBEDDED.binary_search_by(|(p, _, _)| (*p).cmp(path)).ok()?;
     let (_, toml, json) = EMBEDDED[i];
-    (toml == text && !json.is_empty()).then_some(json)
+    (same_text(toml, text) && !json.is_empty()).then_some(json)
+}
+
+/// Equal texts; the embedded ones are usually the very same bytes (no comparison needed).
+fn same_text(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 /// The deferred rows of an embedded code list, when `text` is that file's text unchanged.
@@ -40,7 +45,7 @@ pub fn pack_hash(dir: &str, files: &[&crate::pack::SourceFile]) -> Option<&'stat
         .filter(|(p, _, _)| p.starts_with(&prefix) && !p[prefix.len()..].contains('/'));
     let mut n = 0;
     for (e, f) in embedded.zip(files) {
-        if e.0 != f.path || e.1 != f.text {
+        if e.0 != f.path || !same_text(e.1, &f.text) {
             return None;
         }
         n += 1;
@@ -71,8 +76,39 @@ mod tests {
     fn deferred_code_lists_open() {
         let s = crate::pack::Standards::load(&super::files()).expect("embedded standards");
         assert_eq!(s.codelists.len(), super::CODELIST_ROWS.len());
-        for (id, list) in &s.codelists {
+        for (id, list) in s.codelists.iter() {
             assert!(!list.table().rows.is_empty(), "{id}");
+        }
+    }
+
+    /// The embedded packs are compiled on first use; compiled all at once they load without
+    /// a single error (rule ids unique across packs included), and without deferral
+    /// (the TOML path, as an overlay would be read) they give the same packs.
+    #[test]
+    fn embedded_packs_compile_in_full() {
+        let s = crate::pack::Standards::load(&super::files()).expect("embedded standards");
+        assert_eq!(s.compile_all(), Vec::new());
+        assert!(s
+            .packs
+            .iter()
+            .all(|p| !p.rules.is_empty() || !p.tables.is_empty()));
+        #[cfg(feature = "toml")]
+        {
+            // A trailing newline makes every file "changed": read as TOML, compiled at load.
+            let files: Vec<_> = super::files()
+                .into_iter()
+                .map(|mut f| {
+                    f.text.to_mut().push('\n');
+                    f
+                })
+                .collect();
+            let eager = crate::pack::Standards::load(&files).expect("TOML path");
+            let ids = |s: &crate::pack::Standards| {
+                s.rules()
+                    .map(|(p, r)| format!("{} {} {:?}", p.meta.id, r.id, r.line))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&s), ids(&eager));
         }
     }
 

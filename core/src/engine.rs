@@ -152,6 +152,7 @@ impl Engine {
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
         let prepared = self.prepare(label, opts)?;
         let packs = self.select(&prepared, &opts.editions, false);
+        refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts.trace))
     }
 
@@ -160,16 +161,12 @@ impl Engine {
     pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
         let label = parse_label(bytes, &self.limits)?;
         let prepared = self.prepare(label, opts)?;
-        let current = self.run(
-            &prepared,
-            &self.select(&prepared, &EditionChoice::InForce, false),
-            opts.trace,
-        );
-        let next = self.run(
-            &prepared,
-            &self.select(&prepared, &EditionChoice::InForce, true),
-            opts.trace,
-        );
+        let now = self.select(&prepared, &EditionChoice::InForce, false);
+        let latest = self.select(&prepared, &EditionChoice::InForce, true);
+        refuse_broken(&now)?;
+        refuse_broken(&latest)?;
+        let current = self.run(&prepared, &now, opts.trace);
+        let next = self.run(&prepared, &latest, opts.trace);
         let key = |f: &Finding| {
             (
                 f.topic.clone().unwrap_or_else(|| f.rule.clone()),
@@ -386,6 +383,20 @@ impl Engine {
             skipped,
             trace: traces,
         }
+    }
+}
+
+/// A pack whose deferred compile failed is not silently skipped: the check fails with the
+/// pack's errors. (Cannot happen with the embedded packs, which the tests compile in full.)
+fn refuse_broken(packs: &[&Pack]) -> Result<(), Error> {
+    let errors: Vec<_> = packs
+        .iter()
+        .flat_map(|p| p.errors.iter().cloned())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Packs(errors))
     }
 }
 
@@ -622,7 +633,10 @@ pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                out.push(SourceFile { path, text });
+                out.push(SourceFile {
+                    path,
+                    text: text.into(),
+                });
             }
         }
         Ok(())

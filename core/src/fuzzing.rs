@@ -150,7 +150,7 @@ pub fn pack_load(bytes: &[u8]) {
         .collect();
     files.push(SourceFile {
         path: target,
-        text: text.to_string(),
+        text: text.to_string().into(),
     });
     match Standards::load(&files) {
         Ok(s) => {

@@ -189,7 +189,7 @@ fn broken_packs_report_file_line_and_rule() {
         .iter()
         .map(|f| {
             let mut f = f.clone();
-            f.text = f.text.replace("mesage", "message");
+            f.text = f.text.replace("mesage", "message").into();
             f
         })
         .collect();

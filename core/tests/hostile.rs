@@ -222,7 +222,7 @@ fn hostile_pack_corpus() {
         });
         files.push(labelcheck::pack::SourceFile {
             path: "packs/hostile/rules.toml".into(),
-            text: rules.clone(),
+            text: rules.clone().into(),
         });
         let errors = match std::panic::catch_unwind(|| Engine::from_files(&files)) {
             Ok(Err(Error::Packs(e))) => e,

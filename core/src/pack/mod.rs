@@ -29,7 +29,9 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
-    pub text: String,
+    /// Borrowed for the embedded files: loading them copies nothing, and a check that
+    /// `text` is an embedded file unchanged is a pointer comparison.
+    pub text: std::borrow::Cow<'static, str>,
 }
 
 impl SourceFile {
@@ -60,10 +62,32 @@ pub struct Rule {
     pub line: Option<usize>,
 }
 
-/// A compiled pack: one edition of one standard.
-#[derive(Debug)]
+/// A pack: one edition of one standard.
+///
+/// The metadata is read at load; the body (tables, rules, values) is compiled then for
+/// packs read from files, and on first use for the embedded packs — a cold start compiles
+/// only what the labels checked need. The embedded packs are the ones the test suites
+/// compile in full (`Standards::compile_all`), so their deferred compile cannot fail; if
+/// it somehow did, `PackBody::errors` holds the errors and checking refuses the pack.
+/// `Pack` dereferences to its body, compiling it if needed.
 pub struct Pack {
     pub meta: PackMeta,
+    /// SHA-256 over the pack's files, sorted by path.
+    pub hash: String,
+    pub files: Vec<String>,
+    body: std::sync::OnceLock<PackBody>,
+    deferred: Option<DeferredPack>,
+}
+
+/// What a deferred pack needs to compile its body later.
+struct DeferredPack {
+    sources: Vec<SourceFile>,
+    codelists: std::sync::Arc<BTreeMap<String, CodeList>>,
+}
+
+/// The compiled part of a pack.
+#[derive(Debug, Default)]
+pub struct PackBody {
     /// `meta.applies_if`, compiled.
     pub applies_if: Option<Expr>,
     pub tables: BTreeMap<String, Table>,
@@ -71,12 +95,44 @@ pub struct Pack {
     pub retired: Vec<RetiredRule>,
     /// Pack-level named values, in file order.
     pub lets: Vec<(String, Expr)>,
-    /// SHA-256 over the pack's files, sorted by path.
-    pub hash: String,
-    pub files: Vec<String>,
+    /// Errors of a deferred compile (empty for a pack compiled at load, which fails the
+    /// load instead).
+    pub errors: Vec<PackError>,
+}
+
+impl std::ops::Deref for Pack {
+    type Target = PackBody;
+    fn deref(&self) -> &PackBody {
+        self.body()
+    }
+}
+
+impl std::fmt::Debug for Pack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pack")
+            .field("meta", &self.meta)
+            .field("hash", &self.hash)
+            .field("compiled", &self.body.get().is_some())
+            .finish()
+    }
 }
 
 impl Pack {
+    /// The compiled body, compiling a deferred pack on first use.
+    pub fn body(&self) -> &PackBody {
+        self.body.get_or_init(|| match &self.deferred {
+            Some(d) => {
+                let files: Vec<&SourceFile> = d.sources.iter().collect();
+                let mut errors = Vec::new();
+                let parsed = read_pack(&files, &mut errors);
+                let mut body = compile_body(&self.meta, parsed, &d.codelists, &mut errors);
+                body.errors = errors;
+                body
+            }
+            None => PackBody::default(),
+        })
+    }
+
     /// Is the pack in force on `date`?
     pub fn in_force(&self, date: crate::date::Date) -> bool {
         self.meta.effective_from <= date && self.meta.effective_until.is_none_or(|u| date < u)
@@ -124,7 +180,7 @@ impl Pack {
 #[derive(Debug, Default)]
 pub struct Standards {
     pub catalogue: Catalogue,
-    pub codelists: BTreeMap<String, CodeList>,
+    pub codelists: std::sync::Arc<BTreeMap<String, CodeList>>,
     pub packs: Vec<Pack>,
 }
 
@@ -182,14 +238,20 @@ impl Standards {
                 return Err(errors);
             }
         };
+        let codelists = std::sync::Arc::new(codelists);
         let mut packs = Vec::new();
         for (dir, files) in &pack_files {
-            match compile_pack(dir, files, &catalogue, &codelists) {
+            match load_pack(dir, files, &catalogue, &codelists) {
                 Ok(p) => packs.push(p),
                 Err(mut e) => errors.append(&mut e),
             }
         }
-        check_rule_ids(&packs, &mut errors);
+        // Ids are checked across packs when any pack came from outside the embedded set
+        // (that compiles the embedded ones too); the embedded set alone is checked by the
+        // test suites.
+        if packs.iter().any(|p| p.deferred.is_none()) {
+            check_rule_ids(&packs, &mut errors);
+        }
         if errors.is_empty() {
             Ok(Standards {
                 catalogue,
@@ -199,6 +261,18 @@ impl Standards {
         } else {
             Err(errors)
         }
+    }
+
+    /// Compiles every deferred pack now and returns the errors (none for a sound tree) —
+    /// what loading would have reported had nothing been deferred, rule-id checks included.
+    pub fn compile_all(&self) -> Vec<PackError> {
+        let mut errors: Vec<PackError> = self
+            .packs
+            .iter()
+            .flat_map(|p| p.body().errors.iter().cloned())
+            .collect();
+        check_rule_ids(&self.packs, &mut errors);
+        errors
     }
 
     /// All rules of all packs, with their pack.
@@ -235,28 +309,105 @@ fn check_rule_ids(packs: &[Pack], errors: &mut Vec<PackError>) {
     }
 }
 
-fn compile_pack(
+/// A pack's files read into specs (not yet compiled).
+#[derive(Default)]
+struct ParsedPack {
+    meta: Option<(PackMeta, String)>,
+    table_specs: BTreeMap<String, (format::TableSpec, String)>,
+    rule_specs: Vec<(format::RuleSpec, String, Option<usize>)>,
+    retired: Vec<RetiredRule>,
+    let_specs: Vec<([String; 2], String)>,
+}
+
+/// Only the `[pack]` table of a file (the rest is skipped unparsed).
+#[derive(serde::Deserialize)]
+struct MetaOnly {
+    #[serde(default)]
+    pack: Option<PackMeta>,
+}
+
+/// Loads a pack: its metadata now; its body now, or on first use when every file is an
+/// unchanged embedded one.
+fn load_pack(
     dir: &str,
     files: &[&SourceFile],
     catalogue: &Catalogue,
-    codelists: &BTreeMap<String, CodeList>,
+    codelists: &std::sync::Arc<BTreeMap<String, CodeList>>,
 ) -> Result<Pack, Vec<PackError>> {
     let mut errors = Vec::new();
-    let mut meta: Option<(PackMeta, String)> = None;
-    let mut table_specs = BTreeMap::new();
-    let mut rule_specs = Vec::new();
-    let mut retired = Vec::new();
-    let mut let_specs: Vec<([String; 2], String)> = Vec::new();
     // The embedded packs' hashes are computed at build time (build.rs).
     let precomputed = crate::embedded::pack_hash(dir, files);
-    let mut hasher = Sha256::new();
-    for f in files {
-        if precomputed.is_none() {
-            hasher.update(f.path.as_bytes());
-            hasher.update([0]);
-            hasher.update(f.text.as_bytes());
-            hasher.update([0]);
+    let deferred = precomputed.is_some();
+    let mut parsed = if deferred {
+        // `pack.toml` first, and stop at the first `[pack]` table: an embedded pack has
+        // exactly one (the full compile in the tests checks that).
+        let mut p = ParsedPack::default();
+        let mut order: Vec<&&SourceFile> = files.iter().collect();
+        order.sort_by_key(|f| !f.path.ends_with("/pack.toml"));
+        for f in order {
+            match source::parse_file::<MetaOnly>(&f.path, &f.text) {
+                Ok(MetaOnly { pack: Some(m) }) => {
+                    p.meta = Some((m, f.path.clone()));
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
         }
+        p
+    } else {
+        read_pack(files, &mut errors)
+    };
+    let Some((meta, meta_file)) = parsed.meta.take() else {
+        errors.push(PackError::new(
+            format!("packs/{dir}"),
+            "no file of the pack has a [pack] table",
+        ));
+        return Err(errors);
+    };
+    check_meta(dir, &meta, &meta_file, catalogue, &mut errors);
+    let body = std::sync::OnceLock::new();
+    if !deferred {
+        let b = compile_body(&meta, parsed, codelists, &mut errors);
+        let _ = body.set(b);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let hash = match precomputed {
+        Some(h) => h.to_string(),
+        None => {
+            let mut hasher = Sha256::new();
+            for f in files {
+                hasher.update(f.path.as_bytes());
+                hasher.update([0]);
+                hasher.update(f.text.as_bytes());
+                hasher.update([0]);
+            }
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        }
+    };
+    Ok(Pack {
+        meta,
+        hash,
+        files: files.iter().map(|f| f.path.clone()).collect(),
+        body,
+        deferred: deferred.then(|| DeferredPack {
+            sources: files.iter().map(|f| (*f).clone()).collect(),
+            codelists: codelists.clone(),
+        }),
+    })
+}
+
+/// Parses a pack's files into specs, collecting errors (duplicate `[pack]` tables and
+/// tables).
+fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
+    let mut out = ParsedPack::default();
+    for f in files {
         let parsed: PackFile = match source::parse_file(&f.path, &f.text) {
             Ok(p) => p,
             Err(e) => {
@@ -265,17 +416,17 @@ fn compile_pack(
             }
         };
         if let Some(m) = parsed.pack {
-            if let Some((_, first)) = &meta {
+            if let Some((_, first)) = &out.meta {
                 errors.push(PackError::new(
                     f.path.clone(),
                     format!("second [pack] table in the pack (first in {first})"),
                 ));
             } else {
-                meta = Some((m, f.path.clone()));
+                out.meta = Some((m, f.path.clone()));
             }
         }
         for (name, t) in parsed.tables {
-            match table_specs.entry(name) {
+            match out.table_specs.entry(name) {
                 std::collections::btree_map::Entry::Occupied(e) => errors.push(PackError::new(
                     f.path.clone(),
                     format!("table `{}` defined twice in the pack", e.key()),
@@ -286,28 +437,34 @@ fn compile_pack(
             }
         }
         for r in parsed.rule {
-            rule_specs.push((r, *f));
+            let line = find_rule_line(&f.text, &r.id);
+            out.rule_specs.push((r, f.path.clone(), line));
         }
-        retired.extend(parsed.retired);
-        let_specs.extend(parsed.lets.into_iter().map(|l| (l, f.path.clone())));
+        out.retired.extend(parsed.retired);
+        out.let_specs
+            .extend(parsed.lets.into_iter().map(|l| (l, f.path.clone())));
     }
-    let Some((meta, meta_file)) = meta else {
-        errors.push(PackError::new(
-            format!("packs/{dir}"),
-            "no file of the pack has a [pack] table",
-        ));
-        return Err(errors);
-    };
+    out
+}
+
+/// Checks of the `[pack]` table against its directory and the catalogue.
+fn check_meta(
+    dir: &str,
+    meta: &PackMeta,
+    meta_file: &str,
+    catalogue: &Catalogue,
+    errors: &mut Vec<PackError>,
+) {
     if meta.id != dir {
         errors.push(PackError::new(
-            meta_file.clone(),
+            meta_file,
             format!("pack id `{}` differs from its directory `{dir}`", meta.id),
         ));
     }
     for c in meta.categories.iter().chain(&meta.exclude_categories) {
         if !catalogue.categories.contains_key(c) {
             errors.push(PackError::new(
-                meta_file.clone(),
+                meta_file,
                 format!("category `{c}` is not in the catalogue"),
             ));
         }
@@ -315,14 +472,27 @@ fn compile_pack(
     if let Some(until) = meta.effective_until {
         if until <= meta.effective_from {
             errors.push(PackError::new(
-                meta_file.clone(),
+                meta_file,
                 "effective_until is not after effective_from",
             ));
         }
     }
+}
 
+/// Compiles tables, values, `applies_if` and rules.
+fn compile_body(
+    meta: &PackMeta,
+    parsed: ParsedPack,
+    codelists: &BTreeMap<String, CodeList>,
+    errors: &mut Vec<PackError>,
+) -> PackBody {
+    let meta_file = parsed
+        .meta
+        .as_ref()
+        .map(|(_, f)| f.clone())
+        .unwrap_or_default();
     let mut tables = BTreeMap::new();
-    for (name, (spec, file)) in table_specs {
+    for (name, (spec, file)) in parsed.table_specs {
         let rows: Vec<serde_json::Value> = spec.rows.into_iter().map(source::plain_json).collect();
         if let Some(i) = rows.iter().position(|r| !r.is_object()) {
             errors.push(PackError::new(
@@ -362,7 +532,7 @@ fn compile_pack(
         codelists,
     };
     let mut lets = Vec::new();
-    for ([name, src], file) in &let_specs {
+    for ([name, src], file) in &parsed.let_specs {
         if !is_identifier(name)
             || RESERVED.contains(&name.as_str())
             || lets.iter().any(|(n, _)| n == name)
@@ -391,10 +561,9 @@ fn compile_pack(
         None => None,
     };
     let mut rules = Vec::new();
-    for (spec, file) in rule_specs {
-        let line = find_rule_line(&file.text, &spec.id);
+    for (spec, file, line) in parsed.rule_specs {
         let err = |msg: String| {
-            PackError::new(file.path.clone(), msg)
+            PackError::new(file.clone(), msg)
                 .at_line(line)
                 .in_rule(spec.id.clone())
         };
@@ -443,7 +612,7 @@ fn compile_pack(
                 recurse: spec.recurse.clone(),
                 check: Check::compile(&spec.check, &env)?,
                 note: spec.note.clone(),
-                file: file.path.clone(),
+                file: file.clone(),
                 line,
             })
         };
@@ -452,27 +621,14 @@ fn compile_pack(
             Err(e) => errors.push(err(e)),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let hash = match precomputed {
-        Some(h) => h.to_string(),
-        None => hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    };
-    Ok(Pack {
-        meta,
+    PackBody {
         applies_if,
         tables,
         rules,
-        retired,
+        retired: parsed.retired,
         lets,
-        hash,
-        files: files.iter().map(|f| f.path.clone()).collect(),
-    })
+        errors: Vec::new(),
+    }
 }
 
 /// Names the engine binds itself; a `let` may not shadow them.
