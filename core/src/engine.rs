@@ -4,7 +4,8 @@
 use crate::date::Date;
 use crate::error::{Error, LabelError};
 use crate::expr::{EvalContext, Scope, Val};
-use crate::label::{parse_label, Label, Limits};
+use crate::label::parse::{check_no_arrays_for_objects, parse_label_typed};
+use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
 use crate::report::{Citation, Comparison, Finding, PackRef, Report, RuleTrace, Skip, Span, Text};
@@ -93,8 +94,11 @@ impl Engine {
 
     /// Parses and checks one label given as JSON bytes.
     pub fn check_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Report, Error> {
-        let label = parse_label(bytes, &self.limits)?;
-        self.check(label, opts)
+        let label = parse_label_typed(bytes, &self.limits)?;
+        let prepared = self.prepare(label, opts, Some(bytes))?;
+        let packs = self.select(&prepared, &opts.editions, false);
+        refuse_broken(&packs)?;
+        Ok(self.run(&prepared, &packs, opts.trace))
     }
 
     /// Checks many labels on up to `threads` threads (0 = the available cores), returning
@@ -150,7 +154,7 @@ impl Engine {
 
     /// Checks a parsed label.
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
-        let prepared = self.prepare(label, opts)?;
+        let prepared = self.prepare(label, opts, None)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts.trace))
@@ -159,8 +163,8 @@ impl Engine {
     /// Checks a label under the editions in force and under the latest editions, and says
     /// what changes: the view of the 2027-03-16 transition from either side of it.
     pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
-        let label = parse_label(bytes, &self.limits)?;
-        let prepared = self.prepare(label, opts)?;
+        let label = parse_label_typed(bytes, &self.limits)?;
+        let prepared = self.prepare(label, opts, Some(bytes))?;
         let now = self.select(&prepared, &EditionChoice::InForce, false);
         let latest = self.select(&prepared, &EditionChoice::InForce, true);
         refuse_broken(&now)?;
@@ -216,7 +220,31 @@ impl Engine {
         Ok(())
     }
 
-    fn prepare(&self, mut label: Label, opts: &CheckOptions) -> Result<Prepared, Error> {
+    /// Normalises the label and builds its JSON view; `input`, the JSON bytes it was parsed
+    /// from, is checked against the view for arrays given where objects belong.
+    fn prepare(
+        &self,
+        mut label: Label,
+        opts: &CheckOptions,
+        input: Option<&[u8]>,
+    ) -> Result<Prepared, Error> {
+        let nutrients = self.standards.codelists.get("nutrients");
+        label.normalise(&|name| {
+            nutrients
+                .and_then(|n| n.table().find_str(name))
+                .and_then(|row| row.get("id"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        });
+        let view = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
+            path: String::new(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
+        if let Some(bytes) = input {
+            check_no_arrays_for_objects(bytes, &view)?;
+        }
         self.validate_editions(&opts.editions)?;
         let catalogue = &self.standards.catalogue;
         if !catalogue.has_market(&label.market) {
@@ -245,20 +273,6 @@ impl Engine {
             Some(d) => d,
             None => today()?,
         };
-        let nutrients = self.standards.codelists.get("nutrients");
-        label.normalise(&|name| {
-            nutrients
-                .and_then(|n| n.table().find_str(name))
-                .and_then(|row| row.get("id"))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        });
-        let view = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
-            path: String::new(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        })?;
         Ok(Prepared {
             tags: tags.to_vec(),
             as_of,
@@ -438,7 +452,7 @@ const MAX_ITEM_DEPTH: usize = 8;
 fn run_rule<'a>(
     pack: &'a Pack,
     rule: &'a Rule,
-    ctx: &EvalContext<'a>,
+    ctx: &'a EvalContext<'a>,
     env: &RunEnv<'a>,
     view: &'a Value,
     shared: &[(&'a str, Val<'a>)],

@@ -63,10 +63,10 @@ impl<'c, 'a> Scope<'c, 'a> {
         self.vars.retain(|(n, _)| *n != name);
     }
 
-    pub fn eval(&self, node: &Node) -> Val<'a> {
+    pub fn eval(&self, node: &'a Node) -> Val<'a> {
         match node {
             Node::Num(d) => Val::Num(*d),
-            Node::Str(s) => Val::Str(Cow::Owned(s.clone())),
+            Node::Str(s) => Val::Str(Cow::Borrowed(s.as_str())),
             Node::Bool(b) => Val::Bool(*b),
             Node::Null => Val::Null,
             Node::Var(name) => self.get(name),
@@ -97,7 +97,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
-    fn binary(&self, op: BinOp, l: &Node, r: &Node) -> Val<'a> {
+    fn binary(&self, op: BinOp, l: &'a Node, r: &'a Node) -> Val<'a> {
         match op {
             BinOp::And => {
                 if !self.eval(l).truthy() {
@@ -140,11 +140,11 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
-    fn num(&self, n: &Node) -> Option<Decimal> {
+    fn num(&self, n: &'a Node) -> Option<Decimal> {
         self.eval(n).as_num()
     }
 
-    fn call(&self, f: Func, args: &[Node]) -> Val<'a> {
+    fn call(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         match f {
             Func::Exists => Val::Bool(self.eval(&args[0]).is_present()),
             Func::Len => match self.eval(&args[0]) {

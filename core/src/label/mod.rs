@@ -16,7 +16,7 @@ mod fibre_text;
 pub mod gi;
 mod ingredients_text;
 mod number;
-mod parse;
+pub(crate) mod parse;
 pub mod population;
 pub mod textile;
 

@@ -37,6 +37,21 @@ impl Default for Limits {
 /// refused without recursion), then deserialises with a JSON-pointer path on every type
 /// error. Does not normalise; see [`Label::normalise`].
 pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
+    let label = parse_label_typed(bytes, limits)?;
+    let typed = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
+        path: String::new(),
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    })?;
+    check_no_arrays_for_objects(bytes, &typed)?;
+    Ok(label)
+}
+
+/// [`parse_label`] without the arrays-for-objects check, which needs the document as JSON:
+/// the engine makes that check against the normalised view it builds anyway
+/// (`Engine::check_json`), saving one serialisation per label.
+pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
     if bytes.len() > limits.max_label_bytes {
         return Err(LabelError::TooLarge {
             size: bytes.len(),
@@ -90,15 +105,18 @@ pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
         }
     }
     check_lists(&label, limits.max_list_items)?;
-    check_no_arrays_for_objects(bytes, &label)?;
     Ok(label)
 }
 
 /// serde's derived structs also accept a JSON array, filling fields by position: a
 /// spreadsheet row pasted as `"producer": ["某公司", "某地址"]` would be read as a name and
 /// an address. Refuses that: wherever the typed document is an object, the input must be
-/// one too. (Compares the input's shape with the document's serialised shape.)
-fn check_no_arrays_for_objects(bytes: &[u8], label: &Label) -> Result<(), LabelError> {
+/// one too. (Compares the input's shape with the document's serialised shape, `typed`;
+/// normalising keeps every field's type, so the normalised view serves as well.)
+pub(crate) fn check_no_arrays_for_objects(
+    bytes: &[u8],
+    typed: &serde_json::Value,
+) -> Result<(), LabelError> {
     use serde_json::Value;
     fn walk(input: &Value, typed: &Value, path: &mut String) -> Result<(), LabelError> {
         match (input, typed) {
@@ -133,14 +151,11 @@ fn check_no_arrays_for_objects(bytes: &[u8], label: &Label) -> Result<(), LabelE
             _ => Ok(()),
         }
     }
-    // Both parses succeed: the bytes were just deserialised as a label.
-    let (Ok(input), Ok(typed)) = (
-        serde_json::from_slice::<Value>(bytes),
-        serde_json::to_value(label),
-    ) else {
+    // The parse succeeds: the bytes were just deserialised as a label.
+    let Ok(input) = serde_json::from_slice::<Value>(bytes) else {
         return Ok(());
     };
-    walk(&input, &typed, &mut String::new())
+    walk(&input, typed, &mut String::new())
 }
 
 /// Refuses any list of the document longer than `max`, naming it by JSON pointer.

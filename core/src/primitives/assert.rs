@@ -36,7 +36,7 @@ impl Assert {
         })
     }
 
-    pub fn run<'a>(&self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
+    pub fn run<'a>(&'a self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
         if scope.eval(&self.condition.root).truthy() {
             return Outcome::Pass;
         }

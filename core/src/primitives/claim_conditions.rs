@@ -98,7 +98,7 @@ impl ClaimConditions {
         })
     }
 
-    pub fn run<'c, 'a>(
+    pub fn run<'c: 'a, 'a>(
         &'c self,
         scope: &mut Scope<'c, 'a>,
         base: &str,

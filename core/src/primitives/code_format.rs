@@ -237,7 +237,7 @@ impl CodeFormat {
         })
     }
 
-    pub fn run<'c, 'a>(
+    pub fn run<'c: 'a, 'a>(
         &'c self,
         scope: &mut Scope<'c, 'a>,
         base: &str,

@@ -121,7 +121,7 @@ impl DateLogic {
         Ok(DateLogic { mode })
     }
 
-    pub fn run<'c, 'a>(
+    pub fn run<'c: 'a, 'a>(
         &'c self,
         scope: &mut Scope<'c, 'a>,
         base: &str,

@@ -47,7 +47,7 @@ impl DescendingOrder {
         })
     }
 
-    pub fn run<'c, 'a>(&'c self, scope: &mut Scope<'c, 'a>, base: &str) -> Outcome<'a> {
+    pub fn run<'c: 'a, 'a>(&'c self, scope: &mut Scope<'c, 'a>, base: &str) -> Outcome<'a> {
         let top = scope.eval(&self.list.root);
         let pointer = super::pointer_of(&self.list, base);
         let mut hits = Vec::new();

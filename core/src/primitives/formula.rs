@@ -34,7 +34,7 @@ impl Formula {
         })
     }
 
-    pub fn run<'a>(&self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
+    pub fn run<'a>(&'a self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
         let Some(expected) = scope.eval(&self.compute.root).as_num() else {
             return Outcome::Skip(format!("cannot compute `{}`", self.compute.source));
         };

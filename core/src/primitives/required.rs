@@ -29,7 +29,7 @@ impl Required {
         Ok(Required { fields })
     }
 
-    pub fn run<'a>(&self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
+    pub fn run<'a>(&'a self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
         if self.fields.iter().any(|f| scope.eval(&f.root).is_present()) {
             return Outcome::Pass;
         }

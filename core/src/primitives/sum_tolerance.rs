@@ -49,7 +49,7 @@ impl SumTolerance {
         })
     }
 
-    pub fn run<'a>(&self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
+    pub fn run<'a>(&'a self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
         let items = scope.eval(&self.list.root).elements();
         let mut sum = Decimal::ZERO;
         let mut counted = 0;

@@ -83,7 +83,7 @@ impl TextPattern {
         Ok(check)
     }
 
-    pub fn run<'c, 'a>(
+    pub fn run<'c: 'a, 'a>(
         &'c self,
         scope: &mut Scope<'c, 'a>,
         base: &str,

@@ -72,7 +72,7 @@ impl ThresholdTable {
         })
     }
 
-    pub fn run<'c, 'a>(
+    pub fn run<'c: 'a, 'a>(
         &'c self,
         scope: &mut Scope<'c, 'a>,
         base: &str,
