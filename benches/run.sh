@@ -60,7 +60,7 @@ echo "== memory"
 
 if [ "${CALLGRIND:-0}" = 1 ]; then
   echo "== instruction counts (valgrind --tool=callgrind)"
-  for args in "none 100" "cold 100" "check 100" "parse 100"; do
+  for args in "none 1" "cold 1" "all 1" "check 1" "none 101" "check 101" "parse 101"; do
     n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN/lc-profile" $args 2>&1 \
         | awk '/Collected/ {print $4}')
     echo "lc-profile $args: $n instructions"

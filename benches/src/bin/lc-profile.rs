@@ -1,6 +1,8 @@
-//! `lc-profile cold` / `check COUNT` / `parse COUNT` / `heap`: fixed workloads
+//! `lc-profile cold` / `all` / `check COUNT` / `parse COUNT` / `heap`: fixed workloads
 //! for `valgrind --tool=callgrind` (instruction counts are steady on a loaded machine, wall
-//! clock is not). `check` includes one cold start; subtract `cold` for the per-label cost.
+//! clock is not). `cold` is `Engine::new` (pack bodies deferred), `all` adds compiling every
+//! pack. `check` includes a cold start and the first label's pack compiles: the per-label
+//! cost is (check 101 − check 1 − (none 101 − none 1)) / 100.
 use labelcheck::{CheckOptions, Engine};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -35,6 +37,11 @@ fn main() {
         "cold" => {
             black_box(Engine::new().expect("packs"));
         }
+        "all" => {
+            let e = Engine::new().expect("packs");
+            assert!(e.standards().compile_all().is_empty());
+            black_box(e);
+        }
         "check" => {
             let e = Engine::new().expect("packs");
             let opts = CheckOptions::default();
@@ -50,13 +57,16 @@ fn main() {
         "heap" => {
             let before = LIVE.load(Ordering::Relaxed);
             let e = Engine::new().expect("packs");
+            let lazy = LIVE.load(Ordering::Relaxed) - before;
+            println!("heap held by a new engine (pack bodies not yet compiled): {lazy} bytes");
+            assert!(e.standards().compile_all().is_empty());
             let held = LIVE.load(Ordering::Relaxed) - before;
             println!("heap held by an engine with every embedded pack: {held} bytes");
             black_box(e);
         }
         "none" => {}
         _ => {
-            eprintln!("modes: cold, check COUNT, parse COUNT, heap, none COUNT");
+            eprintln!("modes: cold, all, check COUNT, parse COUNT, heap, none COUNT");
             std::process::exit(2);
         }
     }
