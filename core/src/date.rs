@@ -137,11 +137,21 @@ impl Serialize for Date {
 }
 
 impl<'de> Deserialize<'de> for Date {
+    /// A visitor, so that a malformed date's error is positioned at the date itself (see
+    /// `label::json_pointer`).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse_iso(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{s}` is not a date in YYYY-MM-DD form"))
-        })
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date in YYYY-MM-DD form")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
+                Date::parse_iso(s)
+                    .ok_or_else(|| E::custom(format!("`{s}` is not a date in YYYY-MM-DD form")))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod fibre;
 mod fibre_text;
 pub mod gi;
 mod ingredients_text;
+mod json_pointer;
 mod number;
 pub(crate) mod parse;
 pub mod population;

@@ -22,42 +22,95 @@ impl Serialize for Dec {
 }
 
 impl<'de> Deserialize<'de> for Dec {
+    /// A visitor rather than "read a `Value`, then judge it": an error raised inside the
+    /// visitor gets serde_json's position right after the offending value, which is how
+    /// `label::json_pointer` finds its JSON pointer (an error raised after the visitor
+    /// returns would be placed after the enclosing object).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let v = serde_json::Value::deserialize(d)?;
-        let dec = match &v {
-            serde_json::Value::Number(n) => json_to_decimal(n),
-            serde_json::Value::String(s) => s.trim().parse::<Decimal>().ok(),
-            other => {
-                return Err(D::Error::custom(format!(
-                    "expected a number, found {}",
-                    kind(other)
-                )))
-            }
-        }
-        .ok_or_else(|| D::Error::custom(format!("`{v}` is not a usable number")))?;
+        d.deserialize_any(DecVisitor)
+    }
+}
+
+struct DecVisitor;
+
+impl DecVisitor {
+    fn judge<E: serde::de::Error>(
+        dec: Option<Decimal>,
+        shown: &dyn Fn() -> String,
+    ) -> Result<Dec, E> {
+        let dec = dec.ok_or_else(|| E::custom(format!("`{}` is not a usable number", shown())))?;
         if dec.is_sign_negative() && !dec.is_zero() {
-            return Err(D::Error::custom(format!(
+            return Err(E::custom(format!(
                 "`{dec}` is negative; label quantities cannot be"
             )));
         }
         if dec > Decimal::from(MAX_LABEL_NUMBER) {
-            return Err(D::Error::custom(format!(
+            return Err(E::custom(format!(
                 "`{dec}` is larger than {MAX_LABEL_NUMBER}"
             )));
         }
         Ok(Dec(dec))
     }
+
+    fn wrong<E: serde::de::Error>(kind: &str) -> E {
+        E::custom(format!("expected a number, found {kind}"))
+    }
 }
 
-fn kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+impl<'de> serde::de::Visitor<'de> for DecVisitor {
+    type Value = Dec;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a number or a numeric string")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dec, E> {
+        let n = serde_json::Number::from(v);
+        Self::judge(json_to_decimal(&n), &|| n.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dec, E> {
+        let n = serde_json::Number::from(v);
+        Self::judge(json_to_decimal(&n), &|| n.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dec, E> {
+        match serde_json::Number::from_f64(v) {
+            Some(n) => Self::judge(json_to_decimal(&n), &|| n.to_string()),
+            None => Err(Self::wrong("a number that is not finite")),
+        }
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
+        Self::judge(v.trim().parse::<Decimal>().ok(), &|| {
+            serde_json::Value::String(v.to_string()).to_string()
+        })
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Dec, E> {
+        Err(Self::wrong("a boolean"))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Dec, E> {
+        Err(Self::wrong("null"))
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Dec, E> {
+        Err(Self::wrong("null"))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Dec, A::Error> {
+        // Read to the end, so the error's position is after the array.
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Err(Self::wrong("an array"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Dec, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Err(Self::wrong("an object"))
     }
 }
 

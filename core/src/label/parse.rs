@@ -60,14 +60,17 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
     }
     check_depth(bytes, limits.max_depth)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let label: Label = match serde_path_to_error::deserialize(&mut de) {
+    let label: Label = match serde::Deserialize::deserialize(&mut de) {
         Ok(l) => l,
-        Err(e) => {
-            let path = pointer_from_path(e.path());
-            let inner = e.into_inner();
+        Err(inner) => {
             let (line, column) = (inner.line(), inner.column());
             let message = strip_position(&inner.to_string());
             return Err(if inner.is_data() {
+                // Found from the error's position in the text, only when there is an error.
+                use super::json_pointer::{offset_of, pointer_at};
+                let path = offset_of(bytes, line, column)
+                    .map(|at| pointer_at(bytes, at))
+                    .unwrap_or_default();
                 LabelError::Invalid {
                     path,
                     line,
@@ -267,29 +270,6 @@ fn check_depth(bytes: &[u8], max: usize) -> Result<(), LabelError> {
         }
     }
     Ok(())
-}
-
-fn pointer_from_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Enum { variant } => {
-                out.push('/');
-                out.push_str(variant);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 /// serde_json appends " at line L column C"; we report those as fields instead.
