@@ -212,9 +212,13 @@ pub enum Node {
     Binary(BinOp, Box<Node>, Box<Node>),
     Call(Func, Vec<Node>),
     /// `matches(x, "re")` with the pattern compiled at load time.
-    Matches(Box<Node>, Box<regex_lite::Regex>),
+    Matches(Box<Node>, Box<crate::primitives::required_chars::Pattern>),
     /// `capture(x, "re", "group")` with the pattern compiled at load time.
-    Capture(Box<Node>, Box<regex_lite::Regex>, String),
+    Capture(
+        Box<Node>,
+        Box<crate::primitives::required_chars::Pattern>,
+        String,
+    ),
 }
 
 /// A compiled expression plus its source text.
@@ -694,9 +698,11 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = regex_lite::Regex::new(pattern).map_err(|e| ExprError {
-                    message: format!("bad pattern: {e}"),
-                    offset,
+                let re = crate::primitives::required_chars::Pattern::new(pattern).map_err(|e| {
+                    ExprError {
+                        message: format!("bad pattern: {e}"),
+                        offset,
+                    }
                 })?;
                 let subject = args.swap_remove(0);
                 Ok(Node::Matches(Box::new(subject), Box::new(re)))
@@ -708,13 +714,15 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = regex_lite::Regex::new(pattern).map_err(|e| ExprError {
-                    message: format!("bad pattern: {e}"),
-                    offset,
+                let re = crate::primitives::required_chars::Pattern::new(pattern).map_err(|e| {
+                    ExprError {
+                        message: format!("bad pattern: {e}"),
+                        offset,
+                    }
                 })?;
                 let known = match group.parse::<usize>() {
-                    Ok(i) => i < re.captures_len(),
-                    Err(_) => re.capture_names().any(|n| n == Some(group.as_str())),
+                    Ok(i) => i < re.re.captures_len(),
+                    Err(_) => re.re.capture_names().any(|n| n == Some(group.as_str())),
                 };
                 if !known {
                     return Err(ExprError {

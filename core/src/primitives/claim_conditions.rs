@@ -13,10 +13,7 @@ struct ClaimRow {
     nutrient: Option<String>,
     level: Option<String>,
     words: Vec<String>,
-    pattern: Option<regex_lite::Regex>,
-    /// Characters one of which any match of `pattern` contains (a prefilter; `None` = run
-    /// the regex on every claim).
-    required: Option<Vec<char>>,
+    pattern: Option<super::required_chars::Pattern>,
     condition: Expr,
 }
 
@@ -65,10 +62,9 @@ impl ClaimConditions {
                 _ => Vec::new(),
             };
             let source = row.get(pattern_column).and_then(|v| v.as_str());
-            let required = source.and_then(super::required_chars::required_chars);
             let pattern = match source {
                 Some(p) => Some(
-                    regex_lite::Regex::new(p)
+                    super::required_chars::Pattern::new(p)
                         .map_err(|e| format!("table `{table}` row {id} pattern: {e}"))?,
                 ),
                 None => None,
@@ -85,7 +81,6 @@ impl ClaimConditions {
                     .map(str::to_string),
                 words,
                 pattern,
-                required,
                 condition,
             });
         }
@@ -123,12 +118,7 @@ impl ClaimConditions {
                         (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
                     structured
                         || (!text.is_empty() && r.words.iter().any(|w| text.contains(w.as_str())))
-                        || r.pattern.as_ref().is_some_and(|p| {
-                            r.required
-                                .as_ref()
-                                .is_none_or(|req| text.chars().any(|c| req.contains(&c)))
-                                && p.is_match(text)
-                        })
+                        || r.pattern.as_ref().is_some_and(|p| p.is_match(text))
                 })
                 .collect();
             if matching.is_empty() {

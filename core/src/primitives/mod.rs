@@ -11,7 +11,7 @@ mod date_logic;
 mod descending_order;
 mod formula;
 mod required;
-mod required_chars;
+pub(crate) mod required_chars;
 mod sum_tolerance;
 mod text_pattern;
 mod threshold_table;
