@@ -26,25 +26,50 @@ fn opts() -> CheckOptions {
     }
 }
 
+/// Checks spans against one text: the text's characters and UTF-16 offsets are indexed
+/// once, so checking every item of a long ingredient list is linear, not quadratic (the
+/// oracle used to cost more than the parser under fuzzing).
+pub struct SpanOracle {
+    chars: Vec<char>,
+    /// UTF-16 offset of each char, plus the total at the end.
+    utf16_at: Vec<usize>,
+}
+
+impl SpanOracle {
+    pub fn new(whole: &str) -> Self {
+        let chars: Vec<char> = whole.chars().collect();
+        let mut utf16_at = Vec::with_capacity(chars.len() + 1);
+        let mut n = 0;
+        for c in &chars {
+            utf16_at.push(n);
+            n += c.len_utf16();
+        }
+        utf16_at.push(n);
+        SpanOracle { chars, utf16_at }
+    }
+
+    /// `span` covers exactly its `text` inside the whole text, in chars and UTF-16.
+    pub fn check(&self, span: &Span) {
+        assert!(
+            span.start <= span.end && span.end <= self.chars.len(),
+            "span {}..{} outside a text of {} chars",
+            span.start,
+            span.end,
+            self.chars.len()
+        );
+        let covered: String = self.chars[span.start..span.end].iter().collect();
+        assert_eq!(covered, span.text, "span text differs from the input");
+        assert_eq!(
+            (span.utf16_start, span.utf16_end),
+            (self.utf16_at[span.start], self.utf16_at[span.end]),
+            "UTF-16 span disagrees with the char span"
+        );
+    }
+}
+
 /// Checks that `span` covers exactly its `text` inside `whole`, in chars and UTF-16.
 pub fn assert_span_in(span: &Span, whole: &str) {
-    let chars: Vec<char> = whole.chars().collect();
-    assert!(
-        span.start <= span.end && span.end <= chars.len(),
-        "span {}..{} outside a text of {} chars",
-        span.start,
-        span.end,
-        chars.len()
-    );
-    let covered: String = chars[span.start..span.end].iter().collect();
-    assert_eq!(covered, span.text, "span text differs from the input");
-    let u16_start: usize = chars[..span.start].iter().map(|c| c.len_utf16()).sum();
-    let u16_len: usize = covered.encode_utf16().count();
-    assert_eq!(
-        (span.utf16_start, span.utf16_end),
-        (u16_start, u16_start + u16_len),
-        "UTF-16 span disagrees with the char span"
-    );
+    SpanOracle::new(whole).check(span);
 }
 
 /// Label JSON → check: never panics; errors and reports serialise; output is deterministic;
@@ -74,15 +99,15 @@ pub fn label_check(bytes: &[u8]) -> Result<crate::Report, crate::Error> {
 /// characters of the input; parsing is deterministic.
 pub fn ingredients_text(text: &str) {
     let parsed = parse_ingredients_text(text);
-    fn walk(items: &[Ingredient], text: &str) {
+    fn walk(items: &[Ingredient], oracle: &SpanOracle) {
         for i in items {
             if let Some(s) = &i.span {
-                assert_span_in(s, text);
+                oracle.check(s);
             }
-            walk(&i.ingredients, text);
+            walk(&i.ingredients, oracle);
         }
     }
-    walk(&parsed.items, text);
+    walk(&parsed.items, &SpanOracle::new(text));
     let again = parse_ingredients_text(text);
     let a = serde_json::to_vec(&parsed.items).expect("items serialise");
     let b = serde_json::to_vec(&again.items).expect("items serialise");
@@ -96,18 +121,19 @@ pub fn ingredients_text(text: &str) {
 /// the input, and parsing is deterministic.
 pub fn fibre_text(text: &str) {
     let parsed = crate::label::parse_fibre_text(text);
+    let oracle = SpanOracle::new(text);
     for c in &parsed.components {
         if let Some(s) = &c.span {
-            assert_span_in(s, text);
+            oracle.check(s);
         }
         for f in &c.fibres {
             if let Some(s) = &f.span {
-                assert_span_in(s, text);
+                oracle.check(s);
             }
         }
     }
     for u in &parsed.unparsed {
-        assert_span_in(&u.span, text);
+        oracle.check(&u.span);
     }
     let again = crate::label::parse_fibre_text(text);
     let a = serde_json::to_vec(&parsed.components).expect("components serialise");
