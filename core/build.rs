@@ -22,6 +22,7 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut out = String::from("/// Files of the standards tree embedded at build time: (path, TOML text — empty in the\n/// WebAssembly build —, the same document as compact JSON).\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n");
+    let mut rule_lines: Vec<(String, String, usize)> = Vec::new();
     let mut rows_out = String::from("/// Rows of the embedded code lists as JSON, parsed when a check first needs them:\n/// (path, rows).\npub static CODELIST_ROWS: &[(&str, &str)] = &[\n");
     for (n, (rel, abs)) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", abs.display());
@@ -31,6 +32,19 @@ fn main() {
         let json = match toml::from_str::<toml::Value>(&text) {
             Ok(v) => {
                 let mut v = toml_to_json(v);
+                // Rule lines for the build without TOML text (wasm): `rules()` still says
+                // where each rule is defined.
+                if let Some(rules) = v.get("rule").and_then(|r| r.as_array()) {
+                    for id in rules.iter().filter_map(|r| r.get("id")?.as_str()) {
+                        let needle = format!("\"{id}\"");
+                        if let Some(i) = text
+                            .lines()
+                            .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
+                        {
+                            rule_lines.push((rel.clone(), id.to_string(), i + 1));
+                        }
+                    }
+                }
                 if rel.starts_with("codelists/") {
                     if let Some(rows) = split_codelist_rows(rel, &mut v) {
                         let rows_path = out_dir.join(format!("standards-{n}-rows.json"));
@@ -64,6 +78,12 @@ fn main() {
     out.push_str("];\n");
     rows_out.push_str("];\n");
     out.push_str(&rows_out);
+    rule_lines.sort();
+    out.push_str("/// Where each embedded rule is defined: (file, rule id, 1-based line), sorted.\npub static RULE_LINES: &[(&str, &str, usize)] = &[\n");
+    for (file, id, line) in &rule_lines {
+        writeln!(out, "    ({file:?}, {id:?}, {line}),").expect("write to string");
+    }
+    out.push_str("];\n");
     // Each pack's SHA-256 (the loader's: path, NUL, text, NUL for the pack's files in path
     // order), so loading the embedded packs unchanged skips hashing 0.8 MB at every start.
     let mut packs: std::collections::BTreeMap<String, Sha256> = std::collections::BTreeMap::new();

@@ -35,6 +35,15 @@ pub fn codelist_rows(path: &str, text: &str) -> Option<&'static str> {
     Some(CODELIST_ROWS[i].1)
 }
 
+/// The line of rule `id` in embedded file `path` (computed at build time, for the build that
+/// ships no TOML text).
+pub fn rule_line(path: &str, id: &str) -> Option<usize> {
+    RULE_LINES
+        .binary_search_by(|(p, i, _)| (*p, *i).cmp(&(path, id)))
+        .ok()
+        .map(|k| RULE_LINES[k].2)
+}
+
 /// The precomputed hash of pack directory `dir`, if `files` (its files in path order) are
 /// exactly the embedded ones — an overlay that changes a file gets a freshly computed hash.
 pub fn pack_hash(dir: &str, files: &[&crate::pack::SourceFile]) -> Option<&'static str> {
@@ -110,6 +119,19 @@ mod tests {
             };
             assert_eq!(ids(&s), ids(&eager));
         }
+    }
+
+    /// The build-time rule lines (used where no TOML text is shipped) are the lines the
+    /// loader finds in the TOML text.
+    #[test]
+    fn build_time_rule_lines_match_the_text() {
+        let s = crate::pack::Standards::load(&super::files()).expect("embedded standards");
+        let mut n = 0;
+        for (_, r) in s.rules() {
+            assert_eq!(super::rule_line(&r.file, &r.id), r.line, "{}", r.id);
+            n += 1;
+        }
+        assert_eq!(n, super::RULE_LINES.len());
     }
 
     #[test]

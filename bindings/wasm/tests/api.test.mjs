@@ -41,6 +41,11 @@ describe("engine", () => {
     assert.equal(r.standard, "GB 7718");
     assert.equal(r.severity, "error");
     assert.match(r.file, /^packs\/gb7718-2011\//);
+    // The browser build ships no TOML text; rule lines come from build time and must point
+    // at the rule's `id = "…"` line, as in the native build.
+    assert.ok(all.every((x) => Number.isInteger(x.line) && x.line > 0), "every rule has a line");
+    const text = readFileSync(join(REPO, "standards", r.file), "utf8").split("\n");
+    assert.ok(text[r.line - 1].includes(`"${ORDER}"`), `line ${r.line} of ${r.file}`);
     assert.equal(engine.rule("no/such/rule"), undefined);
     assert.throws(() => engine.rules({ packs: "x" }), (e) => isLabelcheckError(e) && e.kind === "option");
   });

@@ -437,7 +437,11 @@ fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
             }
         }
         for r in parsed.rule {
-            let line = find_rule_line(&f.text, &r.id);
+            let line = if f.text.is_empty() {
+                crate::embedded::rule_line(&f.path, &r.id)
+            } else {
+                find_rule_line(&f.text, &r.id)
+            };
             out.rule_specs.push((r, f.path.clone(), line));
         }
         out.retired.extend(parsed.retired);
