@@ -73,8 +73,13 @@ impl PackError {
 }
 
 /// Everything `Engine` operations can fail with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+///
+/// Serialises as one JSON object tagged by `error` (`label`, `pack`, `packs`, `option`,
+/// `io`) with the variant's fields beside the tag: `{"error": "option", "message": "…"}`,
+/// `{"error": "packs", "errors": [...]}`. (serde's derived internal tagging cannot hold a
+/// bare string or list, which made rendering `Option` and `Packs` fail; the impl below
+/// cannot fail for any value.)
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("invalid label: {0}")]
     Label(#[from] LabelError),
@@ -87,4 +92,106 @@ pub enum Error {
     Option(String),
     #[error("i/o error on {path}: {message}")]
     Io { path: String, message: String },
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            // The label and pack errors carry their own fields; the tag goes beside them.
+            Error::Label(e) => {
+                #[derive(Serialize)]
+                struct Tagged<'a> {
+                    error: &'static str,
+                    #[serde(flatten)]
+                    inner: &'a LabelError,
+                }
+                Tagged {
+                    error: "label",
+                    inner: e,
+                }
+                .serialize(s)
+            }
+            Error::Pack(e) => {
+                #[derive(Serialize)]
+                struct Tagged<'a> {
+                    error: &'static str,
+                    #[serde(flatten)]
+                    inner: &'a PackError,
+                }
+                Tagged {
+                    error: "pack",
+                    inner: e,
+                }
+                .serialize(s)
+            }
+            Error::Packs(errors) => {
+                let mut m = s.serialize_map(Some(3))?;
+                m.serialize_entry("error", "packs")?;
+                m.serialize_entry("message", &self.to_string())?;
+                m.serialize_entry("errors", errors)?;
+                m.end()
+            }
+            Error::Option(message) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("error", "option")?;
+                m.serialize_entry("message", message)?;
+                m.end()
+            }
+            Error::Io { path, message } => {
+                let mut m = s.serialize_map(Some(3))?;
+                m.serialize_entry("error", "io")?;
+                m.serialize_entry("path", path)?;
+                m.serialize_entry("message", message)?;
+                m.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant serialises (the derived form could not serialise `Option` or `Packs`),
+    /// tagged by `error`, with its data beside the tag.
+    #[test]
+    fn every_variant_serialises_with_its_tag() {
+        let pack = PackError::new("standards/packs/x/rules.toml", "bad").at_line(Some(3));
+        let cases = [
+            (
+                Error::Label(LabelError::Invalid {
+                    path: "/a".into(),
+                    line: 1,
+                    column: 2,
+                    message: "m".into(),
+                }),
+                "label",
+            ),
+            (Error::Pack(pack.clone()), "pack"),
+            (Error::Packs(vec![pack.clone(), pack]), "packs"),
+            (Error::Option("no edition `nope`".into()), "option"),
+            (
+                Error::Io {
+                    path: "f".into(),
+                    message: "gone".into(),
+                },
+                "io",
+            ),
+        ];
+        for (e, tag) in cases {
+            let v = serde_json::to_value(&e).expect("serialises");
+            assert_eq!(v["error"], tag, "{v}");
+            match tag {
+                "label" => {
+                    assert_eq!(v["kind"], "invalid");
+                    assert_eq!(v["path"], "/a");
+                }
+                "pack" => assert_eq!(v["line"], 3),
+                "packs" => assert_eq!(v["errors"].as_array().map(Vec::len), Some(2)),
+                "option" => assert_eq!(v["message"], "no edition `nope`"),
+                _ => assert_eq!(v["path"], "f"),
+            }
+        }
+    }
 }

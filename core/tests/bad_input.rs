@@ -237,3 +237,32 @@ fn unknown_edition_names_are_option_errors_and_printed_forms_match() {
         assert!(r.packs.iter().any(|p| p.id == "gb7718-2025"), "{printed}");
     }
 }
+
+/// Well-formed JSON that is not an object is told apart from a label: an array of labels
+/// (a whole file pasted where one label goes) says so instead of `/0: invalid type: map…`.
+#[test]
+fn a_label_is_an_object_and_the_error_says_so() {
+    let e = engine();
+    for (input, found) in [
+        (&br#"[{"market":"CN","category":"food"}]"#[..], "an array"),
+        (b"  \n 42", "a number"),
+        (b"\"text\"", "a string"),
+        (b"true", "a boolean"),
+        (b"null", "null"),
+    ] {
+        match label_error(check(&e, input)) {
+            LabelError::Invalid { path, message, .. } => {
+                assert_eq!(path, "");
+                assert_eq!(message, format!("a label is a JSON object; found {found}"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // Malformed input keeps its syntax error with a position.
+    for input in [&b"["[..], b"tru", b"{\"market\":"] {
+        assert!(matches!(
+            label_error(check(&e, input)),
+            LabelError::Syntax { .. }
+        ));
+    }
+}

@@ -8,7 +8,6 @@ mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use labelcheck::{CheckOptions, Date, EditionChoice, Engine};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -174,46 +173,128 @@ fn load_engine(cli: &Cli) -> Result<Engine, labelcheck::Error> {
 /// One label input: where it came from (file, or file:line) and its bytes.
 struct Input {
     name: String,
-    bytes: Result<Vec<u8>, String>,
+    bytes: Result<Vec<u8>, InputError>,
+}
+
+/// Why an input could not be handed to the engine.
+enum InputError {
+    /// The file could not be read.
+    Io(String),
+    /// The input (or JSON Lines line) is longer than the label size limit; `size` is what
+    /// was seen before reading stopped (a lower bound for a stream that never ends).
+    TooLarge { size: usize, limit: usize },
+}
+
+impl InputError {
+    fn into_error(self, name: &str) -> labelcheck::Error {
+        match self {
+            InputError::Io(message) => labelcheck::Error::Io {
+                path: name.to_string(),
+                message,
+            },
+            InputError::TooLarge { size, limit } => {
+                labelcheck::Error::Label(labelcheck::LabelError::TooLarge { size, limit })
+            }
+        }
+    }
 }
 
 /// Labels checked per batch: JSON Lines files are read, checked on all cores and printed a
 /// batch at a time, so memory stays flat however large the file.
 const BATCH: usize = 4096;
+/// A batch is also handed over once it holds this many bytes: 4 096 lines of almost 4 MiB
+/// each would otherwise be 16 GiB held at once.
+const BATCH_BYTES: usize = 64 * 1024 * 1024;
 
-/// Reads the inputs in order and hands them over in batches. A JSON Lines file (`.jsonl`,
-/// `.ndjson`) gives one input per non-blank line, named `file:line`.
-fn inputs_in_batches(files: &[String], on_batch: &mut dyn FnMut(Vec<Input>)) {
-    use std::io::BufRead;
+/// Reads at most `limit` bytes of `r`: a source longer than that (a huge file, `/dev/zero`,
+/// an endless pipe) is refused after `limit + 1` bytes, never read whole.
+fn read_bounded(r: impl std::io::Read, limit: usize) -> Result<Vec<u8>, InputError> {
+    use std::io::Read as _;
+    let mut buf = Vec::new();
+    r.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| InputError::Io(e.to_string()))?;
+    if buf.len() > limit {
+        return Err(InputError::TooLarge {
+            size: buf.len(),
+            limit,
+        });
+    }
+    Ok(buf)
+}
+
+/// Reads one line (through `\n` or the end) keeping at most `limit` bytes of it. A longer
+/// line is read on to its end without being kept, and reported as too large; `Ok(None)` at
+/// the end of the input. Memory is bounded by `limit` whatever the line's length.
+fn read_line_bounded(
+    r: &mut impl std::io::BufRead,
+    limit: usize,
+) -> std::io::Result<Option<Result<Vec<u8>, InputError>>> {
+    let mut line = Vec::new();
+    let mut seen = 0usize; // bytes of the line, its newline included
+    let mut newline = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let take = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                newline = true;
+                i + 1
+            }
+            None => chunk.len(),
+        };
+        seen = seen.saturating_add(take);
+        // Keep the line only while it can still be within the limit (+1 for its newline).
+        if seen <= limit.saturating_add(1) {
+            line.extend_from_slice(&chunk[..take]);
+        } else if !line.is_empty() {
+            line = Vec::new();
+        }
+        r.consume(take);
+        if newline {
+            break;
+        }
+    }
+    if seen == 0 {
+        return Ok(None);
+    }
+    let content = seen - usize::from(newline);
+    if content > limit {
+        return Ok(Some(Err(InputError::TooLarge {
+            size: content,
+            limit,
+        })));
+    }
+    Ok(Some(Ok(line)))
+}
+
+/// Reads the inputs in order and hands them over in batches (by count and by bytes). A JSON
+/// Lines file (`.jsonl`, `.ndjson`) gives one input per non-blank line, named `file:line`.
+/// Every read is bounded by `limit` (the engine's label size limit) per label.
+fn inputs_in_batches(files: &[String], limit: usize, on_batch: &mut dyn FnMut(Vec<Input>)) {
     let mut batch = Vec::new();
-    let push = |batch: &mut Vec<Input>, input: Input, on_batch: &mut dyn FnMut(Vec<Input>)| {
+    let mut batch_bytes = 0usize;
+    let mut push = |input: Input, on_batch: &mut dyn FnMut(Vec<Input>)| {
+        batch_bytes += input.bytes.as_ref().map(Vec::len).unwrap_or(0);
         batch.push(input);
-        if batch.len() >= BATCH {
-            on_batch(std::mem::take(batch));
+        if batch.len() >= BATCH || batch_bytes >= BATCH_BYTES {
+            batch_bytes = 0;
+            on_batch(std::mem::take(&mut batch));
         }
     };
     for f in files {
         let jsonl = f.ends_with(".jsonl") || f.ends_with(".ndjson");
-        if f == "-" {
-            let mut buf = Vec::new();
-            let bytes = std::io::stdin()
-                .read_to_end(&mut buf)
-                .map(|_| buf)
-                .map_err(|e| e.to_string());
-            push(
-                &mut batch,
-                Input {
-                    name: f.clone(),
-                    bytes,
-                },
-                on_batch,
-            );
-            continue;
-        }
         if !jsonl {
-            let bytes = std::fs::read(f).map_err(|e| e.to_string());
+            let bytes = if f == "-" {
+                read_bounded(std::io::stdin().lock(), limit)
+            } else {
+                std::fs::File::open(f)
+                    .map_err(|e| InputError::Io(e.to_string()))
+                    .and_then(|file| read_bounded(file, limit))
+            };
             push(
-                &mut batch,
                 Input {
                     name: f.clone(),
                     bytes,
@@ -226,10 +307,9 @@ fn inputs_in_batches(files: &[String], on_batch: &mut dyn FnMut(Vec<Input>)) {
             Ok(file) => file,
             Err(e) => {
                 push(
-                    &mut batch,
                     Input {
                         name: f.clone(),
-                        bytes: Err(e.to_string()),
+                        bytes: Err(InputError::Io(e.to_string())),
                     },
                     on_batch,
                 );
@@ -239,29 +319,29 @@ fn inputs_in_batches(files: &[String], on_batch: &mut dyn FnMut(Vec<Input>)) {
         let mut reader = std::io::BufReader::new(file);
         let mut line_no = 0usize;
         loop {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(_) => {
+            match read_line_bounded(&mut reader, limit) {
+                Ok(None) => break,
+                Ok(Some(line)) => {
                     line_no += 1;
-                    if line.iter().all(u8::is_ascii_whitespace) {
+                    if line
+                        .as_ref()
+                        .is_ok_and(|l| l.iter().all(u8::is_ascii_whitespace))
+                    {
                         continue;
                     }
                     push(
-                        &mut batch,
                         Input {
                             name: format!("{f}:{line_no}"),
-                            bytes: Ok(line),
+                            bytes: line,
                         },
                         on_batch,
                     );
                 }
                 Err(e) => {
                     push(
-                        &mut batch,
                         Input {
                             name: format!("{f}:{}", line_no + 1),
-                            bytes: Err(e.to_string()),
+                            bytes: Err(InputError::Io(e.to_string())),
                         },
                         on_batch,
                     );
@@ -305,50 +385,51 @@ fn check(
     // JUnit wraps every label in one document with totals, so it is printed at the end; the
     // other formats are printed batch by batch.
     let mut kept = Vec::new();
-    inputs_in_batches(files, &mut |inputs: Vec<Input>| {
-        // Labels are checked in parallel on the available cores; results keep input order.
-        let readable: Vec<&[u8]> = inputs
-            .iter()
-            .filter_map(|i| i.bytes.as_deref().ok())
-            .collect();
-        let mut checked = if compare {
-            Vec::new()
-        } else {
-            engine
-                .check_many_json(&readable, &opts, 0)
-                .into_iter()
-                .map(|r| r.map(render::Outcome::Report))
-                .collect()
-        }
-        .into_iter();
-        let mut results = Vec::with_capacity(inputs.len());
-        for input in inputs {
-            let outcome = match &input.bytes {
-                Err(e) => Err(labelcheck::Error::Io {
-                    path: input.name.clone(),
-                    message: e.clone(),
-                }),
-                Ok(bytes) if compare => engine
-                    .compare_json(bytes, &opts)
-                    .map(|c| render::Outcome::Comparison(Box::new(c))),
-                Ok(_) => checked
-                    .next()
-                    .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
-            };
-            worst = worst.max(match &outcome {
-                Err(_) => 2,
-                Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
-                Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
-                Ok(_) => 0,
-            });
-            results.push((input.name, outcome));
-        }
-        match format {
-            Format::Human => print!("{}", render::human(&results, cli.lang)),
-            Format::Json => print!("{}", render::json(&results)),
-            Format::Junit => kept.extend(results),
-        }
-    });
+    inputs_in_batches(
+        files,
+        engine.limits().max_label_bytes,
+        &mut |inputs: Vec<Input>| {
+            // Labels are checked in parallel on the available cores; results keep input order.
+            let readable: Vec<&[u8]> = inputs
+                .iter()
+                .filter_map(|i| i.bytes.as_deref().ok())
+                .collect();
+            let mut checked = if compare {
+                Vec::new()
+            } else {
+                engine
+                    .check_many_json(&readable, &opts, 0)
+                    .into_iter()
+                    .map(|r| r.map(render::Outcome::Report))
+                    .collect()
+            }
+            .into_iter();
+            let mut results = Vec::with_capacity(inputs.len());
+            for input in inputs {
+                let outcome = match input.bytes {
+                    Err(e) => Err(e.into_error(&input.name)),
+                    Ok(bytes) if compare => engine
+                        .compare_json(&bytes, &opts)
+                        .map(|c| render::Outcome::Comparison(Box::new(c))),
+                    Ok(_) => checked
+                        .next()
+                        .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
+                };
+                worst = worst.max(match &outcome {
+                    Err(_) => 2,
+                    Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
+                    Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
+                    Ok(_) => 0,
+                });
+                results.push((input.name, outcome));
+            }
+            match format {
+                Format::Human => print!("{}", render::human(&results, cli.lang)),
+                Format::Json => print!("{}", render::json(&results)),
+                Format::Junit => kept.extend(results),
+            }
+        },
+    );
     if format == Format::Junit {
         print!("{}", render::junit(&kept, cli.lang));
     }

@@ -4,6 +4,7 @@ use crate::Lang;
 use labelcheck::pack::{Pack, Rule};
 use labelcheck::report::{Comparison, Finding, Report};
 use labelcheck::suite::CaseResult;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 pub enum Outcome {
@@ -40,11 +41,46 @@ fn width(c: char) -> usize {
     }
 }
 
+/// A character that must not reach a terminal as itself: C0 and C1 controls (ESC starts
+/// terminal sequences, CR rewrites the line, LF forges new lines), DEL, and the bidirectional
+/// overrides and isolates that reorder what is shown.
+fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How an unsafe character is shown: `\n`, `\r`, `\t`, `\x1b`, `\u{202e}`.
+fn escape_char(c: char) -> String {
+    match c {
+        '\n' => "\\n".into(),
+        '\r' => "\\r".into(),
+        '\t' => "\\t".into(),
+        c if (c as u32) < 0x100 => format!("\\x{:02x}", c as u32),
+        c => format!("\\u{{{:x}}}", c as u32),
+    }
+}
+
+/// Untrusted text (label values inside messages, file names, spans) made safe for a
+/// terminal: unsafe characters shown as visible escapes, everything else unchanged.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&escape_char(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn finding_lines(out: &mut String, f: &Finding, lang: Lang, source: Option<&str>) {
     let sev = format!("{:?}", f.severity).to_lowercase();
     let path = if f.path.is_empty() { "/" } else { &f.path };
-    let _ = writeln!(out, "  {sev:<7} {}  {path}", f.rule);
-    let _ = writeln!(out, "          {}", msg(f, lang));
+    let _ = writeln!(out, "  {sev:<7} {}  {}", visible(&f.rule), visible(path));
+    let _ = writeln!(out, "          {}", visible(msg(f, lang)));
     let mut cite = format!("          {}", f.citation.short());
     if let Some(e) = &f.expected {
         let _ = write!(
@@ -69,17 +105,26 @@ fn finding_lines(out: &mut String, f: &Finding, lang: Lang, source: Option<&str>
     if f.confidence != labelcheck::report::Confidence::Solid {
         let _ = write!(cite, " · {:?}", f.confidence);
     }
-    let _ = writeln!(out, "{cite}");
+    let _ = writeln!(out, "{}", visible(&cite));
     if let (Some(span), Some(text)) = (&f.span, source) {
         let chars: Vec<char> = text.chars().collect();
-        if span.end <= chars.len() {
-            let pad: usize = chars[..span.start].iter().map(|c| width(*c)).sum();
+        if span.start <= span.end && span.end <= chars.len() {
+            // Each character as shown: unsafe ones as their escapes, which take their
+            // length in cells.
+            let cells = |c: &char| {
+                if is_unsafe_char(*c) {
+                    escape_char(*c).len()
+                } else {
+                    width(*c)
+                }
+            };
+            let pad: usize = chars[..span.start].iter().map(cells).sum();
             let mark: usize = chars[span.start..span.end]
                 .iter()
-                .map(|c| width(*c))
+                .map(cells)
                 .sum::<usize>()
                 .max(1);
-            let _ = writeln!(out, "          {text}");
+            let _ = writeln!(out, "          {}", visible(text));
             let _ = writeln!(out, "          {}{}", " ".repeat(pad), "^".repeat(mark));
         }
     }
@@ -99,8 +144,11 @@ fn report_block(
     };
     let _ = writeln!(
         out,
-        "{name}: {verdict}  ({} · {} · as of {})",
-        r.market, r.category, r.as_of
+        "{}: {verdict}  ({} · {} · as of {})",
+        visible(name),
+        visible(&r.market),
+        visible(&r.category),
+        r.as_of
     );
     let packs: Vec<String> = r
         .packs
@@ -146,17 +194,54 @@ fn report_block(
     );
 }
 
+/// The label file behind a report, as JSON, for showing spans under their text: a regular
+/// file of at most the default label size limit, else nothing.
+fn read_label_file(name: &str) -> Option<serde_json::Value> {
+    use std::io::Read as _;
+    const LIMIT: u64 = 4 * 1024 * 1024;
+    let meta = std::fs::metadata(name).ok()?;
+    if !meta.is_file() || meta.len() > LIMIT {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(name)
+        .ok()?
+        .take(LIMIT)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 pub fn human(results: &Results, lang: Lang) -> String {
     let mut out = String::new();
     for (name, outcome) in results {
         // Re-read the label for showing spans under their text: the span carries the text
         // it covers and its field, and the field's text is in the input.
-        let label_text = std::fs::read(name)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        // Only when a finding has a span, and never more than a label's size limit: the
+        // name may be a device or a pipe (`/dev/zero` was read for ever).
+        let has_span = match outcome {
+            Ok(Outcome::Report(r)) => r.findings.iter().any(|f| f.span.is_some()),
+            Ok(Outcome::Comparison(c)) => c
+                .current
+                .findings
+                .iter()
+                .chain(&c.next.findings)
+                .any(|f| f.span.is_some()),
+            Err(_) => false,
+        };
+        let label_text = if has_span {
+            read_label_file(name)
+        } else {
+            None
+        };
         match outcome {
             Err(e) => {
-                let _ = writeln!(out, "{name}: ERROR  {e}\n");
+                let _ = writeln!(
+                    out,
+                    "{}: ERROR  {}\n",
+                    visible(name),
+                    visible(&e.to_string())
+                );
             }
             Ok(Outcome::Report(r)) => report_block(&mut out, name, r, lang, label_text.as_ref()),
             Ok(Outcome::Comparison(c)) => {
@@ -184,11 +269,23 @@ pub fn human(results: &Results, lang: Lang) -> String {
                 };
                 let _ = writeln!(out, "  {new_h}: {}", c.newly_failing.len());
                 for f in &c.newly_failing {
-                    let _ = writeln!(out, "    + {} {}  {}", f.rule, f.path, msg(f, lang));
+                    let _ = writeln!(
+                        out,
+                        "    + {} {}  {}",
+                        f.rule,
+                        visible(&f.path),
+                        visible(msg(f, lang))
+                    );
                 }
                 let _ = writeln!(out, "  {res_h}: {}", c.resolved.len());
                 for f in &c.resolved {
-                    let _ = writeln!(out, "    - {} {}  {}", f.rule, f.path, msg(f, lang));
+                    let _ = writeln!(
+                        out,
+                        "    - {} {}  {}",
+                        f.rule,
+                        visible(&f.path),
+                        visible(msg(f, lang))
+                    );
                 }
                 out.push('\n');
             }
@@ -197,25 +294,71 @@ pub fn human(results: &Results, lang: Lang) -> String {
     out
 }
 
+/// One line of the JSON output: the input's name and its report, comparison or error.
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    input: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<&'a Comparison>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a labelcheck::Error>,
+}
+
+/// JSON Lines: one object per input. Serialising cannot fail for these types; were it ever
+/// to, the line says so as an error object rather than the process aborting.
 pub fn json(results: &Results) -> String {
     let mut out = String::new();
     for (name, outcome) in results {
-        let v = match outcome {
-            Ok(Outcome::Report(r)) => serde_json::json!({ "input": name, "report": r }),
-            Ok(Outcome::Comparison(c)) => serde_json::json!({ "input": name, "comparison": c }),
-            Err(e) => serde_json::json!({ "input": name, "error": e }),
+        let line = JsonLine {
+            input: name,
+            report: match outcome {
+                Ok(Outcome::Report(r)) => Some(r),
+                _ => None,
+            },
+            comparison: match outcome {
+                Ok(Outcome::Comparison(c)) => Some(c),
+                _ => None,
+            },
+            error: outcome.as_ref().err(),
         };
-        out.push_str(&v.to_string());
+        match serde_json::to_string(&line) {
+            Ok(text) => out.push_str(&text),
+            Err(e) => out.push_str(
+                &serde_json::json!({
+                    "input": name,
+                    "error": { "error": "render", "message": e.to_string() }
+                })
+                .to_string(),
+            ),
+        }
         out.push('\n');
     }
     out
 }
 
+/// Text for an XML 1.0 attribute or element: markup escaped, the whitespace controls XML
+/// allows kept as character references, and the characters XML 1.0 forbids even as
+/// references (other C0 controls, U+FFFE, U+FFFF) shown as visible escapes.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#x9;"),
+            '\n' => out.push_str("&#xA;"),
+            '\r' => out.push_str("&#xD;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push_str(&escape_char(c)),
+            c if is_unsafe_char(c) => out.push_str(&escape_char(c)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn junit(results: &Results, lang: Lang) -> String {
@@ -319,7 +462,92 @@ pub fn case_diff(r: &CaseResult) -> String {
         let _ = writeln!(out, "  - expected {} at {}", m.rule, m.path);
     }
     for (u, message) in &r.unexpected {
-        let _ = writeln!(out, "  + unexpected {} at {}: {message}", u.rule, u.path);
+        let _ = writeln!(
+            out,
+            "  + unexpected {} at {}: {}",
+            u.rule,
+            visible(&u.path),
+            visible(message)
+        );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use labelcheck::{Error, LabelError, PackError};
+
+    fn every_error() -> Vec<Error> {
+        let pack = PackError::new("p/rules.toml", "bad \u{1b}[31m").at_line(Some(2));
+        vec![
+            Error::Label(LabelError::TooLarge { size: 9, limit: 1 }),
+            Error::Label(LabelError::Syntax {
+                line: 1,
+                column: 2,
+                message: "m".into(),
+            }),
+            Error::Label(LabelError::Invalid {
+                path: "/a".into(),
+                line: 1,
+                column: 2,
+                message: "m".into(),
+            }),
+            Error::Label(LabelError::Unknown {
+                path: "/market".into(),
+                message: "m".into(),
+            }),
+            Error::Pack(pack.clone()),
+            Error::Packs(vec![pack.clone(), pack]),
+            Error::Option("no edition `nope`".into()),
+            Error::Io {
+                path: "x\r.json".into(),
+                message: "gone".into(),
+            },
+        ]
+    }
+
+    /// Each error variant renders in every format (the JSON renderer used to panic on
+    /// `Option` and `Packs`), and the JSON line carries the variant's tag.
+    #[test]
+    fn every_error_variant_renders_in_every_format() {
+        for e in every_error() {
+            let tag = serde_json::to_value(&e).expect("serialises")["error"].clone();
+            let results = vec![("in\u{1b}put".to_string(), Err(e))];
+            let h = human(&results, Lang::En);
+            assert!(h.contains("ERROR"), "{h}");
+            assert!(!h.contains('\u{1b}') && !h.contains('\r'), "{h:?}");
+            let j = json(&results);
+            let v: serde_json::Value = serde_json::from_str(j.trim()).expect("one JSON line");
+            assert_eq!(v["error"]["error"], tag);
+            assert_eq!(v["input"], "in\u{1b}put");
+            let x = junit(&results, Lang::Zh);
+            assert!(x.contains("errors=\"1\""), "{x}");
+            assert_xml_chars(&x);
+        }
+    }
+
+    /// Characters XML 1.0 forbids (even as references) never appear in JUnit output.
+    fn assert_xml_chars(x: &str) {
+        for c in x.chars() {
+            let ok = matches!(c, '\t' | '\n' | '\r')
+                || ('\u{20}'..='\u{D7FF}').contains(&c)
+                || ('\u{E000}'..='\u{FFFD}').contains(&c)
+                || c >= '\u{10000}';
+            assert!(ok, "forbidden XML character {:?} in {x:?}", c);
+        }
+        for bad in ["&#x1b;", "&#x0;", "&#1;"] {
+            assert!(!x.contains(bad), "{x}");
+        }
+    }
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        assert_eq!(visible("a\u{1b}[2Jb"), "a\\x1b[2Jb");
+        assert_eq!(visible("x\ry\nz\t"), "x\\ry\\nz\\t");
+        assert_eq!(visible("\u{202e}abc"), "\\u{202e}abc");
+        assert_eq!(visible("配料：水"), "配料：水");
+        assert_eq!(xml("a\u{1}b<\"\r"), "a\\x01b&lt;&quot;&#xD;");
+        assert_eq!(xml("\u{7f}"), "\\x7f");
+    }
 }

@@ -434,3 +434,135 @@ fn a_jsonl_batch_larger_than_one_chunk_keeps_order_and_line_names() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every error kind renders in every format; `--edition nope --format json` used to panic
+/// (exit 101) because the JSON renderer could not serialise `Error::Option`.
+#[test]
+fn option_errors_render_in_every_format() {
+    for format in ["human", "json", "junit"] {
+        let o = run(
+            &[
+                "check",
+                "examples/uht-milk.json",
+                "--format",
+                format,
+                "--edition",
+                "nope",
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2), "{format}: {o:?}");
+        let out = stdout(&o);
+        match format {
+            "json" => {
+                let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json line");
+                assert_eq!(v["error"]["error"], "option");
+                assert!(v["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("nope")));
+            }
+            "junit" => assert!(
+                out.contains("errors=\"1\"") && out.contains("nope"),
+                "{out}"
+            ),
+            _ => assert!(out.contains("ERROR") && out.contains("nope"), "{out}"),
+        }
+    }
+}
+
+/// Input is read with a bound: a device that never ends, or a stream of zeros on stdin, is
+/// refused after the size limit instead of being read until memory runs out.
+#[test]
+fn endless_inputs_are_refused_at_the_size_limit() {
+    for args in [&["check", "/dev/zero", "--format", "json"][..]] {
+        let o = run(args, None);
+        assert_eq!(o.status.code(), Some(2));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+        assert_eq!(v["error"]["kind"], "too_large", "{v}");
+    }
+    // stdin: more than the limit of zeros (the process stops reading; writing may then fail).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_labelcheck"))
+        .args(["check", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![0u8; 1 << 20];
+        for _ in 0..64 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let o = child.wait_with_output().expect("wait");
+    let _ = writer.join();
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    assert_eq!(v["error"]["kind"], "too_large");
+}
+
+/// A JSON Lines line longer than the label limit is an error for that line only; the lines
+/// after it are still checked.
+#[test]
+fn an_overlong_jsonl_line_fails_alone() {
+    let good = std::fs::read_to_string(root().join("examples/beef-jerky.json")).expect("example");
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).expect("json"))
+            .expect("json");
+    let dir = std::env::temp_dir().join(format!("labelcheck-cli-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("long.jsonl");
+    let mut text = String::new();
+    text.push_str(&line);
+    text.push('\n');
+    text.push_str(&"x".repeat(5 * 1024 * 1024));
+    text.push('\n');
+    text.push_str(&line);
+    text.push_str("\r\n");
+    std::fs::write(&file, text).expect("write");
+    let o = run(
+        &["check", file.to_str().expect("utf-8"), "--format", "json"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0]["report"].is_object());
+    assert_eq!(lines[1]["error"]["kind"], "too_large");
+    assert_eq!(lines[1]["error"]["size"], 5 * 1024 * 1024);
+    assert!(lines[2]["report"].is_object(), "{}", lines[2]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Text from the label never reaches the terminal or XML raw: control characters are shown
+/// as escapes in the human format and JUnit output stays well-formed XML 1.0.
+#[test]
+fn control_characters_from_labels_are_escaped_in_every_renderer() {
+    let mut label: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/uht-milk.json")).expect("example"),
+    )
+    .expect("json");
+    // An unsupported claim is quoted in its finding's message and `found` value.
+    label["claims"] = serde_json::json!([{ "text": "高钙\u{1b}[2J\r\u{7}" }]);
+    label["nutrition"]["rows"][5]["value"] = serde_json::json!(1);
+    let bytes = serde_json::to_vec(&label).expect("json");
+    let human = stdout(&run(&["check", "-"], Some(&bytes)));
+    assert!(human.contains("FAIL"), "{human}");
+    assert!(
+        !human.contains('\u{1b}') && !human.contains('\r') && !human.contains('\u{7}'),
+        "{human:?}"
+    );
+    assert!(human.contains("\\x1b[2J\\r\\x07"), "{human}");
+    let junit = stdout(&run(&["check", "-", "--format", "junit"], Some(&bytes)));
+    assert!(
+        !junit.contains('\u{1b}') && !junit.contains('\u{7}'),
+        "{junit:?}"
+    );
+    assert!(junit.contains("\\x1b"), "{junit}");
+}

@@ -2,7 +2,7 @@
 //! reads; JSON values in reports (`expected`, `found`, `to_dict()`) become Python objects.
 
 use crate::errors::{self, Source};
-use labelcheck::Date;
+use labelcheck::{Date, Error, LabelError, Limits};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -25,7 +25,7 @@ pub struct LabelInput {
 /// with the JSON pointer of the value.
 pub fn label_input(
     obj: &Bound<'_, PyAny>,
-    max_depth: usize,
+    limits: &Limits,
     index: Option<usize>,
 ) -> PyResult<LabelInput> {
     let py = obj.py();
@@ -64,10 +64,26 @@ pub fn label_input(
     if obj.cast::<PyDict>().is_ok() || obj.cast::<PyMapping>().is_ok() {
         let mut out = Vec::with_capacity(2048);
         let mut path = String::new();
-        write_json(obj, &mut out, &mut path, 0, max_depth).map_err(|e| match e {
-            WalkError::Py(e) => e,
-            WalkError::Label { path, message } => errors::object_error(py, &path, &message, index),
-        })?;
+        let walk = Walk {
+            max_depth: limits.max_depth,
+            max_bytes: limits.max_label_bytes,
+        };
+        walk.write(obj, &mut out, &mut path, 0)
+            .map_err(|e| match e {
+                WalkError::Py(e) => e,
+                WalkError::Label { path, message } => {
+                    errors::object_error(py, &path, &message, index)
+                }
+                WalkError::TooLarge { size } => errors::to_py(
+                    py,
+                    &Error::Label(LabelError::TooLarge {
+                        size,
+                        limit: limits.max_label_bytes,
+                    }),
+                    Source::Object,
+                    index,
+                ),
+            })?;
         return Ok(LabelInput {
             bytes: out,
             source: Source::Object,
@@ -93,8 +109,27 @@ fn with_index(index: Option<usize>, message: &str) -> String {
 
 enum WalkError {
     Py(PyErr),
-    Label { path: String, message: String },
+    Label {
+        path: String,
+        message: String,
+    },
+    /// The JSON written so far is over the label size limit: the same limit the JSON path
+    /// applies, checked while converting, so a mapping or iterator that never ends stops.
+    TooLarge {
+        size: usize,
+    },
 }
+
+/// The limits a conversion walks under (the engine's).
+struct Walk {
+    max_depth: usize,
+    max_bytes: usize,
+}
+
+/// Digits in the longest integer or exponent written through as a JSON number. Larger ones
+/// are no number JSON readers can hold (serde_json would call them a syntax error at a
+/// column); they are refused here with their JSON pointer.
+const MAX_NUMBER_DIGITS: usize = 300;
 
 impl From<PyErr> for WalkError {
     fn from(e: PyErr) -> Self {
@@ -136,120 +171,153 @@ fn iso(y: i32, m: u32, d: u32) -> String {
 /// Writes a Python value as JSON. Supports dict (str keys), list, tuple, str, bool, int,
 /// float (finite), None, `datetime.date` (ISO text; a datetime gives its date) and
 /// `decimal.Decimal` (written exactly).
-fn write_json(
-    v: &Bound<'_, PyAny>,
-    out: &mut Vec<u8>,
-    path: &mut String,
-    depth: usize,
-    max_depth: usize,
-) -> Result<(), WalkError> {
-    let py = v.py();
-    if v.is_none() {
-        out.extend_from_slice(b"null");
-    } else if let Ok(s) = v.cast::<PyString>() {
-        let text = s
-            .to_cow()
-            .map_err(|_| label_err(path, "text is not valid Unicode (lone surrogate)"))?;
-        write_str(out, &text);
-    } else if let Ok(b) = v.cast::<PyBool>() {
-        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
-    } else if let Ok(i) = v.cast::<PyInt>() {
-        match i.extract::<i64>() {
-            Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
-            Err(_) => out.extend_from_slice(i.str()?.to_cow()?.as_bytes()),
+impl Walk {
+    fn write(
+        &self,
+        v: &Bound<'_, PyAny>,
+        out: &mut Vec<u8>,
+        path: &mut String,
+        depth: usize,
+    ) -> Result<(), WalkError> {
+        if out.len() > self.max_bytes {
+            return Err(WalkError::TooLarge { size: out.len() });
         }
-    } else if let Ok(f) = v.cast::<PyFloat>() {
-        let x = f.value();
-        if !x.is_finite() {
-            return Err(label_err(path, format!("{x} is not a JSON number")));
-        }
-        let _ = serde_json::to_writer(&mut *out, &x);
-    } else if v.cast::<PyDict>().is_ok() || v.cast::<PyMapping>().is_ok() {
-        if depth >= max_depth {
-            return Err(label_err(
-                path,
-                format!("nesting deeper than {max_depth} levels"),
-            ));
-        }
-        out.push(b'{');
-        let mut first = true;
-        let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = match v.cast::<PyDict>() {
-            Ok(d) => d.iter().collect(),
-            Err(_) => {
-                let mut out = Vec::new();
-                for kv in v.call_method0("items")?.try_iter()? {
-                    out.push(kv?.extract()?);
-                }
-                out
-            }
-        };
-        for (k, val) in items {
-            let key = k.cast::<PyString>().map_err(|_| {
-                let tn = k
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default();
-                label_err(path, format!("object keys must be str, not {tn}"))
-            })?;
-            let key = key
+        let max_depth = self.max_depth;
+        let py = v.py();
+        if v.is_none() {
+            out.extend_from_slice(b"null");
+        } else if let Ok(s) = v.cast::<PyString>() {
+            let text = s
                 .to_cow()
-                .map_err(|_| label_err(path, "key is not valid Unicode (lone surrogate)"))?;
-            if !first {
-                out.push(b',');
+                .map_err(|_| label_err(path, "text is not valid Unicode (lone surrogate)"))?;
+            write_str(out, &text);
+        } else if let Ok(b) = v.cast::<PyBool>() {
+            out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+        } else if let Ok(i) = v.cast::<PyInt>() {
+            match i.extract::<i64>() {
+                Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                Err(_) => {
+                    let digits = i.call_method0("bit_length")?.extract::<u64>()? / 3;
+                    if digits > MAX_NUMBER_DIGITS as u64 {
+                        return Err(label_err(
+                        path,
+                        format!("an integer of about {digits} digits is too large for a label number"),
+                    ));
+                    }
+                    out.extend_from_slice(i.str()?.to_cow()?.as_bytes())
+                }
             }
-            first = false;
-            write_str(out, &key);
-            out.push(b':');
-            let len = path.len();
-            push_pointer(path, &key);
-            write_json(&val, out, path, depth + 1, max_depth)?;
-            path.truncate(len);
-        }
-        out.push(b'}');
-    } else if v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok() {
-        if depth >= max_depth {
+        } else if let Ok(f) = v.cast::<PyFloat>() {
+            let x = f.value();
+            if !x.is_finite() {
+                return Err(label_err(path, format!("{x} is not a finite number")));
+            }
+            let _ = serde_json::to_writer(&mut *out, &x);
+        } else if v.cast::<PyDict>().is_ok() || v.cast::<PyMapping>().is_ok() {
+            if depth >= max_depth {
+                return Err(label_err(
+                    path,
+                    format!("nesting deeper than {max_depth} levels"),
+                ));
+            }
+            out.push(b'{');
+            let mut first = true;
+            let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = match v.cast::<PyDict>() {
+                Ok(d) => d.iter().collect(),
+                Err(_) => {
+                    // A mapping's items are read under the size limit too: at least 6 bytes of
+                    // JSON (`"":0,`) per item, so a mapping that never ends is stopped.
+                    let mut items = Vec::new();
+                    for kv in v.call_method0("items")?.try_iter()? {
+                        items.push(kv?.extract()?);
+                        if items.len().saturating_mul(6) > self.max_bytes {
+                            return Err(WalkError::TooLarge {
+                                size: out.len() + items.len() * 6,
+                            });
+                        }
+                    }
+                    items
+                }
+            };
+            for (k, val) in items {
+                let key = k.cast::<PyString>().map_err(|_| {
+                    let tn = k
+                        .get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
+                    label_err(path, format!("object keys must be str, not {tn}"))
+                })?;
+                let key = key
+                    .to_cow()
+                    .map_err(|_| label_err(path, "key is not valid Unicode (lone surrogate)"))?;
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                write_str(out, &key);
+                out.push(b':');
+                let len = path.len();
+                push_pointer(path, &key);
+                self.write(&val, out, path, depth + 1)?;
+                path.truncate(len);
+            }
+            out.push(b'}');
+        } else if v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok() {
+            if depth >= max_depth {
+                return Err(label_err(
+                    path,
+                    format!("nesting deeper than {max_depth} levels"),
+                ));
+            }
+            out.push(b'[');
+            for (i, el) in v.try_iter()?.enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                self.write(&el?, out, path, depth + 1)?;
+                path.truncate(len);
+            }
+            out.push(b']');
+        } else if let Ok(d) = v.cast::<PyDate>() {
+            write_str(
+                out,
+                &iso(d.get_year(), d.get_month() as u32, d.get_day() as u32),
+            );
+        } else if v.is_instance(DECIMAL.import(py, "decimal", "Decimal")?)? {
+            let finite: bool = v.call_method0("is_finite")?.extract()?;
+            if !finite {
+                return Err(label_err(
+                    path,
+                    "a non-finite Decimal is not a finite number",
+                ));
+            }
+            let text = v.str()?.to_cow()?.into_owned();
+            // `Decimal('1e999999999')`: the exponent is past any JSON number reader.
+            let adjusted: i64 = v.call_method0("adjusted")?.extract()?;
+            if adjusted.unsigned_abs() > MAX_NUMBER_DIGITS as u64 {
+                return Err(label_err(
+                    path,
+                    format!("`{text}` is too large or too small for a label number"),
+                ));
+            }
+            out.extend_from_slice(text.as_bytes());
+        } else {
+            let tn = v
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
             return Err(label_err(
                 path,
-                format!("nesting deeper than {max_depth} levels"),
+                format!("a Python {tn} cannot be a JSON value"),
             ));
         }
-        out.push(b'[');
-        for (i, el) in v.try_iter()?.enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            let len = path.len();
-            path.push('/');
-            path.push_str(&i.to_string());
-            write_json(&el?, out, path, depth + 1, max_depth)?;
-            path.truncate(len);
-        }
-        out.push(b']');
-    } else if let Ok(d) = v.cast::<PyDate>() {
-        write_str(
-            out,
-            &iso(d.get_year(), d.get_month() as u32, d.get_day() as u32),
-        );
-    } else if v.is_instance(DECIMAL.import(py, "decimal", "Decimal")?)? {
-        let finite: bool = v.call_method0("is_finite")?.extract()?;
-        if !finite {
-            return Err(label_err(path, "a non-finite Decimal is not a JSON number"));
-        }
-        let text = v.str()?.to_cow()?.into_owned();
-        out.extend_from_slice(text.as_bytes());
-    } else {
-        let tn = v
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        return Err(label_err(
-            path,
-            format!("a Python {tn} cannot be a JSON value"),
-        ));
+        Ok(())
     }
-    Ok(())
 }
 
 /// `as_of=`: `YYYY-MM-DD` text or a `datetime.date` (a `datetime` gives its date).

@@ -161,10 +161,6 @@ impl PyEngine {
         Ok(())
     }
 
-    fn max_depth(&self) -> usize {
-        self.engine.limits().max_depth
-    }
-
     /// Converts a batch under the GIL, checks it without, and returns one result per item.
     fn run_batch(
         &self,
@@ -204,7 +200,7 @@ impl PyEngine {
     }
 
     fn prepare(&self, item: &Bound<'_, PyAny>, index: usize) -> PyResult<Prepared> {
-        match label_input(item, self.max_depth(), Some(index)) {
+        match label_input(item, self.engine.limits(), Some(index)) {
             Ok(l) => Ok(Ok(l)),
             // A wrong Python type is a programming error: raise at once.
             Err(e) if e.is_instance_of::<PyTypeError>(item.py()) => Err(e),
@@ -287,7 +283,7 @@ impl PyEngine {
         lang: &str,
     ) -> PyResult<PyReport> {
         let opts = self.opts(py, as_of, edition, lang)?;
-        let input = label_input(label, self.max_depth(), None)?;
+        let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;
         let bytes = input.bytes.as_slice();
@@ -351,8 +347,11 @@ impl PyEngine {
         let opts = this.opts(py, as_of, edition, lang)?;
         let mode = parse_errors(py, errors)?;
         not_one_label(labels)?;
-        if batch_size == 0 {
-            return Err(errors::invalid_option(py, "batch_size must be at least 1"));
+        if batch_size == 0 || batch_size > MAX_BATCH_SIZE {
+            return Err(errors::invalid_option(
+                py,
+                format!("batch_size must be from 1 to {MAX_BATCH_SIZE}, not {batch_size}"),
+            ));
         }
         Ok(CheckIter {
             engine: slf.clone().unbind(),
@@ -376,7 +375,7 @@ impl PyEngine {
         lang: &str,
     ) -> PyResult<PyComparison> {
         let opts = self.opts(py, as_of, None, lang)?;
-        let input = label_input(label, self.max_depth(), None)?;
+        let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;
         let bytes = input.bytes.as_slice();
@@ -455,6 +454,12 @@ impl PyEngine {
     }
 }
 
+/// The largest `batch_size` of `check_iter`: a batch is held in memory whole.
+const MAX_BATCH_SIZE: usize = 1_000_000;
+/// A `check_iter` batch is also closed once its labels hold this many bytes of JSON, so
+/// memory stays bounded whatever the labels' sizes.
+const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
+
 /// The iterator `Engine.check_iter` returns.
 #[pyclass(module = "labelcheck", name = "CheckIter")]
 struct CheckIter {
@@ -498,12 +503,16 @@ impl CheckIter {
         };
         let mut source = source.bind(py).clone();
         let engine = self.engine.bind(py).get();
-        let mut prepared = Vec::with_capacity(self.batch_size);
-        while prepared.len() < self.batch_size {
+        // Never preallocated from the caller's number: the batch grows as labels arrive.
+        let mut prepared = Vec::with_capacity(self.batch_size.min(1024));
+        let mut bytes = 0usize;
+        while prepared.len() < self.batch_size && bytes < MAX_BATCH_BYTES {
             match source.next() {
                 Some(item) => {
                     let index = self.next_index + prepared.len();
-                    prepared.push(engine.prepare(&item?, index)?);
+                    let p = engine.prepare(&item?, index)?;
+                    bytes += p.as_ref().map(|l| l.bytes.len()).unwrap_or(0);
+                    prepared.push(p);
                 }
                 None => {
                     self.source = None;

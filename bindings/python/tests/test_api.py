@@ -92,6 +92,69 @@ def test_unrepresentable_values(engine: Engine, milk: Dict[str, Any], value: Any
     assert where in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "value",
+    [10**1000, -(10**1000), decimal.Decimal("1e999999999"), decimal.Decimal("1e-999999999")],
+)
+def test_numbers_no_reader_can_hold_are_refused_at_their_pointer(
+    engine: Engine, milk: Dict[str, Any], value: Any
+) -> None:
+    # Used to be a JSON syntax error at a column of the converted text.
+    milk["net_content"]["value"] = value
+    with pytest.raises(InvalidLabel) as info:
+        engine.check(milk)
+    assert info.value.kind == "invalid" and info.value.path == "/net_content/value"
+
+
+def test_large_numbers_that_json_holds_reach_the_core_limit(engine: Engine, milk: Dict[str, Any]) -> None:
+    milk["net_content"]["value"] = 10**20
+    with pytest.raises(InvalidLabel, match="larger than") as info:
+        engine.check(milk)
+    assert info.value.path == "/net_content/value"
+
+
+class EndlessMapping:
+    """A Mapping whose items never end: conversion must stop at the size limit."""
+
+    def __getitem__(self, key: str) -> int:
+        return 0
+
+    def __len__(self) -> int:
+        return 1
+
+    def __iter__(self) -> Iterator[str]:
+        i = 0
+        while True:
+            yield "k%d" % i
+            i += 1
+
+    def items(self) -> Iterator[Any]:
+        return ((k, 0) for k in self)
+
+
+def test_endless_mapping_stops_at_the_size_limit(engine: Engine, milk: Dict[str, Any]) -> None:
+    import collections.abc
+
+    collections.abc.Mapping.register(EndlessMapping)
+    milk["extensions"] = EndlessMapping()
+    with pytest.raises(InvalidLabel) as info:
+        engine.check(milk)
+    assert info.value.kind == "too_large"
+
+
+def test_endless_list_stops_at_the_size_limit(engine: Engine, milk: Dict[str, Any]) -> None:
+    import itertools
+
+    class Endless(list):  # type: ignore[type-arg]
+        def __iter__(self) -> Iterator[int]:
+            return itertools.count()
+
+    milk["extensions"] = {"x": Endless()}
+    with pytest.raises(InvalidLabel) as info:
+        engine.check(milk)
+    assert info.value.kind == "too_large"
+
+
 def test_cyclic_dict_is_an_error_not_a_crash(engine: Engine, milk: Dict[str, Any]) -> None:
     loop: Dict[str, Any] = {}
     loop["again"] = loop
@@ -349,6 +412,17 @@ def test_check_iter_is_lazy_and_ordered(engine: Engine, milk: Dict[str, Any]) ->
     assert [r.label_id for r in rest] == ["label-%d" % i for i in range(1, 10)]
     with pytest.raises(InvalidOption, match="batch_size"):
         engine.check_iter([], batch_size=0)
+
+
+def test_check_iter_huge_batch_size_is_refused_not_preallocated(
+    engine: Engine, milk: Dict[str, Any]
+) -> None:
+    # batch_size=10**9 used to preallocate 72 GB and abort the interpreter.
+    with pytest.raises(InvalidOption, match="batch_size"):
+        engine.check_iter([milk], batch_size=10**9)
+    # The largest accepted size allocates as labels arrive.
+    got = list(engine.check_iter(labelled(milk, 3), batch_size=1_000_000))
+    assert [r.label_id for r in got] == ["label-0", "label-1", "label-2"]
 
 
 def test_check_iter_errors(engine: Engine, milk: Dict[str, Any]) -> None:

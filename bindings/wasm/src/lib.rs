@@ -44,6 +44,45 @@ export interface LabelcheckError extends Error, Omit<ErrorInfo, "message"> {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 "#;
 
+/// One conversion of a JS label to JSON text, refusing what `JSON.stringify` would silently
+/// change: non-finite numbers (`NaN` and `Infinity` became `null`, so a missing value could
+/// pass) and lone surrogates in strings or keys (they became U+FFFD). The error names the
+/// JSON pointer of the value, as the CLI and Python bindings do. A string label (JSON text)
+/// is only checked for lone surrogates.
+#[wasm_bindgen(inline_js = r#"
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const esc = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
+export function label_json(value) {
+  if (typeof value === "string") {
+    if (LONE.test(value)) {
+      throw { kind: "syntax", message: "the label text is not valid Unicode (lone surrogate)" };
+    }
+    return value;
+  }
+  const paths = new Map();
+  return JSON.stringify(value, function (key, v) {
+    const path = this === undefined || paths.get(this) === undefined
+      ? ""
+      : paths.get(this) + "/" + esc(key);
+    if (typeof key === "string" && LONE.test(key)) {
+      throw { kind: "invalid", path, message: "key is not valid Unicode (lone surrogate)" };
+    }
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      throw { kind: "invalid", path, message: `${v} is not a finite number` };
+    }
+    if (typeof v === "string" && LONE.test(v)) {
+      throw { kind: "invalid", path, message: "text is not valid Unicode (lone surrogate)" };
+    }
+    if (v !== null && typeof v === "object") paths.set(v, path);
+    return v;
+  });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn label_json(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
@@ -330,11 +369,8 @@ fn today() -> Option<Date> {
     Date::from_ymd(y as i32, m as u32 + 1, day as u32)
 }
 
-/// The label's JSON bytes: a string as it is, anything else through `JSON.stringify`.
+/// The label's JSON bytes: a string as it is, anything else through [`label_json`].
 fn label_bytes(label: &JsValue) -> Result<Vec<u8>, ErrorInfo> {
-    if let Some(s) = label.as_string() {
-        return Ok(s.into_bytes());
-    }
     if label.is_undefined() || label.is_null() {
         return Err(ErrorInfo {
             path: Some(String::new()),
@@ -344,12 +380,39 @@ fn label_bytes(label: &JsValue) -> Result<Vec<u8>, ErrorInfo> {
             )
         });
     }
-    stringify(label)
-        .map(String::into_bytes)
-        .map_err(|message| ErrorInfo {
-            path: Some(String::new()),
-            ..bare(ErrorKind::Invalid, message)
-        })
+    match label_json(label) {
+        Ok(text) => text
+            .as_string()
+            .map(String::into_bytes)
+            .ok_or_else(|| ErrorInfo {
+                path: Some(String::new()),
+                ..bare(
+                    ErrorKind::Invalid,
+                    "the value has no JSON form (a function or a symbol?)".into(),
+                )
+            }),
+        Err(e) => {
+            let field = |k: &str| reflect_get(&e, k).ok().and_then(|v| v.as_string());
+            match field("kind").as_deref() {
+                Some("syntax") => Err(bare(ErrorKind::Syntax, js_message(&e))),
+                Some(_) => {
+                    let path = field("path").unwrap_or_default();
+                    Err(ErrorInfo {
+                        path: Some(path.clone()),
+                        ..bare(ErrorKind::Invalid, format!("{path}: {}", js_message(&e)))
+                    })
+                }
+                // An exception of JSON.stringify itself (a cycle, a BigInt).
+                None => Err(ErrorInfo {
+                    path: Some(String::new()),
+                    ..bare(
+                        ErrorKind::Invalid,
+                        format!("the value cannot be turned into JSON: {}", js_message(&e)),
+                    )
+                }),
+            }
+        }
+    }
 }
 
 /// `JSON.stringify`, with its exceptions (cycles, BigInt) and `undefined` results turned

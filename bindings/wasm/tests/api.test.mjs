@@ -185,6 +185,47 @@ describe("bad input: structured errors, never a trap", () => {
     assert.ok(out.error.column > 0);
   });
 
+  it("non-finite numbers are refused at their pointer, not read as null", () => {
+    for (const [v, word] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"]]) {
+      const label = milk();
+      label.net_content.value = v;
+      const out = engine.tryCheck(label, { asOf: "2026-11-26" });
+      assert.equal(out.ok, false, word);
+      assert.equal(out.error.kind, "invalid");
+      assert.equal(out.error.path, "/net_content/value");
+      assert.match(out.error.message, new RegExp(`${word} is not a finite number`));
+    }
+    // A NaN where a value is required used to turn into null and pass the rule.
+    const label = milk();
+    label.nutrition.rows[0].value = NaN;
+    assert.equal(engine.tryCheck(label).error.path, "/nutrition/rows/0/value");
+  });
+
+  it("lone surrogates are refused, not turned into U+FFFD", () => {
+    const label = milk();
+    label.storage = "冷藏\ud800";
+    let out = engine.tryCheck(label);
+    assert.equal(out.error.kind, "invalid");
+    assert.equal(out.error.path, "/storage");
+    const withKey = milk();
+    withKey.extensions = { ["k\udc00"]: 1 };
+    out = engine.tryCheck(withKey);
+    assert.equal(out.error.kind, "invalid");
+    out = engine.tryCheck(JSON.stringify(milk()).replace("冷藏", "冷藏\ud800"));
+    assert.equal(out.error.kind, "syntax");
+    // A proper pair is fine.
+    const ok = milk();
+    ok.storage = "冷藏 😀";
+    assert.equal(engine.tryCheck(ok, { asOf: "2026-11-26" }).ok, true);
+  });
+
+  it("an array of labels is told apart from a label", () => {
+    const out = engine.tryCheck([milk()]);
+    assert.equal(out.error.kind, "invalid");
+    assert.equal(out.error.path, "");
+    assert.match(out.error.message, /a label is a JSON object; found an array/);
+  });
+
   it("a cyclic object", () => {
     const o = { market: "CN", category: "food" };
     o.self = o;

@@ -63,6 +63,7 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
     let label: Label = match serde::Deserialize::deserialize(&mut de) {
         Ok(l) => l,
         Err(inner) => {
+            check_top_level_object(bytes)?;
             let (line, column) = (inner.line(), inner.column());
             let message = strip_position(&inner.to_string());
             return Err(if inner.is_data() {
@@ -109,6 +110,37 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
     }
     check_lists(&label, limits.max_list_items)?;
     Ok(label)
+}
+
+/// A label is one JSON object. Says so plainly when the input is well-formed JSON of another
+/// kind (serde would say `/0: invalid type: map, expected a string` for an array of labels).
+/// Runs only after deserialising failed; malformed input keeps its syntax error.
+fn check_top_level_object(bytes: &[u8]) -> Result<(), LabelError> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Some(at) = text.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Ok(()); // empty input: serde's "EOF while parsing" says it best
+    };
+    let found = match text[at] {
+        b'{' => return Ok(()),
+        b'[' => "an array",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => return Ok(()), // not JSON at all: a syntax error, with its position
+    };
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err() {
+        return Ok(());
+    }
+    let prefix = &bytes[..bytes.len() - text.len() + at];
+    let line = 1 + prefix.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + prefix.iter().rev().take_while(|&&b| b != b'\n').count();
+    Err(LabelError::Invalid {
+        path: String::new(),
+        line,
+        column,
+        message: format!("a label is a JSON object; found {found}"),
+    })
 }
 
 /// serde's derived structs also accept a JSON array, filling fields by position: a
