@@ -34,6 +34,9 @@ step "regression suites through the CLI (every rule covered both ways)"
 step "examples through the CLI"
 "$CARGO_TARGET_DIR/debug/labelcheck" check examples/*.json >/dev/null
 
+step "CLI peak memory on a 100 MB JSON Lines batch (benches/rss.sh, bound 256 MB)"
+bash benches/rss.sh
+
 step "Python binding: maturin build into a venv, stubtest, mypy, pytest (suites through Python)"
 bash bindings/python/test.sh
 
