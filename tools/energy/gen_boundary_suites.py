@@ -383,7 +383,8 @@ def gb20665():
 
 # ---- CN: single-index tables (lower bound inclusive, min ≤ v < max) ----------------------------
 
-def simple_cn(pack, topic, description, fig, step, rule, extra=None, row_filter=lambda r: True):
+def simple_cn(pack, topic, description, fig, step, rule, extra=None, row_filter=lambda r: True,
+              below=lambda figs0, v: []):
     rows = [r for r in table(pack, "grades") if row_filter(r)]
     base = load(SUITES / pack / "base.label")
     figs0 = base["energy_label"]["figures"]
@@ -395,7 +396,7 @@ def simple_cn(pack, topic, description, fig, step, rule, extra=None, row_filter=
         label=fig, classify=lambda v: band_lower_inclusive(rows, v, lo="min", hi="max", key="grade"),
         ts=thresholds(rows, "min"), step=step, patch_for=patch_for,
         grade_path="/energy_label/declared_grade", grade_rule=rule,
-        below=lambda v: [])
+        below=lambda v: below(figs0, v))
     cases += extra(figs0) if extra else []
     write(pack, topic, description, "base.label", cases)
 
@@ -567,7 +568,9 @@ def main():
     simple_cn("gb24850-2020", "grades", "GB 24850-2020 grades 1–3: min ≤ η < max (lower bound inclusive), each threshold and ±0.01; below 2.0 not graded",
               "energy_efficiency", D("0.01"), "GB24850-2020/4/grade")
     simple_cn("gb30255-2019", "grades", "GB 30255-2019 表1 downlights ≤ 5 W, CCT < 3500 K: efficacy ≥ threshold earns the grade, ±0.1; power and CCT edges",
-              "luminous_efficacy", D("0.1"), "GB30255-2019/4.1/grade", extra=led_extra)
+              "luminous_efficacy", D("0.1"), "GB30255-2019/4.1/grade", extra=led_extra,
+              below=lambda figs0, v: [{"rule": "GB30255-2019/4.2/minimum",
+                                       "path": f"/energy_label/figures/{index_of(figs0, 'luminous_efficacy')}/value"}])
     eu_all()
 
 
