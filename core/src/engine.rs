@@ -525,6 +525,7 @@ fn run_rule<'a>(
                             standard: pack.meta.standard.clone(),
                             edition: pack.meta.edition.clone(),
                             clause: rule.clause.clone(),
+                            also: rule.also.clone(),
                             pack: pack.meta.id.clone(),
                         },
                         path: hit.pointer,

@@ -91,16 +91,26 @@ pub struct Citation {
     pub standard: String,
     /// `2011`.
     pub edition: String,
-    /// `4.1.3.1.2`.
+    /// `4.1.3.1.2`: the clause that states the duty that was broken.
     pub clause: String,
+    /// Other clauses of the same standard the finding also rests on, e.g. the conformity
+    /// clause that lists the defect types (GB/T 29862 clause 8 a)–g)). Empty for most rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// The pack the rule came from.
     pub pack: String,
 }
 
 impl Citation {
-    /// `GB 7718-2011 §4.1.3.1.2`.
+    /// `GB 7718-2011 §4.1.3.1.2`, with `(also §8 a))` when there are further clauses.
     pub fn short(&self) -> String {
-        format!("{}-{} §{}", self.standard, self.edition, self.clause)
+        let mut s = format!("{}-{} §{}", self.standard, self.edition, self.clause);
+        if !self.also.is_empty() {
+            s.push_str(" (also §");
+            s.push_str(&self.also.join("; §"));
+            s.push(')');
+        }
+        s
     }
 }
 

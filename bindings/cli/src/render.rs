@@ -418,6 +418,25 @@ pub fn explain(p: &Pack, r: &Rule, lang: Lang) -> String {
         p.meta.standard, p.meta.edition
     );
     let _ = writeln!(out, "  clause:     {}", r.clause);
+    if !r.also.is_empty() {
+        let _ = writeln!(out, "  also:       {}", r.also.join("; "));
+    }
+    if let Some(force) = p.meta.legal_force {
+        let name = match force {
+            labelcheck::pack::format::LegalForce::Binding => "binding",
+            labelcheck::pack::format::LegalForce::BindingByReference => "binding by reference",
+            labelcheck::pack::format::LegalForce::Guidance => "guidance",
+        };
+        let _ = writeln!(
+            out,
+            "  force:      {name}{}",
+            p.meta
+                .legal_basis
+                .as_deref()
+                .map(|b| format!(" — {b}"))
+                .unwrap_or_default()
+        );
+    }
     let _ = writeln!(out, "  severity:   {:?}", r.severity);
     let _ = writeln!(out, "  confidence: {:?}", r.confidence);
     let _ = writeln!(out, "  check:      {}", r.check.kind());

@@ -76,6 +76,11 @@ impl PyCitation {
     fn clause(&self) -> &str {
         &self.0.clause
     }
+    /// Further clauses the finding also rests on (e.g. a conformity clause); often empty.
+    #[getter]
+    fn also(&self) -> Vec<String> {
+        self.0.also.clone()
+    }
     #[getter]
     fn pack(&self) -> &str {
         &self.0.pack
@@ -606,6 +611,7 @@ impl PyRule {
                 standard: p.meta.standard.clone(),
                 edition: p.meta.edition.clone(),
                 clause: r.clause.clone(),
+                also: r.also.clone(),
                 pack: p.meta.id.clone(),
             },
             severity: r.severity,

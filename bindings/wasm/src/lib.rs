@@ -28,6 +28,7 @@ use labelcheck::{Date, EditionChoice, Error, LabelError};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Declarations derived by build.rs from the Rust types and the label JSON Schema.
 #[wasm_bindgen(typescript_custom_section)]
@@ -43,45 +44,6 @@ export interface LabelcheckError extends Error, Omit<ErrorInfo, "message"> {
 /** The result of `tryCheck` / `tryCompare`: never throws. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 "#;
-
-/// One conversion of a JS label to JSON text, refusing what `JSON.stringify` would silently
-/// change: non-finite numbers (`NaN` and `Infinity` became `null`, so a missing value could
-/// pass) and lone surrogates in strings or keys (they became U+FFFD). The error names the
-/// JSON pointer of the value, as the CLI and Python bindings do. A string label (JSON text)
-/// is only checked for lone surrogates.
-#[wasm_bindgen(inline_js = r#"
-const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const esc = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-export function label_json(value) {
-  if (typeof value === "string") {
-    if (LONE.test(value)) {
-      throw { kind: "syntax", message: "the label text is not valid Unicode (lone surrogate)" };
-    }
-    return value;
-  }
-  const paths = new Map();
-  return JSON.stringify(value, function (key, v) {
-    const path = this === undefined || paths.get(this) === undefined
-      ? ""
-      : paths.get(this) + "/" + esc(key);
-    if (typeof key === "string" && LONE.test(key)) {
-      throw { kind: "invalid", path, message: "key is not valid Unicode (lone surrogate)" };
-    }
-    if (typeof v === "number" && !Number.isFinite(v)) {
-      throw { kind: "invalid", path, message: `${v} is not a finite number` };
-    }
-    if (typeof v === "string" && LONE.test(v)) {
-      throw { kind: "invalid", path, message: "text is not valid Unicode (lone surrogate)" };
-    }
-    if (v !== null && typeof v === "object") paths.set(v, path);
-    return v;
-  });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn label_json(v: &JsValue) -> Result<JsValue, JsValue>;
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -289,7 +251,7 @@ impl Engine {
 impl Engine {
     fn do_check(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
         let opts: CheckOptions = from_js(options)?;
-        let bytes = label_bytes(label)?;
+        let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
         let parsed = parse_label(&bytes, self.inner.limits()).map_err(|e| error_info(&e.into()))?;
         let core_opts = core_options(&opts, parsed.check_date)?;
         let report = self
@@ -303,7 +265,7 @@ impl Engine {
 
     fn do_compare(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
         let opts: CheckOptions = from_js(options)?;
-        let bytes = label_bytes(label)?;
+        let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
         // Parsed once here only to learn the label's own check date (the default date).
         let check_date = if opts.as_of.is_none() {
             parse_label(&bytes, self.inner.limits())
@@ -369,8 +331,107 @@ fn today() -> Option<Date> {
     Date::from_ymd(y as i32, m as u32 + 1, day as u32)
 }
 
-/// The label's JSON bytes: a string as it is, anything else through [`label_json`].
-fn label_bytes(label: &JsValue) -> Result<Vec<u8>, ErrorInfo> {
+/// Why a JS label value cannot be read: the pointer of the value and what is wrong.
+struct Unreadable {
+    path: String,
+    message: String,
+    too_large: bool,
+}
+
+/// Refuses what `JSON.stringify` would silently change, before it runs: non-finite numbers
+/// (`NaN` and `Infinity` became `null`, so a missing value could pass) and lone surrogates in
+/// strings or keys (they became U+FFFD). The error names the JSON pointer of the value, as the
+/// CLI and Python bindings do. Cycles are left to `JSON.stringify` (which throws); the walk
+/// stops at an ancestor and visits at most `budget` values (each is at least one byte of
+/// JSON, so more is over the size limit anyway — shared references cannot make it explode).
+fn check_js_value(
+    v: &JsValue,
+    path: &mut String,
+    ancestors: &mut Vec<JsValue>,
+    budget: &mut usize,
+) -> Result<(), Unreadable> {
+    let fail = |path: &str, message: String| Unreadable {
+        path: path.to_string(),
+        message,
+        too_large: false,
+    };
+    if *budget == 0 {
+        return Err(Unreadable {
+            path: path.to_string(),
+            message: "the label has more values than its size limit allows".into(),
+            too_large: true,
+        });
+    }
+    *budget -= 1;
+    if let Some(x) = v.as_f64() {
+        if !x.is_finite() {
+            let shown = if x.is_nan() {
+                "NaN"
+            } else if x > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            return Err(fail(path, format!("{shown} is not a finite number")));
+        }
+        return Ok(());
+    }
+    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+        if !s.is_valid_utf16() {
+            return Err(fail(
+                path,
+                "text is not valid Unicode (lone surrogate)".into(),
+            ));
+        }
+        return Ok(());
+    }
+    if !v.is_object() || v.is_function() || ancestors.iter().any(|a| a == v) {
+        return Ok(());
+    }
+    ancestors.push(v.clone());
+    let result = (|| {
+        if let Some(list) = v.dyn_ref::<js_sys::Array>() {
+            for (i, el) in list.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                check_js_value(&el, path, ancestors, budget)?;
+                path.truncate(len);
+            }
+            return Ok(());
+        }
+        let Some(object) = v.dyn_ref::<js_sys::Object>() else {
+            return Ok(());
+        };
+        for key in js_sys::Object::keys(object).iter() {
+            let Some(k) = key.dyn_ref::<js_sys::JsString>() else {
+                continue;
+            };
+            let len = path.len();
+            path.push('/');
+            if !k.is_valid_utf16() {
+                return Err(fail(
+                    path,
+                    "key is not valid Unicode (lone surrogate)".into(),
+                ));
+            }
+            let name = String::from(k);
+            path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+            // A getter that throws is left to JSON.stringify, which reports it.
+            if let Ok(val) = js_sys::Reflect::get(v, &key) {
+                check_js_value(&val, path, ancestors, budget)?;
+            }
+            path.truncate(len);
+        }
+        Ok(())
+    })();
+    ancestors.pop();
+    result
+}
+
+/// The label's JSON bytes: a string as it is (refused when it holds a lone surrogate),
+/// anything else through [`check_js_value`] and then `JSON.stringify`.
+fn label_bytes(label: &JsValue, max_bytes: usize) -> Result<Vec<u8>, ErrorInfo> {
     if label.is_undefined() || label.is_null() {
         return Err(ErrorInfo {
             path: Some(String::new()),
@@ -380,39 +441,35 @@ fn label_bytes(label: &JsValue) -> Result<Vec<u8>, ErrorInfo> {
             )
         });
     }
-    match label_json(label) {
-        Ok(text) => text
-            .as_string()
-            .map(String::into_bytes)
-            .ok_or_else(|| ErrorInfo {
-                path: Some(String::new()),
-                ..bare(
-                    ErrorKind::Invalid,
-                    "the value has no JSON form (a function or a symbol?)".into(),
-                )
-            }),
-        Err(e) => {
-            let field = |k: &str| reflect_get(&e, k).ok().and_then(|v| v.as_string());
-            match field("kind").as_deref() {
-                Some("syntax") => Err(bare(ErrorKind::Syntax, js_message(&e))),
-                Some(_) => {
-                    let path = field("path").unwrap_or_default();
-                    Err(ErrorInfo {
-                        path: Some(path.clone()),
-                        ..bare(ErrorKind::Invalid, format!("{path}: {}", js_message(&e)))
-                    })
-                }
-                // An exception of JSON.stringify itself (a cycle, a BigInt).
-                None => Err(ErrorInfo {
-                    path: Some(String::new()),
-                    ..bare(
-                        ErrorKind::Invalid,
-                        format!("the value cannot be turned into JSON: {}", js_message(&e)),
-                    )
-                }),
-            }
+    if let Some(s) = label.dyn_ref::<js_sys::JsString>() {
+        if !s.is_valid_utf16() {
+            return Err(bare(
+                ErrorKind::Syntax,
+                "the label text is not valid Unicode (lone surrogate)".into(),
+            ));
         }
+        return Ok(String::from(s).into_bytes());
     }
+    let mut budget = max_bytes;
+    if let Err(u) = check_js_value(label, &mut String::new(), &mut Vec::new(), &mut budget) {
+        if u.too_large {
+            return Err(ErrorInfo {
+                size: Some(max_bytes + 1),
+                limit: Some(max_bytes),
+                ..bare(ErrorKind::TooLarge, u.message)
+            });
+        }
+        return Err(ErrorInfo {
+            path: Some(u.path.clone()),
+            ..bare(ErrorKind::Invalid, format!("{}: {}", u.path, u.message))
+        });
+    }
+    stringify(label)
+        .map(String::into_bytes)
+        .map_err(|message| ErrorInfo {
+            path: Some(String::new()),
+            ..bare(ErrorKind::Invalid, message)
+        })
 }
 
 /// `JSON.stringify`, with its exceptions (cycles, BigInt) and `undefined` results turned

@@ -69,11 +69,29 @@ pub struct PackMeta {
     pub supersedes: Vec<String>,
     /// Version of the pack data (not of the standard).
     pub version: String,
+    /// How the instrument binds: a law, regulation or mandatory standard (`binding`), a
+    /// voluntary standard made binding by a law or by the standard a label declares
+    /// (`binding_by_reference`), or advice (`guidance`). A guidance pack may not make
+    /// error findings: its shortfalls are warnings (checked at load).
+    #[serde(default)]
+    pub legal_force: Option<LegalForce>,
+    /// Why: the instrument's legal nature and what makes it binding, in a sentence.
+    #[serde(default)]
+    pub legal_basis: Option<String>,
     /// Where the pack's facts come from.
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// The legal force of a pack's instrument (see [`PackMeta::legal_force`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForce {
+    Binding,
+    BindingByReference,
+    Guidance,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,7 +152,12 @@ pub enum Severity {
 pub struct RuleSpec {
     /// Stable id, never reused: `GB7718-2011/4.1.3.1.2/order`.
     pub id: String,
+    /// The clause that states the duty the rule checks (the primary citation).
     pub clause: String,
+    /// Other clauses a finding also rests on — a conformity clause listing the defect types
+    /// (GB/T 29862 clause 8), an edition rule — shown after the primary clause.
+    #[serde(default)]
+    pub also: Vec<String>,
     pub severity: Severity,
     #[serde(default)]
     pub confidence: Confidence,

@@ -46,6 +46,8 @@ impl SourceFile {
 pub struct Rule {
     pub id: String,
     pub clause: String,
+    /// Further clauses cited with `clause` (see `RuleSpec::also`).
+    pub also: Vec<String>,
     pub severity: Severity,
     pub confidence: Confidence,
     pub topic: Option<String>,
@@ -583,6 +585,14 @@ fn compile_body(
         if spec.message.zh.trim().is_empty() || spec.message.en.trim().is_empty() {
             errors.push(err("rule needs a message in both zh and en".into()));
         }
+        if meta.legal_force == Some(format::LegalForce::Guidance)
+            && spec.severity == Severity::Error
+        {
+            errors.push(err(
+                "the pack's legal_force is guidance: its shortfalls are warnings, not errors"
+                    .into(),
+            ));
+        }
         let compile = || -> Result<Rule, String> {
             let known = |t: &str| env.knows(t);
             let mut lets = Vec::new();
@@ -616,6 +626,7 @@ fn compile_body(
                 recurse: spec.recurse.clone(),
                 check: Check::compile(&spec.check, &env)?,
                 note: spec.note.clone(),
+                also: spec.also.clone(),
                 file: file.clone(),
                 line,
             })
