@@ -35,6 +35,7 @@ fn main() {
                 "Skip",
                 "Verdict",
                 "RuleTrace",
+                "Measurement",
                 "Report",
                 "Comparison",
             ]),

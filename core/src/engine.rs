@@ -8,7 +8,9 @@ use crate::label::parse::{check_no_arrays_for_objects, parse_label_typed};
 use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
-use crate::report::{Citation, Comparison, Finding, PackRef, Report, RuleTrace, Skip, Span, Text};
+use crate::report::{
+    Citation, Comparison, Finding, Measurement, PackRef, Report, RuleTrace, Skip, Span, Text,
+};
 use serde_json::Value;
 
 /// Which editions to apply.
@@ -331,6 +333,7 @@ impl Engine {
 
     fn run(&self, p: &Prepared, packs: &[&Pack], trace: bool) -> Report {
         let mut findings = Vec::new();
+        let mut measurements = Vec::new();
         let mut skipped = Vec::new();
         let mut traces = Vec::new();
         let mut evaluated = 0;
@@ -357,7 +360,16 @@ impl Engine {
                 }
             }
             for rule in &pack.rules {
-                let outcome = run_rule(pack, rule, &ctx, &env, &p.view, &shared, &mut findings);
+                let outcome = run_rule(
+                    pack,
+                    rule,
+                    &ctx,
+                    &env,
+                    &p.view,
+                    &shared,
+                    &mut findings,
+                    &mut measurements,
+                );
                 match &outcome {
                     RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
                     RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
@@ -396,6 +408,7 @@ impl Engine {
                 .collect(),
             skipped,
             trace: traces,
+            measurements,
         }
     }
 }
@@ -449,6 +462,7 @@ impl RuleOutcome {
 /// Sub-lists visited by `recurse` stop at this depth.
 const MAX_ITEM_DEPTH: usize = 8;
 
+#[allow(clippy::too_many_arguments)]
 fn run_rule<'a>(
     pack: &'a Pack,
     rule: &'a Rule,
@@ -457,6 +471,7 @@ fn run_rule<'a>(
     view: &'a Value,
     shared: &[(&'a str, Val<'a>)],
     findings: &mut Vec<Finding>,
+    measurements: &mut Vec<Measurement>,
 ) -> RuleOutcome {
     let mut scope = Scope::new(ctx);
     for (name, v) in shared {
@@ -502,7 +517,25 @@ fn run_rule<'a>(
                 continue;
             }
         }
-        match rule.check.run(&mut scope, &pointer, env) {
+        let outcome = rule.check.run(&mut scope, &pointer, env);
+        if let (Some(rec), Outcome::Pass | Outcome::Fail(_)) = (&rule.record, &outcome) {
+            measurements.push(Measurement {
+                rule: rule.id.clone(),
+                path: pointer.clone(),
+                name: scope.eval(&rec.name.root).to_json(),
+                printed: scope.eval(&rec.printed.root).to_json(),
+                measured: scope.eval(&rec.measured.root).to_json(),
+                allowed: scope.eval(&rec.allowed.root).to_json(),
+                unit: rec.unit.as_ref().map(|u| scope.eval(&u.root).to_json()),
+                verdict: if matches!(outcome, Outcome::Pass) {
+                    "pass"
+                } else {
+                    "fail"
+                }
+                .into(),
+            });
+        }
+        match outcome {
             Outcome::Pass => passed = true,
             Outcome::Skip(reason) => skip_reason = Some(reason),
             Outcome::Fail(hits) => {

@@ -193,6 +193,29 @@ pub struct Report {
     pub skipped: Vec<Skip>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<RuleTrace>,
+    /// Declared against measured, one row per value a lab report was compared with, passing
+    /// or not: what a QA lab prints for its customers. Empty without `facts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measurements: Vec<Measurement>,
+}
+
+/// One row of the declared-vs-measured view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measurement {
+    /// The rule that compared them.
+    pub rule: String,
+    /// JSON pointer of the printed value's element.
+    pub path: String,
+    /// What is compared (`蛋白质`).
+    pub name: serde_json::Value,
+    pub printed: serde_json::Value,
+    pub measured: serde_json::Value,
+    /// The allowed range, readable.
+    pub allowed: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<serde_json::Value>,
+    /// `pass` or `fail`.
+    pub verdict: String,
 }
 
 impl Report {

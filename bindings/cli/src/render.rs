@@ -41,6 +41,12 @@ fn width(c: char) -> usize {
     }
 }
 
+/// `s` followed by spaces up to `cells` terminal cells (wide characters count two).
+fn pad(s: &str, cells: usize) -> String {
+    let used: usize = s.chars().map(width).sum();
+    format!("{s}{}", " ".repeat(cells.saturating_sub(used)))
+}
+
 /// A character that must not reach a terminal as itself: C0 and C1 controls (ESC starts
 /// terminal sequences, CR rewrites the line, LF forges new lines), DEL, and the bidirectional
 /// overrides and isolates that reorder what is shown.
@@ -178,6 +184,48 @@ fn report_block(
                 .or(f.span.as_ref().map(|_| ""))
                 .filter(|s| !s.is_empty()),
         );
+    }
+    if !r.measurements.is_empty() {
+        let (title, cols) = if lang == Lang::Zh {
+            ("标示值与实测值", ["项目", "标示值", "实测值", "允许范围", "结论"])
+        } else {
+            (
+                "declared vs measured",
+                ["item", "declared", "measured", "allowed", "verdict"],
+            )
+        };
+        let _ = writeln!(out, "  {title}:");
+        let _ = writeln!(
+            out,
+            "    {} {} {} {} {}",
+            pad(cols[0], 14),
+            pad(cols[1], 12),
+            pad(cols[2], 12),
+            pad(cols[3], 26),
+            cols[4]
+        );
+        let text = |v: &serde_json::Value| match v {
+            serde_json::Value::String(s) => visible(s).into_owned(),
+            serde_json::Value::Null => "—".into(),
+            other => other.to_string(),
+        };
+        for m in &r.measurements {
+            let unit = m.unit.as_ref().map(text).unwrap_or_default();
+            let verdict = match (m.verdict.as_str(), lang) {
+                ("pass", Lang::Zh) => "合格",
+                ("pass", Lang::En) => "pass",
+                (_, Lang::Zh) => "不合格",
+                (_, Lang::En) => "FAIL",
+            };
+            let _ = writeln!(
+                out,
+                "    {} {} {} {} {verdict}",
+                pad(&text(&m.name), 14),
+                pad(&format!("{} {unit}", text(&m.printed)), 12),
+                pad(&format!("{} {unit}", text(&m.measured)), 12),
+                pad(&text(&m.allowed), 26),
+            );
+        }
     }
     let errors = r
         .findings

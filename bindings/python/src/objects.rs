@@ -360,6 +360,18 @@ impl PyReport {
             .collect::<PyResult<_>>()?;
         PyList::new(py, items)
     }
+    /// Declared against measured: one dict per value a lab report (`facts.lab`) was compared
+    /// with — `rule`, `path`, `name`, `printed`, `measured`, `allowed`, `unit`, `verdict`.
+    #[getter]
+    fn measurements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items: Vec<Bound<'py, PyAny>> = self
+            .inner
+            .measurements
+            .iter()
+            .map(|m| to_dict!(py, m))
+            .collect::<PyResult<_>>()?;
+        PyList::new(py, items)
+    }
     #[getter]
     fn lang(&self) -> &'static str {
         self.lang.name()

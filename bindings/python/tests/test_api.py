@@ -539,3 +539,15 @@ def test_syntax_and_size_errors(engine: Engine) -> None:
 def test_version() -> None:
     assert labelcheck.__version__.count(".") == 2
     assert set(labelcheck.__all__) <= set(dir(labelcheck))
+
+
+def test_declared_vs_measured(engine: Engine, repo: Path) -> None:
+    text = (repo / "examples" / "faulty" / "uht-milk-lab-report.json").read_text(encoding="utf-8")
+    report = engine.check(text, as_of="2026-11-26")
+    assert [f.rule for f in report.findings] == ["GB28050-2011/6.4/tolerance"]
+    rows = report.measurements
+    assert len(rows) == 6
+    protein = next(r for r in rows if r["name"] == "蛋白质")
+    assert protein["verdict"] == "fail" and protein["allowed"] == "≥ 80 % = 2.08"
+    assert protein["printed"] == 2.6 and protein["measured"] == 2
+    assert report.to_dict()["measurements"] == rows

@@ -297,7 +297,13 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .eval(&args[0])
                     .elements()
                     .iter()
-                    .filter_map(|e| e.as_str().map(str::to_string))
+                    .filter_map(|e| match e {
+                        // Numbers and dates as a message shows them (to build readable
+                        // `expected` texts such as `≥ 80 % = 2.08`); null and others dropped.
+                        Val::Num(_) | Val::Date(_) => Some(e.display()),
+                        Val::Json(serde_json::Value::Number(n)) => Some(n.to_string()),
+                        _ => e.as_str().map(str::to_string),
+                    })
                     .collect();
                 Val::Str(Cow::Owned(parts.join(sep)))
             }
@@ -605,6 +611,23 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             serde_json::json!(2.4)
         );
         assert_eq!(eval_with(&l, "is_multiple(0.35, 0.1)"), Value::Bool(false));
+    }
+
+    #[test]
+    fn join_takes_text_and_numbers_and_leaves_out_nulls() {
+        let l = serde_json::json!({"v": 2.6, "names": ["a", 1.5, null, true]});
+        assert_eq!(
+            eval_with(&l, "join(['≥ 80 % = ', label.v * 0.8], '')"),
+            serde_json::json!("≥ 80 % = 2.08")
+        );
+        assert_eq!(
+            eval_with(&l, "join(label.names, '|')"),
+            serde_json::json!("a|1.5")
+        );
+        assert_eq!(
+            eval_with(&l, "join([label.missing, 'x'], '-')"),
+            serde_json::json!("x")
+        );
     }
 
     #[test]

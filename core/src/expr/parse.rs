@@ -59,7 +59,8 @@ pub enum Func {
     Lower,
     /// `if(condition, then, else)`: only the chosen branch is evaluated.
     If,
-    /// `join(list, separator)`: the text elements of a list joined (to search statements).
+    /// `join(list, separator)`: the text and number elements of a list joined (to search
+    /// statements, to build readable texts); nulls are left out.
     Join,
     /// `in_category('food.seasoning')`: the label's category is this one or under it.
     InCategory,

@@ -11,6 +11,7 @@
 
 pub mod eco;
 pub mod energy;
+pub mod facts;
 pub mod fibre;
 mod fibre_text;
 pub mod gi;
@@ -146,6 +147,10 @@ pub struct Label {
     /// A geographical-indication mark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gi_mark: Option<gi::GiMark>,
+    /// What is true of the product but not printed: lab results, recipe, artwork geometry,
+    /// placing on the market (see `label::facts`). Kept apart from the printed fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<facts::Facts>,
     /// Anything else a caller wants carried through; rules may read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extensions: Option<serde_json::Map<String, serde_json::Value>>,

@@ -224,6 +224,11 @@ fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
         items(&ing.items, "/ingredients/items".into(), &too_long)?;
         too_long("/ingredients/recipe".into(), ing.recipe.len())?;
     }
+    if let Some(f) = &label.facts {
+        for (path, n) in f.lists() {
+            too_long(path.into(), n)?;
+        }
+    }
     if let Some(n) = &label.nutrition {
         too_long("/nutrition/rows".into(), n.rows.len())?;
         too_long("/nutrition/statements".into(), n.statements.len())?;
@@ -390,6 +395,9 @@ impl Label {
         }
         if let Some(f) = self.fibre_content.as_mut() {
             f.normalise();
+        }
+        if let Some(f) = self.facts.as_mut() {
+            f.normalise(nutrient_id);
         }
         if let Some(t) = self.textile.as_mut() {
             t.normalise();

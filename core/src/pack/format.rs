@@ -181,6 +181,28 @@ pub struct RuleSpec {
     pub check: CheckSpec,
     #[serde(default)]
     pub note: Option<String>,
+    /// For rules that compare a printed value with a measured one: what to put in the
+    /// report's declared-vs-measured view for every element judged, passing or failing.
+    #[serde(default)]
+    pub record: Option<RecordSpec>,
+}
+
+/// Expressions (evaluated like the check's, with `item` and the rule's lets bound) giving one
+/// row of the report's declared-vs-measured view.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordSpec {
+    /// What the row is about (`item.name`).
+    pub name: String,
+    /// The printed value.
+    pub printed: String,
+    /// The measured value.
+    pub measured: String,
+    /// The allowed range, readable (`≥ 2.08`).
+    pub allowed: String,
+    /// The unit, when there is one.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 /// The closed set of check primitives; each is implemented in `core/src/primitives/`.

@@ -48,6 +48,8 @@ pub struct Rule {
     pub clause: String,
     /// Further clauses cited with `clause` (see `RuleSpec::also`).
     pub also: Vec<String>,
+    /// The declared-vs-measured row this rule records (see `RuleSpec::record`).
+    pub record: Option<Record>,
     pub severity: Severity,
     pub confidence: Confidence,
     pub topic: Option<String>,
@@ -62,6 +64,16 @@ pub struct Rule {
     /// Source location, for `labelcheck rules --explain` and error messages.
     pub file: String,
     pub line: Option<usize>,
+}
+
+/// A rule's declared-vs-measured row, compiled.
+#[derive(Debug)]
+pub struct Record {
+    pub name: Expr,
+    pub printed: Expr,
+    pub measured: Expr,
+    pub allowed: Expr,
+    pub unit: Option<Expr>,
 }
 
 /// A pack: one edition of one standard.
@@ -627,6 +639,23 @@ fn compile_body(
                 check: Check::compile(&spec.check, &env)?,
                 note: spec.note.clone(),
                 also: spec.also.clone(),
+                record: spec
+                    .record
+                    .as_ref()
+                    .map(|r| -> Result<Record, String> {
+                        Ok(Record {
+                            name: env.expr("record.name", &r.name)?,
+                            printed: env.expr("record.printed", &r.printed)?,
+                            measured: env.expr("record.measured", &r.measured)?,
+                            allowed: env.expr("record.allowed", &r.allowed)?,
+                            unit: r
+                                .unit
+                                .as_deref()
+                                .map(|u| env.expr("record.unit", u))
+                                .transpose()?,
+                        })
+                    })
+                    .transpose()?,
                 file: file.clone(),
                 line,
             })

@@ -1,0 +1,181 @@
+//! Facts behind the label: what is true of the product but not printed on it — laboratory
+//! results, recipe and production facts, the artwork's geometry, when the unit was placed on
+//! the market.
+//!
+//! Quality and compliance teams hold these (lab reports, recipes, artwork specs) and many
+//! duties are about the relation between them and the print: a declared protein value within
+//! the tolerance of the measured one, water added and evaporated, the height of the Chinese
+//! characters against a foreign script. They live in their own section, `facts`, apart from
+//! the printed fields, so a report can always say "printed X, measured Y" and never confuses
+//! the two. A label without `facts` behaves exactly as before.
+
+use super::Dec;
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// The `facts` section of a label document.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// Measured values from a laboratory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lab: Option<Lab>,
+    /// Recipe and production facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<Recipe>,
+    /// Geometry of the artwork: character heights by field and script, panels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artwork: Option<Artwork>,
+    /// Placing on the market.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketFacts>,
+}
+
+/// A laboratory report.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lab {
+    /// The report's number, carried into findings' context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<String>,
+    /// The laboratory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laboratory: Option<String>,
+    /// Measured energy and nutrients, each compared with the nutrition panel's row of the same
+    /// nutrient. Values are on the panel's basis (per 100 g / 100 mL / serving) unless
+    /// `basis` says otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nutrients: Vec<Measured>,
+    /// Measured energy-label test values, named as in `energy_label.figures`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub energy: Vec<Measured>,
+}
+
+/// One measured value.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Measured {
+    /// Canonical id (`protein`, `sodium`…); resolved from `name` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nutrient: Option<String>,
+    /// The name as the report gives it (`蛋白质`, `Protein`, `apf`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub value: Dec,
+    /// Unit of the value; must be the unit of the row it is compared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// `per_100g`, `per_100ml` or `per_serving`; absent = the panel's basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// The test method (`GB 5009.5-2016`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// Expanded measurement uncertainty, in the value's unit (informative: the standards'
+    /// tolerances are applied to the value itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Dec>,
+}
+
+/// Recipe and production facts.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recipe {
+    /// Water added at mixing, % of the finished product's mass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_water_percent: Option<Dec>,
+    /// Whether all the added water is lost again in processing (evaporated, dried off):
+    /// GB 7718 lets such water go unlisted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_water_evaporated: Option<bool>,
+    /// Share of reconstituted milk (复原乳) in the milk used, %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconstituted_milk_percent: Option<Dec>,
+    /// Country where the product was filled or repacked, when not the country of origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repacked_in: Option<String>,
+}
+
+/// Character heights and panels of the artwork.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Artwork {
+    /// Measured heights of printed characters, per field and script.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub char_heights: Vec<CharHeight>,
+    /// The second label form (a hang-tag beside a sewn-in label): its fibre content as
+    /// printed, compared with the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hang_tag: Option<HangTag>,
+}
+
+/// The height of one field's characters in one script.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CharHeight {
+    /// The field: a JSON pointer into the label (`/product_name`) or `*` for the label as a
+    /// whole.
+    pub field: String,
+    /// `han`, `latin`, `mongolian`, `tibetan`, `uyghur`, `korean`, `other`.
+    pub script: String,
+    /// Height of the tallest character of that script in that field, mm.
+    pub height_mm: Dec,
+}
+
+/// A hang-tag's content.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HangTag {
+    /// The fibre content as printed on the hang-tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fibre_content_text: Option<String>,
+}
+
+/// Placing on the market.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MarketFacts {
+    /// The day this unit was placed on the market (EU energy labels: which scale applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed_on_market: Option<Date>,
+    /// `retail`, `online`, `catering`, `wholesale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sales_channel: Option<String>,
+}
+
+impl Facts {
+    /// Resolves measured nutrients' ids from their names, as the panel's rows are.
+    pub(crate) fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
+        if let Some(lab) = self.lab.as_mut() {
+            for m in &mut lab.nutrients {
+                if m.nutrient.is_none() {
+                    m.nutrient = m.name.as_deref().and_then(|n| nutrient_id(n.trim()));
+                }
+                if let Some(u) = m.unit.as_mut() {
+                    *u = u.trim().to_string();
+                }
+            }
+        }
+    }
+
+    /// The lists of the section, with their JSON pointers, for the list-length limit.
+    pub(crate) fn lists(&self) -> Vec<(&'static str, usize)> {
+        let mut out = Vec::new();
+        if let Some(lab) = &self.lab {
+            out.push(("/facts/lab/nutrients", lab.nutrients.len()));
+            out.push(("/facts/lab/energy", lab.energy.len()));
+        }
+        if let Some(a) = &self.artwork {
+            out.push(("/facts/artwork/char_heights", a.char_heights.len()));
+        }
+        out
+    }
+}
