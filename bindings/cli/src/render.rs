@@ -187,7 +187,10 @@ fn report_block(
     }
     if !r.measurements.is_empty() {
         let (title, cols) = if lang == Lang::Zh {
-            ("标示值与实测值", ["项目", "标示值", "实测值", "允许范围", "结论"])
+            (
+                "标示值与实测值",
+                ["项目", "标示值", "实测值", "允许范围", "结论"],
+            )
         } else {
             (
                 "declared vs measured",

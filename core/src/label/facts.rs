@@ -105,7 +105,7 @@ pub struct Recipe {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Artwork {
-    /// Measured heights of printed characters, per field and script.
+    /// Measured heights of printed characters, per field, by script.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub char_heights: Vec<CharHeight>,
     /// The second label form (a hang-tag beside a sewn-in label): its fibre content as
@@ -114,18 +114,31 @@ pub struct Artwork {
     pub hang_tag: Option<HangTag>,
 }
 
-/// The height of one field's characters in one script.
+/// The heights of one printed field's characters, by script. GB 7718-2011 3.8 compares
+/// pinyin and foreign text with the Chinese characters they render; minority scripts are
+/// kept apart because 3.8.1 sets them no limit.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CharHeight {
-    /// The field: a JSON pointer into the label (`/product_name`) or `*` for the label as a
-    /// whole.
+    /// The field: a JSON pointer into the label (`/product_name`), or a name for printed
+    /// text the document does not hold (`brand`, `slogan`).
     pub field: String,
-    /// `han`, `latin`, `mongolian`, `tibetan`, `uyghur`, `korean`, `other`.
-    pub script: String,
-    /// Height of the tallest character of that script in that field, mm.
-    pub height_mm: Dec,
+    /// Tallest Chinese character (汉字), mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub han_mm: Option<Dec>,
+    /// Tallest pinyin letter, mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinyin_mm: Option<Dec>,
+    /// Tallest character of a minority script (Mongolian, Tibetan, Uyghur…), mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minority_mm: Option<Dec>,
+    /// Tallest character of a foreign script (Latin, Cyrillic, Hangul, kana…), mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign_mm: Option<Dec>,
+    /// The field is a registered trademark (exempt from the size comparison).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trademark: Option<bool>,
 }
 
 /// A hang-tag's content.
