@@ -149,6 +149,14 @@ pub struct HangTag {
     /// The fibre content as printed on the hang-tag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fibre_content_text: Option<String>,
+    /// Filled in by normalisation: the hang-tag's fibre content read by the fibre parser,
+    /// as a comparison key (parts, then fibres with their shares, each sorted) — the same
+    /// content in another order or layout gives the same key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_key: Option<String>,
+    /// Filled in by normalisation: the same key for the label's own `fibre_content`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_content_key: Option<String>,
 }
 
 /// Placing on the market.
@@ -164,9 +172,57 @@ pub struct MarketFacts {
     pub sales_channel: Option<String>,
 }
 
+/// A comparison key for fibre content: each component as `part:` and its fibres
+/// (`name=percent`, `name=trace`), fibres sorted, components sorted. Two labels whose keys are
+/// equal declare the same content, whatever the order and layout they print it in.
+pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> String {
+    let mut parts: Vec<String> = components
+        .iter()
+        .map(|c| {
+            let mut fibres: Vec<String> = c
+                .fibres
+                .iter()
+                .map(|f| {
+                    let share = match (f.percent, f.trace) {
+                        (Some(p), _) => p.0.normalize().to_string(),
+                        (None, Some(true)) => "trace".to_string(),
+                        (None, _) => "?".to_string(),
+                    };
+                    format!("{}={share}", f.name.trim())
+                })
+                .collect();
+            fibres.sort();
+            format!(
+                "{}:{}",
+                c.part.as_deref().unwrap_or("").trim(),
+                fibres.join(",")
+            )
+        })
+        .collect();
+    parts.sort();
+    parts.join(";")
+}
+
 impl Facts {
-    /// Resolves measured nutrients' ids from their names, as the panel's rows are.
-    pub(crate) fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
+    /// Resolves measured nutrients' ids from their names, as the panel's rows are; reads a
+    /// hang-tag's fibre content with the fibre parser and keys it against the label's own
+    /// (already normalised) `fibre_content`.
+    pub(crate) fn normalise(
+        &mut self,
+        nutrient_id: &dyn Fn(&str) -> Option<String>,
+        fibre_content: Option<&super::fibre::FibreContent>,
+    ) {
+        if let Some(tag) = self.artwork.as_mut().and_then(|a| a.hang_tag.as_mut()) {
+            if let Some(text) = tag.fibre_content_text.as_deref() {
+                let mut parsed = super::fibre::FibreContent {
+                    text: Some(text.to_string()),
+                    ..Default::default()
+                };
+                parsed.normalise();
+                tag.content_key = Some(fibre_content_key(&parsed.components));
+            }
+            tag.label_content_key = fibre_content.map(|f| fibre_content_key(&f.components));
+        }
         if let Some(lab) = self.lab.as_mut() {
             for m in &mut lab.nutrients {
                 if m.nutrient.is_none() {

@@ -397,7 +397,7 @@ impl Label {
             f.normalise();
         }
         if let Some(f) = self.facts.as_mut() {
-            f.normalise(nutrient_id);
+            f.normalise(nutrient_id, self.fibre_content.as_ref());
         }
         if let Some(t) = self.textile.as_mut() {
             t.normalise();
