@@ -115,3 +115,17 @@ fn bad_facts_are_errors_at_their_pointer() {
         other => panic!("expected the list limit, got {other:?}"),
     }
 }
+
+#[test]
+fn a_hang_tag_text_is_bounded_like_the_ingredient_text() {
+    let mut label = milk();
+    label["facts"] = serde_json::json!({
+        "artwork": { "hang_tag": { "fibre_content_text": "羊".repeat(20_001) } }
+    });
+    match engine().check_json(&serde_json::to_vec(&label).expect("json"), &opts()) {
+        Err(Error::Label(LabelError::Invalid { path, .. })) => {
+            assert_eq!(path, "/facts/artwork/hang_tag/fibre_content_text")
+        }
+        other => panic!("expected the text limit, got {other:?}"),
+    }
+}

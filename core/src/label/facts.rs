@@ -235,6 +235,28 @@ impl Facts {
         }
     }
 
+    /// Free texts the section parses (a hang-tag's fibre content) are bounded like the
+    /// printed ingredient text.
+    pub(crate) fn check_texts(&self, max_chars: usize) -> Result<(), crate::error::LabelError> {
+        let tag_text = self
+            .artwork
+            .as_ref()
+            .and_then(|a| a.hang_tag.as_ref())
+            .and_then(|t| t.fibre_content_text.as_deref());
+        if let Some(text) = tag_text {
+            let n = text.chars().count();
+            if n > max_chars {
+                return Err(crate::error::LabelError::Invalid {
+                    path: "/facts/artwork/hang_tag/fibre_content_text".into(),
+                    line: 0,
+                    column: 0,
+                    message: format!("text is {n} characters, over the limit of {max_chars}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The lists of the section, with their JSON pointers, for the list-length limit.
     pub(crate) fn lists(&self) -> Vec<(&'static str, usize)> {
         let mut out = Vec::new();

@@ -109,6 +109,9 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
         }
     }
     check_lists(&label, limits.max_list_items)?;
+    if let Some(f) = &label.facts {
+        f.check_texts(limits.max_text_chars)?;
+    }
     Ok(label)
 }
 
