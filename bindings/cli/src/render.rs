@@ -7,6 +7,8 @@ use labelcheck::suite::CaseResult;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+// Reports are the common case; boxing them would add an allocation per label.
+#[allow(clippy::large_enum_variant)]
 pub enum Outcome {
     Report(Report),
     Comparison(Box<Comparison>),

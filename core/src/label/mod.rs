@@ -15,6 +15,7 @@ pub mod facts;
 pub mod fibre;
 mod fibre_text;
 pub mod gi;
+pub mod gs1;
 mod ingredients_text;
 mod json_pointer;
 mod number;
@@ -147,6 +148,9 @@ pub struct Label {
     /// A geographical-indication mark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gi_mark: Option<gi::GiMark>,
+    /// GS1 identifiers: the GTIN under the barcode, the Digital Link URI in the QR code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gs1: Option<gs1::Gs1>,
     /// What is true of the product but not printed: lab results, recipe, artwork geometry,
     /// placing on the market (see `label::facts`). Kept apart from the printed fields.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -399,6 +399,9 @@ impl Label {
         if let Some(f) = self.fibre_content.as_mut() {
             f.normalise();
         }
+        if let Some(g) = self.gs1.as_mut() {
+            g.normalise();
+        }
         if let Some(f) = self.facts.as_mut() {
             f.normalise(nutrient_id, self.fibre_content.as_ref());
         }

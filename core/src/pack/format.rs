@@ -46,7 +46,7 @@ pub struct PackMeta {
     pub standard: String,
     pub edition: String,
     pub title: Text,
-    /// `CN`, `EU`, `US`.
+    /// `CN`, `EU`, `US` — or `*` for a system used in every market (GS1 identifiers).
     pub jurisdiction: String,
     /// Label families the pack belongs to (`ingredient_content`, `origin`, …).
     #[serde(default)]

@@ -176,7 +176,7 @@ impl Pack {
 
     /// Does the pack apply to this market and category?
     pub fn covers(&self, market: &str, category: &str) -> bool {
-        self.meta.jurisdiction == market
+        (self.meta.jurisdiction == market || self.meta.jurisdiction == "*")
             && self
                 .meta
                 .categories
