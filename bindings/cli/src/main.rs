@@ -27,6 +27,9 @@ struct Cli {
     /// Language of messages.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+    /// No progress line on stderr (it is shown only when stderr is a terminal).
+    #[arg(long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,6 +45,8 @@ pub enum Format {
     Human,
     Json,
     Junit,
+    /// SARIF 2.1.0, for code-scanning dashboards and CI systems.
+    Sarif,
 }
 
 #[derive(Subcommand)]
@@ -382,6 +387,10 @@ fn check(
         trace: false,
     };
     let mut worst = 0u8;
+    // A progress line for big batches, only for a person watching a terminal.
+    let progress = !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let started = std::time::Instant::now();
+    let mut done = 0usize;
     // JUnit wraps every label in one document with totals, so it is printed at the end; the
     // other formats are printed batch by batch.
     let mut kept = Vec::new();
@@ -423,13 +432,27 @@ fn check(
                 });
                 results.push((input.name, outcome));
             }
+            done += results.len();
+            if progress {
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                eprint!(
+                    "\rlabelcheck: {done} labels checked, {:.0} labels/s ",
+                    done as f64 / secs
+                );
+            }
             match format {
                 Format::Human => print!("{}", render::human(&results, cli.lang)),
                 Format::Json => print!("{}", render::json(&results)),
-                Format::Junit => kept.extend(results),
+                Format::Junit | Format::Sarif => kept.extend(results),
             }
         },
     );
+    if progress && done > 0 {
+        eprintln!();
+    }
+    if format == Format::Sarif {
+        print!("{}", render::sarif(&kept, engine, cli.lang));
+    }
     if format == Format::Junit {
         print!("{}", render::junit(&kept, cli.lang));
     }

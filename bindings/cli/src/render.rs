@@ -457,6 +457,142 @@ pub fn junit(results: &Results, lang: Lang) -> String {
     )
 }
 
+/// SARIF 2.1.0: one run, the packs' rules that fired as `tool.driver.rules` (with standard,
+/// edition, clause and pack as properties), one result per finding located by the label file
+/// (artifact) and the finding's JSON pointer (a logical location), and one tool execution
+/// notification per input that could not be checked.
+pub fn sarif(results: &Results, engine: &labelcheck::Engine, lang: Lang) -> String {
+    use serde_json::{json, Value};
+    // An input's artifact: the file as a URI reference, and for a JSON Lines input
+    // (`file.jsonl:12`) the line as a region.
+    let location = |name: &str, index: usize| -> Value {
+        let (file, line) = match name.rsplit_once(':') {
+            Some((f, l))
+                if (f.ends_with(".jsonl") || f.ends_with(".ndjson"))
+                    && !l.is_empty()
+                    && l.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                (f, l.parse::<u64>().ok())
+            }
+            _ => (name, None),
+        };
+        let mut loc = json!({ "artifactLocation": { "uri": uri_reference(file), "index": index } });
+        if let Some(line) = line {
+            loc["region"] = json!({ "startLine": line });
+        }
+        loc
+    };
+    let mut rules: Vec<Value> = Vec::new();
+    let mut rule_index: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut sarif_results: Vec<Value> = Vec::new();
+    let mut notifications: Vec<Value> = Vec::new();
+    let mut artifacts: Vec<Value> = Vec::new();
+    for (i, (name, outcome)) in results.iter().enumerate() {
+        artifacts.push(json!({ "location": location(name, i)["artifactLocation"].clone() }));
+        let report = match outcome {
+            Err(e) => {
+                notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": e.to_string() },
+                    "locations": [{ "physicalLocation": location(name, i) }],
+                    "properties": { "error": e },
+                }));
+                continue;
+            }
+            Ok(Outcome::Report(r)) => r,
+            Ok(Outcome::Comparison(c)) => &c.current,
+        };
+        for f in &report.findings {
+            let index = *rule_index.entry(f.rule.clone()).or_insert_with(|| {
+                let (short, full, props) = match engine.rule(&f.rule) {
+                    Some((p, r)) => (
+                        if lang == Lang::Zh {
+                            p.meta.title.zh.clone()
+                        } else {
+                            p.meta.title.en.clone()
+                        },
+                        r.note.clone().unwrap_or_default(),
+                        json!({
+                            "standard": p.meta.standard,
+                            "edition": p.meta.edition,
+                            "clause": r.clause,
+                            "also": r.also,
+                            "pack": p.meta.id,
+                            "confidence": format!("{:?}", r.confidence).to_lowercase(),
+                        }),
+                    ),
+                    None => (f.citation.short(), String::new(), json!({})),
+                };
+                rules.push(json!({
+                    "id": f.rule,
+                    "shortDescription": { "text": format!("{} — {}", f.citation.short(), short) },
+                    "fullDescription": { "text": if full.is_empty() { f.citation.short() } else { full } },
+                    "properties": props,
+                }));
+                rules.len() - 1
+            });
+            let level = match f.severity {
+                labelcheck::Severity::Error => "error",
+                labelcheck::Severity::Warning => "warning",
+                labelcheck::Severity::Info => "note",
+            };
+            let pointer = if f.path.is_empty() { "/" } else { &f.path };
+            sarif_results.push(json!({
+                "ruleId": f.rule,
+                "ruleIndex": index,
+                "level": level,
+                "message": { "text": msg(f, lang) },
+                "locations": [{
+                    "physicalLocation": location(name, i),
+                    "logicalLocations": [{ "fullyQualifiedName": pointer, "kind": "member" }],
+                }],
+                "properties": {
+                    "citation": f.citation.short(),
+                    "expected": f.expected,
+                    "found": f.found,
+                    "span": f.span,
+                    "labelId": report.label_id,
+                },
+            }));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "labelcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "artifacts": artifacts,
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": sarif_results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// A file name as a URI reference: unreserved characters and `/` kept, everything else
+/// (spaces, `:`, `%`, `#`, `?`, non-ASCII) percent-encoded as UTF-8 — so `a:b.json` is not
+/// read as a URI with the scheme `a`.
+fn uri_reference(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub fn explain(p: &Pack, r: &Rule, lang: Lang) -> String {
     let mut out = String::new();
     let title = if lang == Lang::Zh {
