@@ -103,6 +103,11 @@ pub struct Fibre {
     /// A descriptive term printed in brackets after the name: `丝光` in `棉(丝光)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descriptor: Option<String>,
+    /// For a fibre a laboratory found that the label need not declare: `decorative`
+    /// (visible, isolable, purely decorative — EU 1007/2011 Art 10(1)) or `antistatic`
+    /// (added for an antistatic effect, e.g. metallic fibres — Art 10(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     /// Laboratory result: mean fibre diameter in micrometres.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_mean_diameter_um: Option<Dec>,
