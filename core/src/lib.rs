@@ -34,7 +34,7 @@ pub mod report;
 pub mod suite;
 
 pub use date::Date;
-pub use engine::{CheckOptions, EditionChoice, Engine};
+pub use engine::{CheckOptions, EditionChoice, Engine, RuleSelection};
 pub use error::{Error, LabelError, PackError};
 pub use label::{Label, Limits};
 pub use report::{Comparison, Finding, Report, Severity, Verdict};

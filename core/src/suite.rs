@@ -188,6 +188,7 @@ pub fn run_suite(
                 EditionChoice::Named(editions)
             },
             trace: true,
+            only: None,
         };
         let mut result = CaseResult {
             suite: suite.to_string(),

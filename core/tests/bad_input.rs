@@ -225,6 +225,7 @@ fn unknown_edition_names_are_option_errors_and_printed_forms_match() {
         as_of: labelcheck::Date::parse_iso("2026-11-26"),
         editions: labelcheck::EditionChoice::Named(vec![n.to_string()]),
         trace: false,
+        only: None,
     };
     assert!(matches!(
         e.check_json(&label, &named("2052")),
@@ -265,4 +266,61 @@ fn a_label_is_an_object_and_the_error_says_so() {
             LabelError::Syntax { .. }
         ));
     }
+}
+
+/// A rule selection runs only the rules it names; one that names nothing loaded is an
+/// option error, never a silently empty check.
+#[test]
+fn rule_selection_runs_only_what_it_names() {
+    use labelcheck::RuleSelection;
+    let e = engine();
+    let faulty = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples/faulty/uht-milk-faulty.json"),
+    )
+    .expect("example");
+    let with = |spec: &str| CheckOptions {
+        as_of: labelcheck::Date::parse_iso("2026-11-26"),
+        only: Some(RuleSelection::parse(spec).expect("selection")),
+        ..Default::default()
+    };
+    let rules = |spec: &str| -> Vec<String> {
+        let mut v: Vec<String> = e
+            .check_json(&faulty, &with(spec))
+            .expect("report")
+            .findings
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        v.sort();
+        v
+    };
+    let all = check(&e, &faulty).expect("report").findings.len();
+    assert_eq!(all, 3);
+    assert_eq!(
+        rules("pack:gb7718-2011"),
+        ["GB7718-2011/4.1.3.1.2/descending-order"]
+    );
+    assert_eq!(
+        rules("topic:nutrition"),
+        [
+            "GB28050-2011/4.1/nrv-column",
+            "GB28050-2011/5.2/content-claim-conditions"
+        ]
+    );
+    assert_eq!(
+        rules("GB28050-2011/4.1/nrv-column,pack:gb7718-2011"),
+        [
+            "GB28050-2011/4.1/nrv-column",
+            "GB7718-2011/4.1.3.1.2/descending-order"
+        ]
+    );
+    for bad in ["pack:nope", "rule:GB7718-2011/none/none"] {
+        assert!(matches!(
+            e.check_json(&faulty, &with(bad)),
+            Err(Error::Option(_))
+        ));
+    }
+    assert!(RuleSelection::parse("").is_err());
+    assert!(RuleSelection::parse("colour:red").is_err());
 }

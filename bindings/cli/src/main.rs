@@ -64,6 +64,11 @@ enum Command {
         /// Show the editions in force and the latest editions side by side.
         #[arg(long)]
         compare: bool,
+        /// Run only these rules: `pack:ID`, `topic:TOPIC` (a parent topic selects its
+        /// children) or `rule:ID`, comma-separated; a bare item with `/` is a rule id, else
+        /// a pack id.
+        #[arg(long, value_name = "SELECTION")]
+        only: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
             edition,
             compare,
             format,
+            only,
         } => check(
             &engine,
             &cli,
@@ -135,6 +141,7 @@ fn main() -> ExitCode {
             edition,
             *compare,
             *format,
+            only.as_deref(),
         ),
         Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
         Command::Packs {
@@ -368,7 +375,15 @@ fn check(
     editions: &[String],
     compare: bool,
     format: Format,
+    only: Option<&str>,
 ) -> u8 {
+    let only = match only.map(labelcheck::RuleSelection::parse).transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("labelcheck: --only: {e}");
+            return 2;
+        }
+    };
     let as_of = match as_of.map(|s| Date::parse_iso(s).ok_or(s)) {
         Some(Err(s)) => {
             eprintln!("labelcheck: --as-of `{s}` is not a date in YYYY-MM-DD form");
@@ -385,6 +400,7 @@ fn check(
             EditionChoice::Named(editions.to_vec())
         },
         trace: false,
+        only,
     };
     let mut worst = 0u8;
     // A progress line for big batches, only for a person watching a terminal.

@@ -86,7 +86,12 @@ impl PyEngine {
         as_of: Option<&Bound<'_, PyAny>>,
         edition: Option<&Bound<'_, PyAny>>,
         lang: &str,
+        rules: Option<&str>,
     ) -> PyResult<Opts> {
+        let only = rules
+            .map(labelcheck::RuleSelection::parse)
+            .transpose()
+            .map_err(|e| errors::invalid_option(py, format!("rules: {e}")))?;
         let as_of = match as_of {
             Some(v) if !v.is_none() => Some(date_arg(v)?),
             _ => None,
@@ -128,6 +133,7 @@ impl PyEngine {
                     EditionChoice::Named(editions)
                 },
                 trace: false,
+                only,
             },
             lang: parse_lang(py, lang)?,
         })
@@ -273,7 +279,8 @@ impl PyEngine {
     }
 
     /// Checks one label (a dict, JSON text or JSON bytes).
-    #[pyo3(signature = (label, *, as_of=None, edition=None, lang="zh"))]
+    #[pyo3(signature = (label, *, as_of=None, edition=None, lang="zh", rules=None))]
+    #[allow(clippy::too_many_arguments)]
     fn check(
         &self,
         py: Python<'_>,
@@ -281,8 +288,9 @@ impl PyEngine {
         as_of: Option<&Bound<'_, PyAny>>,
         edition: Option<&Bound<'_, PyAny>>,
         lang: &str,
+        rules: Option<&str>,
     ) -> PyResult<PyReport> {
-        let opts = self.opts(py, as_of, edition, lang)?;
+        let opts = self.opts(py, as_of, edition, lang, rules)?;
         let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;
@@ -297,7 +305,7 @@ impl PyEngine {
     }
 
     /// Checks many labels on the available cores (GIL released), in input order.
-    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", threads=0))]
+    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", threads=0, rules=None))]
     #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
         &self,
@@ -308,8 +316,9 @@ impl PyEngine {
         lang: &str,
         errors: &str,
         threads: usize,
+        rules: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let opts = self.opts(py, as_of, edition, lang)?;
+        let opts = self.opts(py, as_of, edition, lang, rules)?;
         let mode = parse_errors(py, errors)?;
         not_one_label(labels)?;
         let mut prepared = Vec::new();
@@ -330,7 +339,7 @@ impl PyEngine {
 
     /// Like `check_many`, but lazily: reads `labels` in batches of `batch_size` and yields
     /// one result per label, so memory stays flat over files of any size.
-    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", batch_size=1024, threads=0))]
+    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", batch_size=1024, threads=0, rules=None))]
     #[allow(clippy::too_many_arguments)]
     fn check_iter(
         slf: &Bound<'_, Self>,
@@ -341,10 +350,11 @@ impl PyEngine {
         errors: &str,
         batch_size: usize,
         threads: usize,
+        rules: Option<&str>,
     ) -> PyResult<CheckIter> {
         let py = slf.py();
         let this = slf.get();
-        let opts = this.opts(py, as_of, edition, lang)?;
+        let opts = this.opts(py, as_of, edition, lang, rules)?;
         let mode = parse_errors(py, errors)?;
         not_one_label(labels)?;
         if batch_size == 0 || batch_size > MAX_BATCH_SIZE {
@@ -374,7 +384,7 @@ impl PyEngine {
         as_of: Option<&Bound<'_, PyAny>>,
         lang: &str,
     ) -> PyResult<PyComparison> {
-        let opts = self.opts(py, as_of, None, lang)?;
+        let opts = self.opts(py, as_of, None, lang, None)?;
         let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;

@@ -551,3 +551,15 @@ def test_declared_vs_measured(engine: Engine, repo: Path) -> None:
     assert protein["verdict"] == "fail" and protein["allowed"] == "≥ 80 % = 2.08"
     assert protein["printed"] == 2.6 and protein["measured"] == 2
     assert report.to_dict()["measurements"] == rows
+
+
+def test_rule_selection(engine: Engine, repo: Path) -> None:
+    text = (repo / "examples" / "faulty" / "uht-milk-faulty.json").read_text(encoding="utf-8")
+    only = engine.check(text, as_of="2026-11-26", rules="pack:gb7718-2011")
+    assert [f.rule for f in only.findings] == ["GB7718-2011/4.1.3.1.2/descending-order"]
+    many = engine.check_many([text, text], as_of="2026-11-26", rules="topic:nutrition")
+    assert all(len(r.findings) == 2 for r in many)
+    with pytest.raises(InvalidOption, match="no pack"):
+        engine.check(text, rules="pack:nope")
+    with pytest.raises(InvalidOption, match="rules"):
+        engine.check(text, rules="colour:red")

@@ -25,6 +25,10 @@ pub struct CheckOptions {
     /// Include every rule's outcome in `report.trace` (regression suites, debugging).
     #[serde(default)]
     pub trace: bool,
+    /// Run only these rules: `pack:gb28050-2011,topic:nutrition,rule:<id>` (as the CLI's
+    /// `--only`). Default: every rule of the packs that apply.
+    #[serde(default)]
+    pub only: Option<String>,
 }
 
 /// A message language.

@@ -319,6 +319,15 @@ fn core_options(
             EditionChoice::Named(opts.editions.clone())
         },
         trace: opts.trace,
+        only: opts
+            .only
+            .as_deref()
+            .map(labelcheck::RuleSelection::parse)
+            .transpose()
+            .map_err(|e| ErrorInfo {
+                path: Some("/only".into()),
+                ..bare(ErrorKind::Option, format!("only: {e}"))
+            })?,
     })
 }
 

@@ -131,6 +131,20 @@ describe("check", () => {
   });
 });
 
+describe("rule selection", () => {
+  it("runs only the rules `only` names and refuses a selection that names nothing", () => {
+    const label = JSON.parse(readFileSync(join(REPO, "examples", "faulty", "uht-milk-faulty.json"), "utf8"));
+    const one = engine.check(label, { asOf: "2026-11-26", only: "pack:gb7718-2011" });
+    assert.deepEqual(one.findings.map((f) => f.rule), [ORDER]);
+    const bad = engine.tryCheck(label, { only: "pack:nope" });
+    assert.equal(bad.ok, false);
+    assert.equal(bad.error.kind, "option");
+    const malformed = engine.tryCheck(label, { only: "colour:red" });
+    assert.equal(malformed.error.kind, "option");
+    assert.equal(malformed.error.path, "/only");
+  });
+});
+
 describe("compare", () => {
   it("in force vs latest editions", () => {
     const label = milk();

@@ -246,10 +246,13 @@ class Engine:
         as_of: Optional[_DateInput] = None,
         edition: _EditionInput = None,
         lang: _Lang = "zh",
+        rules: Optional[str] = None,
     ) -> Report:
         """Checks one label. ``as_of``: the date to judge on (default: the label's
         ``check_date``, else today). ``edition``: editions to apply instead of those in force.
-        ``lang``: the language of ``Finding.message``. Raises ``InvalidLabel``/``InvalidOption``.
+        ``lang``: the language of ``Finding.message``. ``rules``: run only these rules —
+        ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
+        Raises ``InvalidLabel``/``InvalidOption``.
         """
     @overload
     def check_many(
@@ -261,6 +264,7 @@ class Engine:
         lang: _Lang = "zh",
         errors: Literal["raise"] = "raise",
         threads: int = 0,
+        rules: Optional[str] = None,
     ) -> list[Report]: ...
     @overload
     def check_many(
@@ -272,6 +276,7 @@ class Engine:
         lang: _Lang = "zh",
         errors: Literal["return"],
         threads: int = 0,
+        rules: Optional[str] = None,
     ) -> list[Union[Report, LabelcheckError]]: ...
     @overload
     def check_iter(
@@ -284,6 +289,7 @@ class Engine:
         errors: Literal["raise"] = "raise",
         batch_size: int = 1024,
         threads: int = 0,
+        rules: Optional[str] = None,
     ) -> Iterator[Report]: ...
     @overload
     def check_iter(
@@ -296,6 +302,7 @@ class Engine:
         errors: Literal["return"],
         batch_size: int = 1024,
         threads: int = 0,
+        rules: Optional[str] = None,
     ) -> Iterator[Union[Report, LabelcheckError]]: ...
     def compare(
         self,
