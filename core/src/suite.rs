@@ -101,6 +101,36 @@ pub struct Coverage {
     pub failing_cases: BTreeMap<String, usize>,
     /// Rule id → number of cases where the rule was evaluated and passed.
     pub passing_cases: BTreeMap<String, usize>,
+    /// Rule id → the first few cases where it fired as expected (for the rules reference).
+    #[serde(skip)]
+    pub failing_examples: BTreeMap<String, Vec<CaseExample>>,
+    /// Rule id → the first few cases where it was evaluated and passed.
+    #[serde(skip)]
+    pub passing_examples: BTreeMap<String, Vec<CaseExample>>,
+}
+
+/// A suite case shown as an example of a rule: where it is, what it says, and the label
+/// change it makes (its merge patch, or its whole label).
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseExample {
+    pub suite: String,
+    pub case: String,
+    pub clause: Option<String>,
+    pub input: Option<Value>,
+}
+
+/// Examples kept per rule and side.
+const EXAMPLES_PER_RULE: usize = 3;
+
+fn keep_example(
+    map: &mut BTreeMap<String, Vec<CaseExample>>,
+    rule: &str,
+    ex: impl FnOnce() -> CaseExample,
+) {
+    let list = map.entry(rule.to_string()).or_default();
+    if list.len() < EXAMPLES_PER_RULE {
+        list.push(ex());
+    }
 }
 
 impl Coverage {
@@ -224,14 +254,22 @@ pub fn run_suite(
                     })
                     .collect();
                 result.passed = result.missing.is_empty() && result.unexpected.is_empty();
+                let example = || CaseExample {
+                    suite: suite.to_string(),
+                    case: case.name.clone(),
+                    clause: case.clause.clone(),
+                    input: case.patch.clone().or_else(|| case.label.clone()),
+                };
                 if result.passed {
                     for e in &expected {
                         *coverage.failing_cases.entry(e.rule.clone()).or_default() += 1;
+                        keep_example(&mut coverage.failing_examples, &e.rule, example);
                     }
                 }
                 for t in &report.trace {
                     if t.outcome == "pass" && own_rules.contains(t.rule.as_str()) {
                         *coverage.passing_cases.entry(t.rule.clone()).or_default() += 1;
+                        keep_example(&mut coverage.passing_examples, &t.rule, example);
                     }
                 }
             }

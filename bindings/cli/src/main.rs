@@ -4,6 +4,7 @@
 //! 1 — some label has error findings (or a suite case failed); 2 — bad input or usage
 //! (other labels in the batch are still checked and reported).
 
+mod docs;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -107,6 +108,15 @@ enum Command {
     },
     /// Print the JSON Schema of the label document.
     Schema,
+    /// Write a browsable rules reference (static HTML, one page per pack, with search).
+    Docs {
+        /// The directory to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Regression-suite directories whose cases are shown as examples of each rule.
+        #[arg(long, value_name = "DIR", default_value = "tests/suites")]
+        suites: Vec<PathBuf>,
+    },
     /// Run regression suites (default: tests/suites) and print what differs.
     Test {
         dirs: Vec<PathBuf>,
@@ -170,6 +180,19 @@ fn main() -> ExitCode {
             dirs,
             require_coverage,
         } => test(&engine, dirs, *require_coverage),
+        Command::Docs { out, suites } => {
+            let suites: Vec<&Path> = suites.iter().map(PathBuf::as_path).collect();
+            match docs::write_site(&engine, out, &suites) {
+                Ok(n) => {
+                    eprintln!("labelcheck: wrote {n} pack pages to {}", out.display());
+                    0
+                }
+                Err(e) => {
+                    eprintln!("labelcheck: docs: {e}");
+                    2
+                }
+            }
+        }
     };
     ExitCode::from(code)
 }

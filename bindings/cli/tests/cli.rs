@@ -564,3 +564,60 @@ fn control_characters_from_labels_are_escaped_in_every_renderer() {
     );
     assert!(junit.contains("\\x1b"), "{junit}");
 }
+
+/// `labelcheck docs` writes a page per pack, and every link in the site (pages, the search
+/// index) leads to a file that exists and, with a fragment, to an element with that id.
+#[test]
+fn the_rules_reference_has_a_page_per_pack_and_no_broken_link() {
+    let dir = std::env::temp_dir().join(format!("labelcheck-docs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = run(&["docs", "--out", dir.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let packs = stdout(&run(&["packs"], None));
+    let n_packs = packs.lines().count();
+    let pages: Vec<_> = std::fs::read_dir(&dir)
+        .expect("site")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("pack-"))
+        .collect();
+    assert_eq!(pages.len(), n_packs, "{pages:?}");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let mut links: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("site").flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !name.ends_with(".html") {
+            continue;
+        }
+        let text = read(&name);
+        for part in text.split("href=\"").skip(1) {
+            let href = part.split('"').next().unwrap_or("").to_string();
+            links.push((name.clone(), href));
+        }
+    }
+    let index: serde_json::Value =
+        serde_json::from_str(&read("search-index.json")).expect("search index");
+    for r in index.as_array().expect("array") {
+        links.push((
+            "search-index.json".into(),
+            r["href"].as_str().unwrap_or("").to_string(),
+        ));
+    }
+    assert!(links.len() > 500, "{}", links.len());
+    for (from, href) in links {
+        let (file, frag) = href.split_once('#').unwrap_or((&href, ""));
+        assert!(!file.contains("://"), "external link {href} in {from}");
+        let target = read(file);
+        assert!(!target.is_empty(), "{from}: broken link {href}");
+        if !frag.is_empty() {
+            assert!(
+                target.contains(&format!("id=\"{frag}\"")),
+                "{from}: no anchor {href}"
+            );
+        }
+    }
+    // A rule shows its clause and an example case from the suites.
+    let gb = read("pack-gb28050-2011.html");
+    assert!(gb.contains("GB28050-2011/6.4/tolerance") && gb.contains("cases where it fails"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
