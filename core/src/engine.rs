@@ -79,8 +79,8 @@ impl RuleSelection {
 
     /// Whether `rule` of `pack` is selected.
     pub fn selects(&self, pack: &Pack, rule: &Rule) -> bool {
-        self.packs.iter().any(|p| *p == pack.meta.id)
-            || self.rules.iter().any(|r| *r == rule.id)
+        self.packs.contains(&pack.meta.id)
+            || self.rules.contains(&rule.id)
             || rule.topic.as_deref().is_some_and(|t| {
                 self.topics
                     .iter()
