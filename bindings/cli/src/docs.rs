@@ -211,8 +211,8 @@ fn pack_body(p: &Pack, cov: &Coverage) -> String {
                 .as_deref()
                 .map(|t| format!(" · topic {}", esc(t)))
                 .unwrap_or_default(),
-            esc(&r.message_zh.source()),
-            esc(&r.message_en.source()),
+            esc(r.message_zh.source()),
+            esc(r.message_en.source()),
         );
         if let Some(n) = &r.note {
             let _ = write!(b, "<p class=\"meta\">{}</p>", esc(n));
