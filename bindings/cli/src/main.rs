@@ -390,6 +390,7 @@ fn inputs_in_batches(files: &[String], limit: usize, on_batch: &mut dyn FnMut(Ve
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check(
     engine: &Engine,
     cli: &Cli,
