@@ -14,7 +14,14 @@ use std::path::{Path, PathBuf};
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let root = manifest.join("..").join("standards");
+    // `core/standards` links to the repository's `standards/` so that `cargo package`
+    // carries the embedded standards inside the crate; a packaged crate has the files
+    // there, a checkout reaches them through the link (or `../standards` without it).
+    let root = if manifest.join("standards").is_dir() {
+        manifest.join("standards")
+    } else {
+        manifest.join("..").join("standards")
+    };
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

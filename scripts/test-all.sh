@@ -59,6 +59,10 @@ else
   echo "skipped (FUZZ_SMOKE=0)"
 fi
 
+step "Rust crate: cargo package -p labelcheck (the standards travel inside the crate) and cargo doc without warnings"
+cargo package -p labelcheck --allow-dirty --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc -p labelcheck --no-deps --quiet
+
 step "lints"
 cargo clippy --workspace --exclude labelcheck-python --exclude labelcheck-wasm --all-targets --locked -- -D warnings
 

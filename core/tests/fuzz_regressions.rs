@@ -72,3 +72,16 @@ fn fibre_text_invariants_hold_on_the_seeds_and_odd_text() {
         labelcheck::fuzzing::fibre_text(odd);
     }
 }
+
+/// The expression target's built-in label is the UHT milk example, kept in step.
+#[test]
+fn the_expression_label_is_the_uht_milk_example() {
+    let file = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/uht-milk.json"),
+    )
+    .expect("example");
+    let a: serde_json::Value = serde_json::from_str(&file).expect("json");
+    let b: serde_json::Value =
+        serde_json::from_str(labelcheck::fuzzing::EXPRESSION_LABEL).expect("json");
+    assert_eq!(a, b);
+}
