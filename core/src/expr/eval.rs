@@ -209,6 +209,22 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let key = self.eval(&args[1]);
+                // A list of keys looks each one up: `lookup('allergens', groups, 'zh')`.
+                if let (Val::List(keys), Func::Lookup) = (&key, f) {
+                    let Val::Str(col) = self.eval(&args[2]) else {
+                        return Val::Null;
+                    };
+                    return Val::List(
+                        keys.iter()
+                            .map(|k| {
+                                t.find(k)
+                                    .and_then(|row| row.get(col.as_ref()))
+                                    .map(Val::from_json)
+                                    .unwrap_or(Val::Null)
+                            })
+                            .collect(),
+                    );
+                }
                 let row = t.find(&key);
                 if f == Func::InTable {
                     return Val::Bool(row.is_some());
@@ -462,6 +478,70 @@ impl<'c, 'a> Scope<'c, 'a> {
                 }
                 Val::List(out)
             }
+            Func::WordsIn => {
+                let text = match self.eval(&args[0]) {
+                    Val::Str(s) => s.into_owned(),
+                    v @ (Val::List(_) | Val::Json(Value::Array(_))) => v
+                        .elements()
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    v => match v.as_str() {
+                        Some(s) => s.to_string(),
+                        None => return Val::Null,
+                    },
+                };
+                let (Node::Str(table), Val::Str(words_col), Val::Str(excl_col)) =
+                    (&args[1], self.eval(&args[2]), self.eval(&args[3]))
+                else {
+                    return Val::Null;
+                };
+                let Some(t) = self.ctx.tables.get(table) else {
+                    return Val::Null;
+                };
+                let texts = |row: &Value, col: &str| -> Vec<String> {
+                    match row.get(col) {
+                        Some(Value::String(w)) => vec![w.clone()],
+                        Some(Value::Array(a)) => a
+                            .iter()
+                            .filter_map(|w| w.as_str().map(str::to_string))
+                            .collect(),
+                        _ => Vec::new(),
+                    }
+                };
+                let mut out = Vec::new();
+                for row in &t.rows {
+                    let mut masked = text.clone();
+                    let mut excl = texts(row, &excl_col);
+                    // Longer exclusions first, so one inside another is blanked whole.
+                    excl.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+                    for w in excl.iter().filter(|w| !w.is_empty()) {
+                        if masked.contains(w.as_str()) {
+                            masked = masked.replace(w.as_str(), "\u{1}");
+                        }
+                    }
+                    let hit = texts(row, &words_col)
+                        .iter()
+                        .any(|w| !w.is_empty() && masked.contains(w.as_str()));
+                    if hit {
+                        if let Some(k) = row.get(t.key.as_str()) {
+                            out.push(Val::from_json(k));
+                        }
+                    }
+                }
+                Val::List(out)
+            }
+            Func::Missing => {
+                let b = self.eval(&args[1]).elements();
+                Val::List(
+                    self.eval(&args[0])
+                        .elements()
+                        .into_iter()
+                        .filter(|x| !b.iter().any(|y| x.loose_eq(y)))
+                        .collect(),
+                )
+            }
             Func::TrimEnd => match (self.eval(&args[0]), self.eval(&args[1])) {
                 (Val::Str(s), Val::Str(suffix)) if !suffix.is_empty() => {
                     let mut t: &str = &s;
@@ -585,6 +665,20 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
                 ],
             ),
         );
+        tables.insert(
+            "groups".to_string(),
+            crate::pack::Table::new(
+                "groups".into(),
+                None,
+                "id".into(),
+                &[],
+                vec![
+                    serde_json::json!({"id": "milk", "zh": "乳", "words": ["乳", "牛奶"], "exclude": ["乳化剂", "乳酸"]}),
+                    serde_json::json!({"id": "cereals", "zh": "麸质谷物", "words": ["小麦", "麸质"], "exclude": ["荞麦"]}),
+                    serde_json::json!({"id": "eggs", "zh": "蛋", "words": ["蛋"], "exclude": ["蛋白质"]}),
+                ],
+            ),
+        );
         let tags = vec!["dairy".to_string()];
         let ctx = EvalContext {
             label,
@@ -593,7 +687,10 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             tags: &tags,
             as_of: Date::parse_iso("2026-11-26").unwrap(),
         };
-        let e = Expr::compile(src, &|t| t == "codelist:regions" || t == "names").unwrap();
+        let e = Expr::compile(src, &|t| {
+            t == "codelist:regions" || t == "names" || t == "groups"
+        })
+        .unwrap();
         Scope::new(&ctx).eval(&e.root).to_json()
     }
 
@@ -611,6 +708,57 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             serde_json::json!(2.4)
         );
         assert_eq!(eval_with(&l, "is_multiple(0.35, 0.1)"), Value::Bool(false));
+    }
+
+    #[test]
+    fn words_in_finds_groups_inside_text_after_blanking_exclusions() {
+        let l =
+            serde_json::json!({"s": "致敏物质提示：含有小麦、蛋", "list": ["乳化剂", "荞麦粉"]});
+        let w = |src: &str| eval_with(&l, src);
+        assert_eq!(
+            w("words_in(label.s, 'groups', 'words', 'exclude')"),
+            serde_json::json!(["cereals", "eggs"])
+        );
+        // 高油酸小麦粉 names wheat; 脱脂乳粉 milk; 乳化剂 and 乳酸 are not milk.
+        assert_eq!(
+            w("words_in('高油酸小麦粉', 'groups', 'words', 'exclude')"),
+            serde_json::json!(["cereals"])
+        );
+        assert_eq!(
+            w("words_in('脱脂乳粉', 'groups', 'words', 'exclude')"),
+            serde_json::json!(["milk"])
+        );
+        assert_eq!(
+            w("words_in('乳化剂、乳酸', 'groups', 'words', 'exclude')"),
+            serde_json::json!([])
+        );
+        // An exclusion blanks only its own characters: 乳化剂 and 乳粉 together still name milk.
+        assert_eq!(
+            w("words_in('乳化剂、乳粉', 'groups', 'words', 'exclude')"),
+            serde_json::json!(["milk"])
+        );
+        // A list of texts is searched as one; 荞麦 is not wheat; 蛋白质 is not egg.
+        assert_eq!(
+            w("words_in(label.list, 'groups', 'words', 'exclude')"),
+            serde_json::json!([])
+        );
+        assert_eq!(
+            w("words_in('蛋白质', 'groups', 'words', 'exclude')"),
+            serde_json::json!([])
+        );
+        assert_eq!(
+            w("words_in(label.none, 'groups', 'words', 'exclude')"),
+            Value::Null
+        );
+        assert_eq!(
+            w("missing(['milk', 'eggs', 'cereals'], words_in(label.s, 'groups', 'words', 'exclude'))"),
+            serde_json::json!(["milk"])
+        );
+        assert_eq!(w("missing(['a'], label.none)"), serde_json::json!(["a"]));
+        assert_eq!(
+            w("lookup('groups', ['eggs', 'nope', 'milk'], 'zh')"),
+            serde_json::json!(["蛋", null, "乳"])
+        );
     }
 
     #[test]

@@ -88,6 +88,14 @@ pub enum Func {
     /// list of texts) that occur in `text`, in row order — which registered names a printed
     /// name uses.
     Mentions,
+    /// `words_in(text, 'table', 'words_column', 'exclude_column')`: the keys of the table's
+    /// rows one of whose words occurs inside `text`, after that row's exclusion words have
+    /// been blanked out of the text — which groups a printed text names (高油酸小麦粉 → the
+    /// cereal row through 小麦; 乳化剂 is blanked before 乳 is looked for). A list of texts
+    /// is searched as one. In row order, each key once.
+    WordsIn,
+    /// `missing(a, b)`: the elements of list `a` that are not in list `b`, in `a`'s order.
+    Missing,
 }
 
 impl Func {
@@ -133,6 +141,8 @@ impl Func {
             "codelist" => (Func::Codelist, 3, 3),
             "trim_end" => (Func::TrimEnd, 2, 2),
             "mentions" => (Func::Mentions, 3, 3),
+            "words_in" => (Func::WordsIn, 4, 4),
+            "missing" => (Func::Missing, 2, 2),
             _ => return None,
         })
     }
@@ -178,6 +188,8 @@ impl Func {
         "codelist",
         "trim_end",
         "mentions",
+        "words_in",
+        "missing",
     ];
 }
 
@@ -755,7 +767,7 @@ impl Parser<'_> {
                 self.check_table_arg(&args[0], offset)?;
                 Ok(Node::Call(func, args))
             }
-            Func::Mentions => {
+            Func::Mentions | Func::WordsIn => {
                 self.check_table_arg(&args[1], offset)?;
                 Ok(Node::Call(func, args))
             }
