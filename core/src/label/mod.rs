@@ -467,6 +467,10 @@ pub struct Package {
     /// Smallest character height used for mandatory items, in mm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_char_height_mm: Option<Dec>,
+    /// Smallest x-height (height of a lower-case x, baseline to mean line) used for mandatory
+    /// items, in mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_height_mm: Option<Dec>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
