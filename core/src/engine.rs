@@ -10,6 +10,7 @@ use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
 use crate::report::{
     Citation, Comparison, Finding, Measurement, PackRef, Report, RuleTrace, Skip, Span, Text,
+    Verdict,
 };
 use serde_json::Value;
 
@@ -476,7 +477,11 @@ impl Engine {
             market: p.label.market.clone(),
             category: p.label.category.clone(),
             as_of: p.as_of,
-            verdict: Report::verdict_of(&findings),
+            verdict: if packs.is_empty() {
+                Verdict::NotChecked
+            } else {
+                Report::verdict_of(&findings)
+            },
             rules_evaluated: evaluated,
             rules_skipped: skipped.len(),
             findings,

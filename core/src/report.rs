@@ -166,6 +166,9 @@ pub enum Verdict {
     PassWithWarnings,
     /// At least one finding of error severity.
     Fail,
+    /// No pack applies to the label's market and category on the check date (e.g. a date
+    /// before any edition took effect): nothing was judged, so the label did not pass.
+    NotChecked,
 }
 
 /// Per-rule outcome, included when tracing (the regression harness uses it to prove each
@@ -227,8 +230,16 @@ impl Report {
         }
     }
 
+    /// Error findings (a `Fail`). A `NotChecked` report has none — callers that must not
+    /// take it for a pass check `is_checked()` (the CLI exits 2, Python raises `NotChecked`,
+    /// wasm reports an error of kind `not_checked`).
     pub fn has_errors(&self) -> bool {
         self.verdict == Verdict::Fail
+    }
+
+    /// Whether any pack applied: false for a `NotChecked` report.
+    pub fn is_checked(&self) -> bool {
+        self.verdict != Verdict::NotChecked
     }
 }
 

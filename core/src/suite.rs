@@ -21,7 +21,9 @@
 //! `base` (relative to the suite file) is a label that `patch` (RFC 7396 JSON merge
 //! patch) modifies; a case may give a whole `label` instead. `expect` lists findings by
 //! rule and path, and is exhaustive for the packs named in `packs` (default: the pack whose
-//! id is the suite's directory name): a finding not listed fails the case. `expect_error`
+//! id is the suite's directory name): a finding not listed fails the case. A label to which
+//! no pack applies is `not_checked`, never a pass: such a case must say `expect_error:
+//! "not_checked"`. `expect_error`
 //! names the error kind (`syntax`, `invalid`, `unknown`, `too_large`) for bad-input cases.
 
 use crate::date::Date;
@@ -229,6 +231,23 @@ pub fn run_suite(
             error: None,
         };
         match (engine.check_json(&input, &opts), &case.expect_error) {
+            // No pack applied: judged like an error of kind `not_checked`.
+            (Ok(report), Some(kind)) if !report.is_checked() => {
+                if kind != "not_checked" {
+                    result.passed = false;
+                    result.error = Some(format!(
+                        "expected a `{kind}` error, got `not_checked` (no pack applies)"
+                    ));
+                }
+            }
+            (Ok(report), None) if !report.is_checked() => {
+                result.passed = false;
+                result.error = Some(
+                    "no pack applies to the label on the check date (not checked); \
+                     expect_error: \"not_checked\" if that is the point"
+                        .into(),
+                );
+            }
             (Ok(report), None) => {
                 let actual: BTreeSet<Expected> = report
                     .findings

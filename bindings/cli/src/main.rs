@@ -466,6 +466,8 @@ fn check(
                 };
                 worst = worst.max(match &outcome {
                     Err(_) => 2,
+                    // Nothing judged: not a pass (exit 2, like input that cannot be checked).
+                    Ok(render::Outcome::Report(r)) if !r.is_checked() => 2,
                     Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
                     Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
                     Ok(_) => 0,

@@ -149,6 +149,7 @@ fn report_block(
         labelcheck::Verdict::Pass => "PASS",
         labelcheck::Verdict::PassWithWarnings => "PASS (warnings)",
         labelcheck::Verdict::Fail => "FAIL",
+        labelcheck::Verdict::NotChecked => "NOT CHECKED (no pack applies on this date)",
     };
     let _ = writeln!(
         out,

@@ -12,6 +12,7 @@ use pyo3::BoundObject;
 static INVALID_LABEL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_PACK: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_OPTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NOT_CHECKED: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 const MODULE: &str = "labelcheck._errors";
 
@@ -20,6 +21,7 @@ pub enum Class {
     Label,
     Pack,
     Option,
+    NotChecked,
 }
 
 fn class<'py>(py: Python<'py>, c: Class) -> PyResult<&'py Bound<'py, PyType>> {
@@ -27,6 +29,7 @@ fn class<'py>(py: Python<'py>, c: Class) -> PyResult<&'py Bound<'py, PyType>> {
         Class::Label => INVALID_LABEL.import(py, MODULE, "InvalidLabel"),
         Class::Pack => INVALID_PACK.import(py, MODULE, "InvalidPack"),
         Class::Option => INVALID_OPTION.import(py, MODULE, "InvalidOption"),
+        Class::NotChecked => NOT_CHECKED.import(py, MODULE, "NotChecked"),
     }
 }
 
@@ -146,6 +149,33 @@ pub fn object_error(py: Python<'_>, path: &str, message: &str, index: Option<usi
             ("kind", obj(py, "invalid")),
             ("index", obj(py, index)),
             ("path", obj(py, path)),
+        ],
+    )
+}
+
+/// A report no pack applied to (`Verdict::NotChecked`) as the `NotChecked` exception, with
+/// the report attached.
+pub fn not_checked(
+    py: Python<'_>,
+    report: &labelcheck::Report,
+    report_obj: Py<PyAny>,
+    index: Option<usize>,
+) -> PyErr {
+    let mut message = format!(
+        "not checked: no pack applies to market {} and category {} on {}",
+        report.market, report.category, report.as_of
+    );
+    if let Some(i) = index {
+        message = format!("item {i}: {message}");
+    }
+    make(
+        py,
+        Class::NotChecked,
+        &message,
+        &[
+            ("kind", obj(py, "not_checked")),
+            ("index", obj(py, index)),
+            ("report", report_obj),
         ],
     )
 }

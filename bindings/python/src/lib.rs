@@ -190,6 +190,17 @@ impl PyEngine {
             .map(|(i, p)| {
                 let input = p?;
                 match results.next() {
+                    Some(Ok(report)) if !report.is_checked() => {
+                        let obj = Py::new(
+                            py,
+                            PyReport {
+                                inner: report.clone(),
+                                lang: opts.lang,
+                            },
+                        )?
+                        .into_any();
+                        Err(errors::not_checked(py, &report, obj, Some(first_index + i)))
+                    }
                     Some(Ok(report)) => Ok(Py::new(
                         py,
                         PyReport {
@@ -298,6 +309,17 @@ impl PyEngine {
         let report = py
             .detach(|| engine.check_json(bytes, check))
             .map_err(|e| errors::to_py(py, &e, input.source, None))?;
+        if !report.is_checked() {
+            let obj = Py::new(
+                py,
+                PyReport {
+                    inner: report.clone(),
+                    lang: opts.lang,
+                },
+            )?
+            .into_any();
+            return Err(errors::not_checked(py, &report, obj, None));
+        }
         Ok(PyReport {
             inner: report,
             lang: opts.lang,

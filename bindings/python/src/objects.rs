@@ -37,6 +37,7 @@ fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Pass => "pass",
         Verdict::PassWithWarnings => "pass_with_warnings",
         Verdict::Fail => "fail",
+        Verdict::NotChecked => "not_checked",
     }
 }
 

@@ -563,3 +563,14 @@ def test_rule_selection(engine: Engine, repo: Path) -> None:
         engine.check(text, rules="pack:nope")
     with pytest.raises(InvalidOption, match="rules"):
         engine.check(text, rules="colour:red")
+
+
+def test_not_checked_is_never_a_pass(engine: Engine, milk: Dict[str, Any]) -> None:
+    with pytest.raises(labelcheck.NotChecked) as info:
+        engine.check(milk, as_of="2005-01-01")
+    e = info.value
+    assert e.kind == "not_checked" and isinstance(e, labelcheck.LabelcheckError)
+    assert e.report.verdict == "not_checked" and e.report.market == "CN"
+    got = engine.check_many([milk, milk], as_of="2005-01-01", errors="return")
+    assert [type(r).__name__ for r in got] == ["NotChecked", "NotChecked"]
+    assert [r.index for r in got] == [0, 1]  # type: ignore[union-attr]

@@ -67,6 +67,9 @@ pub enum ErrorKind {
     Option,
     /// A file could not be read (native builds only).
     Io,
+    /// No pack applies to the label's market and category on the check date: nothing was
+    /// judged (not a pass).
+    NotChecked,
 }
 
 /// A structured error: what `tryCheck` returns, and the fields of the thrown `LabelcheckError`.

@@ -258,6 +258,15 @@ impl Engine {
             .inner
             .check(parsed, &core_opts)
             .map_err(|e| error_info(&e))?;
+        if !report.is_checked() {
+            return Err(bare(
+                ErrorKind::NotChecked,
+                format!(
+                    "not checked: no pack applies to market {} and category {} on {}",
+                    report.market, report.category, report.as_of
+                ),
+            ));
+        }
         let mut v = serde_json::to_value(&report).map_err(internal)?;
         add_text(&mut v["findings"], opts.lang.unwrap_or_default());
         value_to_js(&v)

@@ -14,7 +14,7 @@ const loadMs = performance.now() - t0;
 const milk = () => JSON.parse(readFileSync(join(REPO, "examples", "uht-milk.json"), "utf8"));
 const SUGAR_FIRST = "配料：白砂糖、生牛乳(≥80%)、水、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精";
 const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
-const KINDS = ["syntax", "invalid", "unknown", "too_large", "pack", "option", "io"];
+const KINDS = ["syntax", "invalid", "unknown", "too_large", "pack", "option", "io", "not_checked"];
 
 describe("engine", () => {
   it("loads the embedded packs", (t) => {
@@ -128,6 +128,16 @@ describe("check", () => {
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
     assert.equal(engine.check(label).as_of, today);
     assert.equal(engine.check(label, { asOf: "2027-06-01" }).as_of, "2027-06-01");
+  });
+});
+
+describe("not checked", () => {
+  it("a label no pack applies to is an error of kind not_checked, never a pass", () => {
+    const out = engine.tryCheck(milk(), { asOf: "2005-01-01" });
+    assert.equal(out.ok, false);
+    assert.equal(out.error.kind, "not_checked");
+    assert.match(out.error.message, /2005-01-01/);
+    assert.throws(() => engine.check(milk(), { asOf: "2005-01-01" }), (e) => isLabelcheckError(e) && e.kind === "not_checked");
   });
 });
 

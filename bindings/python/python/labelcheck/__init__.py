@@ -13,7 +13,7 @@ True
 See ``help(labelcheck.Engine)`` and the package README.
 """
 
-from ._errors import InvalidLabel, InvalidOption, InvalidPack, LabelcheckError
+from ._errors import InvalidLabel, InvalidOption, InvalidPack, LabelcheckError, NotChecked
 from ._native import (
     Citation,
     Comparison,
@@ -39,6 +39,7 @@ __all__ = [
     "Rule",
     "LabelcheckError",
     "InvalidLabel",
+    "NotChecked",
     "InvalidPack",
     "InvalidOption",
     "__version__",

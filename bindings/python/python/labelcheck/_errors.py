@@ -7,7 +7,8 @@ loaded, or when an option is wrong.
     LabelcheckError
      ├── InvalidLabel   (also a ValueError)  kind: syntax | invalid | unknown | too_large
      ├── InvalidPack                         kind: pack | io
-     └── InvalidOption  (also a ValueError)  kind: option
+     ├── InvalidOption  (also a ValueError)  kind: option
+     └── NotChecked                          kind: not_checked
 """
 
 from __future__ import annotations
@@ -108,4 +109,25 @@ class InvalidOption(LabelcheckError, ValueError):
         super().__init__(message, kind=kind, index=index)
 
 
-__all__ = ["LabelcheckError", "InvalidLabel", "InvalidPack", "InvalidOption"]
+class NotChecked(LabelcheckError):
+    """No pack applies to the label's market and category on the check date (for example a
+    date before any edition took effect): nothing was judged, so it is not a pass.
+
+    ``report`` is the (empty) report, with ``market``, ``category`` and ``as_of``.
+    """
+
+    report: Any
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "not_checked",
+        report: Any = None,
+        index: Optional[int] = None,
+    ) -> None:
+        super().__init__(message, kind=kind, index=index)
+        self.report = report
+
+
+__all__ = ["LabelcheckError", "InvalidLabel", "InvalidPack", "InvalidOption", "NotChecked"]

@@ -29,7 +29,7 @@ _EditionInput = Union[str, Sequence[str], None]
 """Editions to apply early (or re-check against): ``"2025"``, ``"GB 7718-2025"`` or a list."""
 _Lang = Literal["zh", "en"]
 _Severity = Literal["error", "warning", "info"]
-_Verdict = Literal["pass", "pass_with_warnings", "fail"]
+_Verdict = Literal["pass", "pass_with_warnings", "fail", "not_checked"]
 _Confidence = Literal["solid", "secondary", "unverified"]
 
 @final
@@ -252,7 +252,7 @@ class Engine:
         ``check_date``, else today). ``edition``: editions to apply instead of those in force.
         ``lang``: the language of ``Finding.message``. ``rules``: run only these rules —
         ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
-        Raises ``InvalidLabel``/``InvalidOption``.
+        Raises ``InvalidLabel``/``InvalidOption``, and ``NotChecked`` when no pack applies.
         """
     @overload
     def check_many(
