@@ -6,6 +6,7 @@
 //! The parser never fails: text it cannot structure becomes plain items, and unbalanced
 //! brackets close at the end of the text.
 
+use super::fibre::UnparsedToken;
 use super::{Dec, Ingredient};
 use crate::report::{CharIndex, Span};
 use rust_decimal::Decimal;
@@ -24,10 +25,41 @@ const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
 /// Nesting deeper than this is kept as text; printed lists rarely go past 3.
 const MAX_NESTING: usize = 8;
 
+/// The character the parser reads in place of a printed one: full-width digits and `％．＋－`
+/// as their ASCII forms (NFKC for these), and a Chinese full stop `。` between two digits as a
+/// decimal point (`10。5%`). One character for one, so every span still points at the
+/// printed characters.
+fn normalise_char(chars: &[char], i: usize) -> char {
+    let c = chars[i];
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '％' => '%',
+        '．' => '.',
+        '＋' => '+',
+        '－' | '−' => '-',
+        '。' if i > 0
+            && i + 1 < chars.len()
+            && is_digit(chars[i - 1])
+            && is_digit(chars[i + 1]) =>
+        {
+            '.'
+        }
+        c => c,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Parses `text` (the value of `/ingredients/text`).
 pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
     let index = CharIndex::new(text);
-    let chars = index.chars();
+    let printed = index.chars();
+    let normal: Vec<char> = (0..printed.len())
+        .map(|i| normalise_char(printed, i))
+        .collect();
+    let chars = normal.as_slice();
     let p = Parser {
         chars,
         index: &index,
@@ -104,16 +136,23 @@ impl Parser<'_> {
             return None;
         }
         let mut name = String::new();
+        let mut name_end = start;
         let mut percent = None;
         let mut subs = Vec::new();
+        let mut unparsed = Vec::new();
         let mut i = start;
         while i < end {
             let c = self.chars[i];
             if OPEN.contains(&c) {
                 let close = self.matching(i, end);
                 let inner = (i + 1, close.min(end));
-                if let Some(p) = percent_of(&self.chars[inner.0..inner.1]) {
+                let content = &self.chars[inner.0..inner.1];
+                if let Some(p) = percent_of(content) {
                     percent = Some(p);
+                } else if let Some(reason) = percent_problem(content) {
+                    // "(300%)", "(-80%)", "(%)": a share that cannot be one is reported,
+                    // never read as a sub-ingredient.
+                    unparsed.push(self.token(inner.0, inner.1, reason));
                 } else if depth < MAX_NESTING {
                     subs.extend(self.list(inner.0, inner.1, depth + 1));
                 }
@@ -122,18 +161,27 @@ impl Parser<'_> {
             }
             if subs.is_empty() && percent.is_none() {
                 name.push(c);
+                name_end = i + 1;
             }
             i += 1;
         }
         // "白砂糖5%" / "白砂糖 5.0%": a percentage glued to the name.
         if percent.is_none() {
-            if let Some((keep, p)) = trailing_percent(&name) {
-                percent = Some(p);
-                name = name.chars().take(keep).collect();
+            match trailing_percent(&name) {
+                Some((keep, Ok(p))) => {
+                    percent = Some(p);
+                    name = name.chars().take(keep).collect();
+                }
+                Some((keep, Err(reason))) => {
+                    let first = name_end - (name.chars().count() - keep);
+                    unparsed.push(self.token(first, name_end, reason));
+                    name = name.chars().take(keep).collect();
+                }
+                None => {}
             }
         }
         let name = name.trim().to_string();
-        if name.is_empty() && subs.is_empty() {
+        if name.is_empty() && subs.is_empty() && unparsed.is_empty() {
             return None;
         }
         Some(Ingredient {
@@ -142,8 +190,19 @@ impl Parser<'_> {
             compound: (!subs.is_empty()).then_some(true),
             ingredients: subs,
             span: Some(self.span(start, end)),
+            unparsed,
             ..Ingredient::default()
         })
+    }
+
+    /// An unreadable share, with its printed characters and span.
+    fn token(&self, start: usize, end: usize, reason: &str) -> UnparsedToken {
+        let span = self.span(start, end);
+        UnparsedToken {
+            text: span.text.clone(),
+            reason: reason.to_string(),
+            span,
+        }
     }
 
     /// Index of the bracket closing the one at `open`, or `end` when unbalanced.
@@ -171,33 +230,63 @@ fn percent_of(chars: &[char]) -> Option<Decimal> {
         .trim()
         .trim_start_matches(['≥', '≤', '>', '<', '约'])
         .trim();
-    let s = s.strip_suffix('%').or_else(|| s.strip_suffix('％'))?.trim();
+    let s = s.strip_suffix('%')?.trim();
     let d: Decimal = s.parse().ok()?;
     (d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED).then_some(d)
 }
 
-/// A percentage at the end of a name: returns the char count to keep and the value.
-fn trailing_percent(name: &str) -> Option<(usize, Decimal)> {
+/// Why a bracket's content that reads as a percentage is not a share, or `None` when it
+/// is no percentage at all (a sub-ingredient list): `percent_out_of_range` (over 100 or
+/// negative), `percent_without_number` (`%` alone), `unreadable_percent` (digits and signs
+/// that make no number, `5..0%`).
+fn percent_problem(chars: &[char]) -> Option<&'static str> {
+    let s: String = chars.iter().collect();
+    let s = s.trim();
+    let body = s.strip_suffix('%')?.trim();
+    let allowed = |c: char| c.is_ascii_digit() || ".+-≥≤<>约 ".contains(c);
+    if !body.chars().all(allowed) {
+        return None;
+    }
+    let number = body.trim_start_matches(['≥', '≤', '>', '<', '约']).trim();
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return Some("percent_without_number");
+    }
+    match number.parse::<Decimal>() {
+        Ok(_) => Some("percent_out_of_range"),
+        Err(_) => Some("unreadable_percent"),
+    }
+}
+
+/// A percentage at the end of a name: the char count of the name to keep and the value, or
+/// why the trailing percentage is no share (`白砂糖300%`, `白砂糖-80%`, `白砂糖%`).
+fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)> {
     let chars: Vec<char> = name.chars().collect();
     let last = *chars.last()?;
-    if last != '%' && last != '％' {
+    if last != '%' {
         return None;
     }
     let mut i = chars.len() - 1;
     while i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.' || chars[i - 1] == ' ') {
         i -= 1;
     }
-    if i == 0 || i == chars.len() - 1 {
+    // A sign printed before the number belongs to it (`-80%`).
+    if i > 0 && (chars[i - 1] == '-' || chars[i - 1] == '+') {
+        i -= 1;
+    }
+    if i == 0 {
         return None;
     }
-    let p = percent_of(&chars[i..])?;
     let keep = chars[..i]
         .iter()
         .collect::<String>()
         .trim_end()
         .chars()
         .count();
-    Some((keep, p))
+    let value = match percent_of(&chars[i..]) {
+        Some(p) => Ok(p),
+        None => Err(percent_problem(&chars[i..]).unwrap_or("unreadable_percent")),
+    };
+    Some((keep, value))
 }
 
 #[cfg(test)]
@@ -246,5 +335,65 @@ mod tests {
         }
         let p = parse_ingredients_text("😀、水（5%）");
         assert_eq!(p.items[1].span.as_ref().unwrap().utf16_start, 3);
+    }
+
+    #[test]
+    fn full_width_and_chinese_decimal_shares_are_read() {
+        let p = parse_ingredients_text(
+            "配料：生牛乳（８０％）、水（１０．５％）、白砂糖５％、燕麦粉 2。5%",
+        );
+        let got: Vec<_> = p
+            .items
+            .iter()
+            .map(|i| (i.name.as_str(), i.percent.map(|d| d.0.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("生牛乳", Some("80".to_string())),
+                ("水", Some("10.5".to_string())),
+                ("白砂糖", Some("5".to_string())),
+                ("燕麦粉", Some("2.5".to_string())),
+            ]
+        );
+        // Spans point at the printed (full-width) characters.
+        assert_eq!(p.items[1].span.as_ref().unwrap().text, "水（１０．５％）");
+    }
+
+    #[test]
+    fn impossible_or_unreadable_shares_are_reported_with_spans() {
+        let t = "配料：白砂糖(300%)、水（-80%）、燕麦粉（％）、盐150%、油-5%";
+        let p = parse_ingredients_text(t);
+        let chars: Vec<char> = t.chars().collect();
+        let got: Vec<_> = p
+            .items
+            .iter()
+            .map(|i| {
+                assert!(i.ingredients.is_empty() && i.percent.is_none(), "{i:?}");
+                let u = &i.unparsed[0];
+                assert_eq!(
+                    chars[u.span.start..u.span.end].iter().collect::<String>(),
+                    u.text
+                );
+                (i.name.as_str(), u.text.as_str(), u.reason.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("白砂糖", "300%", "percent_out_of_range"),
+                ("水", "-80%", "percent_out_of_range"),
+                ("燕麦粉", "％", "percent_without_number"),
+                ("盐", "150%", "percent_out_of_range"),
+                ("油", "-5%", "percent_out_of_range"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_declaration_that_yields_nothing_has_no_items() {
+        for t in ["配料：", "配料：（）", "配料： 、 ", "配料表：()"] {
+            assert!(parse_ingredients_text(t).items.is_empty(), "{t}");
+        }
     }
 }

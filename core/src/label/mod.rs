@@ -193,6 +193,10 @@ pub struct Ingredients {
     /// items parsed from `text`, so the descending-order rule can judge printed text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipe: Vec<RecipeEntry>,
+    /// Filled in by normalisation: every unreadable share of the parsed text, at any depth,
+    /// in printed order (the items' `unparsed` lists, flattened), for rules to report.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub unparsed: Vec<fibre::UnparsedToken>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -244,6 +248,11 @@ pub struct Ingredient {
     /// Where the ingredient stands in `ingredients.text`, set by the text parser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<crate::report::Span>,
+    /// Filled in by the parser: printed shares that cannot be a share (`300%`, `-80%`, `%`
+    /// alone, `5..0%`), each with `reason` and `span` — reported, never dropped or read as a
+    /// sub-ingredient. Set by the parser only (not read from input).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub unparsed: Vec<fibre::UnparsedToken>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

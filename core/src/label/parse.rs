@@ -337,6 +337,18 @@ impl Label {
                 }
                 if ing.items.is_empty() {
                     ing.items = parsed.items;
+                    fn flatten(
+                        items: &[super::Ingredient],
+                        out: &mut Vec<super::fibre::UnparsedToken>,
+                    ) {
+                        for i in items {
+                            out.extend(i.unparsed.iter().cloned());
+                            flatten(&i.ingredients, out);
+                        }
+                    }
+                    let mut all = Vec::new();
+                    flatten(&ing.items, &mut all);
+                    ing.unparsed = all;
                 }
             }
             let recipe = std::mem::take(&mut ing.recipe);
