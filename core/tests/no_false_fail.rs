@@ -1,8 +1,7 @@
 //! The "no false fail" guard: a compliant label reported as failing is the worst defect.
-//! Every example under `examples/` (the faulty ones under `examples/faulty/` excepted) and
-//! no suite case may get a finding it does not expect (cases expecting none included); both
-//! with zero error findings where none is expected and a
-//! verdict other than not-checked, on its own check date.
+//! Every example under `examples/` (the faulty ones under `examples/faulty/` excepted) is
+//! checked on its own check date with zero error findings and a verdict other than
+//! not-checked, and no suite case may get a finding it does not expect.
 
 use labelcheck::{CheckOptions, Engine, Severity};
 use std::path::Path;
