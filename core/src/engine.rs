@@ -315,6 +315,7 @@ impl Engine {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         });
+        crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
         let view = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
             path: String::new(),
             line: 0,

@@ -109,3 +109,106 @@ fn checking_time_grows_linearly_with_the_input() {
     }
     panic!("checking 4× the items took {ratios:?}× as long: not linear");
 }
+
+#[test]
+fn fibre_text_and_every_list_are_bounded() {
+    let sweater = || -> serde_json::Value {
+        serde_json::from_str(include_str!("../../examples/cashmere-sweater.json")).expect("json")
+    };
+    // Fibre text has the ingredient text's limit.
+    let mut l = sweater();
+    l["fibre_content"] = json!({"text": "棉".repeat(20_001)});
+    let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+    assert_eq!(path, "/fibre_content/text");
+    // A fibre text of many short entries cannot make a list longer than a JSON list may be.
+    let mut l = sweater();
+    l["fibre_content"] = json!({"text": vec!["棉1%"; 1001].join(" ")});
+    let (path, msg) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+    assert_eq!(path, "/fibre_content/text");
+    assert!(msg.contains("1001"), "{msg}");
+    // Nor an ingredient text.
+    let mut l = base();
+    l["ingredients"] = json!({"text": format!("配料：{}", vec!["水"; 1001].join("、"))});
+    let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+    assert_eq!(path, "/ingredients/text");
+    // Lists DESIGN.md names that were not bounded before, each in an example that has the
+    // section.
+    let example = |name: &str| -> serde_json::Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(path).expect("example")).expect("json")
+    };
+    for (file, section, list, item) in [
+        (
+            "eu-dishwasher.json",
+            "energy_label",
+            "classes",
+            json!({"name": "noise", "class": "A"}),
+        ),
+        (
+            "infant-formula-stage1.json",
+            "population",
+            "pictures",
+            json!("婴儿"),
+        ),
+        (
+            "infant-formula-stage1.json",
+            "population",
+            "main_panel",
+            json!("x"),
+        ),
+        (
+            "cashmere-sweater.json",
+            "textile",
+            "cords",
+            json!({"zone": "neck"}),
+        ),
+        ("cashmere-sweater.json", "textile", "layers", json!("外层")),
+    ] {
+        let mut l = example(file);
+        l[section][list] = json!(vec![item; 1001]);
+        let r = engine().check_json(l.to_string().as_bytes(), &opts());
+        let (path, _) = invalid_path(r);
+        assert_eq!(path, format!("/{section}/{list}"), "{file}");
+    }
+    let mut l = example("cashmere-sweater.json");
+    l["textile"]["care"] = json!({"symbols": vec!["40"; 1001]});
+    let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+    assert_eq!(path, "/textile/care/symbols");
+}
+
+fn sweater_with_fibres(n: usize) -> Vec<u8> {
+    let mut l: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/cashmere-sweater.json")).expect("json");
+    l["fibre_content"] = json!({"text": vec!["棉1%"; n].join(" ")});
+    l.to_string().into_bytes()
+}
+
+/// Rules that look at a whole list for every element (`count(parent.fibres, …)`) compute
+/// the aggregate once per list: 4× the fibres costs about 4×, not 16×.
+#[test]
+fn whole_list_aggregates_per_element_stay_linear() {
+    let (small, big) = (sweater_with_fibres(240), sweater_with_fibres(960));
+    let time = |bytes: &[u8]| {
+        let mut t: Vec<Duration> = (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let _ = engine().check_json(bytes, &opts());
+                start.elapsed()
+            })
+            .collect();
+        t.sort();
+        t[1]
+    };
+    time(&small);
+    let mut ratios = Vec::new();
+    for _ in 0..3 {
+        let ratio = time(&big).as_secs_f64() / time(&small).as_secs_f64().max(1e-6);
+        ratios.push(ratio);
+        if ratio < 9.0 {
+            return;
+        }
+    }
+    panic!("4× the fibres took {ratios:?}× as long: not linear");
+}

@@ -27,6 +27,21 @@ pub struct EvalContext<'a> {
 pub struct Scope<'c, 'a> {
     pub ctx: &'c EvalContext<'a>,
     vars: Vec<(&'c str, Val<'a>)>,
+    /// Whole-list aggregates already computed in this scope, keyed by the call's node and
+    /// the list's address in the label: a rule run per element that asks
+    /// `count(parent.fibres, 'trace', true)` computes it once per list, not once per
+    /// element (which made such rules quadratic in the list's length).
+    /// Only scalar results are kept (aggregates give numbers, booleans or null), so the
+    /// memo owns its values and the scope stays covariant in its lifetimes.
+    memo: std::cell::RefCell<std::collections::HashMap<(usize, usize), Scalar>>,
+}
+
+/// A memoised aggregate result.
+#[derive(Clone, Copy)]
+enum Scalar {
+    Null,
+    Bool(bool),
+    Num(Decimal),
 }
 
 impl<'c, 'a> Scope<'c, 'a> {
@@ -34,6 +49,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         Scope {
             ctx,
             vars: Vec::new(),
+            memo: Default::default(),
         }
     }
 
@@ -144,14 +160,60 @@ impl<'c, 'a> Scope<'c, 'a> {
         self.eval(n).as_num()
     }
 
+    /// A call, through the aggregate memo when it is a whole-list aggregate over a list of
+    /// the label with literal other arguments (its result then depends on the list alone).
     fn call(&self, f: Func, args: &'a [Node]) -> Val<'a> {
+        let aggregate = matches!(
+            f,
+            Func::Count
+                | Func::Any
+                | Func::Sum
+                | Func::SumIn
+                | Func::CountIn
+                | Func::CountPresent
+                | Func::Len
+        );
+        let literal = |n: &Node| match n {
+            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null => true,
+            Node::List(items) => items
+                .iter()
+                .all(|i| matches!(i, Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null)),
+            _ => false,
+        };
+        if !aggregate || args.is_empty() || !args[1..].iter().all(literal) {
+            return self.call_uncached(f, args);
+        }
+        let Val::Json(list @ Value::Array(_)) = self.eval(&args[0]) else {
+            return self.call_uncached(f, args);
+        };
+        let key = (args.as_ptr() as usize, list as *const Value as usize);
+        if let Some(v) = self.memo.borrow().get(&key) {
+            return match *v {
+                Scalar::Null => Val::Null,
+                Scalar::Bool(b) => Val::Bool(b),
+                Scalar::Num(d) => Val::Num(d),
+            };
+        }
+        let v = self.call_uncached(f, args);
+        let cached = match &v {
+            Val::Null => Some(Scalar::Null),
+            Val::Bool(b) => Some(Scalar::Bool(*b)),
+            Val::Num(d) => Some(Scalar::Num(*d)),
+            _ => None,
+        };
+        if let Some(c) = cached {
+            self.memo.borrow_mut().insert(key, c);
+        }
+        v
+    }
+
+    fn call_uncached(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         match f {
             Func::Exists => Val::Bool(self.eval(&args[0]).is_present()),
             Func::Len => match self.eval(&args[0]) {
                 Val::Str(s) => Val::Num(Decimal::from(s.chars().count() as u64)),
-                v @ (Val::List(_) | Val::Json(Value::Array(_))) => {
-                    Val::Num(Decimal::from(v.elements().len() as u64))
-                }
+                Val::Json(Value::Array(a)) => Val::Num(Decimal::from(a.len() as u64)),
+                Val::List(l) => Val::Num(Decimal::from(l.len() as u64)),
                 _ => Val::Null,
             },
             Func::Coalesce => args

@@ -12,7 +12,8 @@ pub struct Limits {
     pub max_label_bytes: usize,
     /// Deepest JSON nesting accepted (default 32; the document itself needs about 6).
     pub max_depth: usize,
-    /// Most characters in the printed ingredient text (default 20 000).
+    /// Most characters in a printed text the library parses: the ingredient list, the fibre
+    /// content, a hang-tag's fibre content (default 20 000).
     pub max_text_chars: usize,
     /// Most elements in any one list of the document — ingredient items (at each level),
     /// recipe entries, nutrition rows, claims, statements… (default 1 000; a real label has
@@ -93,6 +94,20 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
             column: e.column(),
             message: strip_position(&e.to_string()),
         });
+    }
+    if let Some(text) = label.fibre_content.as_ref().and_then(|f| f.text.as_ref()) {
+        let n = text.chars().count();
+        if n > limits.max_text_chars {
+            return Err(LabelError::Invalid {
+                path: "/fibre_content/text".into(),
+                line: 0,
+                column: 0,
+                message: format!(
+                    "fibre-content text is {n} characters, over the limit of {}",
+                    limits.max_text_chars
+                ),
+            });
+        }
     }
     if let Some(text) = label.ingredients.as_ref().and_then(|i| i.text.as_ref()) {
         let n = text.chars().count();
@@ -255,6 +270,35 @@ fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
         too_long("/allergens/contains".into(), a.contains.len())?;
         too_long("/allergens/may_contain".into(), a.may_contain.len())?;
     }
+    check_fibre_lists(label, &too_long)?;
+    if let Some(e) = &label.energy_label {
+        too_long("/energy_label/figures".into(), e.figures.len())?;
+        too_long("/energy_label/classes".into(), e.classes.len())?;
+    }
+    if let Some(p) = &label.population {
+        too_long("/population/pictures".into(), p.pictures.len())?;
+        too_long("/population/main_panel".into(), p.main_panel.len())?;
+    }
+    if let Some(t) = &label.textile {
+        too_long("/textile/layers".into(), t.layers.len())?;
+        too_long("/textile/cords".into(), t.cords.len())?;
+        too_long("/textile/safety_classes".into(), t.safety_classes.len())?;
+        if let Some(c) = &t.care {
+            too_long("/textile/care/symbols".into(), c.symbols.len())?;
+        }
+    }
+    too_long(
+        "/environmental_claims".into(),
+        label.environmental_claims.len(),
+    )?;
+    Ok(())
+}
+
+/// Fibre components and their lists, given or parsed from the printed text.
+fn check_fibre_lists(
+    label: &Label,
+    too_long: &dyn Fn(String, usize) -> Result<(), LabelError>,
+) -> Result<(), LabelError> {
     if let Some(f) = &label.fibre_content {
         too_long("/fibre_content/components".into(), f.components.len())?;
         for (i, c) in f.components.iter().enumerate() {
@@ -262,10 +306,61 @@ fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
                 format!("/fibre_content/components/{i}/fibres"),
                 c.fibres.len(),
             )?;
+            too_long(
+                format!("/fibre_content/components/{i}/undeclared"),
+                c.undeclared.len(),
+            )?;
+            too_long(
+                format!("/fibre_content/components/{i}/statements"),
+                c.statements.len(),
+            )?;
         }
     }
-    if let Some(e) = &label.energy_label {
-        too_long("/energy_label/figures".into(), e.figures.len())?;
+    Ok(())
+}
+
+/// The list limit over what normalisation built from printed text — ingredient items at
+/// every level and fibre components parsed from their text — so a text of many short
+/// entries cannot make a list longer than a JSON list may be. The error points at the text.
+pub(crate) fn check_parsed_lists(label: &Label, max: usize) -> Result<(), LabelError> {
+    let over = |path: &str, what: &str, n: usize| LabelError::Invalid {
+        path: path.into(),
+        line: 0,
+        column: 0,
+        message: format!("the text yields {n} {what}, over the limit of {max} per list"),
+    };
+    fn widest(items: &[super::Ingredient]) -> usize {
+        items
+            .iter()
+            .map(|i| widest(&i.ingredients))
+            .max()
+            .unwrap_or(0)
+            .max(items.len())
+    }
+    if let Some(ing) = &label.ingredients {
+        let n = widest(&ing.items);
+        if n > max {
+            return Err(over("/ingredients/text", "ingredients in one list", n));
+        }
+        if ing.unparsed.len() > max {
+            return Err(over(
+                "/ingredients/text",
+                "unreadable shares",
+                ing.unparsed.len(),
+            ));
+        }
+    }
+    if let Some(f) = &label.fibre_content {
+        let n = f
+            .components
+            .iter()
+            .map(|c| c.fibres.len().max(c.unparsed.len()))
+            .max()
+            .unwrap_or(0)
+            .max(f.components.len());
+        if n > max {
+            return Err(over("/fibre_content/text", "fibre entries in one list", n));
+        }
     }
     Ok(())
 }
