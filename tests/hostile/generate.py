@@ -203,10 +203,22 @@ for name, t in [
     ("exponent percent", "配料：水(1e5%)"), ("many colons", "配料：：：：水：糖"),
     ("colon at 13th char", "一二三四五六七八九十一二三：水"), ("full-width digits", "配料：水（８０％）"),
     ("surrogate pairs", "配料：𠀀(5%)、𪚥"), ("ends with brackets", "配料：水（"),
-    ("10000 items", "、".join(["水"] * 5000)), ("trailing full stops", "配料：水。。。。...  "),
+    ("trailing full stops", "配料：水。。。。...  "),
     ("crlf", "配料：水、\r\n糖"), ("mixed brackets", "配料：水(糖】、盐〔钙)"),
 ]:
     add(f"ingredient text: {name}", "report", label=put(BASE, "/ingredients/text", t))
+# More entries than a list may hold, parsed from text: refused at the text (issue 15 item 6).
+add("ingredient text: 5000 items", "invalid", label=put(BASE, "/ingredients/text", "、".join(["水"] * 5000)), path="/ingredients/text")
+add("ingredient text: 1000 items", "report", label=put(BASE, "/ingredients/text", "、".join(["水"] * 1000)))
+
+# Issue 15 (second robustness round): a top-level non-object says so; texts and lists that
+# were unbounded.
+add("top-level array of labels", "invalid", text='[{"market":"CN","category":"food"}]', path="")
+add("top-level number", "invalid", text="42", path="")
+add("fibre text over the text limit", "invalid", label=put(BASE, "/fibre_content", {"text": "棉" * 20001}), path="/fibre_content/text")
+add("fibre text of 1001 entries", "invalid", label=put(BASE, "/fibre_content", {"text": " ".join(["棉1%"] * 1001)}), path="/fibre_content/text")
+add("hang-tag text over the text limit", "invalid", label=put(BASE, "/facts", {"artwork": {"hang_tag": {"fibre_content_text": "棉" * 20001}}}), path="/facts/artwork/hang_tag/fibre_content_text")
+add("1001 measured nutrients", "invalid", label=put(BASE, "/facts", {"lab": {"nutrients": [{"name": "钠", "value": 1}] * 1001}}), path="/facts/lab/nutrients")
 
 # --- G. duplicate keys ------------------------------------------------------------------
 for name, t in [
