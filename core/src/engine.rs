@@ -549,6 +549,20 @@ impl RuleOutcome {
     }
 }
 
+/// A finding's `expected` / `found`: a long string is cut like an interpolated message value.
+fn bounded_json(v: Value) -> Value {
+    match v {
+        Value::String(s) => match crate::pack::template::truncate(&s) {
+            std::borrow::Cow::Borrowed(_) => Value::String(s),
+            std::borrow::Cow::Owned(t) => Value::String(t),
+        },
+        other => other,
+    }
+}
+
+/// Findings one rule may report for one label before the rest are counted in one more.
+pub const MAX_FINDINGS_PER_RULE: usize = 100;
+
 /// Sub-lists visited by `recurse` stop at this depth.
 const MAX_ITEM_DEPTH: usize = 8;
 
@@ -589,6 +603,7 @@ fn run_rule<'a>(
         }
     };
     let (mut passed, mut failed) = (false, false);
+    let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
     for (item, pointer, parent) in items {
         if let Some(item) = item {
@@ -631,6 +646,13 @@ fn run_rule<'a>(
             Outcome::Fail(hits) => {
                 failed = true;
                 for hit in hits {
+                    // A rule reports at most MAX_FINDINGS_PER_RULE findings per label, then
+                    // one that counts the rest: a report's size is bounded by the input's.
+                    if emitted >= MAX_FINDINGS_PER_RULE {
+                        suppressed += 1;
+                        continue;
+                    }
+                    emitted += 1;
                     for (name, v) in &hit.bindings {
                         scope.set(name, v.clone());
                     }
@@ -653,8 +675,8 @@ fn run_rule<'a>(
                         },
                         path: hit.pointer,
                         span,
-                        expected: hit.expected.map(|v| v.to_json()),
-                        found: hit.found.map(|v| v.to_json()),
+                        expected: hit.expected.map(|v| bounded_json(v.to_json())),
+                        found: hit.found.map(|v| bounded_json(v.to_json())),
                         confidence: rule.confidence,
                         topic: rule.topic.clone(),
                     });
@@ -664,6 +686,33 @@ fn run_rule<'a>(
                 }
             }
         }
+    }
+    if suppressed > 0 {
+        findings.push(Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            message: Text {
+                zh: format!("…另有 {suppressed} 处同一问题未逐一列出"),
+                en: format!("…and {suppressed} more findings of this rule, not listed one by one"),
+            },
+            citation: Citation {
+                standard: pack.meta.standard.clone(),
+                edition: pack.meta.edition.clone(),
+                clause: rule.clause.clone(),
+                also: rule.also.clone(),
+                pack: pack.meta.id.clone(),
+            },
+            path: rule
+                .for_each
+                .as_ref()
+                .map(|l| crate::primitives::pointer_of(l, ""))
+                .unwrap_or_default(),
+            span: None,
+            expected: None,
+            found: Some(serde_json::json!(suppressed)),
+            confidence: rule.confidence,
+            topic: rule.topic.clone(),
+        });
     }
     if failed {
         RuleOutcome::Fail

@@ -212,3 +212,48 @@ fn whole_list_aggregates_per_element_stay_linear() {
     }
     panic!("4× the fibres took {ratios:?}× as long: not linear");
 }
+
+/// A rule reports at most 100 findings per label, then one that counts the rest; a value
+/// repeated in a message is cut at 200 characters. The report stays bounded by the input.
+#[test]
+fn findings_per_rule_and_interpolated_values_are_bounded() {
+    let mut l = base();
+    // 300 claims of a kind the panel does not support (高钙 with low calcium), each quoted.
+    l["nutrition"]["rows"][5]["value"] = json!(1);
+    l["claims"] = json!(vec![json!({"text": "高钙"}); 300]);
+    let r = engine()
+        .check_json(l.to_string().as_bytes(), &opts())
+        .expect("report");
+    let of_rule: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "GB28050-2011/5.2/content-claim-conditions")
+        .collect();
+    assert_eq!(of_rule.len(), 101);
+    let last = of_rule[100];
+    assert_eq!(last.found, Some(json!(200)));
+    assert!(last.message.en.contains("200 more"), "{}", last.message.en);
+    // A long claim text quoted in a message is cut.
+    let mut l = base();
+    l["nutrition"]["rows"][5]["value"] = json!(1);
+    l["claims"] = json!([{ "text": format!("高钙{}", "钙".repeat(5000)) }]);
+    let r = engine()
+        .check_json(l.to_string().as_bytes(), &opts())
+        .expect("report");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "GB28050-2011/5.2/content-claim-conditions")
+        .expect("finding");
+    assert!(
+        f.message.zh.chars().count() < 400,
+        "{}",
+        f.message.zh.chars().count()
+    );
+    assert!(f.message.zh.contains('…'));
+    let found = f.found.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+    assert!(
+        found.chars().count() <= 201 && found.ends_with('…'),
+        "{found}"
+    );
+}

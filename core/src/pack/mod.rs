@@ -7,7 +7,7 @@ mod codelist;
 pub mod format;
 mod source;
 mod table;
-mod template;
+pub(crate) mod template;
 
 pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};

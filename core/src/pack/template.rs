@@ -63,14 +63,40 @@ impl Template {
         &self.source
     }
 
+    /// The message with each `{expr}` replaced by its value, a value longer than
+    /// [`MAX_INTERPOLATED_CHARS`] cut with `…` — a field repeated in a message must not make
+    /// a report larger than a label (the finding's pointer still says which field it is).
     pub fn render(&self, scope: &Scope<'_, '_>) -> String {
         let mut out = String::new();
         for p in &self.parts {
             match p {
                 Part::Lit(s) => out.push_str(s),
-                Part::Expr(e) => out.push_str(&scope.eval(&e.root).display()),
+                Part::Expr(e) => out.push_str(&truncate(&scope.eval(&e.root).display())),
             }
         }
         out
+    }
+}
+
+/// The longest interpolated value shown in a message, in characters.
+pub const MAX_INTERPOLATED_CHARS: usize = 200;
+
+/// `s` cut to [`MAX_INTERPOLATED_CHARS`] characters with `…` when longer.
+pub fn truncate(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_INTERPOLATED_CHARS) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
+    }
+}
+
+#[cfg(test)]
+mod truncate_tests {
+    #[test]
+    fn long_values_are_cut_with_an_ellipsis() {
+        let long = "配".repeat(500);
+        let t = super::truncate(&long);
+        assert_eq!(t.chars().count(), super::MAX_INTERPOLATED_CHARS + 1);
+        assert!(t.ends_with('…'));
+        assert_eq!(super::truncate("短"), "短");
     }
 }
