@@ -29,15 +29,18 @@ impl Date {
     /// Parses `YYYY-MM-DD` strictly (the form used in packs, options and JSON labels).
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        // Digits only: `u32::from_str` would also take `+1` (`2025-+1-+1`).
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !(digits(0..4) && digits(5..7) && digits(8..10))
+        {
             return None;
         }
         let y: i32 = s.get(0..4)?.parse().ok()?;
         let m: u32 = s.get(5..7)?.parse().ok()?;
         let d: u32 = s.get(8..10)?.parse().ok()?;
-        if !s[0..4].bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
         Date::from_ymd(y, m, d)
     }
 
@@ -178,6 +181,15 @@ mod tests {
         assert!(Date::parse_iso("2028-02-29").is_some());
         assert!(Date::parse_iso("2027-3-16").is_none());
         assert!(Date::parse_iso("+027-03-16").is_none());
+        for s in [
+            "2025-+1-+1",
+            "2025-01-+1",
+            "2025-+1-01",
+            "2025- 1-01",
+            "2025-01-1 ",
+        ] {
+            assert!(Date::parse_iso(s).is_none(), "{s}");
+        }
     }
 
     #[test]

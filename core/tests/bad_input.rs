@@ -324,3 +324,39 @@ fn rule_selection_runs_only_what_it_names() {
     assert!(RuleSelection::parse("").is_err());
     assert!(RuleSelection::parse("colour:red").is_err());
 }
+
+/// Numbers and dates are read strictly: what does not parse is refused at its pointer,
+/// never read leniently (issue 15 item 9).
+#[test]
+fn numbers_and_dates_are_read_strictly() {
+    let e = engine();
+    let with = |field: &str, value: &str| {
+        format!(
+            r#"{{"market":"CN","category":"food","net_content":{{"{field}":{value},"unit":"g"}}}}"#
+        )
+    };
+    for (value, why) in [
+        ("\"1_000\"", "underscore digit separators"),
+        ("\"1e3\"", "exponent in a numeric string"),
+        ("\"+-1\"", "two signs"),
+        ("1000000000000.0001", "over 1e12, rounded back to it by f64"),
+    ] {
+        match label_error(check(&e, with("value", value).as_bytes())) {
+            LabelError::Invalid { path, .. } => assert_eq!(path, "/net_content/value", "{why}"),
+            other => panic!("{why}: {other:?}"),
+        }
+    }
+    // Plain forms still read.
+    for value in ["\"1000\"", "\" 12.50 \"", "1000000000000", "\".5\""] {
+        assert!(
+            check(&e, with("value", value).as_bytes()).is_ok(),
+            "{value}"
+        );
+    }
+    // A check date with signs in it is not a date.
+    let bad_date = br#"{"market":"CN","category":"food","check_date":"2025-+1-+1"}"#;
+    assert!(matches!(
+        label_error(check(&e, bad_date)),
+        LabelError::Invalid { .. }
+    ));
+}

@@ -82,7 +82,16 @@ impl<'de> serde::de::Visitor<'de> for DecVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-        Self::judge(v.trim().parse::<Decimal>().ok(), &|| {
+        // Plain decimal notation only: `Decimal::from_str` would also take `1_000`.
+        let t = v.trim();
+        let plain = {
+            let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+            let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+            !(int.is_empty() && frac.is_empty())
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        };
+        Self::judge(plain.then(|| t.parse::<Decimal>().ok()).flatten(), &|| {
             serde_json::Value::String(v.to_string()).to_string()
         })
     }

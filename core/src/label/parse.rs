@@ -60,6 +60,7 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
         });
     }
     check_depth(bytes, limits.max_depth)?;
+    check_number_edges(bytes)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let label: Label = match serde::Deserialize::deserialize(&mut de) {
         Ok(l) => l,
@@ -365,6 +366,72 @@ pub(crate) fn check_parsed_lists(label: &Label, max: usize) -> Result<(), LabelE
     Ok(())
 }
 
+/// JSON numbers are read as f64, so `1000000000000.0001` arrives as exactly 1e12 and would
+/// pass the 1e12 limit. Reads each number token of the text exactly (as a decimal) and
+/// refuses, at its pointer, one above the limit that the f64 round trip brings back to it.
+/// One pass over the bytes; only long number tokens are parsed.
+fn check_number_edges(bytes: &[u8]) -> Result<(), LabelError> {
+    use rust_decimal::Decimal;
+    let limit = Decimal::from(super::MAX_LABEL_NUMBER);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+            i += 1;
+            continue;
+        }
+        if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len()
+                && matches!(bytes[i], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E')
+            {
+                i += 1;
+            }
+            // Only a token of 13 or more characters can exceed 1e12 and round back to it.
+            if i - start >= 13 {
+                let token = std::str::from_utf8(&bytes[start..i]).unwrap_or("");
+                let exact = Decimal::from_str_exact(token)
+                    .ok()
+                    .or_else(|| Decimal::from_scientific(token).ok());
+                if let Some(d) = exact {
+                    // The JSON reader's f64 may land on the limit itself (its float parsing
+                    // is not correctly rounded): refuse what is exactly above the limit but
+                    // within a few ulps of it as a float. Clearly larger numbers are refused
+                    // by the label's number type anyway.
+                    let near = token
+                        .parse::<f64>()
+                        .is_ok_and(|f| f.abs() <= 1e12 * (1.0 + 4.0 * f64::EPSILON));
+                    if d.abs() > limit && near {
+                        return Err(LabelError::Invalid {
+                            path: super::json_pointer::pointer_at(bytes, start),
+                            line: 0,
+                            column: 0,
+                            message: format!("`{token}` is larger than {limit}"),
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 /// Refuses nesting deeper than `max` without building anything. Strings are skipped so
 /// brackets inside text do not count.
 fn check_depth(bytes: &[u8], max: usize) -> Result<(), LabelError> {
@@ -571,6 +638,11 @@ fn apply_recipe(items: &mut [super::Ingredient], recipe: &[super::RecipeEntry]) 
 
 /// Reads `6个月`, `十二个月`-free numeric forms, `1年`, `180天`, `18 months`, `90 days`.
 fn parse_shelf_life(text: &str) -> (Option<Decimal>, Option<Decimal>) {
+    let lead: String = text.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    // `-6个月` is no shelf life: nothing is read from it.
+    if lead.trim_end().ends_with(['-', '－', '−', '负']) {
+        return (None, None);
+    }
     let digits: String = text
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -682,6 +754,35 @@ mod tests {
         assert_eq!(
             l.dates.unwrap().shelf_life_months.unwrap().0,
             Decimal::from(6)
+        );
+    }
+}
+#[cfg(test)]
+mod number_edge_tests {
+    #[test]
+    fn just_above_the_limit_is_refused_at_its_pointer() {
+        let b = br#"{"market":"CN","category":"food","net_content":{"value":1000000000000.0001,"unit":"g"}}"#;
+        match super::check_number_edges(b) {
+            Err(crate::error::LabelError::Invalid { path, .. }) => {
+                assert_eq!(path, "/net_content/value")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            super::check_number_edges(br#"{"v":1000000000000,"w":"1000000000000.0001"}"#).is_ok()
+        );
+    }
+}
+
+#[cfg(test)]
+mod shelf_life_tests {
+    #[test]
+    fn a_negative_shelf_life_is_not_read() {
+        assert_eq!(super::parse_shelf_life("-6个月"), (None, None));
+        assert_eq!(super::parse_shelf_life("保质期：负6个月"), (None, None));
+        assert_eq!(
+            super::parse_shelf_life("保质期：6个月").0,
+            Some(rust_decimal::Decimal::from(6))
         );
     }
 }

@@ -220,7 +220,8 @@ fn open_re() -> &'static regex_lite::Regex {
 fn stage_re() -> &'static regex_lite::Regex {
     static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        regex_lite::Regex::new(r"([1-4一二三四壹贰叁])\s*段")
+        // Not preceded by another digit: `14段` and `300段` are no stage 4 or stage 0.
+        regex_lite::Regex::new(r"(?:^|[^0-9０-９])([1-4一二三四壹贰叁])\s*段")
             .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
     })
 }
@@ -243,6 +244,10 @@ pub fn parse_age_range(text: &str) -> Option<AgeRange> {
         let from_unit = c.get(2).map_or(to_unit, |m| m.as_str());
         let from = months(c.get(1)?.as_str(), from_unit)?;
         let to = months(c.get(3)?.as_str(), to_unit)?;
+        // `6—0月龄` is no range: nothing is read from it (the age rules then say so).
+        if from > to {
+            return None;
+        }
         return Some(AgeRange {
             from_months: from,
             to_months: Some(to),
@@ -351,6 +356,10 @@ mod tests {
         assert_eq!(parse_stage("1段"), Some(1));
         assert_eq!(parse_stage("幼儿配方奶粉（3段）"), Some(3));
         assert_eq!(parse_stage("二段"), Some(2));
+        for bad in ["0段", "300段", "14段", "5段"] {
+            assert_eq!(parse_stage(bad), None, "{bad}");
+        }
+        assert_eq!(range("适用于6—0月龄婴儿"), None);
         assert_eq!(parse_stage("段"), None);
     }
 
