@@ -42,13 +42,22 @@ fn main() {
                 // Rule lines for the build without TOML text (wasm): `rules()` still says
                 // where each rule is defined.
                 if let Some(rules) = v.get("rule").and_then(|r| r.as_array()) {
+                    // The same one-pass line index as the loader's `rule_lines`.
+                    let mut index = std::collections::HashMap::new();
+                    for (i, l) in text.lines().enumerate() {
+                        let rest = l.trim_start();
+                        let id = rest
+                            .strip_prefix("id")
+                            .and_then(|r| r.trim_start().strip_prefix('='))
+                            .and_then(|r| r.trim_start().strip_prefix('"'))
+                            .and_then(|r| r.find('"').map(|e| &r[..e]));
+                        if let Some(id) = id {
+                            index.entry(id.to_string()).or_insert(i + 1);
+                        }
+                    }
                     for id in rules.iter().filter_map(|r| r.get("id")?.as_str()) {
-                        let needle = format!("\"{id}\"");
-                        if let Some(i) = text
-                            .lines()
-                            .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
-                        {
-                            rule_lines.push((rel.clone(), id.to_string(), i + 1));
+                        if let Some(line) = index.get(id) {
+                            rule_lines.push((rel.clone(), id.to_string(), *line));
                         }
                     }
                 }

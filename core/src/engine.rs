@@ -790,6 +790,27 @@ fn today() -> Result<Date, Error> {
 
 /// Reads every `.toml` file under `dir` as a standards tree.
 #[cfg(not(target_arch = "wasm32"))]
+/// The largest standards file read from a directory (a pack file is a few hundred KiB).
+pub const MAX_STANDARDS_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a regular file of at most `limit` bytes as text; larger is an error, not a read.
+pub fn read_bounded_file(p: &std::path::Path, limit: u64) -> Result<String, Error> {
+    use std::io::Read as _;
+    let io = |message: String| Error::Io {
+        path: p.display().to_string(),
+        message,
+    };
+    let f = std::fs::File::open(p).map_err(|e| io(e.to_string()))?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(io(format!("larger than {limit} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))
+}
+
 pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
     fn walk(
         root: &std::path::Path,
@@ -800,20 +821,19 @@ pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
             path: dir.display().to_string(),
             message: e.to_string(),
         };
+        // Symbolic links are not followed and only regular files are read: two links to `.`
+        // made the walk exponential, a link to `/` walked the file system, `/proc/self` hung.
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .map_err(io)?
             .flatten()
-            .map(|e| e.path())
+            .filter_map(|e| e.file_type().ok().map(|t| (e.path(), t)))
             .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, kind) in entries {
+            if kind.is_dir() {
                 walk(root, &p, out)?;
-            } else if p.extension().is_some_and(|x| x == "toml") {
-                let text = std::fs::read_to_string(&p).map_err(|e| Error::Io {
-                    path: p.display().to_string(),
-                    message: e.to_string(),
-                })?;
+            } else if kind.is_file() && p.extension().is_some_and(|x| x == "toml") {
+                let text = read_bounded_file(&p, MAX_STANDARDS_FILE_BYTES)?;
                 let rel = p.strip_prefix(root).unwrap_or(&p);
                 let path = rel
                     .components()

@@ -352,18 +352,35 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
 
 /// Runs every suite under a directory (native builds): `<dir>/<pack>/*.json`.
 #[cfg(not(target_arch = "wasm32"))]
+/// The largest suite file read.
+const SUITE_FILE_LIMIT: u64 = 16 * 1024 * 1024;
+
+/// The tree a suite directory belongs to: the nearest ancestor that is a project root (holds
+/// `.git` or `standards/`), else the directory itself. A case's `base` must lie inside it —
+/// the repository's suites use the repository's `examples/`; nothing outside is read.
+fn suite_tree(dir: &std::path::Path) -> std::path::PathBuf {
+    let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    start
+        .ancestors()
+        .find(|a| a.join(".git").exists() || a.join("standards").is_dir())
+        .map(|a| a.to_path_buf())
+        .unwrap_or(start)
+}
+
 pub fn run_dir(
     engine: &Engine,
     dir: &std::path::Path,
 ) -> Result<(Vec<CaseResult>, Coverage), String> {
     let mut files = Vec::new();
+    // Symbolic links are not followed and only regular files are read (as for packs).
     fn walk(d: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
         let rd = std::fs::read_dir(d).map_err(|e| format!("{}: {e}", d.display()))?;
         for e in rd.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            let Ok(kind) = e.file_type() else { continue };
+            if kind.is_dir() {
                 walk(&p, out)?;
-            } else if p.extension().is_some_and(|x| x == "json") {
+            } else if kind.is_file() && p.extension().is_some_and(|x| x == "json") {
                 out.push(p);
             }
         }
@@ -371,16 +388,38 @@ pub fn run_dir(
     }
     walk(dir, &mut files)?;
     files.sort();
+    let tree = suite_tree(dir);
     let mut coverage = Coverage::default();
     let mut all = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let text = crate::engine::read_bounded_file(&f, SUITE_FILE_LIMIT)
+            .map_err(|e| format!("{}: {e}", f.display()))?;
         let parent = f.parent().map(|p| p.to_path_buf()).unwrap_or_default();
         let dir_name = parent
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let load = |rel: &str| std::fs::read_to_string(parent.join(rel)).map_err(|e| e.to_string());
+        // A base stays inside the tree the suites belong to (see `suite_tree`), is a regular
+        // file and is no larger than a label may be.
+        let load = |rel: &str| -> Result<String, String> {
+            let p = parent.join(rel);
+            let real = std::fs::canonicalize(&p).map_err(|e| e.to_string())?;
+            if !real.starts_with(&tree) {
+                return Err(format!(
+                    "{} is outside the suite tree {}",
+                    real.display(),
+                    tree.display()
+                ));
+            }
+            if !std::fs::metadata(&real)
+                .map(|m| m.is_file())
+                .unwrap_or(false)
+            {
+                return Err("not a regular file".into());
+            }
+            crate::engine::read_bounded_file(&real, engine.limits().max_label_bytes as u64)
+                .map_err(|e| e.to_string())
+        };
         let name = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
         all.extend(run_suite(
             engine,

@@ -360,3 +360,42 @@ fn numbers_and_dates_are_read_strictly() {
         LabelError::Invalid { .. }
     ));
 }
+
+/// Standards and suites read from disk are walked without following symbolic links, file
+/// by file with a size bound, and a suite case's base stays inside its tree (issue 15 #14).
+#[cfg(unix)]
+#[test]
+fn directory_walks_do_not_follow_links_and_bases_stay_in_their_tree() {
+    let dir = std::env::temp_dir().join(format!("labelcheck-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("packs")).expect("mkdir");
+    // Two links back to the root: following them would be exponential.
+    std::os::unix::fs::symlink(&dir, dir.join("packs/a")).expect("link");
+    std::os::unix::fs::symlink(&dir, dir.join("packs/b")).expect("link");
+    std::os::unix::fs::symlink("/", dir.join("root")).expect("link");
+    let started = std::time::Instant::now();
+    let r = Engine::with_overlay(&dir);
+    assert!(r.is_ok(), "{:?}", r.err());
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    // /proc/self is walked without hanging (its links are not followed).
+    let _ = Engine::from_dir(std::path::Path::new("/proc/self"));
+    // A suite whose base leaves the tree is refused; one inside it is read.
+    let suites = dir.join("suites/x");
+    std::fs::create_dir_all(&suites).expect("mkdir");
+    std::fs::create_dir_all(dir.join("standards")).expect("mkdir");
+    let outside = dir.with_extension("outside.json");
+    std::fs::write(&outside, r#"{"market":"CN","category":"food"}"#).expect("write");
+    std::fs::write(
+        suites.join("s.json"),
+        format!(
+            r#"{{"base": "../../../{}", "cases": [{{"name": "c", "expect": []}}]}}"#,
+            outside.file_name().and_then(|n| n.to_str()).expect("name")
+        ),
+    )
+    .expect("write");
+    let e = engine();
+    let err = labelcheck::suite::run_dir(&e, &dir.join("suites")).expect_err("outside");
+    assert!(err.contains("outside the suite tree"), "{err}");
+    let _ = std::fs::remove_file(&outside);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -450,11 +450,12 @@ fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
                 }
             }
         }
+        let lines = rule_lines(&f.text);
         for r in parsed.rule {
             let line = if f.text.is_empty() {
                 crate::embedded::rule_line(&f.path, &r.id)
             } else {
-                find_rule_line(&f.text, &r.id)
+                lines.get(r.id.as_str()).copied()
             };
             out.rule_specs.push((r, f.path.clone(), line));
         }
@@ -699,10 +700,43 @@ fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The line of `id = "<id>"` in a pack file.
-fn find_rule_line(text: &str, id: &str) -> Option<usize> {
-    let needle = format!("\"{id}\"");
-    text.lines()
-        .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
-        .map(|i| i + 1)
+/// The line of every `id = "<id>"` in a pack file, read in one pass (a search per rule was
+/// quadratic in the rules of a file). The first line wins for an id given twice.
+fn rule_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut out = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = l.trim_start();
+        let Some(rest) = l.strip_prefix("id") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = rest.find('"') {
+            out.entry(&rest[..end]).or_insert(i + 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod rule_line_tests {
+    #[test]
+    fn one_pass_index_of_rule_ids() {
+        let text = "[[rule]]\nid = \"A/1\"\nclause = \"1\"\n\n[[rule]]\n  id=\"B/2\"\nnote = \"id = \\\"C\\\"\"\n[[rule]]\nid = \"A/1\"\n";
+        let lines = super::rule_lines(text);
+        assert_eq!(lines.get("A/1"), Some(&2));
+        assert_eq!(lines.get("B/2"), Some(&6));
+        assert_eq!(lines.get("C"), None);
+        // Linear: 20 000 rules are indexed without a search per rule.
+        let big: String = (0..20_000)
+            .map(|i| format!("[[rule]]\nid = \"R/{i}\"\n"))
+            .collect();
+        let lines = super::rule_lines(&big);
+        assert_eq!(lines.len(), 20_000);
+        assert_eq!(lines.get("R/19999"), Some(&40_000));
+    }
 }
