@@ -626,3 +626,18 @@ fn the_rules_reference_has_a_page_per_pack_and_no_broken_link() {
     assert!(gb.contains("GB28050-2011/6.4/tolerance") && gb.contains("cases where it fails"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The README's pack list names every loaded pack (regenerate it from `labelcheck packs`
+/// when a pack is added).
+#[test]
+fn the_readme_lists_every_pack() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let packs = stdout(&run(&["packs"], None));
+    for line in packs.lines() {
+        let id = line.split_whitespace().nth(1).expect("pack id");
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "README.md does not list pack {id}"
+        );
+    }
+}
