@@ -6,6 +6,7 @@
 
 mod docs;
 mod render;
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use labelcheck::{CheckOptions, Date, EditionChoice, Engine};
@@ -108,6 +109,24 @@ enum Command {
     },
     /// Print the JSON Schema of the label document.
     Schema,
+    /// Serve the engine over HTTP (POST /v1/check, /v1/check/batch; GET /v1/rules, /v1/packs,
+    /// /healthz, /v1/openapi.json). Stops on SIGINT/SIGTERM after the requests in flight.
+    Serve {
+        /// Address to bind (loopback by default).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Checks running at once (default: the available cores).
+        #[arg(long)]
+        concurrency: Option<usize>,
+        /// Seconds a request may take.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        /// Largest JSON Lines batch body, in bytes (one label: the label size limit).
+        #[arg(long, default_value_t = 64 * 1024 * 1024)]
+        max_batch_bytes: usize,
+    },
+    /// Print the OpenAPI document of `labelcheck serve`.
+    Openapi,
     /// Write a browsable rules reference (static HTML, one page per pack, with search).
     Docs {
         /// The directory to write into (created if missing).
@@ -180,6 +199,35 @@ fn main() -> ExitCode {
             dirs,
             require_coverage,
         } => test(&engine, dirs, *require_coverage),
+        Command::Serve {
+            addr,
+            concurrency,
+            timeout,
+            max_batch_bytes,
+        } => {
+            let settings = serve::Settings {
+                addr: addr.clone(),
+                concurrency: concurrency
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+                timeout: std::time::Duration::from_secs(*timeout),
+                max_batch_bytes: *max_batch_bytes,
+            };
+            // The engine moves into the service; the command ends with it.
+            return match serve::run(engine, settings) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("labelcheck: serve: {e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Command::Openapi => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serve::openapi()).unwrap_or_default()
+            );
+            0
+        }
         Command::Docs { out, suites } => {
             let suites: Vec<&Path> = suites.iter().map(PathBuf::as_path).collect();
             match docs::write_site(&engine, out, &suites) {

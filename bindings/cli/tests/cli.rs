@@ -641,3 +641,179 @@ fn the_readme_lists_every_pack() {
         );
     }
 }
+
+/// One HTTP/1.1 request over a plain socket (no client library): status, headers, body.
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: &[u8],
+    content_type: &str,
+) -> (u16, String, String) {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).expect("write");
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).to_string();
+    let (headers, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = headers
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    // Chunked bodies (the streamed batch): join the chunks.
+    let body = if headers
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        let mut b = String::new();
+        let mut r = rest;
+        while let Some((size, after)) = r.split_once("\r\n") {
+            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            b.push_str(&after[..n.min(after.len())]);
+            r = after.get(n + 2..).unwrap_or("");
+        }
+        b
+    } else {
+        rest.to_string()
+    };
+    (status, headers.to_string(), body)
+}
+
+/// `labelcheck serve` end to end over real HTTP on loopback: reports equal the CLI's,
+/// errors are problem details, the batch streams JSON Lines, and SIGTERM stops it cleanly.
+#[cfg(unix)]
+#[test]
+fn the_http_service_answers_like_the_cli() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_labelcheck"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--concurrency", "2"])
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn serve");
+    let mut err = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    err.read_line(&mut line).expect("listening line");
+    let port: u16 = line
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+
+    let (status, _, body) = http(port, "GET", "/healthz", b"", "text/plain");
+    assert_eq!((status, body.trim()), (200, "ok"));
+
+    let faulty =
+        std::fs::read(root().join("examples/faulty/uht-milk-faulty.json")).expect("example");
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check?as_of=2026-11-26",
+        &faulty,
+        "application/json",
+    );
+    assert_eq!(status, 200, "{headers}{body}");
+    let served: serde_json::Value = serde_json::from_str(&body).expect("report");
+    let cli = stdout(&run(
+        &[
+            "check",
+            "examples/faulty/uht-milk-faulty.json",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+        ],
+        None,
+    ));
+    let cli: serde_json::Value = serde_json::from_str(cli.trim()).expect("cli json");
+    assert_eq!(served, cli["report"]);
+
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check",
+        b"{\"market\":",
+        "application/json",
+    );
+    assert_eq!(status, 400);
+    assert!(headers.contains("application/problem+json"), "{headers}");
+    let p: serde_json::Value = serde_json::from_str(&body).expect("problem");
+    assert_eq!(p["error"]["kind"], "syntax");
+    assert_eq!(p["status"], 400);
+
+    let (status, _, body) = http(
+        port,
+        "POST",
+        "/v1/check?as_of=2005-01-01",
+        &faulty,
+        "application/json",
+    );
+    assert_eq!(status, 422, "{body}");
+
+    let (status, _, _) = http(
+        port,
+        "POST",
+        "/v1/check?as_of=yesterday",
+        &faulty,
+        "application/json",
+    );
+    assert_eq!(status, 400);
+
+    let big = vec![b' '; 5 * 1024 * 1024];
+    let (status, _, _) = http(port, "POST", "/v1/check", &big, "application/json");
+    assert_eq!(status, 413);
+
+    let one =
+        serde_json::to_string(&serde_json::from_slice::<serde_json::Value>(&faulty).expect("json"))
+            .expect("json");
+    let batch = format!("{one}\n\n{{\"market\":\n{one}\n");
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check/batch?as_of=2026-11-26",
+        batch.as_bytes(),
+        "application/x-ndjson",
+    );
+    assert_eq!(status, 200, "{headers}");
+    let lines: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{body}");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["report"], cli["report"]);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(lines[1]["error"]["kind"], "syntax");
+    assert_eq!(lines[2]["line"], 4);
+
+    let (status, _, body) = http(port, "GET", "/v1/openapi.json", b"", "application/json");
+    assert_eq!(status, 200);
+    let spec: serde_json::Value = serde_json::from_str(&body).expect("openapi");
+    assert_eq!(spec["openapi"], "3.1.0");
+    assert!(spec["components"]["schemas"]["Label"].is_object());
+
+    let (status, _, body) = http(port, "GET", "/v1/packs", b"", "application/json");
+    assert_eq!(status, 200);
+    assert!(body.contains("gb7718-2011"));
+    let (status, _, _) = http(port, "GET", "/nope", b"", "text/plain");
+    assert_eq!(status, 404);
+
+    // SIGTERM: it stops after the requests in flight, exit 0.
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{status:?}");
+}

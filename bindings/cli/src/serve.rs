@@ -1,0 +1,407 @@
+//! `labelcheck serve`: the engine over HTTP, for systems that are not Rust, Python or
+//! JavaScript (Java, .NET, a low-code platform).
+//!
+//! - `POST /v1/check` — one label (JSON) → its report; query `as_of`, `edition` (repeatable),
+//!   `lang`, `only`.
+//! - `POST /v1/check/batch` — JSON Lines in, JSON Lines out (one `{"line", "report"|"error"}`
+//!   object per non-blank input line, in order, streamed as they are checked).
+//! - `GET /v1/rules`, `GET /v1/packs`, `GET /healthz`, `GET /v1/openapi.json`.
+//!
+//! Errors are RFC 9457 problem details (`application/problem+json`) with the same structured
+//! error the CLI prints under `error`. Limits: a request body of at most the label size
+//! limit (one label) or `--max-batch-bytes` (a batch), at most `--concurrency` checks at once
+//! (the rest wait), and `--timeout` seconds per request. Binds 127.0.0.1 unless told
+//! otherwise; SIGINT/SIGTERM stop it after the requests in flight.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use futures_util::StreamExt as _;
+use labelcheck::{CheckOptions, Date, EditionChoice, Engine, RuleSelection};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Settings of a running service.
+pub struct Settings {
+    pub addr: String,
+    pub concurrency: usize,
+    pub timeout: Duration,
+    pub max_batch_bytes: usize,
+}
+
+struct App {
+    engine: Engine,
+    permits: Semaphore,
+    concurrency: usize,
+    timeout: Duration,
+}
+
+/// Query parameters of the check endpoints.
+#[derive(Deserialize, Default)]
+struct CheckQuery {
+    as_of: Option<String>,
+    #[serde(default)]
+    edition: Vec<String>,
+    lang: Option<String>,
+    only: Option<String>,
+}
+
+/// An RFC 9457 problem: `type`, `title`, `status`, `detail`, plus the structured error.
+fn problem(status: StatusCode, kind: &str, detail: &str, error: Option<Value>) -> Response {
+    let mut body = json!({
+        "type": format!("https://labelcheck.invalid/problems/{kind}"),
+        "title": kind.replace('_', " "),
+        "status": status.as_u16(),
+        "detail": detail,
+    });
+    if let Some(e) = error {
+        body["error"] = e;
+    }
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+// A rejected option is answered at once; its size does not matter on this path.
+#[allow(clippy::result_large_err)]
+fn options(q: &CheckQuery) -> Result<CheckOptions, Response> {
+    let bad = |d: String| problem(StatusCode::BAD_REQUEST, "option", &d, None);
+    let as_of = match &q.as_of {
+        Some(s) => Some(
+            Date::parse_iso(s)
+                .ok_or_else(|| bad(format!("as_of `{s}` is not a date YYYY-MM-DD")))?,
+        ),
+        None => None,
+    };
+    let only = q
+        .only
+        .as_deref()
+        .map(RuleSelection::parse)
+        .transpose()
+        .map_err(|e| bad(format!("only: {e}")))?;
+    if let Some(l) = &q.lang {
+        if l != "zh" && l != "en" {
+            return Err(bad(format!("lang `{l}` is not zh or en")));
+        }
+    }
+    Ok(CheckOptions {
+        as_of,
+        editions: if q.edition.is_empty() {
+            EditionChoice::InForce
+        } else {
+            EditionChoice::Named(q.edition.clone())
+        },
+        trace: false,
+        only,
+    })
+}
+
+/// The status a core error maps to: input problems are 4xx, a failed load 500.
+fn error_status(e: &labelcheck::Error) -> StatusCode {
+    use labelcheck::{Error, LabelError};
+    match e {
+        Error::Label(LabelError::TooLarge { .. }) => StatusCode::PAYLOAD_TOO_LARGE,
+        Error::Label(_) | Error::Option(_) => StatusCode::BAD_REQUEST,
+        Error::Pack(_) | Error::Packs(_) | Error::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Checks one label's bytes: the report as JSON, or the structured error.
+fn check_one(
+    engine: &Engine,
+    bytes: &[u8],
+    opts: &CheckOptions,
+) -> Result<Value, (StatusCode, String, Value)> {
+    match engine.check_json(bytes, opts) {
+        Ok(r) if !r.is_checked() => Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_checked".into(),
+            serde_json::to_value(&r).unwrap_or(Value::Null),
+        )),
+        Ok(r) => Ok(serde_json::to_value(&r).unwrap_or(Value::Null)),
+        Err(e) => Err((
+            error_status(&e),
+            labelcheck::suite::error_kind(&e).to_string(),
+            serde_json::to_value(&e).unwrap_or(Value::Null),
+        )),
+    }
+}
+
+async fn check(State(app): State<Arc<App>>, Query(q): Query<CheckQuery>, body: Bytes) -> Response {
+    let opts = match options(&q) {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let Ok(_permit) = app.permits.acquire().await else {
+        return problem(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "shutting_down",
+            "the service is stopping",
+            None,
+        );
+    };
+    let work = {
+        let app = app.clone();
+        tokio::task::spawn_blocking(move || check_one(&app.engine, &body, &opts))
+    };
+    match tokio::time::timeout(app.timeout, work).await {
+        Err(_) => problem(
+            StatusCode::GATEWAY_TIMEOUT,
+            "timeout",
+            "the check took too long",
+            None,
+        ),
+        Ok(Err(_)) => problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the check failed",
+            None,
+        ),
+        Ok(Ok(Ok(report))) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            report.to_string(),
+        )
+            .into_response(),
+        Ok(Ok(Err((status, kind, error)))) => {
+            let detail = error
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or(&kind)
+                .to_string();
+            problem(status, &kind, &detail, Some(error))
+        }
+    }
+}
+
+/// JSON Lines in, JSON Lines out: each non-blank line is checked on the blocking pool under
+/// the concurrency limit and written as soon as it is done, in input order.
+async fn check_batch(
+    State(app): State<Arc<App>>,
+    Query(q): Query<CheckQuery>,
+    body: Bytes,
+) -> Response {
+    let opts = match options(&q) {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let limit = app.engine.limits().max_label_bytes;
+    let lines: Vec<(usize, Bytes)> = body
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+        .map(|(i, l)| (i + 1, body.slice_ref(l)))
+        .collect();
+    let parallel = app.concurrency;
+    let stream = futures_util::stream::iter(lines).map(move |(line, bytes)| {
+        let app = app.clone();
+        let opts = opts.clone();
+        async move {
+            let value = if bytes.len() > limit {
+                json!({ "line": line, "error": { "error": "label", "kind": "too_large", "size": bytes.len(), "limit": limit } })
+            } else {
+                let permit = app.permits.acquire().await;
+                let engine_app = app.clone();
+                let work = tokio::task::spawn_blocking(move || check_one(&engine_app.engine, &bytes, &opts));
+                let out = match tokio::time::timeout(app.timeout, work).await {
+                    Ok(Ok(Ok(report))) => json!({ "line": line, "report": report }),
+                    Ok(Ok(Err((_, kind, error)))) if kind == "not_checked" => {
+                        json!({ "line": line, "not_checked": error })
+                    }
+                    Ok(Ok(Err((_, _, error)))) => json!({ "line": line, "error": error }),
+                    _ => json!({ "line": line, "error": { "error": "timeout" } }),
+                };
+                drop(permit);
+                out
+            };
+            Ok::<_, std::convert::Infallible>(format!("{value}\n"))
+        }
+    })
+    // Up to `concurrency` lines at once, answered in input order.
+    .buffered(parallel);
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        Body::from_stream(stream),
+    )
+        .into_response()
+}
+
+async fn rules(State(app): State<Arc<App>>) -> Response {
+    let list: Vec<Value> = app
+        .engine
+        .standards()
+        .rules()
+        .map(|(p, r)| {
+            json!({
+                "id": r.id, "pack": p.meta.id, "standard": p.meta.standard,
+                "edition": p.meta.edition, "clause": r.clause, "also": r.also,
+                "severity": format!("{:?}", r.severity).to_lowercase(),
+                "topic": r.topic, "check": r.check.kind(),
+            })
+        })
+        .collect();
+    axum::Json(list).into_response()
+}
+
+async fn packs(State(app): State<Arc<App>>) -> Response {
+    let list: Vec<Value> = app
+        .engine
+        .packs()
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.meta.id, "standard": p.meta.standard, "edition": p.meta.edition,
+                "market": p.meta.jurisdiction, "title": p.meta.title,
+                "effective_from": p.meta.effective_from, "effective_until": p.meta.effective_until,
+                "version": p.meta.version, "hash": p.hash, "categories": p.meta.categories,
+            })
+        })
+        .collect();
+    axum::Json(list).into_response()
+}
+
+/// The OpenAPI 3.1 document: paths written here, the label document's schema generated
+/// from the Rust types (the same as `labelcheck schema`).
+pub fn openapi() -> Value {
+    let mut label = labelcheck::label::json_schema();
+    let defs = label
+        .as_object_mut()
+        .and_then(|o| o.remove("$defs"))
+        .unwrap_or_else(|| json!({}));
+    let fix_refs = |v: Value| -> Value {
+        serde_json::from_str(&v.to_string().replace("#/$defs/", "#/components/schemas/"))
+            .unwrap_or(Value::Null)
+    };
+    let mut schemas = fix_refs(defs);
+    if let Some(o) = schemas.as_object_mut() {
+        let mut l = fix_refs(label);
+        if let Some(lo) = l.as_object_mut() {
+            lo.remove("$schema");
+            lo.remove("$id");
+        }
+        o.insert("Label".into(), l);
+        o.insert(
+            "Problem".into(),
+            json!({"type": "object", "properties": {
+                "type": {"type": "string"}, "title": {"type": "string"},
+                "status": {"type": "integer"}, "detail": {"type": "string"},
+                "error": {"type": "object"}}}),
+        );
+    }
+    let q = |name: &str, desc: &str| json!({"name": name, "in": "query", "required": false, "schema": {"type": "string"}, "description": desc});
+    let params = json!([
+        q(
+            "as_of",
+            "Judge as of this date (YYYY-MM-DD); default the label's check_date, else today."
+        ),
+        q("edition", "Apply a named edition early (repeatable)."),
+        q("lang", "zh (default) or en."),
+        q(
+            "only",
+            "Run only these rules: pack:ID, topic:TOPIC, rule:ID, comma-separated."
+        ),
+    ]);
+    let problems = json!({"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}});
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "labelcheck", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "Checks product labels against the standards that govern them."},
+        "paths": {
+            "/v1/check": {"post": {
+                "summary": "Check one label", "parameters": params,
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Label"}}}},
+                "responses": {"200": {"description": "The report", "content": {"application/json": {"schema": {"type": "object"}}}},
+                              "400": problems, "413": problems, "422": problems, "504": problems}}},
+            "/v1/check/batch": {"post": {
+                "summary": "Check labels given as JSON Lines; JSON Lines out, streamed", "parameters": params,
+                "requestBody": {"required": true, "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
+                "responses": {"200": {"description": "One object per non-blank line: line and report, error or not_checked", "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}, "413": problems}}},
+            "/v1/rules": {"get": {"summary": "Every rule", "responses": {"200": {"description": "Rules"}}}},
+            "/v1/packs": {"get": {"summary": "Every pack with version and hash", "responses": {"200": {"description": "Packs"}}}},
+            "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
+            "/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI"}}}},
+        },
+        "components": {"schemas": schemas},
+    })
+}
+
+/// Runs the service until SIGINT or SIGTERM; requests in flight finish first.
+pub fn run(engine: Engine, s: Settings) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    rt.block_on(async move {
+        let label_limit = engine.limits().max_label_bytes;
+        let app = Arc::new(App {
+            engine,
+            permits: Semaphore::new(s.concurrency.max(1)),
+            concurrency: s.concurrency.max(1),
+            timeout: s.timeout,
+        });
+        let spec = openapi();
+        let router = Router::new()
+            .route(
+                "/v1/check",
+                post(check).layer(DefaultBodyLimit::max(label_limit)),
+            )
+            .route(
+                "/v1/check/batch",
+                post(check_batch).layer(DefaultBodyLimit::max(s.max_batch_bytes)),
+            )
+            .route("/v1/rules", get(rules))
+            .route("/v1/packs", get(packs))
+            .route("/healthz", get(|| async { "ok\n" }))
+            .route(
+                "/v1/openapi.json",
+                get(move || async move { axum::Json(spec.clone()) }),
+            )
+            .fallback(|| async {
+                problem(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None)
+            })
+            .with_state(app);
+        let listener = tokio::net::TcpListener::bind(&s.addr)
+            .await
+            .map_err(|e| format!("{}: {e}", s.addr))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        eprintln!("labelcheck: listening on http://{local}");
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let ctrl_c = tokio::signal::ctrl_c();
+                #[cfg(unix)]
+                {
+                    let mut term = match tokio::signal::unix::signal(
+                        tokio::signal::unix::SignalKind::terminate(),
+                    ) {
+                        Ok(t) => t,
+                        Err(_) => {
+                            let _ = ctrl_c.await;
+                            return;
+                        }
+                    };
+                    tokio::select! {
+                        _ = ctrl_c => {},
+                        _ = term.recv() => {},
+                    }
+                }
+                #[cfg(not(unix))]
+                {
+                    let _ = ctrl_c.await;
+                }
+            })
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!("labelcheck: stopped");
+        Ok(())
+    })
+}
