@@ -101,9 +101,18 @@ if [ "$WASM_OPT" = 1 ]; then
   step "wasm-opt -Oz (npm binaryen; Debian's binaryen breaks wasm-bindgen output)"
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "$BG" -o pkg/opt.wasm
   mv pkg/opt.wasm "$BG"
-  cp "$BG" pkg/node/labelcheck_wasm_bg.wasm   # byte-identical for both targets
   lap "wasm-opt"
 fi
+# One .wasm at the package root, shared by both entry points (the two targets' modules are
+# byte-identical): each glue file is pointed one directory up, and the change is checked.
+mv "$BG" pkg/labelcheck_wasm_bg.wasm
+rm -f pkg/node/labelcheck_wasm_bg.wasm
+BG=pkg/labelcheck_wasm_bg.wasm
+sed -i 's|`${__dirname}/labelcheck_wasm_bg.wasm`|`${__dirname}/../labelcheck_wasm_bg.wasm`|' pkg/node/labelcheck_wasm.js
+sed -i "s|new URL('labelcheck_wasm_bg.wasm', import.meta.url)|new URL('../labelcheck_wasm_bg.wasm', import.meta.url)|" pkg/web/labelcheck_wasm.js
+grep -q '/../labelcheck_wasm_bg.wasm' pkg/node/labelcheck_wasm.js \
+  && grep -q "'../labelcheck_wasm_bg.wasm'" pkg/web/labelcheck_wasm.js \
+  || { echo "wasm-bindgen glue changed: cannot point it at the shared module"; exit 1; }
 
 VERSION=$(awk -F'"' '/^\[workspace.package\]/ { w = 1 } w && /^version/ { print $2; exit }' "$ROOT/Cargo.toml")
 cat > pkg/package.json <<EOF
@@ -124,10 +133,10 @@ cat > pkg/package.json <<EOF
     },
     "./web": { "types": "./web/labelcheck_wasm.d.ts", "default": "./web/labelcheck_wasm.js" },
     "./node": { "types": "./node/labelcheck_wasm.d.ts", "default": "./node/labelcheck_wasm.js" },
-    "./web/labelcheck_wasm_bg.wasm": "./web/labelcheck_wasm_bg.wasm",
+    "./labelcheck_wasm_bg.wasm": "./labelcheck_wasm_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["web/", "node/"]
+  "files": ["web/", "node/", "labelcheck_wasm_bg.wasm"]
 }
 EOF
 cp README.md pkg/README.md
@@ -163,6 +172,40 @@ count() { # sums node's closing "# pass N" / "# fail N" lines
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 status=0
+
+step "npm pack: the tarball installed into a scratch project (ESM import, CJS require, tsc)"
+SCRATCH="$(mktemp -d)"
+TARBALL="$(cd pkg && npm pack --silent --pack-destination "$SCRATCH")"
+echo "tarball: $TARBALL $(wc -c < "$SCRATCH/$TARBALL") bytes; brotli of the module: $(node -e 'const z=require("zlib"),fs=require("fs");console.log(z.brotliCompressSync(fs.readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length)' "$BG") bytes"
+(
+  cd "$SCRATCH"
+  printf '{ "name": "scratch", "private": true }\n' > package.json
+  npm install --silent --no-audit --no-fund "./$TARBALL"
+  [ "$(find node_modules/labelcheck-wasm -name '*.wasm' | wc -l)" = 1 ] || { echo "more than one .wasm in the package"; exit 1; }
+  cat > esm.mjs <<'JS'
+import { Engine, version } from "labelcheck-wasm";
+const r = new Engine().check({ market: "CN", category: "food.dairy.modified_milk" }, { asOf: "2026-11-26" });
+if (!version() || !Array.isArray(r.findings) || r.findings.length === 0) throw new Error("ESM check failed");
+console.log("esm ok", r.findings.length);
+JS
+  cat > cjs.cjs <<'JS'
+const { Engine } = require("labelcheck-wasm");
+const r = new Engine().check({ market: "CN", category: "food.dairy.modified_milk" }, { asOf: "2026-11-26" });
+if (!Array.isArray(r.findings)) throw new Error("CJS check failed");
+console.log("cjs ok", r.findings.length);
+JS
+  cat > check.ts <<'TS'
+import { Engine, type Report } from "labelcheck-wasm";
+const report: Report = new Engine().check({ market: "CN", category: "food" }, { asOf: "2026-11-26", lang: "en" });
+const rules: string[] = report.findings.map((f) => f.rule);
+console.log(rules.length);
+TS
+  node esm.mjs && node cjs.cjs
+  "$HERE/node_modules/.bin/tsc" --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,esnext.disposable,dom check.ts
+  echo "tsc ok"
+)
+rm -rf "$SCRATCH"
+lap "npm pack + scratch install"
 
 step "node tests (API, regression suites, native cross-check, tsc on the .d.ts)"
 node --test --test-reporter=spec --test-reporter-destination=stdout \

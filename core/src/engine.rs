@@ -788,12 +788,12 @@ fn today() -> Result<Date, Error> {
     ))
 }
 
-/// Reads every `.toml` file under `dir` as a standards tree.
-#[cfg(not(target_arch = "wasm32"))]
 /// The largest standards file read from a directory (a pack file is a few hundred KiB).
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_STANDARDS_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a regular file of at most `limit` bytes as text; larger is an error, not a read.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_bounded_file(p: &std::path::Path, limit: u64) -> Result<String, Error> {
     use std::io::Read as _;
     let io = |message: String| Error::Io {
@@ -811,6 +811,8 @@ pub fn read_bounded_file(p: &std::path::Path, limit: u64) -> Result<String, Erro
     String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))
 }
 
+/// Reads every `.toml` file under `dir` as a standards tree.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
     fn walk(
         root: &std::path::Path,

@@ -350,14 +350,14 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-/// Runs every suite under a directory (native builds): `<dir>/<pack>/*.json`.
-#[cfg(not(target_arch = "wasm32"))]
 /// The largest suite file read.
+#[cfg(not(target_arch = "wasm32"))]
 const SUITE_FILE_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// The tree a suite directory belongs to: the nearest ancestor that is a project root (holds
 /// `.git` or `standards/`), else the directory itself. A case's `base` must lie inside it —
 /// the repository's suites use the repository's `examples/`; nothing outside is read.
+#[cfg(not(target_arch = "wasm32"))]
 fn suite_tree(dir: &std::path::Path) -> std::path::PathBuf {
     let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     start
@@ -367,6 +367,8 @@ fn suite_tree(dir: &std::path::Path) -> std::path::PathBuf {
         .unwrap_or(start)
 }
 
+/// Runs every suite under a directory (native builds): `<dir>/<pack>/*.json`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_dir(
     engine: &Engine,
     dir: &std::path::Path,

@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 SUITE_KEYS = {"description", "base", "as_of", "editions", "packs", "cases"}
 CASE_KEYS = {"name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error"}
-ERROR_KINDS = {"syntax", "invalid", "unknown", "too_large"}
+ERROR_KINDS = {"syntax", "invalid", "unknown", "too_large", "not_checked"}
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
