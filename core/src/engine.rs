@@ -178,6 +178,30 @@ impl Engine {
         Ok(self.run(&prepared, &packs, opts))
     }
 
+    /// Reads a label's printed text (`label::text`) and checks the document it builds, as
+    /// `check_json` would; each finding's span is mapped into the text (its span inside a
+    /// field read verbatim, else the whole field the finding points at), and the report
+    /// carries the reading.
+    pub fn check_text(
+        &self,
+        text: &str,
+        ctx: &crate::label::text::TextContext,
+        opts: &CheckOptions,
+    ) -> Result<Report, Error> {
+        let reading = crate::label::text::read(text, ctx, self.limits.max_label_bytes)?;
+        let bytes = serde_json::to_vec(&reading.document)
+            .map_err(|e| Error::Option(format!("the document read from text: {e}")))?;
+        let mut report = self.check_json(&bytes, opts)?;
+        let index = crate::report::CharIndex::new(text);
+        for f in &mut report.findings {
+            if let Some(span) = reading.locate(&index, &f.path, f.span.as_ref()) {
+                f.span = Some(span);
+            }
+        }
+        report.text = Some(reading);
+        Ok(report)
+    }
+
     /// Checks many labels on up to `threads` threads (0 = the available cores), returning
     /// results in input order. Each label succeeds or fails on its own: one bad input does
     /// not stop the batch.
@@ -499,6 +523,7 @@ impl Engine {
             skipped,
             trace: traces,
             measurements,
+            text: None,
         }
     }
 }

@@ -200,6 +200,10 @@ pub struct Report {
     /// or not: what a QA lab prints for its customers. Empty without `facts`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measurements: Vec<Measurement>,
+    /// For a label read from text: what the reader understood (the document it built, where
+    /// each field came from, what it could not read). Finding spans then point into the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<crate::label::text::TextReading>,
 }
 
 /// One row of the declared-vs-measured view.

@@ -53,10 +53,25 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check label files (JSON, or JSON Lines with a .jsonl extension; `-` reads stdin).
+    /// Check label files (JSON, or JSON Lines with a .jsonl extension; `-` reads stdin; a
+    /// .txt file, or any file with --text, is a label's printed text).
     Check {
         #[arg(required = true)]
         files: Vec<String>,
+        /// Read the files as a label's printed text (the text layer, an OCR result, a label
+        /// typed out); needs --market and --category, which are not printed.
+        #[arg(long)]
+        text: bool,
+        /// Market of a label read from text (CN, EU, US).
+        #[arg(long, value_name = "MARKET")]
+        market: Option<String>,
+        /// Product category of a label read from text (see `labelcheck categories`).
+        #[arg(long, value_name = "CATEGORY")]
+        category: Option<String>,
+        /// A JSON object of facts a label's text does not print (imported, package,
+        /// textile.durable_label, facts…), merged under what the text gives.
+        #[arg(long, value_name = "FILE")]
+        extra: Option<String>,
         /// Judge as of this date (YYYY-MM-DD); default: the label's check_date, else today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
@@ -157,6 +172,10 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Check {
             files,
+            text,
+            market,
+            category,
+            extra,
             as_of,
             edition,
             compare,
@@ -166,6 +185,12 @@ fn main() -> ExitCode {
             &engine,
             &cli,
             files,
+            TextArgs {
+                all: *text,
+                market: market.as_deref(),
+                category: category.as_deref(),
+                extra: extra.as_deref(),
+            },
             as_of.as_deref(),
             edition,
             *compare,
@@ -438,11 +463,33 @@ fn inputs_in_batches(files: &[String], limit: usize, on_batch: &mut dyn FnMut(Ve
     }
 }
 
+/// The `--extra` file: a JSON object of at most a label's size.
+fn read_extra(path: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let text = labelcheck::engine::read_bounded_file(std::path::Path::new(path), 4 * 1024 * 1024)
+        .map_err(|e| e.to_string())?;
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Object(m)) => Ok(m),
+        Ok(_) => Err(format!("{path}: not a JSON object")),
+        Err(e) => Err(format!("{path}: {e}")),
+    }
+}
+
+/// How `check` reads printed label text.
+struct TextArgs<'a> {
+    /// Every file is text (else only `.txt` files).
+    all: bool,
+    market: Option<&'a str>,
+    category: Option<&'a str>,
+    /// File of facts not printed.
+    extra: Option<&'a str>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check(
     engine: &Engine,
     cli: &Cli,
     files: &[String],
+    text: TextArgs,
     as_of: Option<&str>,
     editions: &[String],
     compare: bool,
@@ -474,6 +521,35 @@ fn check(
         trace: false,
         only,
     };
+    let is_text = |name: &str| text.all || name.to_ascii_lowercase().ends_with(".txt");
+    let text_ctx = if files.iter().any(|f| is_text(f)) {
+        let (Some(market), Some(category)) = (text.market, text.category) else {
+            eprintln!(
+                "labelcheck: a label read from text needs --market and --category (they are not printed)"
+            );
+            return 2;
+        };
+        if compare {
+            eprintln!("labelcheck: --compare reads JSON labels only");
+            return 2;
+        }
+        let extra = match text.extra.map(read_extra).transpose() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("labelcheck: --extra: {e}");
+                return 2;
+            }
+        };
+        Some(labelcheck::label::text::TextContext {
+            market: market.to_string(),
+            category: category.to_string(),
+            check_date: as_of.map(|d| d.to_string()),
+            id: None,
+            extra,
+        })
+    } else {
+        None
+    };
     let mut worst = 0u8;
     // A progress line for big batches, only for a person watching a terminal.
     let progress = !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -489,6 +565,7 @@ fn check(
             // Labels are checked in parallel on the available cores; results keep input order.
             let readable: Vec<&[u8]> = inputs
                 .iter()
+                .filter(|i| !is_text(&i.name))
                 .filter_map(|i| i.bytes.as_deref().ok())
                 .collect();
             let mut checked = if compare {
@@ -505,6 +582,19 @@ fn check(
             for input in inputs {
                 let outcome = match input.bytes {
                     Err(e) => Err(e.into_error(&input.name)),
+                    Ok(bytes) if is_text(&input.name) => {
+                        match (&text_ctx, std::str::from_utf8(&bytes)) {
+                            (Some(ctx), Ok(t)) => engine
+                                .check_text(t, ctx, &opts)
+                                .map(render::Outcome::Report),
+                            (_, Err(e)) => Err(labelcheck::Error::Option(format!(
+                                "{}: the label text is not UTF-8 (byte {})",
+                                input.name,
+                                e.valid_up_to()
+                            ))),
+                            (None, _) => Err(labelcheck::Error::Option("no text context".into())),
+                        }
+                    }
                     Ok(bytes) if compare => engine
                         .compare_json(&bytes, &opts)
                         .map(|c| render::Outcome::Comparison(Box::new(c))),

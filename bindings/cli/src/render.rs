@@ -114,7 +114,16 @@ fn finding_lines(out: &mut String, f: &Finding, lang: Lang, source: Option<&str>
         let _ = write!(cite, " · {:?}", f.confidence);
     }
     let _ = writeln!(out, "{}", visible(&cite));
-    if let (Some(span), Some(text)) = (&f.span, source) {
+    if let Some(span) = f.span.as_ref().filter(|s| s.field == "/text") {
+        // A label read from text: the characters and where they are in it.
+        let _ = writeln!(
+            out,
+            "          text {}–{}: {}",
+            span.start,
+            span.end,
+            visible(&span.text)
+        );
+    } else if let (Some(span), Some(text)) = (&f.span, source) {
         let chars: Vec<char> = text.chars().collect();
         if span.start <= span.end && span.end <= chars.len() {
             // Each character as shown: unsafe ones as their escapes, which take their
@@ -187,6 +196,39 @@ fn report_block(
                 .or(f.span.as_ref().map(|_| ""))
                 .filter(|s| !s.is_empty()),
         );
+    }
+    if let Some(t) = &r.text {
+        let (read, unread) = if lang == Lang::Zh {
+            ("从文字读取", "未读")
+        } else {
+            ("read from text", "unread")
+        };
+        let _ = writeln!(
+            out,
+            "  {read}: {} field(s), {} conflict(s), {} {unread}",
+            t.fields.len(),
+            t.conflicts.len(),
+            t.unread.len() + t.unread_more
+        );
+        for c in t.conflicts.iter().take(20) {
+            let _ = writeln!(
+                out,
+                "    conflict {}: kept «{}», also «{}»",
+                visible(&c.pointer),
+                visible(&c.kept.text),
+                visible(&c.other.text)
+            );
+        }
+        for u in t.unread.iter().take(20) {
+            let _ = writeln!(
+                out,
+                "    {unread} {}–{}: «{}» ({})",
+                u.span.start,
+                u.span.end,
+                visible(&u.span.text),
+                u.reason
+            );
+        }
     }
     if !r.measurements.is_empty() {
         let (title, cols) = if lang == Lang::Zh {

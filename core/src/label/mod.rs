@@ -21,6 +21,7 @@ mod json_pointer;
 mod number;
 pub(crate) mod parse;
 pub mod population;
+pub mod text;
 pub mod textile;
 
 pub use fibre_text::{parse_fibre_text, render_fibre_components, ParsedFibres};

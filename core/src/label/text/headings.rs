@@ -1,0 +1,371 @@
+//! The headings table (`standards/text/headings.toml`, embedded): which printed words start
+//! which item of a label, and which label field the item fills.
+
+use once_cell::sync::Lazy;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Path of the table in the standards tree.
+pub const HEADINGS_PATH: &str = "text/headings.toml";
+
+/// What an item fills. The names are those of `target` in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    ProductName,
+    Ingredients,
+    NetContent,
+    Specification,
+    TextileSize,
+    FibreContent,
+    SafetyCategory,
+    Care,
+    ProductionDate,
+    ShelfLife,
+    Expiry,
+    BatchNumber,
+    Storage,
+    Producer,
+    ContractManufacturer,
+    Commissioner,
+    Distributor,
+    Importer,
+    OverseasProducer,
+    Address,
+    Contact,
+    OriginPlace,
+    OriginCountry,
+    LicenceNumber,
+    StandardCode,
+    Nutrition,
+    Allergens,
+    Statement,
+    QualityGrade,
+    Suitable,
+    Unsuitable,
+    RegistrationNumber,
+    Alcohol,
+    GreenFoodCode,
+    OrganicCode,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingDef {
+    target: Target,
+    #[serde(default)]
+    family: Option<String>,
+    #[serde(default)]
+    zh: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingsFile {
+    version: String,
+    heading: Vec<HeadingDef>,
+    #[serde(default)]
+    allergen_words: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    target: Target,
+    family: Option<String>,
+    /// Written in a spaced script: needs a colon or a blank after it.
+    spaced: bool,
+}
+
+/// The compiled table.
+pub struct Headings {
+    pub version: String,
+    /// Normalised heading → its entries (one per family).
+    by_key: HashMap<String, Vec<Entry>>,
+    /// Every prefix of every key, to stop a scan early.
+    prefixes: HashSet<String>,
+    /// Keys reversed, and their prefixes, for looking back from a colon.
+    by_rev_key: HashMap<String, String>,
+    rev_prefixes: HashSet<String>,
+    /// Allergen words (normalised, longest first) → group id.
+    pub allergen_words: Vec<(String, String)>,
+}
+
+/// A heading found in a line.
+#[derive(Clone, Debug)]
+pub struct HeadingMatch {
+    pub target: Target,
+    /// First and past-last character of the heading word.
+    pub start: usize,
+    pub end: usize,
+    /// Where the value starts (after the colon, if any).
+    pub value_start: usize,
+    /// A colon (or closing bracket) followed the heading.
+    pub colon: bool,
+}
+
+/// Most characters a heading may span in the text (interior blanks included).
+const MAX_SPAN: usize = 48;
+
+/// Full-width ASCII folded to ASCII, ideographic space to a space.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn key_char(c: char) -> Option<char> {
+    let c = fold(c);
+    if super::lines::is_blank(c) {
+        None
+    } else {
+        Some(c.to_ascii_lowercase())
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars().filter_map(key_char).collect()
+}
+
+fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':' | '﹕' | '】' | ']' | '』')
+}
+
+impl Headings {
+    /// Compiles the table from its JSON form (what build.rs embeds) or its TOML text.
+    pub fn from_json(json: &str) -> Result<Headings, String> {
+        let file: HeadingsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut by_key: HashMap<String, Vec<Entry>> = HashMap::new();
+        for h in file.heading {
+            if let Some(f) = &h.family {
+                if f != "food" && f != "textile" {
+                    return Err(format!("unknown family `{f}`"));
+                }
+            }
+            for (words, spaced) in [(&h.zh, false), (&h.en, true)] {
+                for w in words {
+                    let k = normalise(w);
+                    if k.is_empty() || k.chars().count() > MAX_SPAN / 2 {
+                        return Err(format!("heading `{w}` is empty or too long"));
+                    }
+                    let entries = by_key.entry(k).or_default();
+                    if entries.iter().any(|e| e.family == h.family) {
+                        return Err(format!("heading `{w}` listed twice for one family"));
+                    }
+                    entries.push(Entry {
+                        target: h.target,
+                        family: h.family.clone(),
+                        spaced,
+                    });
+                }
+            }
+        }
+        let mut prefixes = HashSet::new();
+        let mut by_rev_key = HashMap::new();
+        let mut rev_prefixes = HashSet::new();
+        for k in by_key.keys() {
+            let mut p = String::new();
+            for c in k.chars() {
+                p.push(c);
+                prefixes.insert(p.clone());
+            }
+            let rev: String = k.chars().rev().collect();
+            let mut p = String::new();
+            for c in rev.chars() {
+                p.push(c);
+                rev_prefixes.insert(p.clone());
+            }
+            by_rev_key.insert(rev, k.clone());
+        }
+        let mut allergen_words: Vec<(String, String)> = file
+            .allergen_words
+            .into_iter()
+            .flat_map(|(g, ws)| ws.into_iter().map(move |w| (normalise(&w), g.clone())))
+            .collect();
+        allergen_words.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
+        Ok(Headings {
+            version: file.version,
+            by_key,
+            prefixes,
+            by_rev_key,
+            rev_prefixes,
+            allergen_words,
+        })
+    }
+
+    fn entry(&self, key: &str, family: &str) -> Option<&Entry> {
+        let entries = self.by_key.get(key)?;
+        entries
+            .iter()
+            .find(|e| e.family.as_deref() == Some(family))
+            .or_else(|| entries.iter().find(|e| e.family.is_none()))
+    }
+
+    /// The heading that starts `start..end` (after decorations such as `【`, `■`, `*`), the
+    /// longest that fits.
+    pub fn at_start(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        family: &str,
+    ) -> Option<HeadingMatch> {
+        let mut p = start;
+        while p < end && (super::lines::is_blank(chars[p]) || "【[■●·•*#>-『".contains(chars[p]))
+        {
+            p += 1;
+        }
+        let mut key = String::new();
+        let mut best: Option<HeadingMatch> = None;
+        let mut j = p;
+        while j < end && j < p + MAX_SPAN {
+            let Some(c) = key_char(chars[j]) else {
+                j += 1;
+                continue;
+            };
+            key.push(c);
+            if !self.prefixes.contains(&key) {
+                break;
+            }
+            if let Some(e) = self.entry(&key, family) {
+                if let Some(m) = self.finish(chars, p, j + 1, end, e) {
+                    best = Some(m);
+                }
+            }
+            j += 1;
+        }
+        best
+    }
+
+    /// Checks what follows a heading `hs..he` and says where its value starts.
+    fn finish(
+        &self,
+        chars: &[char],
+        hs: usize,
+        he: usize,
+        end: usize,
+        e: &Entry,
+    ) -> Option<HeadingMatch> {
+        let mut k = he;
+        while k < end && super::lines::is_blank(chars[k]) {
+            k += 1;
+        }
+        let colon = k < end && is_colon(chars[k]);
+        if e.spaced {
+            // `Ingredients:`, `Net wt 250 g` — never `Nutritional`.
+            let boundary = he == end || colon || super::lines::is_blank(chars[he]);
+            if !boundary {
+                return None;
+            }
+        }
+        Some(HeadingMatch {
+            target: e.target,
+            start: hs,
+            end: he,
+            value_start: if colon { k + 1 } else { k },
+            colon,
+        })
+    }
+
+    /// A heading that ends just before the colon at `colon` and starts after a separator (or
+    /// is a Chinese heading of two or more characters): `… 生产日期：`, `公司地址：`.
+    pub fn ending_at_colon(
+        &self,
+        chars: &[char],
+        from: usize,
+        colon: usize,
+        end: usize,
+        family: &str,
+        separator: fn(char) -> bool,
+    ) -> Option<HeadingMatch> {
+        let mut rev = String::new();
+        let mut best: Option<HeadingMatch> = None;
+        let mut s = colon;
+        while s > from && colon - s < MAX_SPAN {
+            s -= 1;
+            let Some(c) = key_char(chars[s]) else {
+                continue;
+            };
+            rev.push(c);
+            if !self.rev_prefixes.contains(&rev) {
+                break;
+            }
+            let Some(key) = self.by_rev_key.get(&rev) else {
+                continue;
+            };
+            let Some(e) = self.entry(key, family) else {
+                continue;
+            };
+            let after_separator = s == from || separator(chars[s - 1]);
+            let cjk_long = !e.spaced && key.chars().count() >= 2;
+            if after_separator || cjk_long {
+                best = Some(HeadingMatch {
+                    target: e.target,
+                    start: s,
+                    end: colon,
+                    value_start: (colon + 1).min(end),
+                    colon: true,
+                });
+            }
+        }
+        best
+    }
+
+    /// Allergen groups named in `text`, in order of first mention (longest word wins).
+    pub fn allergen_groups(&self, text: &str) -> Vec<String> {
+        let folded: String = text.chars().map(|c| fold(c).to_ascii_lowercase()).collect();
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut taken = vec![false; folded.len() + 1];
+        for (w, g) in &self.allergen_words {
+            if w.is_empty() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = folded.get(from..).and_then(|t| t.find(w.as_str())) {
+                let at = from + i;
+                let ascii = w.is_ascii();
+                let bounded = !ascii
+                    || (!folded[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        && !folded[at + w.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric()));
+                if bounded && !taken[at] {
+                    for t in taken.iter_mut().skip(at).take(w.len()) {
+                        *t = true;
+                    }
+                    found.push((at, g.clone()));
+                }
+                from = at + w.len();
+            }
+        }
+        found.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, g) in found {
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
+    }
+}
+
+static TABLE: Lazy<Result<Headings, String>> = Lazy::new(|| {
+    let json = crate::embedded::EMBEDDED
+        .iter()
+        .find(|(p, _, _)| *p == HEADINGS_PATH)
+        .map(|(_, _, j)| *j)
+        .ok_or_else(|| format!("{HEADINGS_PATH} is not embedded"))?;
+    Headings::from_json(json).map_err(|e| format!("{HEADINGS_PATH}: {e}"))
+});
+
+/// The embedded table (an error only if the embedded file were broken; a test keeps it whole).
+pub fn table() -> Result<&'static Headings, String> {
+    TABLE.as_ref().map_err(Clone::clone)
+}

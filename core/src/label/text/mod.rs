@@ -1,0 +1,734 @@
+//! The label as printed text: a whole label's text (an artwork text layer, an OCR result, a
+//! label typed into a ticket) read into the same label document the JSON path takes, with a
+//! source map from every field back to the characters it came from.
+//!
+//! Why a reader of its own rather than asking users for JSON: most people who check a label
+//! have its text, not a document. The reader is deliberately literal:
+//! - items start at printed headings, a table of data (`standards/text/headings.toml`), so
+//!   a new wording is a data change;
+//! - a line it cannot place is an `unread` item with its span, never a guess, so the user
+//!   sees what was not checked;
+//! - a field printed twice with different values is a `conflict`, not a silent last-wins;
+//! - the one convention beyond headings: the first line, when it has no heading and comes
+//!   before every headed item, is the product name (the title line of a label).
+//!
+//! The document then goes through the JSON path unchanged (`Engine::check_text`), so a text
+//! label and its JSON twin give the same findings; the engine maps each finding's span (or,
+//! without one, the field it points at) back into the text.
+
+pub mod headings;
+pub mod lines;
+pub mod nutrition;
+pub mod values;
+
+use crate::report::{CharIndex, Span};
+use headings::{Headings, Target};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// Most unread items and conflicts listed (the rest are counted): a page of noise must not
+/// make a report of megabytes.
+pub const MAX_LISTED: usize = 500;
+
+/// What is not printed and so must be given with the text.
+#[derive(Clone, Debug, Default)]
+pub struct TextContext {
+    pub market: String,
+    pub category: String,
+    /// `YYYY-MM-DD`.
+    pub check_date: Option<String>,
+    pub id: Option<String>,
+    /// Facts the text does not print (`imported`, `package`, `textile.durable_label`,
+    /// `facts`…), as a JSON object merged under what the text gives: where both give a
+    /// field, the printed one wins and the difference is a conflict.
+    pub extra: Option<Map<String, Value>>,
+}
+
+/// Where a field of the document came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceField {
+    /// JSON pointer of the field in the document (`/ingredients/text`).
+    pub pointer: String,
+    /// The characters of the text the field holds (offsets into the text; `field` = `/text`).
+    pub span: Span,
+    /// The field's value is exactly these characters (so a span inside the value maps
+    /// one-to-one); false when the reader converted it (`十八个月` → `18个月`, a number).
+    pub verbatim: bool,
+}
+
+/// A part of the text the reader could not place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unread {
+    pub span: Span,
+    /// Why, in English (`no heading`, `a second value column…`).
+    pub reason: String,
+}
+
+/// A field printed twice with different values: the first is kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub pointer: String,
+    pub kept: Span,
+    pub other: Span,
+}
+
+/// What the reader understood: the document, its source map, and what it could not read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TextReading {
+    /// The label document, as it would be written in JSON.
+    pub document: Value,
+    pub fields: Vec<SourceField>,
+    pub unread: Vec<Unread>,
+    /// Unread items beyond [`MAX_LISTED`], counted.
+    #[serde(default)]
+    pub unread_more: usize,
+    pub conflicts: Vec<Conflict>,
+    /// Version of the headings table.
+    pub headings_version: String,
+}
+
+impl TextReading {
+    /// The span of the text a finding about `pointer` points at: the mapped span inside a
+    /// verbatim field when the finding had one (`inner`, on that field), else the whole
+    /// field the pointer is in (the longest source pointer that is a prefix of it).
+    pub fn locate(&self, index: &CharIndex, pointer: &str, inner: Option<&Span>) -> Option<Span> {
+        if let Some(inner) = inner {
+            if let Some(f) = self.fields.iter().find(|f| f.pointer == inner.field) {
+                if f.verbatim {
+                    return Some(index.span(
+                        "/text",
+                        f.span.start + inner.start,
+                        f.span.start + inner.end,
+                    ));
+                }
+                return Some(f.span.clone());
+            }
+        }
+        self.fields
+            .iter()
+            .filter(|f| {
+                pointer == f.pointer
+                    || (pointer.starts_with(&f.pointer)
+                        && pointer.as_bytes().get(f.pointer.len()) == Some(&b'/'))
+                    || (f.pointer.starts_with(pointer)
+                        && f.pointer.as_bytes().get(pointer.len()) == Some(&b'/'))
+            })
+            .max_by_key(|f| {
+                // The deepest field under or over the pointer; among equals, the first.
+                (
+                    f.pointer.len().min(pointer.len()),
+                    usize::MAX - f.span.start,
+                )
+            })
+            .map(|f| f.span.clone())
+    }
+}
+
+/// The family of the headings that apply: textile labels have their own items.
+fn family_of(category: &str) -> &'static str {
+    if category == "textile" || category.starts_with("textile.") {
+        "textile"
+    } else {
+        "food"
+    }
+}
+
+struct Builder<'a> {
+    chars: &'a [char],
+    index: &'a CharIndex,
+    doc: Map<String, Value>,
+    fields: Vec<SourceField>,
+    unread: Vec<Unread>,
+    unread_more: usize,
+    conflicts: Vec<Conflict>,
+    /// The party the last address or contact belongs to (`/producer` until another party
+    /// heading is read).
+    party: &'static str,
+}
+
+fn text_of(chars: &[char], s: usize, e: usize) -> String {
+    chars[s..e].iter().collect()
+}
+
+impl<'a> Builder<'a> {
+    fn span(&self, s: usize, e: usize) -> Span {
+        self.index.span("/text", s, e)
+    }
+
+    fn unread(&mut self, s: usize, e: usize, reason: &str) {
+        if self.unread.len() >= MAX_LISTED {
+            self.unread_more += 1;
+            return;
+        }
+        let span = self.span(s, e);
+        self.unread.push(Unread {
+            span,
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Sets the field at `pointer` (object path of plain keys) unless it is already set; a
+    /// different second value is a conflict.
+    fn set(&mut self, pointer: &str, value: Value, s: usize, e: usize, verbatim: bool) {
+        let keys: Vec<&str> = pointer.split('/').skip(1).collect();
+        let Some((last, parents)) = keys.split_last() else {
+            return;
+        };
+        let mut node = &mut self.doc;
+        for k in parents {
+            let entry = node
+                .entry(k.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            let Value::Object(m) = entry else {
+                return;
+            };
+            node = m;
+        }
+        if let Some(old) = node.get(*last) {
+            if *old != value {
+                if let Some(kept) = self.fields.iter().find(|f| f.pointer == pointer) {
+                    if self.conflicts.len() < MAX_LISTED {
+                        let kept = kept.span.clone();
+                        let other = self.index.span("/text", s, e);
+                        self.conflicts.push(Conflict {
+                            pointer: pointer.to_string(),
+                            kept,
+                            other,
+                        });
+                    }
+                }
+            }
+            return;
+        }
+        node.insert(last.to_string(), value);
+        let span = self.span(s, e);
+        self.fields.push(SourceField {
+            pointer: pointer.to_string(),
+            span,
+            verbatim,
+        });
+    }
+
+    /// Appends to the list at `pointer` (`/statements`).
+    fn push(&mut self, pointer: &str, value: Value, s: usize, e: usize) {
+        let keys: Vec<&str> = pointer.split('/').skip(1).collect();
+        let Some((last, parents)) = keys.split_last() else {
+            return;
+        };
+        let mut node = &mut self.doc;
+        for k in parents {
+            let entry = node
+                .entry(k.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            let Value::Object(m) = entry else {
+                return;
+            };
+            node = m;
+        }
+        let list = node
+            .entry(last.to_string())
+            .or_insert_with(|| Value::Array(Vec::new()));
+        let Value::Array(list) = list else {
+            return;
+        };
+        let at = list.len();
+        list.push(value);
+        let span = self.span(s, e);
+        self.fields.push(SourceField {
+            pointer: format!("{pointer}/{at}"),
+            span,
+            verbatim: true,
+        });
+    }
+
+    fn set_text(&mut self, pointer: &str, s: usize, e: usize) {
+        if s >= e {
+            return;
+        }
+        let v = text_of(self.chars, s, e);
+        self.set(pointer, Value::String(v), s, e, true);
+    }
+
+    /// A number from its digits (`"250"`) as a JSON number; None if not one.
+    fn number(digits: &str) -> Option<Value> {
+        serde_json::from_str::<Value>(digits)
+            .ok()
+            .filter(Value::is_number)
+    }
+}
+
+/// Reads a label's text. Linear in the text's length; bounded by `max_chars`.
+pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReading, crate::Error> {
+    let table = headings::table().map_err(crate::Error::Option)?;
+    let index = CharIndex::new(text);
+    let chars = index.chars();
+    if chars.len() > max_chars {
+        return Err(crate::Error::Option(format!(
+            "the label text has {} characters; at most {max_chars} are read",
+            chars.len()
+        )));
+    }
+    let family = family_of(&ctx.category);
+    let mut b = Builder {
+        chars,
+        index: &index,
+        doc: Map::new(),
+        fields: Vec::new(),
+        unread: Vec::new(),
+        unread_more: 0,
+        conflicts: Vec::new(),
+        party: "/producer",
+    };
+    b.doc.insert("schema_version".into(), json!("1"));
+    if let Some(id) = &ctx.id {
+        b.doc.insert("id".into(), json!(id));
+    }
+    b.doc.insert("market".into(), json!(ctx.market));
+    b.doc.insert("category".into(), json!(ctx.category));
+    if let Some(d) = &ctx.check_date {
+        b.doc.insert("check_date".into(), json!(d));
+    }
+
+    let all_lines = lines::lines(chars);
+    let mut seen_heading = false;
+    // The item a heading-less line continues (ingredients, care, statements wrap).
+    let mut open: Option<(Target, usize, usize)> = None;
+    let mut li = 0;
+    while li < all_lines.len() {
+        let (ls, le) = all_lines[li];
+        li += 1;
+        let items = lines::items(chars, ls, le, table, family);
+        if items.is_empty() {
+            continue;
+        }
+        for (n, item) in items.iter().enumerate() {
+            let Some(h) = &item.heading else {
+                // A line without a heading.
+                if n == 0 {
+                    if let Some((t, s, _)) = open {
+                        if matches!(t, Target::Ingredients | Target::Care | Target::Statement) {
+                            open = Some((t, s, item.end));
+                            continue;
+                        }
+                    }
+                    if !seen_heading && !b.doc.contains_key("product_name") {
+                        b.set_text("/product_name/text", item.start, item.end);
+                        continue;
+                    }
+                }
+                b.unread(item.start, item.end, "no heading the reader knows");
+                continue;
+            };
+            seen_heading = true;
+            if let Some((t, s, e)) = open.take() {
+                place_wrapped(&mut b, t, s, e);
+            }
+            let vs = lines::trim(chars, h.value_start.min(item.end), item.end).0;
+            let ve = item.end.max(vs);
+            match h.target {
+                Target::Ingredients | Target::Care | Target::Statement => {
+                    // May wrap onto following lines: placed when the item ends.
+                    let start = if h.target == Target::Ingredients {
+                        item.start
+                    } else {
+                        vs
+                    };
+                    if n + 1 == items.len() {
+                        open = Some((h.target, start, ve));
+                    } else {
+                        place_wrapped(&mut b, h.target, start, ve);
+                    }
+                }
+                Target::Nutrition => {
+                    li = read_nutrition(&mut b, table, family, &all_lines, li, h, vs, ve);
+                }
+                t => place(&mut b, t, item.start, vs, ve),
+            }
+        }
+    }
+    if let Some((t, s, e)) = open.take() {
+        place_wrapped(&mut b, t, s, e);
+    }
+    infer_import(&mut b);
+    let mut document = b.doc;
+    if let Some(extra) = &ctx.extra {
+        merge_under(
+            &mut document,
+            extra,
+            "",
+            &mut b.conflicts,
+            &b.fields,
+            &index,
+        );
+    }
+    Ok(TextReading {
+        document: Value::Object(document),
+        fields: b.fields,
+        unread: b.unread,
+        unread_more: b.unread_more,
+        conflicts: b.conflicts,
+        headings_version: table.version.clone(),
+    })
+}
+
+/// A printed 原产国 other than China marks an imported food: it is the item only imports
+/// print (GB 7718-2011 4.1.6.3, GB 7718-2025 4.6.3), and the document's `imported` switches
+/// the rules between the domestic producer items and the importer items. Recorded as a
+/// derived field on the 原产国 characters.
+fn infer_import(b: &mut Builder) {
+    let Some(f) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/origin/country")
+        .map(|f| f.span.clone())
+    else {
+        return;
+    };
+    let country = values::folded(&f.text);
+    let country = country.trim();
+    let domestic = ["中国", "中华人民共和国", "China", "CHINA", "CN", "PRC"];
+    if domestic.contains(&country) {
+        return;
+    }
+    b.set("/imported", json!(true), f.start, f.end, false);
+}
+
+/// Merges `extra` under `doc`: keys the text did not give are added; objects are merged
+/// key by key; a different scalar the text gave is kept and reported as a conflict.
+fn merge_under(
+    doc: &mut Map<String, Value>,
+    extra: &Map<String, Value>,
+    at: &str,
+    conflicts: &mut Vec<Conflict>,
+    fields: &[SourceField],
+    index: &CharIndex,
+) {
+    for (k, v) in extra {
+        let pointer = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+        match (doc.get_mut(k), v) {
+            (None, v) => {
+                doc.insert(k.clone(), v.clone());
+            }
+            (Some(Value::Object(d)), Value::Object(e)) => {
+                merge_under(d, e, &pointer, conflicts, fields, index);
+            }
+            (Some(d), v) if d != v && conflicts.len() < MAX_LISTED => {
+                // The printed value stays; the given one is named by an empty span.
+                let kept = fields
+                    .iter()
+                    .find(|f| f.pointer == pointer)
+                    .map_or_else(|| index.span("/text", 0, 0), |f| f.span.clone());
+                conflicts.push(Conflict {
+                    pointer,
+                    kept,
+                    other: Span {
+                        field: "/extra".into(),
+                        start: 0,
+                        end: 0,
+                        utf16_start: 0,
+                        utf16_end: 0,
+                        text: v.to_string(),
+                    },
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
+    match t {
+        Target::Ingredients => b.set_text("/ingredients/text", s, e),
+        Target::Care => b.set_text("/textile/care/text", s, e),
+        Target::Statement if s < e => {
+            let v = text_of(b.chars, s, e);
+            b.push("/statements", Value::String(v), s, e);
+        }
+        _ => {}
+    }
+}
+
+/// Places one headed item: `hs` is where its heading starts, `vs..ve` its value.
+fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
+    let value = text_of(b.chars, vs, ve);
+    if vs >= ve {
+        // A heading with nothing after it: nothing is read, and the user is told.
+        b.unread(
+            hs,
+            ve.max(hs + 1).min(b.chars.len()),
+            "a heading with no value",
+        );
+        return;
+    }
+    match t {
+        Target::ProductName => b.set_text("/product_name/text", vs, ve),
+        Target::NetContent => {
+            b.set_text("/net_content/text", hs, ve);
+            if let Some((n, u)) = values::net_content(&value) {
+                if let Some(num) = Builder::number(&n) {
+                    b.set("/net_content/value", num, vs, ve, false);
+                    b.set("/net_content/unit", json!(u), vs, ve, false);
+                }
+            }
+        }
+        Target::Specification => b.set_text("/net_content/specification", vs, ve),
+        Target::TextileSize => b.set_text("/textile/size", vs, ve),
+        Target::FibreContent => b.set_text("/fibre_content/text", vs, ve),
+        Target::SafetyCategory => b.set_text("/textile/safety_category", vs, ve),
+        Target::ProductionDate => b.set_text("/dates/production", vs, ve),
+        Target::ShelfLife => {
+            let arabic = values::arabic_numerals(&value);
+            if arabic == value {
+                b.set_text("/dates/shelf_life", vs, ve);
+            } else {
+                b.set("/dates/shelf_life", json!(arabic), vs, ve, false);
+            }
+        }
+        Target::Expiry => b.set_text("/dates/expiry", vs, ve),
+        Target::BatchNumber => b.set_text("/dates/batch_number", vs, ve),
+        Target::Storage => b.set_text("/storage", vs, ve),
+        Target::Producer => {
+            b.party = "/producer";
+            b.set_text("/producer/name", vs, ve);
+        }
+        Target::ContractManufacturer => {
+            b.party = "/producer";
+            b.set_text("/producer/name", vs, ve);
+            b.set(
+                "/producer/kind",
+                json!("contract_manufacturer"),
+                hs,
+                ve,
+                false,
+            );
+        }
+        Target::Commissioner => {
+            b.party = "/commissioner";
+            b.set_text("/commissioner/name", vs, ve);
+        }
+        Target::Distributor => {
+            b.party = "/distributor";
+            b.set_text("/distributor/name", vs, ve);
+        }
+        Target::Importer => {
+            b.party = "/importer";
+            b.set_text("/importer/name", vs, ve);
+        }
+        Target::OverseasProducer => {
+            b.party = "/overseas_producer";
+            b.set_text("/overseas_producer/name", vs, ve);
+        }
+        Target::Address => {
+            let p = format!("{}/address", b.party);
+            b.set_text(&p, vs, ve);
+        }
+        Target::Contact => {
+            let p = format!("{}/contact", b.party);
+            b.set_text(&p, vs, ve);
+        }
+        Target::OriginPlace => b.set_text("/origin/place", vs, ve),
+        Target::OriginCountry => b.set_text("/origin/country", vs, ve),
+        Target::LicenceNumber => b.set_text("/licence_number", vs, ve),
+        Target::StandardCode => b.set_text("/standard_code", vs, ve),
+        Target::Allergens => b.set_text("/allergens/statement", hs, ve),
+        Target::QualityGrade => b.set_text("/quality_grade", vs, ve),
+        Target::Suitable => b.set_text("/population/suitable", vs, ve),
+        Target::Unsuitable => b.set_text("/population/unsuitable", vs, ve),
+        Target::RegistrationNumber => b.set_text("/population/registration_number", vs, ve),
+        Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
+            Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
+            None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
+        },
+        Target::GreenFoodCode => {
+            let v = json!({"scheme": "cn_green_food", "code": value});
+            b.push("/eco_labels", v, vs, ve);
+        }
+        Target::OrganicCode => {
+            let v = json!({"scheme": "cn_organic", "code": value});
+            b.push("/eco_labels", v, vs, ve);
+        }
+        // Placed by the caller (they wrap or read a table).
+        Target::Ingredients | Target::Care | Target::Statement | Target::Nutrition => {}
+    }
+}
+
+/// Reads the nutrition table that starts at a heading (`营养成分表` + optional basis on the
+/// same line) and runs until the next line that starts with another heading. Returns the
+/// index of the first line after the table.
+#[allow(clippy::too_many_arguments)]
+fn read_nutrition(
+    b: &mut Builder,
+    table: &Headings,
+    family: &str,
+    all_lines: &[(usize, usize)],
+    mut li: usize,
+    h: &headings::HeadingMatch,
+    vs: usize,
+    ve: usize,
+) -> usize {
+    let title_end = ve.max(h.end);
+    let title = text_of(b.chars, h.start, title_end);
+    let mut basis = nutrition::basis_in(&text_of(b.chars, vs, ve));
+    let mut rows: Vec<(Value, usize, usize)> = Vec::new();
+    let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
+    let table_start = h.start;
+    let mut table_end = title_end;
+    while li < all_lines.len() {
+        let (ls, le) = all_lines[li];
+        let (s, e) = lines::trim(b.chars, ls, le);
+        if s >= e {
+            li += 1;
+            continue;
+        }
+        if let Some(other) = table.at_start(b.chars, s, e, family) {
+            if other.target != Target::Nutrition {
+                break;
+            }
+        }
+        li += 1;
+        table_end = e;
+        match nutrition::read_line(&text_of(b.chars, s, e)) {
+            nutrition::Line::Header(found) => {
+                if basis.is_none() {
+                    basis = found;
+                }
+            }
+            nutrition::Line::Row(r) => {
+                let Some(value) = Builder::number(&r.value) else {
+                    pending_unread.push((s, e, "the value is not a number"));
+                    continue;
+                };
+                let mut row = Map::new();
+                row.insert("name".into(), json!(r.name));
+                row.insert("value".into(), value);
+                if let Some(u) = r.unit {
+                    row.insert("unit".into(), json!(u));
+                }
+                if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
+                    row.insert("nrv_percent".into(), n);
+                }
+                rows.push((Value::Object(row), s, e));
+            }
+            nutrition::Line::Unread(why) => pending_unread.push((s, e, why)),
+        }
+    }
+    for (s, e, why) in pending_unread {
+        b.unread(s, e, why);
+    }
+    let Some(basis) = basis else {
+        b.unread(
+            table_start,
+            table_end,
+            "a nutrition table without a basis (每100g, 每100mL, 每份…): not read",
+        );
+        return li;
+    };
+    let mut n = Map::new();
+    n.insert("basis".into(), json!(basis.basis));
+    if let Some(size) = basis.serving_size.as_deref().and_then(Builder::number) {
+        n.insert("serving_size".into(), size);
+    }
+    if let Some(u) = basis.serving_unit {
+        n.insert("serving_unit".into(), json!(u));
+    }
+    n.insert("format".into(), json!("table"));
+    n.insert("title".into(), json!(title.trim()));
+    n.insert("rows".into(), Value::Array(Vec::new()));
+    if b.doc.contains_key("nutrition") {
+        b.unread(table_start, table_end, "a second nutrition table: not read");
+        return li;
+    }
+    b.doc.insert("nutrition".into(), Value::Object(n));
+    let span = b.span(table_start, table_end);
+    b.fields.push(SourceField {
+        pointer: "/nutrition".into(),
+        span,
+        verbatim: false,
+    });
+    for (row, s, e) in rows {
+        b.push("/nutrition/rows", row, s, e);
+    }
+    li
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(category: &str) -> TextContext {
+        TextContext {
+            market: "CN".into(),
+            category: category.into(),
+            check_date: Some("2026-12-01".into()),
+            id: None,
+            extra: None,
+        }
+    }
+
+    #[test]
+    fn reads_items_tables_and_spans() {
+        let text = "草原纯牛奶\n配料：生牛乳\n净含量：２５０mL  保质期：六个月\n营养成分表\n项目\t每100mL\tNRV%\n能量\t272kJ\t3%\n蛋白质 3.2g 5%\n生产日期：见盒顶\n谁也不认识的一行";
+        let r = read(text, &ctx("food.dairy.sterilised_milk"), 100_000).expect("reads");
+        let d = &r.document;
+        assert_eq!(d["product_name"]["text"], "草原纯牛奶");
+        assert_eq!(d["ingredients"]["text"], "配料：生牛乳");
+        assert_eq!(d["net_content"]["value"], 250);
+        assert_eq!(d["net_content"]["unit"], "mL");
+        assert_eq!(d["dates"]["shelf_life"], "6个月");
+        assert_eq!(d["dates"]["production"], "见盒顶");
+        assert_eq!(d["nutrition"]["basis"], "per_100ml");
+        assert_eq!(d["nutrition"]["rows"][1]["name"], "蛋白质");
+        assert_eq!(d["nutrition"]["rows"][1]["nrv_percent"], 5);
+        assert_eq!(r.unread.len(), 1, "{:?}", r.unread);
+        assert_eq!(r.unread[0].span.text, "谁也不认识的一行");
+        let f = r
+            .fields
+            .iter()
+            .find(|f| f.pointer == "/ingredients/text")
+            .expect("mapped");
+        assert_eq!(f.span.text, "配料：生牛乳");
+        assert_eq!(f.span.start, 6);
+    }
+
+    #[test]
+    fn a_field_printed_twice_differently_is_a_conflict() {
+        let text = "配料：水\n净含量：500mL\n净含量：550mL";
+        let r = read(text, &ctx("food.beverage"), 100_000).expect("reads");
+        assert_eq!(r.document["net_content"]["value"], 500);
+        assert_eq!(r.conflicts.len(), 2, "text and value: {:?}", r.conflicts);
+        assert_eq!(r.conflicts[0].other.text, "净含量：550mL");
+    }
+
+    #[test]
+    fn wrapped_ingredients_stay_one_contiguous_span() {
+        let text = "配料：小麦粉、白砂糖、\n植物油、鸡蛋\n净含量：200g";
+        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        assert_eq!(
+            r.document["ingredients"]["text"],
+            "配料：小麦粉、白砂糖、\n植物油、鸡蛋"
+        );
+        assert!(r.unread.is_empty());
+    }
+
+    #[test]
+    fn textile_items() {
+        let text = "品名：婴儿连体衣\n号型：66/44\n纤维含量：100%棉\n安全类别：GB 31701 A类\n执行标准：FZ/T 73025";
+        let r = read(text, &ctx("textile.infant"), 100_000).expect("reads");
+        assert_eq!(r.document["fibre_content"]["text"], "100%棉");
+        assert_eq!(r.document["textile"]["size"], "66/44");
+        assert_eq!(r.document["textile"]["safety_category"], "GB 31701 A类");
+        assert_eq!(r.document["standard_code"], "FZ/T 73025");
+    }
+
+    #[test]
+    fn hostile_text_is_bounded() {
+        let long = "配料：".repeat(50_000);
+        let r = read(&long, &ctx("food"), 1_000_000).expect("reads");
+        assert!(r.unread.len() <= MAX_LISTED);
+        let err = read(&"x".repeat(11), &ctx("food"), 10);
+        assert!(err.is_err());
+        let noise: String = (0..20_000u32).filter_map(char::from_u32).collect();
+        let r = read(&noise, &ctx("food"), 1_000_000).expect("reads");
+        assert!(r.unread.len() + r.unread_more > 0);
+    }
+}
