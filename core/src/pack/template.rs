@@ -64,7 +64,7 @@ impl Template {
     }
 
     /// The message with each `{expr}` replaced by its value, a value longer than
-    /// [`MAX_INTERPOLATED_CHARS`] cut with `…` — a field repeated in a message must not make
+    /// `MAX_INTERPOLATED_CHARS` cut with `…` — a field repeated in a message must not make
     /// a report larger than a label (the finding's pointer still says which field it is).
     pub fn render(&self, scope: &Scope<'_, '_>) -> String {
         let mut out = String::new();
@@ -81,7 +81,7 @@ impl Template {
 /// The longest interpolated value shown in a message, in characters.
 pub const MAX_INTERPOLATED_CHARS: usize = 200;
 
-/// `s` cut to [`MAX_INTERPOLATED_CHARS`] characters with `…` when longer.
+/// `s` cut to `MAX_INTERPOLATED_CHARS` characters with `…` when longer.
 pub fn truncate(s: &str) -> std::borrow::Cow<'_, str> {
     match s.char_indices().nth(MAX_INTERPOLATED_CHARS) {
         None => std::borrow::Cow::Borrowed(s),
