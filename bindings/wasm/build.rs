@@ -20,7 +20,7 @@ fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let root = dir.join("../..");
     let schema_path = root.join("standards/schema/label.schema.json");
-    let rust_sources: [(PathBuf, Option<&[&str]>); 3] = [
+    let rust_sources: [(PathBuf, Option<&[&str]>); 4] = [
         (
             root.join("core/src/pack/format.rs"),
             Some(&["Text", "Severity", "Confidence"]),
@@ -39,6 +39,10 @@ fn main() {
                 "Report",
                 "Comparison",
             ]),
+        ),
+        (
+            root.join("core/src/label/text/mod.rs"),
+            Some(&["TextReading", "SourceField", "Unread", "Conflict"]),
         ),
         (dir.join("src/api.rs"), None),
     ];

@@ -326,6 +326,72 @@ impl PyEngine {
         })
     }
 
+    /// Reads a label's printed text (the artwork text layer, an OCR result, a label typed
+    /// out) and checks it: `market` and `category` are not printed, so they are given;
+    /// `extra` is a dict of facts the text does not print (imported, package,
+    /// textile.durable_label…). Finding spans point into `text`; `report.text` holds what
+    /// the reader understood (document, fields, unread lines, conflicts).
+    #[pyo3(signature = (text, *, market, category, as_of=None, edition=None, lang="zh", rules=None, extra=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn check_text(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        market: &str,
+        category: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+        edition: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+        rules: Option<&str>,
+        extra: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyReport> {
+        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let extra = match extra {
+            None => None,
+            Some(obj) => {
+                let input = label_input(obj, self.engine.limits(), None)?;
+                match serde_json::from_slice::<serde_json::Value>(&input.bytes) {
+                    Ok(serde_json::Value::Object(m)) => Some(m),
+                    _ => {
+                        return Err(errors::make(
+                            py,
+                            errors::Class::Label,
+                            "extra: not a JSON object of facts",
+                            &[("kind", errors::obj(py, "type"))],
+                        ))
+                    }
+                }
+            }
+        };
+        let ctx = labelcheck::label::text::TextContext {
+            market: market.to_string(),
+            category: category.to_string(),
+            check_date: opts.check.as_of.map(|d| d.to_string()),
+            id: None,
+            extra,
+        };
+        let engine = &*self.engine;
+        let check = &opts.check;
+        let report = py
+            .detach(|| engine.check_text(text, &ctx, check))
+            .map_err(|e| errors::to_py(py, &e, Source::Text, None))?;
+        if !report.is_checked() {
+            let obj = Py::new(
+                py,
+                PyReport {
+                    inner: report.clone(),
+                    lang: opts.lang,
+                },
+            )?
+            .into_any();
+            return Err(errors::not_checked(py, &report, obj, None));
+        }
+        Ok(PyReport {
+            inner: report,
+            lang: opts.lang,
+        })
+    }
+
     /// Checks many labels on the available cores (GIL released), in input order.
     #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", threads=0, rules=None))]
     #[allow(clippy::too_many_arguments)]

@@ -305,6 +305,16 @@ pub fn findings_list<'py>(
 
 #[pymethods]
 impl PyReport {
+    /// For a label read from text: what the reader understood, as a dict (`document`,
+    /// `fields` with their spans, `unread`, `conflicts`); None for a JSON label.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .text
+            .as_ref()
+            .map(|t| to_dict!(py, t))
+            .transpose()
+    }
     /// True when no finding has error severity (warnings and notes allowed).
     #[getter]
     fn ok(&self) -> bool {

@@ -3,7 +3,10 @@
 // the characters highlighted, switch language, fix it, see it go; then a 高钙 claim the
 // calcium value does not support. Then the garment fibre-label tab: a trade name (天丝) typed
 // into the fibre content, highlighted, fixed (绵羊毛); a measured share outside the tolerance; an infant garment marked class B, fixed.
-// Saves bindings/wasm/demo-screenshot.png and demo-screenshot-garment.png.
+// Then the paste-text tab: a pasted biscuit label whose ingredient order contradicts its own
+// percentages, the characters highlighted in the text, the read fields and an unread line
+// listed, then fixed.
+// Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png and demo-screenshot-text.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -17,6 +20,7 @@ import { serve } from "../tools/server.mjs";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../demo-screenshot.png", import.meta.url));
 const SCREENSHOT_GARMENT = fileURLToPath(new URL("../demo-screenshot-garment.png", import.meta.url));
+const SCREENSHOT_TEXT = fileURLToPath(new URL("../demo-screenshot-text.png", import.meta.url));
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
 const INFANT_CLASS_A = "GB18401-2010/5.2/infant-class-a";
 const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
@@ -199,6 +203,28 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.waitForSelector('#verdict[data-verdict="pass"]');
     assert.equal(await page.textContent("#g-safety-printed"), "GB 31701 婴幼儿用品 A类");
     assert.equal(await page.locator(".finding").count(), 0);
+  });
+
+  it("paste-text tab: the pasted label's finding highlighted in the text, fields and unread lines listed", async () => {
+    await page.click('.tab[data-form="text-form"]');
+    await page.waitForSelector("#text-form:not([hidden])");
+    const sel = `#text-form .finding[data-rule="${ORDER}"]`;
+    await page.waitForSelector(sel);
+    assert.deepStrictEqual(await page.locator("#label-text-backdrop mark").allTextContents(), ["白砂糖（25%）"]);
+    const fields = await page.locator("#t-fields tbody td:first-child").allTextContents();
+    assert.ok(fields.includes("/ingredients/text") && fields.includes("/nutrition/rows/0"), fields.join(" "));
+    // A line the reader cannot place is listed and marked, not guessed.
+    const box = page.locator("#label-text");
+    const text = await box.inputValue();
+    await box.fill(`${text}\n本品为示例`);
+    await page.waitForFunction(() => document.querySelectorAll("#t-unread li").length === 1);
+    assert.match(await page.textContent("#t-unread li"), /本品为示例/);
+    assert.deepStrictEqual(await page.locator('#label-text-backdrop mark[data-severity="unread"]').allTextContents(), ["本品为示例"]);
+    await page.screenshot({ path: SCREENSHOT_TEXT, fullPage: true });
+    await box.fill(text.replace("白砂糖（25%）", "白砂糖（12%）"));
+    await page.waitForSelector(sel, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    assert.equal(await page.locator("#label-text-backdrop mark").count(), 0);
   });
 
   it("no console errors", () => {

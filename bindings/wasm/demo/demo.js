@@ -34,6 +34,9 @@ const I18N = {
     counts: (n, e) => `${n} 条发现，${e} 条错误`, timing: (ms) => `检查用时 ${ms} ms`,
     severity: { error: "错误", warning: "警告", info: "提示" }, remove: "删除",
     inputError: "输入有误",
+    tabText: "粘贴标签文字", titleText: "标签文字检查", pasteText: "标签文字", market: "市场",
+    pasteHelp: "粘贴标签上印刷的全部文字（每项一行，如：配料：…、净含量：…；营养成分表可用制表符或空格分列）",
+    readFields: "读到的内容", field: "字段", unreadTitle: "未能识别的文字（未检查）",
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -64,6 +67,9 @@ const I18N = {
     counts: (n, e) => `${n} findings, ${e} errors`, timing: (ms) => `checked in ${ms} ms`,
     severity: { error: "error", warning: "warning", info: "note" }, remove: "remove",
     inputError: "Input error",
+    tabText: "Paste label text", titleText: "Label text check", pasteText: "Label text", market: "Market",
+    pasteHelp: "Paste all the text printed on the label (one item a line, e.g. 配料：…, 净含量：…; nutrition rows split by tabs or spaces)",
+    readFields: "What was read", field: "Field", unreadTitle: "Text not placed (not checked)",
   },
 };
 
@@ -78,6 +84,28 @@ let lang = "zh";
 let categories = [];
 let last = null; // { label, outcome }
 let form = "food-form"; // the form on show
+
+/** The example in the paste-text tab: a biscuit label whose ingredient order contradicts its
+ * own percentages (examples/text/faulty/peanut-cookies.txt, shortened). */
+const TEXT_EXAMPLE = `花生酥饼
+配料：小麦粉、花生（15%）、白砂糖（25%）、植物油、
+鸡蛋、食用盐、食品添加剂（碳酸氢钠）
+净含量：150克
+营养成分表 每100g NRV%
+能量 2064kJ 25%
+蛋白质 9.0g 15%
+脂肪 25.0g 42%
+碳水化合物 58.0g 19%
+钠 300mg 15%
+生产日期：2026年11月01日
+保质期：9个月
+贮存条件：阴凉干燥处保存
+生产者：江苏金陵食品有限公司
+地址：江苏省南京市江宁区秣陵街道食品路6号
+联系方式：025-52100000
+产地：江苏省南京市
+食品生产许可证编号：SC10832011500789
+产品标准代号：GB/T 20980`;
 
 // ------------------------------------------------------------------------ the form ---
 
@@ -278,9 +306,19 @@ function schedule() {
 
 function check() {
   if (!engine) return;
-  const label = buildLabel();
   const options = { asOf: $("as-of").value || undefined, lang };
   if ($("editions").value) options.editions = [$("editions").value];
+  if (form === "text-form") {
+    // The printed text is read in the engine; the document it built is the "label".
+    const text = $("label-text").value;
+    const t = performance.now();
+    const outcome = engine.tryCheckText(text, { ...options, market: $("t-market").value, category: $("t-category").value });
+    const ms = performance.now() - t;
+    last = { label: outcome.ok ? outcome.value.text.document : null, text, outcome, ms };
+    render();
+    return;
+  }
+  const label = buildLabel();
   const t = performance.now();
   const outcome = engine.tryCheck(label, options);
   const ms = performance.now() - t;
@@ -373,13 +411,44 @@ function render() {
     }
     if (f.span) spans.push(f);
   }
+  if (form === "text-form") {
+    renderReading(report.text);
+    // Lines the reader could not place are marked too: the user sees what was not checked.
+    for (const u of report.text.unread) spans.push({ span: u.span, rule: "unread", severity: "unread" });
+  }
   paintSpans(spans);
+}
+
+/** The fields the text reader filled, and the text it could not place. */
+function renderReading(reading) {
+  const body = $("t-fields").querySelector("tbody");
+  body.replaceChildren();
+  for (const f of reading.fields) {
+    const tr = document.createElement("tr");
+    const a = document.createElement("td");
+    a.textContent = f.pointer;
+    const b = document.createElement("td");
+    // The value as the document holds it (a number, a converted shelf life), else the text.
+    const value = f.pointer.split("/").slice(1)
+      .reduce((o, k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], reading.document);
+    b.textContent = value !== null && typeof value !== "object" && value !== undefined ? String(value) : f.span.text;
+    tr.append(a, b);
+    body.append(tr);
+  }
+  const ul = $("t-unread");
+  ul.replaceChildren();
+  for (const u of reading.unread) {
+    const li = document.createElement("li");
+    li.textContent = `${u.span.text}（${u.reason}）`;
+    ul.append(li);
+  }
 }
 
 /** The highlighted printed texts: the span field, its textarea and backdrop, the text as sent. */
 const HIGHLIGHTS = [
   { field: "/ingredients/text", area: "ingredients-text", backdrop: "ingredients-backdrop", sent: (l) => l?.ingredients?.text },
   { field: "/fibre_content/text", area: "fibre-text", backdrop: "fibre-backdrop", sent: (l) => l?.fibre_content?.text },
+  { field: "/text", area: "label-text", backdrop: "label-text-backdrop", sent: () => last?.text },
 ];
 
 /** Marks the spans' characters in the backdrops behind the printed-text textareas. */
@@ -455,11 +524,15 @@ function fillCategories() {
       .map((c) => new Option(`${lang === "zh" ? c.zh : c.en} (${c.id})`, c.id)),
   );
   g.value = gCurrent;
+  const tc = $("t-category");
+  const tCurrent = tc.value || "food.bakery";
+  tc.replaceChildren(...categories.map((c) => new Option(`${lang === "zh" ? c.zh : c.en} (${c.id})`, c.id)));
+  tc.value = tCurrent;
 }
 
 function setTitle() {
   const t = I18N[lang];
-  const title = form === "garment-form" ? t.titleGarment : t.title;
+  const title = form === "garment-form" ? t.titleGarment : form === "text-form" ? t.titleText : t.title;
   document.querySelector("h1").textContent = title;
   document.title = `labelcheck — ${title}`;
 }
@@ -491,6 +564,10 @@ async function main() {
   document.querySelector('[data-add="measured"]').addEventListener("click", () => addMeasuredRow());
   $("garment-form").addEventListener("input", schedule);
   $("garment-form").addEventListener("change", schedule);
+  $("label-text").value = TEXT_EXAMPLE;
+  $("text-form").addEventListener("input", schedule);
+  $("text-form").addEventListener("change", schedule);
+  $("label-text").addEventListener("scroll", syncScroll);
   for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showForm(tab.dataset.form));
   $("fibre-text").addEventListener("scroll", syncScroll);
   $("as-of").addEventListener("input", schedule);

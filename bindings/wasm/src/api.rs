@@ -31,6 +31,32 @@ pub struct CheckOptions {
     pub only: Option<String>,
 }
 
+/// Options of `checkText`: what a label's text does not print (market, category, other
+/// facts), and the options of `check`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TextOptions {
+    /// `CN`, `EU`, `US`.
+    pub market: String,
+    /// A category id of the catalogue (`food.dairy.sterilized_milk`).
+    pub category: String,
+    /// An object of facts the text does not print (`imported`, `package`,
+    /// `textile.durable_label`…), merged under what the text gives.
+    #[serde(default)]
+    pub extra: Option<serde_json::Value>,
+    /// As `CheckOptions.asOf`; also the document's `check_date`.
+    #[serde(default, alias = "as_of")]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub editions: Vec<String>,
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub trace: bool,
+    #[serde(default)]
+    pub only: Option<String>,
+}
+
 /// A message language.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -21,7 +21,7 @@ pub mod api;
 
 use api::{
     CategoryInfo, CheckOptions, ErrorInfo, ErrorKind, Lang, MarketInfo, PackInfo, PackProblem,
-    RuleFilter, RuleInfo,
+    RuleFilter, RuleInfo, TextOptions,
 };
 use labelcheck::label::parse_label;
 use labelcheck::{Date, EditionChoice, Error, LabelError};
@@ -130,6 +130,29 @@ impl Engine {
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
     ) -> JsValue {
         outcome(self.do_check(label, options.as_ref()))
+    }
+
+    /// Reads a label's printed text (artwork text layer, OCR result, a label typed out) and
+    /// checks it: `options.market` and `options.category` say what is not printed. Finding
+    /// spans point into `text` (`utf16Start`/`utf16End` index a JS string); `report.text` is
+    /// what the reader understood. Throws a `LabelcheckError` on bad input.
+    #[wasm_bindgen(js_name = checkText, unchecked_return_type = "Report")]
+    pub fn check_text(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "TextOptions")] options: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.do_check_text(text, options).map_err(|e| throwable(&e))
+    }
+
+    /// Like `checkText`, but returns `{ ok, value | error }` and never throws.
+    #[wasm_bindgen(js_name = tryCheckText, unchecked_return_type = "Outcome<Report>")]
+    pub fn try_check_text(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "TextOptions")] options: &JsValue,
+    ) -> JsValue {
+        outcome(self.do_check_text(text, options))
     }
 
     /// Checks a label under the editions in force and under the latest editions, and says
@@ -257,6 +280,57 @@ impl Engine {
         let report = self
             .inner
             .check(parsed, &core_opts)
+            .map_err(|e| error_info(&e))?;
+        if !report.is_checked() {
+            return Err(bare(
+                ErrorKind::NotChecked,
+                format!(
+                    "not checked: no pack applies to market {} and category {} on {}",
+                    report.market, report.category, report.as_of
+                ),
+            ));
+        }
+        let mut v = serde_json::to_value(&report).map_err(internal)?;
+        add_text(&mut v["findings"], opts.lang.unwrap_or_default());
+        value_to_js(&v)
+    }
+
+    fn do_check_text(&self, text: &str, options: &JsValue) -> Result<JsValue, ErrorInfo> {
+        if options.is_undefined() || options.is_null() {
+            return Err(bare(
+                ErrorKind::Option,
+                "checkText needs options with market and category (they are not printed)".into(),
+            ));
+        }
+        let t: TextOptions = from_js(Some(options))?;
+        let extra = match t.extra {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(m)) => Some(m),
+            Some(_) => {
+                return Err(ErrorInfo {
+                    path: Some("/extra".into()),
+                    ..bare(ErrorKind::Option, "extra must be an object of facts".into())
+                })
+            }
+        };
+        let opts = CheckOptions {
+            as_of: t.as_of,
+            editions: t.editions,
+            lang: t.lang,
+            trace: t.trace,
+            only: t.only,
+        };
+        let core_opts = core_options(&opts, None)?;
+        let ctx = labelcheck::label::text::TextContext {
+            market: t.market,
+            category: t.category,
+            check_date: core_opts.as_of.map(|d| d.to_string()),
+            id: None,
+            extra,
+        };
+        let report = self
+            .inner
+            .check_text(text, &ctx, &core_opts)
             .map_err(|e| error_info(&e))?;
         if !report.is_checked() {
             return Err(bare(

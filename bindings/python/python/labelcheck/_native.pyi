@@ -135,6 +135,8 @@ class Report:
     @property
     def measurements(self) -> list[dict[str, Any]]: ...
     @property
+    def text(self) -> Optional[dict[str, Any]]: ...
+    @property
     def lang(self) -> _Lang: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, *, indent: Optional[int] = None) -> str: ...
@@ -253,6 +255,23 @@ class Engine:
         ``lang``: the language of ``Finding.message``. ``rules``: run only these rules —
         ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
         Raises ``InvalidLabel``/``InvalidOption``, and ``NotChecked`` when no pack applies.
+        """
+    def check_text(
+        self,
+        text: str,
+        *,
+        market: str,
+        category: str,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        rules: Optional[str] = None,
+        extra: Optional[Mapping[str, Any]] = None,
+    ) -> Report:
+        """Reads a label's printed text and checks it. ``market`` and ``category`` are not
+        printed, so they are given; ``extra`` holds facts the text does not print (imported,
+        package, textile.durable_label…). Finding spans point into ``text``;
+        ``Report.text`` is what the reader understood. Raises as ``check``.
         """
     @overload
     def check_many(

@@ -291,8 +291,9 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
 
     let all_lines = lines::lines(chars);
     let mut seen_heading = false;
-    // The item a heading-less line continues (ingredients, care, statements wrap).
-    let mut open: Option<(Target, usize, usize)> = None;
+    // The last item of the previous line, which a heading-less line may continue (lists
+    // and addresses wrap; a heading alone on its line has its value on the next).
+    let mut open: Option<Open> = None;
     let mut li = 0;
     while li < all_lines.len() {
         let (ls, le) = all_lines[li];
@@ -305,11 +306,16 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             let Some(h) = &item.heading else {
                 // A line without a heading.
                 if n == 0 {
-                    if let Some((t, s, _)) = open {
-                        if matches!(t, Target::Ingredients | Target::Care | Target::Statement) {
-                            open = Some((t, s, item.end));
+                    if let Some(mut o) = open.take() {
+                        if o.vs >= o.ve || continues(chars, o.vs, o.ve) {
+                            if o.vs >= o.ve {
+                                o.vs = item.start;
+                            }
+                            o.ve = item.end;
+                            open = Some(o);
                             continue;
                         }
+                        close(&mut b, o);
                     }
                     if !seen_heading && !b.doc.contains_key("product_name") {
                         b.set_text("/product_name/text", item.start, item.end);
@@ -320,34 +326,31 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                 continue;
             };
             seen_heading = true;
-            if let Some((t, s, e)) = open.take() {
-                place_wrapped(&mut b, t, s, e);
+            if let Some(o) = open.take() {
+                close(&mut b, o);
             }
             let vs = lines::trim(chars, h.value_start.min(item.end), item.end).0;
             let ve = item.end.max(vs);
-            match h.target {
-                Target::Ingredients | Target::Care | Target::Statement => {
-                    // May wrap onto following lines: placed when the item ends.
-                    let start = if h.target == Target::Ingredients {
-                        item.start
-                    } else {
-                        vs
-                    };
-                    if n + 1 == items.len() {
-                        open = Some((h.target, start, ve));
-                    } else {
-                        place_wrapped(&mut b, h.target, start, ve);
-                    }
-                }
-                Target::Nutrition => {
-                    li = read_nutrition(&mut b, table, family, &all_lines, li, h, vs, ve);
-                }
-                t => place(&mut b, t, item.start, vs, ve),
+            if h.target == Target::Nutrition {
+                li = read_nutrition(&mut b, table, family, &all_lines, li, h, vs, ve);
+                continue;
+            }
+            let o = Open {
+                target: h.target,
+                hs: item.start,
+                vs,
+                ve,
+            };
+            if n + 1 == items.len() {
+                // May wrap onto the following lines: placed when the item ends.
+                open = Some(o);
+            } else {
+                close(&mut b, o);
             }
         }
     }
-    if let Some((t, s, e)) = open.take() {
-        place_wrapped(&mut b, t, s, e);
+    if let Some(o) = open.take() {
+        close(&mut b, o);
     }
     infer_import(&mut b);
     let mut document = b.doc;
@@ -434,6 +437,49 @@ fn merge_under(
             _ => {}
         }
     }
+}
+
+/// A headed item whose end is not known yet: `hs` heading start, `vs..ve` its value.
+#[derive(Clone, Copy)]
+struct Open {
+    target: Target,
+    hs: usize,
+    vs: usize,
+    ve: usize,
+}
+
+/// Places an item once its last line is known.
+fn close(b: &mut Builder, o: Open) {
+    match o.target {
+        Target::Ingredients => place_wrapped(b, o.target, o.hs, o.ve),
+        Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
+        t => place(b, t, o.hs, o.vs, o.ve),
+    }
+}
+
+/// Whether an item that may wrap (`s..e`) goes on to the next line: it ends with a list
+/// separator (`、`, `，`, `；`…) or inside an open bracket. A line after a finished list is
+/// not swallowed into it.
+fn continues(chars: &[char], s: usize, e: usize) -> bool {
+    let (s, e) = lines::trim(chars, s, e);
+    let Some(&last) = chars[s..e].last() else {
+        return false;
+    };
+    if matches!(
+        headings::fold(last),
+        '、' | ',' | '，' | ';' | '；' | '(' | '（' | '[' | '【' | ':' | '：' | '·'
+    ) {
+        return true;
+    }
+    let mut depth: i64 = 0;
+    for &c in &chars[s..e] {
+        match headings::fold(c) {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
@@ -708,6 +754,30 @@ mod tests {
             "配料：小麦粉、白砂糖、\n植物油、鸡蛋"
         );
         assert!(r.unread.is_empty());
+    }
+
+    #[test]
+    fn a_finished_list_does_not_swallow_the_next_line() {
+        let text = "配料：水、白砂糖\n来历不明的一行\n贮存条件：阴凉（避光\n干燥）处";
+        let r = read(text, &ctx("food.beverage"), 100_000).expect("reads");
+        assert_eq!(r.document["ingredients"]["text"], "配料：水、白砂糖");
+        assert_eq!(r.unread.len(), 1, "{:?}", r.unread);
+        assert_eq!(r.unread[0].span.text, "来历不明的一行");
+        // An open bracket goes on to the next line.
+        assert_eq!(r.document["storage"], "阴凉（避光\n干燥）处");
+    }
+
+    #[test]
+    fn a_heading_alone_on_its_line_takes_the_next_line() {
+        let text = "配料表：\n小麦粉、白砂糖\n生产者：\n某某食品有限公司\n地址：某市某路1号";
+        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        assert_eq!(
+            r.document["ingredients"]["text"],
+            "配料表：\n小麦粉、白砂糖"
+        );
+        assert_eq!(r.document["producer"]["name"], "某某食品有限公司");
+        assert_eq!(r.document["producer"]["address"], "某市某路1号");
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
     }
 
     #[test]
