@@ -25,6 +25,13 @@
 //! no pack applies is `not_checked`, never a pass: such a case must say `expect_error:
 //! "not_checked"`. `expect_error`
 //! names the error kind (`syntax`, `invalid`, `unknown`, `too_large`) for bad-input cases.
+//!
+//! A case may give a label's printed `text` instead (with `market` and `category`, on the
+//! case or the file, and optional `extra` facts): it is read by the text reader and checked.
+//! Such a case may also say what the reader must build — `document`, a JSON subset of the
+//! document read (every value given must be there, equal) — and which lines it must leave
+//! `unread` (their texts, exactly); an `expect` entry may name the `span` text a finding
+//! must point at.
 
 use crate::date::Date;
 use crate::engine::{CheckOptions, EditionChoice, Engine};
@@ -46,6 +53,11 @@ pub struct SuiteFile {
     pub editions: Vec<String>,
     #[serde(default)]
     pub packs: Option<Vec<String>>,
+    /// Default market and category of text cases.
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
     pub cases: Vec<Case>,
 }
 
@@ -73,6 +85,22 @@ pub struct Case {
     pub expect: Vec<Expected>,
     #[serde(default)]
     pub expect_error: Option<String>,
+    /// A label's printed text, read by the text reader (instead of `label`/`patch`/`raw`).
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Facts the text does not print, merged under the document read.
+    #[serde(default)]
+    pub extra: Option<serde_json::Map<String, Value>>,
+    /// What the reader must build: a JSON subset of the document.
+    #[serde(default)]
+    pub document: Option<Value>,
+    /// The texts of the lines the reader must leave unread, in order.
+    #[serde(default)]
+    pub unread: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,6 +108,9 @@ pub struct Case {
 pub struct Expected {
     pub rule: String,
     pub path: String,
+    /// The text of the span the finding must point at (text cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<String>,
 }
 
 /// The result of one case.
@@ -190,6 +221,12 @@ pub fn run_suite(
         .collect();
     let mut results = Vec::new();
     for case in &file.cases {
+        if case.text.is_some() {
+            results.push(run_text_case(
+                engine, suite, &file, case, &packs, &own_rules, coverage,
+            )?);
+            continue;
+        }
         let input: Vec<u8> = if let Some(raw) = &case.raw {
             raw.clone().into_bytes()
         } else {
@@ -256,6 +293,7 @@ pub fn run_suite(
                     .map(|f| Expected {
                         rule: f.rule.clone(),
                         path: f.path.clone(),
+                        span: None,
                     })
                     .collect();
                 let expected: BTreeSet<Expected> = case.expect.iter().cloned().collect();
@@ -313,6 +351,186 @@ pub fn run_suite(
         results.push(result);
     }
     Ok(results)
+}
+
+/// Runs a case given as printed text: reads it, checks the document, and compares the
+/// findings (with their spans when the case names them), the document and the unread lines.
+fn run_text_case(
+    engine: &Engine,
+    suite: &str,
+    file: &SuiteFile,
+    case: &Case,
+    packs: &BTreeSet<String>,
+    own_rules: &BTreeSet<&str>,
+    coverage: &mut Coverage,
+) -> Result<CaseResult, String> {
+    let text = case.text.as_deref().unwrap_or_default();
+    let need = |v: &Option<String>, d: &Option<String>, what: &str| {
+        v.clone()
+            .or_else(|| d.clone())
+            .ok_or_else(|| format!("{suite}: text case `{}` has no {what}", case.name))
+    };
+    let ctx = crate::label::text::TextContext {
+        market: need(&case.market, &file.market, "market")?,
+        category: need(&case.category, &file.category, "category")?,
+        check_date: None,
+        id: None,
+        extra: case.extra.clone(),
+    };
+    let editions = case
+        .editions
+        .clone()
+        .unwrap_or_else(|| file.editions.clone());
+    let opts = CheckOptions {
+        as_of: case.as_of.or(file.as_of),
+        editions: if editions.is_empty() {
+            EditionChoice::InForce
+        } else {
+            EditionChoice::Named(editions)
+        },
+        trace: true,
+        only: None,
+    };
+    let mut result = CaseResult {
+        suite: suite.to_string(),
+        name: case.name.clone(),
+        passed: true,
+        missing: vec![],
+        unexpected: vec![],
+        error: None,
+    };
+    let report = match (engine.check_text(text, &ctx, &opts), &case.expect_error) {
+        (Ok(r), None) => r,
+        (Ok(_), Some(kind)) => {
+            result.passed = false;
+            result.error = Some(format!("expected a `{kind}` error, got a report"));
+            return Ok(result);
+        }
+        (Err(e), Some(kind)) => {
+            let actual = error_kind(&e);
+            if actual != kind {
+                result.passed = false;
+                result.error = Some(format!("expected a `{kind}` error, got `{actual}`: {e}"));
+            }
+            return Ok(result);
+        }
+        (Err(e), None) => {
+            result.passed = false;
+            result.error = Some(e.to_string());
+            return Ok(result);
+        }
+    };
+    let actual: BTreeSet<Expected> = report
+        .findings
+        .iter()
+        .filter(|f| packs.is_empty() || packs.contains(&f.citation.pack))
+        .map(|f| Expected {
+            rule: f.rule.clone(),
+            path: f.path.clone(),
+            span: None,
+        })
+        .collect();
+    let expected: BTreeSet<Expected> = case
+        .expect
+        .iter()
+        .map(|e| Expected {
+            span: None,
+            ..e.clone()
+        })
+        .collect();
+    result.missing = expected.difference(&actual).cloned().collect();
+    for e in case.expect.iter().filter(|e| e.span.is_some()) {
+        let hit = report.findings.iter().any(|f| {
+            f.rule == e.rule
+                && f.path == e.path
+                && f.span.as_ref().map(|s| s.text.as_str()) == e.span.as_deref()
+        });
+        if !hit
+            && actual.contains(&Expected {
+                span: None,
+                ..e.clone()
+            })
+        {
+            result.missing.push(e.clone());
+        }
+    }
+    result.unexpected = actual
+        .difference(&expected)
+        .map(|e| {
+            let msg = report
+                .findings
+                .iter()
+                .find(|f| f.rule == e.rule && f.path == e.path)
+                .map(|f| f.message.en.clone())
+                .unwrap_or_default();
+            (e.clone(), msg)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    if let Some(reading) = &report.text {
+        if let Some(want) = &case.document {
+            subset_mismatch(want, &reading.document, "", &mut problems);
+        }
+        if let Some(want) = &case.unread {
+            let got: Vec<&str> = reading
+                .unread
+                .iter()
+                .map(|u| u.span.text.as_str())
+                .collect();
+            if got != want.iter().map(String::as_str).collect::<Vec<_>>() {
+                problems.push(format!("unread lines {got:?}, expected {want:?}"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        result.error = Some(problems.join("; "));
+    }
+    result.passed =
+        result.missing.is_empty() && result.unexpected.is_empty() && result.error.is_none();
+    // Coverage as for JSON cases: the text is the case's input.
+    let example = || CaseExample {
+        suite: suite.to_string(),
+        case: case.name.clone(),
+        clause: case.clause.clone(),
+        input: case.text.clone().map(Value::String),
+    };
+    if result.passed {
+        for e in &expected {
+            *coverage.failing_cases.entry(e.rule.clone()).or_default() += 1;
+            keep_example(&mut coverage.failing_examples, &e.rule, example);
+        }
+    }
+    for t in &report.trace {
+        if t.outcome == "pass" && own_rules.contains(t.rule.as_str()) {
+            *coverage.passing_cases.entry(t.rule.clone()).or_default() += 1;
+            keep_example(&mut coverage.passing_examples, &t.rule, example);
+        }
+    }
+    Ok(result)
+}
+
+/// Where `want` is not a JSON subset of `got` (objects by key, everything else equal).
+fn subset_mismatch(want: &Value, got: &Value, at: &str, out: &mut Vec<String>) {
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, v) in w {
+                let p = format!("{at}/{k}");
+                match g.get(k) {
+                    Some(gv) => subset_mismatch(v, gv, &p, out),
+                    None if v.is_null() => {}
+                    None => out.push(format!("document {p}: missing, expected {v}")),
+                }
+            }
+        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+            for (i, (wv, gv)) in w.iter().zip(g).enumerate() {
+                subset_mismatch(wv, gv, &format!("{at}/{i}"), out);
+            }
+        }
+        (w, g) if w == g => {}
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => {}
+        (w, g) => out.push(format!("document {at}: {g}, expected {w}")),
+    }
 }
 
 /// The short kind of an error, as named by `expect_error`.

@@ -5,6 +5,9 @@ an RFC 7396 merge `patch`, or a whole `label`, or `raw` text; `as_of` and `editi
 or per file; `expect` lists findings by rule and path and is exhaustive for the suite's packs
 (`packs`, else the suite's directory name when that is a pack id, else all packs);
 `expect_error` names the error kind (`syntax`, `invalid`, `unknown`, `too_large`).
+A case may give a label's printed `text` (with `market`/`category` on the case or file and
+optional `extra`), read by the text reader; it may say the `document` subset the reader must
+build, the `unread` line texts, and a `span` text on an `expect` entry.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
-SUITE_KEYS = {"description", "base", "as_of", "editions", "packs", "cases"}
-CASE_KEYS = {"name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error"}
+SUITE_KEYS = {"description", "base", "as_of", "editions", "packs", "cases", "market", "category"}
+CASE_KEYS = {
+    "name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error",
+    "text", "market", "category", "extra", "document", "unread",
+}
 ERROR_KINDS = {"syntax", "invalid", "unknown", "too_large", "not_checked"}
 
 
@@ -46,6 +52,11 @@ class Case:
     expect: FrozenSet[Tuple[str, str]]
     expect_error: Optional[str]
     problems: List[str] = field(default_factory=list)
+    # Text cases: the printed text and what is not printed; what the reader must build.
+    text_input: Optional[Dict[str, Any]] = None
+    document: Optional[Any] = None
+    unread: Optional[List[str]] = None
+    spans: FrozenSet[Tuple[str, str, str]] = frozenset()
 
     def packs(self, loaded: Set[str]) -> Set[str]:
         """The packs whose findings the case lists exhaustively (empty = every pack)."""
@@ -73,12 +84,21 @@ def load_cases(suites_dir: Path) -> List[Case]:
             case_problems = list(problems)
             case_problems += ["unknown case key `%s`" % k for k in sorted(set(c) - CASE_KEYS)]
             for e in c.get("expect", []):
-                if set(e) != {"rule", "path"}:
-                    case_problems.append("expect entry %r must have exactly rule and path" % (e,))
+                if not {"rule", "path"} <= set(e) <= {"rule", "path", "span"}:
+                    case_problems.append("expect entry %r must have rule and path (and a span)" % (e,))
             if c.get("expect_error") is not None and c["expect_error"] not in ERROR_KINDS:
                 case_problems.append("unknown expect_error kind `%s`" % c["expect_error"])
-            if c.get("raw") is not None:
-                inp: Union[Dict[str, Any], str] = c["raw"]
+            text_input = None
+            if c.get("text") is not None:
+                text_input = {
+                    "text": c["text"],
+                    "market": c.get("market") or doc.get("market"),
+                    "category": c.get("category") or doc.get("category"),
+                    "extra": c.get("extra"),
+                }
+                inp: Union[Dict[str, Any], str] = c["text"]
+            elif c.get("raw") is not None:
+                inp = c["raw"]
             else:
                 doc_in = c.get("label") if c.get("label") is not None else base
                 if doc_in is None:
@@ -99,6 +119,29 @@ def load_cases(suites_dir: Path) -> List[Case]:
                     expect=frozenset((e["rule"], e["path"]) for e in c.get("expect", [])),
                     expect_error=c.get("expect_error"),
                     problems=case_problems,
+                    text_input=text_input,
+                    document=c.get("document"),
+                    unread=c.get("unread"),
+                    spans=frozenset((e["rule"], e["path"], e["span"]) for e in c.get("expect", []) if "span" in e),
                 )
             )
     return cases
+
+
+def subset_problems(want: Any, got: Any, at: str = "") -> List[str]:
+    """Where `want` is not a JSON subset of `got` (as core/src/suite.rs judges a text case's
+    `document`): objects by key (a null asks for absence), arrays of equal length element by
+    element, everything else equal."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        out: List[str] = []
+        for k, v in want.items():
+            if k in got:
+                out += subset_problems(v, got[k], "%s/%s" % (at, k))
+            elif v is not None:
+                out.append("document %s/%s: missing, expected %r" % (at, k, v))
+        return out
+    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
+        return [p for i, (w, g) in enumerate(zip(want, got)) for p in subset_problems(w, g, "%s/%d" % (at, i))]
+    if want == got:
+        return []
+    return ["document %s: %r, expected %r" % (at, got, want)]

@@ -13,10 +13,13 @@ import pytest
 
 import labelcheck
 from conftest import REPO
-from suites import Case, load_cases
+from suites import Case, load_cases, subset_problems
 
 CASES = load_cases(REPO / "tests" / "suites")
 IDS = [c.id for c in CASES]
+# Cases given as JSON (compared with the CLI's JSON path and run in batches) and as text.
+JSON_CASES = [c for c in CASES if c.text_input is None]
+TEXT_CASES = [c for c in CASES if c.text_input is not None]
 
 
 def options(case: Case) -> Dict[str, Any]:
@@ -32,7 +35,10 @@ def evaluate(case: Case, engine: labelcheck.Engine) -> Optional[str]:
     if case.problems:
         return "; ".join(case.problems)
     try:
-        report = engine.check(case.input, **options(case))
+        if case.text_input is not None:
+            report = engine.check_text(**case.text_input, **options(case))
+        else:
+            report = engine.check(case.input, **options(case))
     except labelcheck.LabelcheckError as e:
         if case.expect_error is None:
             return "error: %s" % e
@@ -46,11 +52,23 @@ def evaluate(case: Case, engine: labelcheck.Engine) -> Optional[str]:
     messages = {(f.rule, f.path): f.message_en for f in report.findings}
     missing = sorted(case.expect - actual)
     unexpected = sorted(actual - case.expect)
-    if not missing and not unexpected:
+    problems: List[str] = []
+    if case.text_input is not None:
+        spans = {(f.rule, f.path, (f.to_dict().get("span") or {}).get("text")) for f in report.findings}
+        problems += ["- expected %s at %s pointing at %r" % s for s in sorted(case.spans - spans)]
+        reading = report.text or {}
+        if case.document is not None:
+            problems += subset_problems(case.document, reading.get("document"))
+        if case.unread is not None:
+            got = [u["span"]["text"] for u in reading.get("unread", [])]
+            if got != case.unread:
+                problems.append("unread lines %r, expected %r" % (got, case.unread))
+    if not missing and not unexpected and not problems:
         return None
     return "\n".join(
         ["- expected %s at %s" % m for m in missing]
         + ["+ unexpected %s at %s: %s" % (r, p, messages[(r, p)]) for r, p in unexpected]
+        + problems
     )
 
 
@@ -132,7 +150,7 @@ def cli_results(cli: List[str], tmp_path_factory: pytest.TempPathFactory) -> Dic
     """Runs the CLI once per (as_of, editions) group over all cases; case id → JSON line."""
     tmp = tmp_path_factory.mktemp("cli-cases")
     groups: Dict[Tuple[Optional[str], Tuple[str, ...]], List[Tuple[str, Path]]] = defaultdict(list)
-    for n, case in enumerate(CASES):
+    for n, case in enumerate(JSON_CASES):
         path = tmp / ("case-%05d.json" % n)
         path.write_text(case.text(), encoding="utf-8")
         groups[(case.as_of, tuple(case.editions))].append((case.id, path))
@@ -155,7 +173,31 @@ def cli_results(cli: List[str], tmp_path_factory: pytest.TempPathFactory) -> Dic
     return out
 
 
-@pytest.mark.parametrize("case", CASES, ids=IDS)
+@pytest.mark.parametrize("case", TEXT_CASES, ids=[c.id for c in TEXT_CASES])
+def test_text_case_matches_cli(case: Case, engine: labelcheck.Engine, cli: List[str], tmp_path: Path) -> None:
+    """A text case through `labelcheck check --text` gives the report check_text gives."""
+    ti = case.text_input
+    assert ti is not None
+    path = tmp_path / "label.txt"
+    path.write_text(ti["text"], encoding="utf-8")
+    args = ["check", "--format", "json", "--market", ti["market"], "--category", ti["category"]]
+    if case.as_of:
+        args += ["--as-of", case.as_of]
+    if ti.get("extra") is not None:
+        (tmp_path / "extra.json").write_text(json.dumps(ti["extra"]), encoding="utf-8")
+        args += ["--extra", str(tmp_path / "extra.json")]
+    proc = subprocess.run(cli + args + [str(path)], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode in (0, 1, 2), proc.stderr
+    line = json.loads(proc.stdout)
+    if "report" in line:
+        assert engine.check_text(**ti, **options(case)).to_dict() == line["report"]
+    else:
+        with pytest.raises(labelcheck.LabelcheckError) as info:
+            engine.check_text(**ti, **options(case))
+        assert info.value.kind == line["error"].get("kind")
+
+
+@pytest.mark.parametrize("case", JSON_CASES, ids=[c.id for c in JSON_CASES])
 def test_case_matches_cli(case: Case, engine: labelcheck.Engine, cli_results: Dict[str, Dict[str, Any]]) -> None:
     line = cli_results[case.id]
     inputs = [case.input, case.text(), case.text().encode("utf-8")]
@@ -181,7 +223,7 @@ def test_case_matches_cli(case: Case, engine: labelcheck.Engine, cli_results: Di
 def test_batch_equals_one_by_one(engine: labelcheck.Engine) -> None:
     """check_many over every case (grouped by options) keeps order and equals check()."""
     groups: Dict[Tuple[Optional[str], Tuple[str, ...]], List[Case]] = defaultdict(list)
-    for case in CASES:
+    for case in JSON_CASES:
         groups[(case.as_of, tuple(case.editions))].append(case)
     for cases in groups.values():
         batch = engine.check_many([c.input for c in cases], errors="return", **options(cases[0]))

@@ -67,7 +67,36 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
 
     let mut start = 0;
     let mut lead_word = None;
-    if let Some(colon) = chars.iter().take(12).position(|c| *c == '：' || *c == ':') {
+    // 【配料】 / [配料表]: a lead word set off by brackets instead of a colon.
+    let bracketed = match chars.first() {
+        Some('【') => chars.iter().take(12).position(|c| *c == '】'),
+        Some('[') => chars.iter().take(12).position(|c| *c == ']'),
+        _ => None,
+    };
+    // 配料 生牛乳 / 配料表⏎…: one of the standard's lead words followed by a blank (OCR and
+    // artwork text often lose the colon; the word itself is what 4.1.3.1.1 requires).
+    let spaced = ["原料与辅料", "配料表", "配料", "原料"]
+        .iter()
+        .find_map(|w| {
+            let n = w.chars().count();
+            let word: String = chars.iter().take(n).collect();
+            (word == *w && chars.get(n).is_some_and(|c| c.is_whitespace())).then_some(n)
+        });
+    if let Some(close) = bracketed {
+        let word: String = chars[1..close]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string();
+        if !word.is_empty() {
+            lead_word = Some(word);
+            start = close + 1;
+            // 【配料】：… — a colon after the bracket belongs to the lead word too.
+            while start < chars.len() && (chars[start] == '：' || chars[start] == ':') {
+                start += 1;
+            }
+        }
+    } else if let Some(colon) = chars.iter().take(12).position(|c| *c == '：' || *c == ':') {
         let word: String = chars[..colon].iter().collect::<String>().trim().to_string();
         if !word.is_empty()
             && !word
@@ -77,6 +106,9 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
             lead_word = Some(word);
             start = colon + 1;
         }
+    } else if let Some(n) = spaced {
+        lead_word = Some(chars[..n].iter().collect());
+        start = n;
     }
     let mut end = chars.len();
     while end > start
@@ -292,6 +324,23 @@ fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_words_in_brackets_or_before_a_blank() {
+        let p = parse_ingredients_text("【配料】生牛乳、白砂糖");
+        assert_eq!(p.lead_word.as_deref(), Some("配料"));
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(p.items[0].name, "生牛乳");
+        let p = parse_ingredients_text("[配料表]：水");
+        assert_eq!(p.lead_word.as_deref(), Some("配料表"));
+        assert_eq!(p.items[0].name, "水");
+        let p = parse_ingredients_text("配料表\n小麦粉、水");
+        assert_eq!(p.lead_word.as_deref(), Some("配料表"));
+        assert_eq!(p.items[0].name, "小麦粉");
+        // A list that starts with an ingredient is no lead word.
+        let p = parse_ingredients_text("配料粉 水");
+        assert_eq!(p.lead_word, None);
+    }
 
     #[test]
     fn parses_lead_word_items_percent_and_compound() {

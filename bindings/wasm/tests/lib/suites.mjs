@@ -6,7 +6,11 @@
 // * `as_of` / `editions` from the case, else from the suite;
 // * `expect` (rule + path) is exhaustive for the suite's `packs`, else for the pack named
 //   like the suite's directory, else for all packs;
-// * `expect_error` names the error kind (syntax / invalid / unknown / too_large).
+// * `expect_error` names the error kind (syntax / invalid / unknown / too_large);
+// * a case may give a label's printed `text` (with `market`/`category` on the case or suite,
+//   optional `extra`), read by checkText; `document` is a JSON subset the reader must build,
+//   `unread` the texts of the lines it must leave unread, and an `expect` entry may name the
+//   `span` text the finding must point at.
 
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -15,9 +19,10 @@ import { fileURLToPath } from "node:url";
 export const REPO = resolve(fileURLToPath(new URL("../../../..", import.meta.url)));
 export const SUITES = join(REPO, "tests", "suites");
 
-const SUITE_KEYS = new Set(["description", "base", "as_of", "editions", "packs", "cases"]);
+const SUITE_KEYS = new Set(["description", "base", "as_of", "editions", "packs", "cases", "market", "category"]);
 const CASE_KEYS = new Set([
   "name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error",
+  "text", "market", "category", "extra", "document", "unread",
 ]);
 
 /** RFC 7396 JSON merge patch; returns the patched value (the target is not modified). */
@@ -69,7 +74,11 @@ export function loadSuite(file, packIds, root = SUITES) {
   return spec.cases.map((c) => {
     checkKeys(c, CASE_KEYS, `${suite}: case \`${c.name}\``);
     let input;
-    if (c.raw != null) {
+    let text = null;
+    if (c.text != null) {
+      text = { text: c.text, market: c.market ?? spec.market, category: c.category ?? spec.category, extra: c.extra ?? null };
+      input = c.text;
+    } else if (c.raw != null) {
       input = c.raw;
     } else {
       let doc = c.label != null ? c.label : base;
@@ -85,8 +94,12 @@ export function loadSuite(file, packIds, root = SUITES) {
       input,
       options: { ...(asOf ? { asOf } : {}), editions },
       expect: (c.expect ?? []).map((e) => ({ rule: e.rule, path: e.path })),
+      spans: (c.expect ?? []).filter((e) => e.span != null),
       expectError: c.expect_error ?? null,
       packs,
+      text,
+      document: c.document ?? null,
+      unread: c.unread ?? null,
     };
   });
 }
@@ -98,7 +111,12 @@ const key = (e) => `${e.rule}\u0000${e.path}`;
  * `report` carries the trace, for coverage.
  */
 export function runCase(engine, c) {
-  const out = engine.tryCheck(c.input, { ...c.options, trace: true, lang: "en" });
+  const out = c.text
+    ? engine.tryCheckText(c.text.text, {
+        ...c.options, trace: true, lang: "en", market: c.text.market, category: c.text.category,
+        ...(c.text.extra ? { extra: c.text.extra } : {}),
+      })
+    : engine.tryCheck(c.input, { ...c.options, trace: true, lang: "en" });
   const result = { passed: true, missing: [], unexpected: [], error: null, report: null };
   if (!out.ok) {
     if (c.expectError == null) {
@@ -127,8 +145,37 @@ export function runCase(engine, c) {
   for (const [k, f] of actual) {
     if (!expected.has(k)) result.unexpected.push({ rule: f.rule, path: f.path, message: f.text });
   }
-  result.passed = result.missing.length === 0 && result.unexpected.length === 0;
+  const problems = [];
+  if (c.text) {
+    for (const e of c.spans) {
+      const hit = out.value.findings.some((f) => f.rule === e.rule && f.path === e.path && f.span?.text === e.span);
+      if (!hit) problems.push(`expected ${e.rule} at ${e.path} pointing at “${e.span}”`);
+    }
+    const reading = out.value.text;
+    if (c.document != null) subsetProblems(c.document, reading.document, "", problems);
+    if (c.unread != null) {
+      const got = reading.unread.map((u) => u.span.text);
+      if (JSON.stringify(got) !== JSON.stringify(c.unread)) problems.push(`unread lines ${JSON.stringify(got)}, expected ${JSON.stringify(c.unread)}`);
+    }
+  }
+  if (problems.length) result.error = problems.join("; ");
+  result.passed = result.missing.length === 0 && result.unexpected.length === 0 && problems.length === 0;
   return result;
+}
+
+/** Where `want` is not a JSON subset of `got` (as core/src/suite.rs judges `document`). */
+function subsetProblems(want, got, at, out) {
+  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (isObj(want) && isObj(got)) {
+    for (const [k, v] of Object.entries(want)) {
+      if (k in got) subsetProblems(v, got[k], `${at}/${k}`, out);
+      else if (v !== null) out.push(`document ${at}/${k}: missing, expected ${JSON.stringify(v)}`);
+    }
+  } else if (Array.isArray(want) && Array.isArray(got) && want.length === got.length) {
+    want.forEach((w, i) => subsetProblems(w, got[i], `${at}/${i}`, out));
+  } else if (JSON.stringify(want) !== JSON.stringify(got)) {
+    out.push(`document ${at}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  }
 }
 
 /** A readable account of a failed case (like `labelcheck test`). */

@@ -450,6 +450,12 @@ struct Open {
 
 /// Places an item once its last line is known.
 fn close(b: &mut Builder, o: Open) {
+    if o.vs >= o.ve {
+        // A heading with nothing after it (nor on the next line): nothing is read.
+        let end = o.ve.max(o.hs + 1).min(b.chars.len());
+        b.unread(o.hs, end, "a heading with no value");
+        return;
+    }
     match o.target {
         Target::Ingredients => place_wrapped(b, o.target, o.hs, o.ve),
         Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
