@@ -49,7 +49,7 @@ if [ "${FUZZ_SMOKE:-1}" = "1" ]; then
   command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
   (
     cd fuzz
-    for t in label_check ingredients_text fibre_text pack_load expression; do
+    for t in label_check ingredients_text fibre_text label_text pack_load expression; do
       mkdir -p "corpus/$t"
       cargo fuzz run --sanitizer none --target-dir "$CARGO_TARGET_DIR/fuzz" "$t" "corpus/$t" "seeds/$t" -- \
         -max_total_time="${FUZZ_SECONDS:-20}" -max_len=200000 -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 3

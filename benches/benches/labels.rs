@@ -81,3 +81,64 @@ fn ingredients_text(b: divan::Bencher) {
         labelcheck::label::parse_ingredients_text(&texts[i])
     });
 }
+
+/// The printed-text examples (examples/text/*.txt, about 0.5–1 KB each) with their JSON twins.
+fn text_examples() -> Vec<(String, Vec<u8>, labelcheck::label::text::TextContext)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/text");
+    let mut out = Vec::new();
+    for name in [
+        "uht-milk",
+        "butter-cookies",
+        "orange-drink",
+        "imported-wine",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("text example");
+        let twin = std::fs::read(dir.join(format!("{name}.json"))).expect("twin");
+        let v: serde_json::Value = serde_json::from_slice(&twin).expect("twin JSON");
+        let ctx = labelcheck::label::text::TextContext {
+            market: "CN".into(),
+            category: v["category"].as_str().expect("category").into(),
+            check_date: v["check_date"].as_str().map(str::to_string),
+            ..Default::default()
+        };
+        out.push((text, twin, ctx));
+    }
+    out
+}
+
+/// Reading a label's text into the document (no check): the cost the text path adds.
+#[divan::bench]
+fn text_read(b: divan::Bencher) {
+    let labels = text_examples();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        labelcheck::label::text::read(&labels[i].0, &labels[i].2, 1 << 22)
+    });
+}
+
+/// Checking the same labels as text (read + check) …
+#[divan::bench]
+fn text_check(b: divan::Bencher) {
+    let labels = text_examples();
+    let opts = CheckOptions::default();
+    let e = engine();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        e.check_text(&labels[i].0, &labels[i].2, &opts)
+    });
+}
+
+/// … and as their JSON twins: the baseline the text path is measured against.
+#[divan::bench]
+fn text_twin_check_json(b: divan::Bencher) {
+    let labels = text_examples();
+    let opts = CheckOptions::default();
+    let e = engine();
+    let mut i = 0;
+    b.bench_local(|| {
+        i = (i + 1) % labels.len();
+        e.check_json(&labels[i].1, &opts)
+    });
+}

@@ -141,6 +141,54 @@ pub fn fibre_text(text: &str) {
     assert!(a == b, "nondeterministic parse");
 }
 
+/// Label-text reader and check: the first byte picks the category (food, textile); the rest
+/// is the label's text. Every span of the reading and every finding span on the text covers
+/// exactly its characters; the same text gives the same report.
+pub fn label_text(bytes: &[u8]) {
+    let Some((&pick, rest)) = bytes.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let ctx = crate::label::text::TextContext {
+        market: "CN".into(),
+        category: if pick % 2 == 0 {
+            "food"
+        } else {
+            "textile.apparel"
+        }
+        .into(),
+        check_date: None,
+        id: None,
+        extra: None,
+    };
+    let engine = engine();
+    let first = engine.check_text(text, &ctx, &opts());
+    let oracle = SpanOracle::new(text);
+    if let Ok(report) = &first {
+        let reading = report
+            .text
+            .as_ref()
+            .expect("a text report carries its reading");
+        for f in &reading.fields {
+            oracle.check(&f.span);
+        }
+        for u in &reading.unread {
+            oracle.check(&u.span);
+        }
+        for f in &report.findings {
+            if let Some(s) = f.span.as_ref().filter(|s| s.field == "/text") {
+                oracle.check(s);
+            }
+        }
+    }
+    let second = engine.check_text(text, &ctx, &opts());
+    let a = serde_json::to_vec(&first.map_err(|e| e.to_string())).expect("result serialises");
+    let b = serde_json::to_vec(&second.map_err(|e| e.to_string())).expect("result serialises");
+    assert!(a == b, "same text, different output");
+}
+
 /// The standards files a pack fuzz input is laid over: the catalogue, code lists and packs.
 fn base_files() -> &'static [SourceFile] {
     static FILES: OnceLock<Vec<SourceFile>> = OnceLock::new();

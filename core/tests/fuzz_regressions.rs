@@ -43,7 +43,8 @@ fn fuzz_regressions_replay_clean() {
             if let Ok(s) = std::str::from_utf8(b) {
                 labelcheck::fuzzing::fibre_text(s)
             }
-        });
+        })
+        + replay("label_text", labelcheck::fuzzing::label_text);
     assert!(n >= 1, "the regression inputs are found");
 }
 
@@ -84,4 +85,33 @@ fn the_expression_label_is_the_uht_milk_example() {
     let b: serde_json::Value =
         serde_json::from_str(labelcheck::fuzzing::EXPRESSION_LABEL).expect("json");
     assert_eq!(a, b);
+}
+
+#[test]
+fn label_text_invariants_hold_on_the_seeds_and_hostile_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds/label_text");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("seed dir").flatten() {
+        labelcheck::fuzzing::label_text(&std::fs::read(e.path()).expect("seed"));
+        n += 1;
+    }
+    assert!(n >= 5, "label text seeds found");
+    // The hostile text: binary, one long line, many headings, only headings.
+    let long_line = format!("\u{0}{}", "配料：水、".repeat(200_000));
+    let headings = format!("\u{0}{}", "净含量：\n".repeat(100_000));
+    let binary: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    for input in [
+        long_line.as_bytes(),
+        headings.as_bytes(),
+        &binary[..],
+        b"\x01\xff\xfe",
+    ] {
+        let start = Instant::now();
+        labelcheck::fuzzing::label_text(input);
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{:?}",
+            start.elapsed()
+        );
+    }
 }
