@@ -47,6 +47,8 @@ pub enum Target {
     Alcohol,
     GreenFoodCode,
     OrganicCode,
+    Usage,
+    Preparation,
 }
 
 #[derive(Deserialize)]

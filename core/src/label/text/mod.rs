@@ -587,6 +587,8 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::Suitable => b.set_text("/population/suitable", vs, ve),
         Target::Unsuitable => b.set_text("/population/unsuitable", vs, ve),
         Target::RegistrationNumber => b.set_text("/population/registration_number", vs, ve),
+        Target::Usage => b.set_text("/population/usage", vs, ve),
+        Target::Preparation => b.set_text("/population/preparation/text", vs, ve),
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
@@ -621,7 +623,10 @@ fn read_nutrition(
     let title_end = ve.max(h.end);
     let title = text_of(b.chars, h.start, title_end);
     let mut basis = nutrition::basis_in(&text_of(b.chars, vs, ve));
+    // A per-100 kJ column named in the title or a header (infant formula tables).
+    let mut kj_column = nutrition::names_per_100kj(&text_of(b.chars, vs, ve));
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
+    let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
     let table_start = h.start;
     let mut table_end = title_end;
@@ -639,13 +644,32 @@ fn read_nutrition(
         }
         li += 1;
         table_end = e;
-        match nutrition::read_line(&text_of(b.chars, s, e)) {
+        let line = text_of(b.chars, s, e);
+        match nutrition::read_line(&line) {
             nutrition::Line::Header(found) => {
                 if basis.is_none() {
                     basis = found;
                 }
+                kj_column |= nutrition::names_per_100kj(&line);
             }
             nutrition::Line::Row(r) => {
+                if let Some((v, u)) = &r.second {
+                    let Some(v) = Builder::number(v).filter(|_| kj_column) else {
+                        pending_unread.push((
+                            s,
+                            e,
+                            "a second value column whose basis the header does not name",
+                        ));
+                        continue;
+                    };
+                    let mut a = Map::new();
+                    a.insert("name".into(), json!(r.name));
+                    a.insert("value".into(), v);
+                    if let Some(u) = u {
+                        a.insert("unit".into(), json!(u));
+                    }
+                    per_kj.push((Value::Object(a), s, e));
+                }
                 let Some(value) = Builder::number(&r.value) else {
                     pending_unread.push((s, e, "the value is not a number"));
                     continue;
@@ -699,6 +723,9 @@ fn read_nutrition(
     });
     for (row, s, e) in rows {
         b.push("/nutrition/rows", row, s, e);
+    }
+    for (amount, s, e) in per_kj {
+        b.push("/population/formula/per_100kj", amount, s, e);
     }
     li
 }

@@ -29,6 +29,15 @@ pub struct Row {
     pub value: String,
     pub unit: Option<String>,
     pub nrv_percent: Option<String>,
+    /// A second value column (infant formula: per 100 kJ beside per 100 g): value and unit.
+    /// The caller decides from the header whether it can be placed.
+    pub second: Option<(String, Option<String>)>,
+}
+
+/// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
+pub fn names_per_100kj(s: &str) -> bool {
+    let c = compact(s);
+    c.contains("100kj") || c.contains("100千焦")
 }
 
 fn compact(s: &str) -> String {
@@ -217,18 +226,38 @@ pub fn read_line(s: &str) -> Line {
         return Line::Unread("the value is a percentage");
     }
     let mut nrv = None;
-    if let Some(c) = cells.get(k) {
+    let mut second = None;
+    for _ in 0..2 {
+        let Some(c) = cells.get(k) else {
+            break;
+        };
         if is_empty_cell(c) {
             k += 1;
         } else if let Some((n, rest)) = split_number(c) {
             if rest == "%" || (rest.is_empty() && cells.get(k + 1).is_some_and(|x| x == "%")) {
+                if nrv.is_some() {
+                    return Line::Unread("two NRV % cells");
+                }
                 nrv = Some(n);
                 k += if rest.is_empty() { 2 } else { 1 };
+            } else if second.is_none() && nrv.is_none() {
+                // A second value column: its unit attached or in the next cell.
+                k += 1;
+                let mut unit = (!rest.is_empty()).then_some(rest);
+                if unit.is_none() {
+                    if let Some(u) = cells.get(k) {
+                        if !starts_numeric(u) && !u.contains('%') && !is_empty_cell(u) {
+                            unit = Some(u.clone());
+                            k += 1;
+                        }
+                    }
+                }
+                second = Some((n, unit));
             } else {
-                return Line::Unread("a second value column (only one basis is read)");
+                return Line::Unread("more value columns than the reader places");
             }
         } else {
-            return Line::Unread("a cell after the value that is not an NRV %");
+            return Line::Unread("a cell after the value that is not a value or an NRV %");
         }
     }
     if k < cells.len() {
@@ -239,6 +268,7 @@ pub fn read_line(s: &str) -> Line {
         value,
         unit: (!unit.is_empty()).then_some(unit),
         nrv_percent: nrv,
+        second,
     })
 }
 
