@@ -49,6 +49,10 @@ pub enum Target {
     OrganicCode,
     Usage,
     Preparation,
+    HealthFunction,
+    FunctionalComponents,
+    ComplaintPhone,
+    HealthWarning,
 }
 
 #[derive(Deserialize)]

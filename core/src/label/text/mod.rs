@@ -589,6 +589,12 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::RegistrationNumber => b.set_text("/population/registration_number", vs, ve),
         Target::Usage => b.set_text("/population/usage", vs, ve),
         Target::Preparation => b.set_text("/population/preparation/text", vs, ve),
+        Target::HealthFunction => b.set_text("/population/health_food/function", vs, ve),
+        Target::FunctionalComponents => {
+            b.set_text("/population/health_food/functional_components", vs, ve)
+        }
+        Target::ComplaintPhone => b.set_text("/population/health_food/complaint_phone", vs, ve),
+        Target::HealthWarning => b.set_text("/population/health_food/warning/text", vs, ve),
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
