@@ -188,6 +188,13 @@ impl Engine {
         ctx: &crate::label::text::TextContext,
         opts: &CheckOptions,
     ) -> Result<Report, Error> {
+        // The same size limit as a JSON label, in bytes.
+        if text.len() > self.limits.max_label_bytes {
+            return Err(Error::Label(crate::error::LabelError::TooLarge {
+                size: text.len(),
+                limit: self.limits.max_label_bytes,
+            }));
+        }
         let reading = crate::label::text::read(text, ctx, self.limits.max_label_bytes)?;
         let bytes = serde_json::to_vec(&reading.document)
             .map_err(|e| Error::Option(format!("the document read from text: {e}")))?;

@@ -141,3 +141,22 @@ fn a_finding_inside_the_ingredient_list_points_at_its_characters() {
         .expect("净含量：150 has no unit");
     assert_eq!(unit.span.as_ref().expect("span").text, "净含量：150");
 }
+
+#[test]
+fn text_over_the_label_size_limit_is_too_large() {
+    let engine = Engine::new().expect("embedded packs load");
+    let ctx = TextContext {
+        market: "CN".into(),
+        category: "food".into(),
+        ..TextContext::default()
+    };
+    let limit = engine.limits().max_label_bytes;
+    // Three bytes a character: over the byte limit with a third as many characters.
+    let text = "配".repeat(limit / 3 + 1);
+    match engine.check_text(&text, &ctx, &CheckOptions::default()) {
+        Err(labelcheck::Error::Label(labelcheck::LabelError::TooLarge { size, limit: l })) => {
+            assert_eq!((size, l), (text.len(), limit));
+        }
+        other => panic!("expected too_large, got {:?}", other.map(|r| r.verdict)),
+    }
+}
