@@ -24,11 +24,36 @@ for src in SOURCES:
         if en and en != entry["en"] and en not in entry["aliases"]:
             entry["aliases"].append(en)
 
+# Printed names of other markets' panels that the GB tables do not carry: the US Nutrition
+# Facts panel (21 CFR 101.9(c)-(d) names, e.g. "Total Fat", "Incl. Added Sugars") and the EU
+# nutrition declaration (Reg. (EU) No 1169/2011 Art 30(1) and Annex XV: "of which saturates",
+# "Salt"). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11).
+EXTRA = {
+    "energy": ["Calories", "Energy value"],
+    "fat": ["Total Fat", "Total fat"],
+    "saturated_fat": ["Saturated Fat", "Sat. Fat", "of which saturates", "Saturates"],
+    "trans_fat": ["Trans Fat"],
+    "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carbohydrate", "Carbohydrates"],
+    "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar"],
+    "added_sugar": ["Incl. Added Sugars", "Includes Added Sugars", "Added Sugars", "Added sugars"],
+    "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber"],
+    "salt": ["Salt"],
+}
+NEW = {
+    "added_sugar": {"zh": "添加糖", "en": "Added sugars"},
+    "salt": {"zh": "食盐", "en": "Salt"},
+}
+for nid, names in EXTRA.items():
+    entry = rows[nid] if nid in rows else rows.setdefault(nid, {**NEW[nid], "aliases": []})
+    for name in names:
+        if name != entry["en"] and name != entry["zh"] and name not in entry["aliases"]:
+            entry["aliases"].append(name)
+
 out = [
     "[list]",
     'id = "nutrients"',
     'title = { zh = "营养成分名称", en = "Nutrient names" }',
-    'source = "GB 28050-2011 表1 and GB 28050-2025 表1 (the `nutrients` tables of the packs)"',
+    'source = "GB 28050-2011 表1 and GB 28050-2025 表1 (the `nutrients` tables of the packs); US 21 CFR 101.9 and EU 1169/2011 Annex XV printed names (EXTRA in the generator)"',
     'licence = "facts from national standards; compiled by labelcheck"',
     'generated_by = "tools/codelists/gen_nutrients.py"',
     'key = "id"',

@@ -78,6 +78,10 @@ pub struct Measured {
     /// tolerances are applied to the value itself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Dec>,
+    /// The nutrient was added to the food (fortification) rather than naturally present:
+    /// US 21 CFR 101.9(g)(3)(i) Class I nutrients must meet 100 % of the declared value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<bool>,
 }
 
 /// Recipe and production facts.

@@ -17,11 +17,44 @@ pub struct ParsedIngredients {
     /// The word before the first colon (`配料`, `配料表`, `原料`), if any.
     pub lead_word: Option<String>,
     pub items: Vec<Ingredient>,
+    /// A quantifying statement before the list's tail (`Contains 2% or less of:`), if any;
+    /// the items after it carry its share as `threshold_group`.
+    pub threshold_statement: Option<ThresholdStatement>,
 }
+
+/// `Contains 2% or less of` / `Less than 2% of`: the US statement (21 CFR 101.4(a)(2)) that
+/// lets the ingredients after it stand out of descending order. Read by the parser because
+/// it changes how the list is structured; what the threshold may be, and what it allows, is
+/// pack data.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdStatement {
+    /// The words as printed (`contains 2% or less of:`).
+    pub text: String,
+    /// The share named, in percent.
+    pub percent: super::Dec,
+    /// `or_less` (`2% or less of`) or `less_than` (`less than 2% of`).
+    pub form: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// `contains 2% or less of:`, `and less than 2% of each of the following:`, `2% or less of`.
+static THRESHOLD_RE: once_cell::sync::Lazy<regex_lite::Regex> = once_cell::sync::Lazy::new(|| {
+    regex_lite::Regex::new(
+        r"(?i)(?:^|[,;，；、]\s*)((?:and\s+)?(?:contains?\s+)?(?:(less\s+than)\s+([0-9]+(?:\.[0-9]+)?)\s*%|([0-9]+(?:\.[0-9]+)?)\s*%\s+or\s+less)\s+of(?:\s+(?:each\s+of\s+)?the\s+following)?\s*:?)",
+    )
+    .expect("valid regex")
+});
 
 const SEPARATORS: &[char] = &['、', ',', '，', ';', '；'];
 const OPEN: &[char] = &['(', '（', '[', '【', '〔'];
 const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
+/// How far into the text a colon may close the lead word: `配料：` and `Ingredients:` are
+/// short, but `List of ingredients:`, `Ingrédients :` and `Zutatenverzeichnis:` are not.
+/// A colon after a separator or bracket never closes it, so an item's colon is not taken.
+const LEAD_WORD_MAX: usize = 32;
 /// Nesting deeper than this is kept as text; printed lists rarely go past 3.
 const MAX_NESTING: usize = 8;
 
@@ -96,7 +129,11 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
                 start += 1;
             }
         }
-    } else if let Some(colon) = chars.iter().take(12).position(|c| *c == '：' || *c == ':') {
+    } else if let Some(colon) = chars
+        .iter()
+        .take(LEAD_WORD_MAX)
+        .position(|c| *c == '：' || *c == ':')
+    {
         let word: String = chars[..colon].iter().collect::<String>().trim().to_string();
         if !word.is_empty()
             && !word
@@ -116,10 +153,76 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
     {
         end -= 1;
     }
+    if let Some((st, (from, to))) = threshold_statement(chars, start, end, &index) {
+        let mut items = p.list(start, from, 0);
+        let mut tail = p.list(to, end, 0);
+        for t in &mut tail {
+            t.threshold_group = Some(st.percent);
+        }
+        items.extend(tail);
+        return ParsedIngredients {
+            lead_word,
+            items,
+            threshold_statement: Some(st),
+        };
+    }
     ParsedIngredients {
         lead_word,
         items: p.list(start, end, 0),
+        threshold_statement: None,
     }
+}
+
+/// Finds a quantifying statement at the first level of the list (outside brackets, at the
+/// start of an item): the statement and the char range it covers.
+fn threshold_statement(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    index: &CharIndex,
+) -> Option<(ThresholdStatement, (usize, usize))> {
+    let text: String = chars[start..end].iter().collect();
+    // Byte offsets of `text` → char offsets in `chars`.
+    let mut byte_to_char = Vec::with_capacity(text.len() + 1);
+    for (n, c) in text.chars().enumerate() {
+        byte_to_char.extend(std::iter::repeat_n(start + n, c.len_utf8()));
+    }
+    byte_to_char.push(end);
+    for caps in THRESHOLD_RE.captures_iter(&text) {
+        let whole = caps.get(1)?;
+        let (from, to) = (byte_to_char[whole.start()], byte_to_char[whole.end()]);
+        // Only at bracket level 0.
+        let mut level = 0i32;
+        for c in &chars[start..from] {
+            if OPEN.contains(c) {
+                level += 1;
+            } else if CLOSE.contains(c) {
+                level -= 1;
+            }
+        }
+        if level != 0 {
+            continue;
+        }
+        let (form, number) = match (caps.get(2), caps.get(3), caps.get(4)) {
+            (Some(_), Some(n), _) => ("less_than", n.as_str()),
+            (None, _, Some(n)) => ("or_less", n.as_str()),
+            _ => continue,
+        };
+        let Ok(percent) = number.parse::<Decimal>() else {
+            continue;
+        };
+        let span = index.span("/ingredients/text", from, to);
+        return Some((
+            ThresholdStatement {
+                text: span.text.clone(),
+                percent: super::Dec(percent),
+                form: form.to_string(),
+                span: Some(span),
+            },
+            (from, to),
+        ));
+    }
+    None
 }
 
 struct Parser<'a> {

@@ -25,7 +25,7 @@ pub mod text;
 pub mod textile;
 
 pub use fibre_text::{parse_fibre_text, render_fibre_components, ParsedFibres};
-pub use ingredients_text::{parse_ingredients_text, ParsedIngredients};
+pub use ingredients_text::{parse_ingredients_text, ParsedIngredients, ThresholdStatement};
 pub use number::{Dec, MAX_LABEL_NUMBER};
 pub use parse::{parse_label, Limits};
 
@@ -194,6 +194,11 @@ pub struct Ingredients {
     /// items parsed from `text`, so the descending-order rule can judge printed text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipe: Vec<RecipeEntry>,
+    /// A quantifying statement printed before the list's tail — `Contains 2% or less of:` /
+    /// `Less than 2% of` (21 CFR 101.4(a)(2)). Read from `text` when absent; the items after
+    /// it carry its share as `threshold_group`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_statement: Option<ThresholdStatement>,
     /// Filled in by normalisation: every unreadable share of the parsed text, at any depth,
     /// in printed order (the items' `unparsed` lists, flattened), for rules to report.
     #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
@@ -243,6 +248,10 @@ pub struct Ingredient {
     /// Added water, or an ingredient that evaporates in processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volatile: Option<bool>,
+    /// The share (percent) of the quantifying statement this ingredient is listed under
+    /// (`Contains 2% or less of: salt, …` → 2 for salt); set by the text parser, or given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_group: Option<Dec>,
     /// Sub-ingredients of a compound ingredient, in printed order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ingredients: Vec<Ingredient>,
@@ -299,6 +308,9 @@ pub struct Nutrition {
     pub serving_size: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serving_unit: Option<String>,
+    /// Servings per container, as printed (`about 8` → 8); US 21 CFR 101.9(b)(8), Codex CXG 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servings_per_container: Option<Dec>,
     /// `table` (the boxed 营养成分表) or `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -327,7 +339,12 @@ pub struct NutrientRow {
     pub value: Dec,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// The declared NRV %; absent when the label has no NRV column.
+    /// The value is printed as an upper bound: `less than 1 g`, `<5mg` (`value` holds the
+    /// bound). US 21 CFR 101.9(c) prescribes such wording for small amounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub less_than: Option<bool>,
+    /// The declared reference-value percentage: NRV % (CN), % RI (EU), % Daily Value (US);
+    /// absent when the label has no such column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nrv_percent: Option<Dec>,
     /// Filled in by normalisation: the value per 100 g or 100 mL.
@@ -375,6 +392,10 @@ pub struct NetContent {
     pub char_height_mm: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_panel_as_name: Option<bool>,
+    /// Whether the statement stands within the bottom 30 % of the principal display panel,
+    /// in lines parallel to its base (US 21 CFR 101.105(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_bottom_30_percent: Option<bool>,
     /// Drained (solid) weight for solid-in-liquid foods.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drained_weight: Option<String>,
@@ -465,6 +486,10 @@ pub struct Package {
     pub largest_surface_cm2: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_surface_cm2: Option<Dec>,
+    /// Area of the principal display panel in cm² (the part of the label most likely to be
+    /// shown to the buyer; US 21 CFR 101.1 and 101.105(i) size the net-quantity type by it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_display_panel_cm2: Option<Dec>,
     /// `cuboid`, `cylinder`, `other` — with the dimensions below, packs compute the area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<String>,

@@ -499,6 +499,9 @@ impl Label {
                 }
                 if ing.items.is_empty() {
                     ing.items = parsed.items;
+                    if ing.threshold_statement.is_none() {
+                        ing.threshold_statement = parsed.threshold_statement;
+                    }
                     fn flatten(
                         items: &[super::Ingredient],
                         out: &mut Vec<super::fibre::UnparsedToken>,
