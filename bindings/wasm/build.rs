@@ -38,6 +38,8 @@ fn main() {
                 "Measurement",
                 "Report",
                 "Comparison",
+                "MarketReports",
+                "MarketReport",
             ]),
         ),
         (

@@ -9,8 +9,8 @@ use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
 use crate::report::{
-    Citation, Comparison, Finding, Measurement, PackRef, Report, RuleTrace, Skip, Span, Text,
-    Verdict,
+    Citation, Comparison, Finding, MarketReport, MarketReports, Measurement, PackRef, Report,
+    RuleTrace, Skip, Span, Text, Verdict,
 };
 use serde_json::Value;
 
@@ -176,6 +176,53 @@ impl Engine {
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts))
+    }
+
+    /// Checks one label (JSON bytes) against each of `markets` in turn — the label's own
+    /// `market` is replaced by each — and returns one report per market, in the order given
+    /// (duplicates dropped). An unknown market is an error, as in the label itself.
+    pub fn check_markets_json(
+        &self,
+        bytes: &[u8],
+        markets: &[String],
+        opts: &CheckOptions,
+    ) -> Result<MarketReports, Error> {
+        self.check_selection(opts)?;
+        let label = parse_label_typed(bytes, &self.limits)?;
+        let mut out: Vec<MarketReport> = Vec::new();
+        for market in markets_in_order(markets)? {
+            let mut l = label.clone();
+            l.market = market.clone();
+            let prepared = self.prepare(l, opts, Some(bytes))?;
+            let packs = self.select(&prepared, &opts.editions, false);
+            refuse_broken(&packs)?;
+            out.push(MarketReport {
+                market,
+                report: self.run(&prepared, &packs, opts),
+            });
+        }
+        Ok(MarketReports::new(out))
+    }
+
+    /// `check_text` for each of `markets` (the text is read once per market: headings and
+    /// defaults may depend on it).
+    pub fn check_text_markets(
+        &self,
+        text: &str,
+        ctx: &crate::label::text::TextContext,
+        markets: &[String],
+        opts: &CheckOptions,
+    ) -> Result<MarketReports, Error> {
+        let mut out = Vec::new();
+        for market in markets_in_order(markets)? {
+            let mut c = ctx.clone();
+            c.market = market.clone();
+            out.push(MarketReport {
+                report: self.check_text(text, &c, opts)?,
+                market,
+            });
+        }
+        Ok(MarketReports::new(out))
     }
 
     /// Reads a label's printed text (`label::text`) and checks the document it builds, as
@@ -884,5 +931,20 @@ pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
     }
     let mut out = Vec::new();
     walk(dir, dir, &mut out)?;
+    Ok(out)
+}
+
+/// The markets of a multi-market check, trimmed, without duplicates, in the order given;
+/// an empty list is refused (a check of nothing must not look like a pass).
+fn markets_in_order(markets: &[String]) -> Result<Vec<String>, Error> {
+    let mut out: Vec<String> = Vec::new();
+    for m in markets.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
+        if !out.iter().any(|x| x == m) {
+            out.push(m.to_string());
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Option("no market to check against".into()));
+    }
     Ok(out)
 }

@@ -37,4 +37,4 @@ pub use date::Date;
 pub use engine::{CheckOptions, EditionChoice, Engine, RuleSelection};
 pub use error::{Error, LabelError, PackError};
 pub use label::{Label, Limits};
-pub use report::{Comparison, Finding, Report, Severity, Verdict};
+pub use report::{Comparison, Finding, MarketReport, MarketReports, Report, Severity, Verdict};

@@ -247,6 +247,56 @@ impl Report {
     }
 }
 
+/// One label checked against several markets (`check --market US,EU,CN,CODEX`): one report
+/// per market, in the order asked — what an exporter asks first ("what does each market
+/// require of this label?").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MarketReports {
+    /// The worst verdict over the markets (`not_checked` only when no market was checked).
+    pub verdict: Verdict,
+    pub markets: Vec<MarketReport>,
+}
+
+/// The report for one market of a multi-market check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MarketReport {
+    pub market: String,
+    pub report: Report,
+}
+
+impl MarketReports {
+    pub fn new(markets: Vec<MarketReport>) -> MarketReports {
+        let checked: Vec<&Report> = markets
+            .iter()
+            .map(|m| &m.report)
+            .filter(|r| r.is_checked())
+            .collect();
+        let verdict = if checked.is_empty() {
+            Verdict::NotChecked
+        } else if checked.iter().any(|r| r.verdict == Verdict::Fail) {
+            Verdict::Fail
+        } else if checked
+            .iter()
+            .any(|r| r.verdict == Verdict::PassWithWarnings)
+        {
+            Verdict::PassWithWarnings
+        } else {
+            Verdict::Pass
+        };
+        MarketReports { verdict, markets }
+    }
+
+    /// Every market's findings, in market order.
+    pub fn findings(&self) -> impl Iterator<Item = (&str, &Finding)> {
+        self.markets.iter().flat_map(|m| {
+            m.report
+                .findings
+                .iter()
+                .map(move |f| (m.market.as_str(), f))
+        })
+    }
+}
+
 /// Two editions side by side: what a label gains and loses moving to the later one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {

@@ -88,6 +88,10 @@ pub struct Case {
     /// A label's printed text, read by the text reader (instead of `label`/`patch`/`raw`).
     #[serde(default)]
     pub text: Option<String>,
+    /// Check the label against each of these markets in place of its own (a multi-market
+    /// check); the expectations are every market's findings together.
+    #[serde(default)]
+    pub markets: Option<Vec<String>>,
     #[serde(default)]
     pub market: Option<String>,
     #[serde(default)]
@@ -188,6 +192,24 @@ impl Coverage {
     }
 }
 
+/// A multi-market result as one report for comparing with a case's expectations: every
+/// market's findings and trace (rule ids name their pack, so their market); not checked
+/// only when no market was.
+fn combined_report(m: crate::report::MarketReports) -> Result<crate::report::Report, Error> {
+    let verdict = m.verdict;
+    let mut it = m.markets.into_iter().map(|x| x.report);
+    let Some(mut first) = it.next() else {
+        return Err(Error::Option("no market to check against".into()));
+    };
+    for r in it {
+        first.findings.extend(r.findings);
+        first.trace.extend(r.trace);
+        first.packs.extend(r.packs);
+    }
+    first.verdict = verdict;
+    Ok(first)
+}
+
 /// Runs one suite. `suite` names it in results (usually its path); `dir_name` is the
 /// suite's directory (the default pack filter); `load` reads a file relative to the suite.
 pub fn run_suite(
@@ -267,7 +289,13 @@ pub fn run_suite(
             unexpected: vec![],
             error: None,
         };
-        match (engine.check_json(&input, &opts), &case.expect_error) {
+        let outcome = match &case.markets {
+            Some(markets) => engine
+                .check_markets_json(&input, markets, &opts)
+                .and_then(combined_report),
+            None => engine.check_json(&input, &opts),
+        };
+        match (outcome, &case.expect_error) {
             // No pack applied: judged like an error of kind `not_checked`.
             (Ok(report), Some(kind)) if !report.is_checked() => {
                 if kind != "not_checked" {

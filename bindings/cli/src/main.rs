@@ -62,8 +62,10 @@ enum Command {
         /// typed out); needs --market and --category, which are not printed.
         #[arg(long)]
         text: bool,
-        /// Market of a label read from text (CN, EU, US).
-        #[arg(long, value_name = "MARKET")]
+        /// Market(s) to check against (CN, EU, US, CODEX), comma-separated. A label read from
+        /// text needs it; a JSON label is checked against each market listed instead of its
+        /// own, one report per market (`--market US,EU,CODEX`: what each market requires).
+        #[arg(long, value_name = "MARKET[,MARKET…]")]
         market: Option<String>,
         /// Product category of a label read from text (see `labelcheck categories`).
         #[arg(long, value_name = "CATEGORY")]
@@ -522,8 +524,27 @@ fn check(
         only,
     };
     let is_text = |name: &str| text.all || name.to_ascii_lowercase().ends_with(".txt");
+    // `--market A,B`: each label checked against every market listed.
+    let markets: Option<Vec<String>> = text.market.map(|m| {
+        m.split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect()
+    });
+    if markets.as_ref().is_some_and(|m| m.is_empty()) {
+        eprintln!("labelcheck: --market names no market");
+        return 2;
+    }
+    if compare && markets.is_some() {
+        eprintln!("labelcheck: --compare and --market cannot be combined");
+        return 2;
+    }
+    let multi = markets.as_ref().is_some_and(|m| m.len() > 1);
     let text_ctx = if files.iter().any(|f| is_text(f)) {
-        let (Some(market), Some(category)) = (text.market, text.category) else {
+        let (Some(market), Some(category)) = (
+            markets.as_ref().and_then(|m| m.first()).map(String::as_str),
+            text.category,
+        ) else {
             eprintln!(
                 "labelcheck: a label read from text needs --market and --category (they are not printed)"
             );
@@ -568,7 +589,7 @@ fn check(
                 .filter(|i| !is_text(&i.name))
                 .filter_map(|i| i.bytes.as_deref().ok())
                 .collect();
-            let mut checked = if compare {
+            let mut checked = if compare || markets.is_some() {
                 Vec::new()
             } else {
                 engine
@@ -584,6 +605,14 @@ fn check(
                     Err(e) => Err(e.into_error(&input.name)),
                     Ok(bytes) if is_text(&input.name) => {
                         match (&text_ctx, std::str::from_utf8(&bytes)) {
+                            (Some(ctx), Ok(t)) if multi => engine
+                                .check_text_markets(
+                                    t,
+                                    ctx,
+                                    markets.as_deref().unwrap_or(&[]),
+                                    &opts,
+                                )
+                                .map(render::Outcome::Markets),
                             (Some(ctx), Ok(t)) => engine
                                 .check_text(t, ctx, &opts)
                                 .map(render::Outcome::Report),
@@ -598,6 +627,9 @@ fn check(
                     Ok(bytes) if compare => engine
                         .compare_json(&bytes, &opts)
                         .map(|c| render::Outcome::Comparison(Box::new(c))),
+                    Ok(bytes) if markets.is_some() => engine
+                        .check_markets_json(&bytes, markets.as_deref().unwrap_or(&[]), &opts)
+                        .map(render::Outcome::Markets),
                     Ok(_) => checked
                         .next()
                         .unwrap_or_else(|| Err(labelcheck::Error::Option("missing result".into()))),
@@ -608,6 +640,12 @@ fn check(
                     Ok(render::Outcome::Report(r)) if !r.is_checked() => 2,
                     Ok(render::Outcome::Report(r)) if r.has_errors() => 1,
                     Ok(render::Outcome::Comparison(c)) if c.current.has_errors() => 1,
+                    Ok(render::Outcome::Markets(m))
+                        if m.verdict == labelcheck::Verdict::NotChecked =>
+                    {
+                        2
+                    }
+                    Ok(render::Outcome::Markets(m)) if m.verdict == labelcheck::Verdict::Fail => 1,
                     Ok(_) => 0,
                 });
                 results.push((input.name, outcome));

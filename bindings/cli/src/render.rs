@@ -2,7 +2,7 @@
 
 use crate::Lang;
 use labelcheck::pack::{Pack, Rule};
-use labelcheck::report::{Comparison, Finding, Report};
+use labelcheck::report::{Comparison, Finding, MarketReports, Report};
 use labelcheck::suite::CaseResult;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -12,6 +12,20 @@ use std::fmt::Write as _;
 pub enum Outcome {
     Report(Report),
     Comparison(Box<Comparison>),
+    /// One label checked against several markets (`--market US,EU`).
+    Markets(MarketReports),
+}
+
+impl Outcome {
+    /// The reports whose findings count for exit codes, JUnit and SARIF: a comparison's
+    /// editions in force, every market of a multi-market check.
+    pub fn reports(&self) -> Vec<&Report> {
+        match self {
+            Outcome::Report(r) => vec![r],
+            Outcome::Comparison(c) => vec![&c.current],
+            Outcome::Markets(m) => m.markets.iter().map(|m| &m.report).collect(),
+        }
+    }
 }
 
 type Results = [(String, Result<Outcome, labelcheck::Error>)];
@@ -317,6 +331,7 @@ pub fn human(results: &Results, lang: Lang) -> String {
         // name may be a device or a pipe (`/dev/zero` was read for ever).
         let has_span = match outcome {
             Ok(Outcome::Report(r)) => r.findings.iter().any(|f| f.span.is_some()),
+            Ok(Outcome::Markets(m)) => m.findings().any(|(_, f)| f.span.is_some()),
             Ok(Outcome::Comparison(c)) => c
                 .current
                 .findings
@@ -340,6 +355,17 @@ pub fn human(results: &Results, lang: Lang) -> String {
                 );
             }
             Ok(Outcome::Report(r)) => report_block(&mut out, name, r, lang, label_text.as_ref()),
+            Ok(Outcome::Markets(m)) => {
+                for mr in &m.markets {
+                    report_block(
+                        &mut out,
+                        &format!("{name} [{}]", mr.market),
+                        &mr.report,
+                        lang,
+                        label_text.as_ref(),
+                    );
+                }
+            }
             Ok(Outcome::Comparison(c)) => {
                 report_block(
                     &mut out,
@@ -398,6 +424,9 @@ struct JsonLine<'a> {
     report: Option<&'a Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
     comparison: Option<&'a Comparison>,
+    /// A multi-market check: `{verdict, markets: [{market, report}]}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markets: Option<&'a MarketReports>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a labelcheck::Error>,
 }
@@ -415,6 +444,10 @@ pub fn json(results: &Results) -> String {
             },
             comparison: match outcome {
                 Ok(Outcome::Comparison(c)) => Some(c),
+                _ => None,
+            },
+            markets: match outcome {
+                Ok(Outcome::Markets(m)) => Some(m),
                 _ => None,
             },
             error: outcome.as_ref().err(),
@@ -472,14 +505,11 @@ pub fn junit(results: &Results, lang: Lang) -> String {
                 let _ = write!(cases, "<error message=\"{}\"/>", xml(&e.to_string()));
             }
             Ok(o) => {
-                let r = match o {
-                    Outcome::Report(r) => r,
-                    Outcome::Comparison(c) => &c.current,
-                };
-                if r.has_errors() {
+                let reports = o.reports();
+                if reports.iter().any(|r| r.has_errors()) {
                     failures += 1;
                 }
-                for f in &r.findings {
+                for f in reports.iter().flat_map(|r| &r.findings) {
                     let _ = write!(
                         cases,
                         "<failure type=\"{}\" message=\"{}\">{} {} {}</failure>",
@@ -532,7 +562,7 @@ pub fn sarif(results: &Results, engine: &labelcheck::Engine, lang: Lang) -> Stri
     let mut artifacts: Vec<Value> = Vec::new();
     for (i, (name, outcome)) in results.iter().enumerate() {
         artifacts.push(json!({ "location": location(name, i)["artifactLocation"].clone() }));
-        let report = match outcome {
+        let reports = match outcome {
             Err(e) => {
                 notifications.push(json!({
                     "level": "error",
@@ -542,10 +572,12 @@ pub fn sarif(results: &Results, engine: &labelcheck::Engine, lang: Lang) -> Stri
                 }));
                 continue;
             }
-            Ok(Outcome::Report(r)) => r,
-            Ok(Outcome::Comparison(c)) => &c.current,
+            Ok(o) => o.reports(),
         };
-        for f in &report.findings {
+        for (report, f) in reports
+            .iter()
+            .flat_map(|r| r.findings.iter().map(move |f| (*r, f)))
+        {
             let index = *rule_index.entry(f.rule.clone()).or_insert_with(|| {
                 let (short, full, props) = match engine.rule(&f.rule) {
                     Some((p, r)) => (
@@ -595,6 +627,7 @@ pub fn sarif(results: &Results, engine: &labelcheck::Engine, lang: Lang) -> Stri
                     "found": f.found,
                     "span": f.span,
                     "labelId": report.label_id,
+                    "market": report.market,
                 },
             }));
         }

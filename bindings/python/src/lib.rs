@@ -326,6 +326,48 @@ impl PyEngine {
         })
     }
 
+    /// Checks one label against each of `markets` (e.g. `["US", "EU", "CN", "CODEX"]`) in
+    /// place of its own market: one report per market. Raises NotChecked only when no market
+    /// has a pack for the label's category on the check date.
+    #[pyo3(signature = (label, markets, *, as_of=None, edition=None, lang="zh", rules=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn check_markets(
+        &self,
+        py: Python<'_>,
+        label: &Bound<'_, PyAny>,
+        markets: Vec<String>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        edition: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+        rules: Option<&str>,
+    ) -> PyResult<objects::PyMarketReports> {
+        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let input = label_input(label, self.engine.limits(), None)?;
+        let engine = &*self.engine;
+        let check = &opts.check;
+        let bytes = input.bytes.as_slice();
+        let result = py
+            .detach(|| engine.check_markets_json(bytes, &markets, check))
+            .map_err(|e| errors::to_py(py, &e, input.source, None))?;
+        if result.verdict == labelcheck::Verdict::NotChecked {
+            if let Some(first) = result.markets.first() {
+                let obj = Py::new(
+                    py,
+                    PyReport {
+                        inner: first.report.clone(),
+                        lang: opts.lang,
+                    },
+                )?
+                .into_any();
+                return Err(errors::not_checked(py, &first.report, obj, None));
+            }
+        }
+        Ok(objects::PyMarketReports {
+            inner: result,
+            lang: opts.lang,
+        })
+    }
+
     /// Reads a label's printed text (the artwork text layer, an OCR result, a label typed
     /// out) and checks it: `market` and `category` are not printed, so they are given;
     /// `extra` is a dict of facts the text does not print (imported, package,
@@ -638,6 +680,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySpan>()?;
     m.add_class::<PyPackRef>()?;
     m.add_class::<PyComparison>()?;
+    m.add_class::<objects::PyMarketReports>()?;
     m.add_class::<PyPack>()?;
     m.add_class::<PyRule>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -4,7 +4,7 @@
 
 use crate::convert::{date_to_py, value_to_py};
 use labelcheck::report::{Citation, PackRef, Span};
-use labelcheck::{Comparison, Finding, Report, Severity, Verdict};
+use labelcheck::{Comparison, Finding, MarketReports, Report, Severity, Verdict};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -415,6 +415,66 @@ impl PyReport {
                 "s"
             },
             packs.join(", ")
+        )
+    }
+}
+
+/// One label checked against several markets: a report per market, in the order asked.
+#[pyclass(frozen, eq, module = "labelcheck", name = "MarketReports")]
+#[derive(Clone, PartialEq)]
+pub struct PyMarketReports {
+    pub inner: MarketReports,
+    pub lang: Lang,
+}
+
+#[pymethods]
+impl PyMarketReports {
+    /// The worst verdict over the markets: `pass`, `pass_with_warnings` or `fail`.
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        verdict_name(self.inner.verdict)
+    }
+    /// True when no market has an error finding.
+    #[getter]
+    fn ok(&self) -> bool {
+        self.inner.verdict != Verdict::Fail
+    }
+    /// `{market: Report}` in the order asked (a market with no pack for the label's
+    /// category has a report whose verdict is `not_checked`).
+    #[getter]
+    fn markets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        for m in &self.inner.markets {
+            d.set_item(
+                &m.market,
+                PyReport {
+                    inner: m.report.clone(),
+                    lang: self.lang,
+                },
+            )?;
+        }
+        Ok(d)
+    }
+    /// As plain data, exactly as `labelcheck check --market … --format json` prints it
+    /// under `markets`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict!(py, &self.inner)
+    }
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        to_json!(&self.inner, indent)
+    }
+    fn __repr__(&self) -> String {
+        let parts: Vec<String> = self
+            .inner
+            .markets
+            .iter()
+            .map(|m| format!("{}: {}", m.market, verdict_name(m.report.verdict)))
+            .collect();
+        format!(
+            "<MarketReports {}: {}>",
+            verdict_name(self.inner.verdict),
+            parts.join(", ")
         )
     }
 }

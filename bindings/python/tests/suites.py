@@ -21,7 +21,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple, Union
 SUITE_KEYS = {"description", "base", "as_of", "editions", "packs", "cases", "market", "category"}
 CASE_KEYS = {
     "name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error",
-    "text", "market", "category", "extra", "document", "unread",
+    "text", "market", "category", "extra", "document", "unread", "markets",
 }
 ERROR_KINDS = {"syntax", "invalid", "unknown", "too_large", "not_checked"}
 
@@ -57,6 +57,8 @@ class Case:
     document: Optional[Any] = None
     unread: Optional[List[str]] = None
     spans: FrozenSet[Tuple[str, str, str]] = frozenset()
+    # A multi-market case: checked against each of these markets in place of its own.
+    markets: Optional[List[str]] = None
 
     def packs(self, loaded: Set[str]) -> Set[str]:
         """The packs whose findings the case lists exhaustively (empty = every pack)."""
@@ -123,6 +125,7 @@ def load_cases(suites_dir: Path) -> List[Case]:
                     document=c.get("document"),
                     unread=c.get("unread"),
                     spans=frozenset((e["rule"], e["path"], e["span"]) for e in c.get("expect", []) if "span" in e),
+                    markets=c.get("markets"),
                 )
             )
     return cases

@@ -18,8 +18,9 @@ from suites import Case, load_cases, subset_problems
 CASES = load_cases(REPO / "tests" / "suites")
 IDS = [c.id for c in CASES]
 # Cases given as JSON (compared with the CLI's JSON path and run in batches) and as text.
-JSON_CASES = [c for c in CASES if c.text_input is None]
+JSON_CASES = [c for c in CASES if c.text_input is None and c.markets is None]
 TEXT_CASES = [c for c in CASES if c.text_input is not None]
+MARKET_CASES = [c for c in CASES if c.markets is not None]
 
 
 def options(case: Case) -> Dict[str, Any]:
@@ -36,9 +37,12 @@ def evaluate(case: Case, engine: labelcheck.Engine) -> Optional[str]:
         return "; ".join(case.problems)
     try:
         if case.text_input is not None:
-            report = engine.check_text(**case.text_input, **options(case))
+            findings = list(engine.check_text(**case.text_input, **options(case)).findings)
+        elif case.markets is not None:
+            result = engine.check_markets(case.input, case.markets, **options(case))
+            findings = [f for r in result.markets.values() for f in r.findings]
         else:
-            report = engine.check(case.input, **options(case))
+            findings = list(engine.check(case.input, **options(case)).findings)
     except labelcheck.LabelcheckError as e:
         if case.expect_error is None:
             return "error: %s" % e
@@ -48,12 +52,13 @@ def evaluate(case: Case, engine: labelcheck.Engine) -> Optional[str]:
     if case.expect_error is not None:
         return "expected a `%s` error, got a report" % case.expect_error
     packs = case.packs({p.id for p in engine.packs()})
-    actual = {(f.rule, f.path) for f in report.findings if not packs or f.citation.pack in packs}
-    messages = {(f.rule, f.path): f.message_en for f in report.findings}
+    actual = {(f.rule, f.path) for f in findings if not packs or f.citation.pack in packs}
+    messages = {(f.rule, f.path): f.message_en for f in findings}
     missing = sorted(case.expect - actual)
     unexpected = sorted(actual - case.expect)
     problems: List[str] = []
     if case.text_input is not None:
+        report = engine.check_text(**case.text_input, **options(case))
         spans = {(f.rule, f.path, (f.to_dict().get("span") or {}).get("text")) for f in report.findings}
         problems += ["- expected %s at %s pointing at %r" % s for s in sorted(case.spans - spans)]
         reading = report.text or {}
@@ -195,6 +200,21 @@ def test_text_case_matches_cli(case: Case, engine: labelcheck.Engine, cli: List[
         with pytest.raises(labelcheck.LabelcheckError) as info:
             engine.check_text(**ti, **options(case))
         assert info.value.kind == line["error"].get("kind")
+
+
+@pytest.mark.parametrize("case", MARKET_CASES, ids=[c.id for c in MARKET_CASES])
+def test_market_case_matches_cli(case: Case, engine: labelcheck.Engine, cli: List[str], tmp_path: Path) -> None:
+    """A multi-market case through `labelcheck check --market A,B` gives what check_markets gives."""
+    assert case.markets is not None
+    path = tmp_path / "label.json"
+    path.write_text(case.text(), encoding="utf-8")
+    args = ["check", "--format", "json", "--market", ",".join(case.markets)]
+    if case.as_of:
+        args += ["--as-of", case.as_of]
+    proc = subprocess.run(cli + args + [str(path)], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    line = json.loads(proc.stdout)
+    assert engine.check_markets(case.input, case.markets, **options(case)).to_dict() == line["markets"]
 
 
 @pytest.mark.parametrize("case", JSON_CASES, ids=[c.id for c in JSON_CASES])

@@ -155,6 +155,32 @@ impl Engine {
         outcome(self.do_check_text(text, options))
     }
 
+    /// Checks one label against each of `markets` (`["US", "EU", "CN", "CODEX"]`) in place
+    /// of its own market: one report per market, in the order given. Throws a
+    /// `LabelcheckError` on bad input, and of kind `not_checked` only when no market has a
+    /// pack for the label's category.
+    #[wasm_bindgen(js_name = checkMarkets, unchecked_return_type = "MarketReports")]
+    pub fn check_markets(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        markets: Vec<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        self.do_check_markets(label, &markets, options.as_ref())
+            .map_err(|e| throwable(&e))
+    }
+
+    /// Like `checkMarkets`, but returns `{ ok, value | error }` and never throws.
+    #[wasm_bindgen(js_name = tryCheckMarkets, unchecked_return_type = "Outcome<MarketReports>")]
+    pub fn try_check_markets(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Label | string")] label: &JsValue,
+        markets: Vec<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+    ) -> JsValue {
+        outcome(self.do_check_markets(label, &markets, options.as_ref()))
+    }
+
     /// Checks a label under the editions in force and under the latest editions, and says
     /// what changes (`newly_failing`, `resolved`). Throws a `LabelcheckError` on bad input.
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
@@ -343,6 +369,50 @@ impl Engine {
         }
         let mut v = serde_json::to_value(&report).map_err(internal)?;
         add_text(&mut v["findings"], opts.lang.unwrap_or_default());
+        value_to_js(&v)
+    }
+
+    fn do_check_markets(
+        &self,
+        label: &JsValue,
+        markets: &[String],
+        options: Option<&JsValue>,
+    ) -> Result<JsValue, ErrorInfo> {
+        let opts: CheckOptions = from_js(options)?;
+        let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
+        // Parsed once here only to learn the label's own check date (the default date).
+        let check_date = if opts.as_of.is_none() {
+            parse_label(&bytes, self.inner.limits())
+                .map_err(|e| error_info(&e.into()))?
+                .check_date
+        } else {
+            None
+        };
+        let core_opts = core_options(&opts, check_date)?;
+        let result = self
+            .inner
+            .check_markets_json(&bytes, markets, &core_opts)
+            .map_err(|e| error_info(&e))?;
+        if result.verdict == labelcheck::Verdict::NotChecked {
+            let r = result.markets.first().map(|m| &m.report);
+            return Err(bare(
+                ErrorKind::NotChecked,
+                match r {
+                    Some(r) => format!(
+                        "not checked: no pack applies to category {} in any of the markets on {}",
+                        r.category, r.as_of
+                    ),
+                    None => "not checked: no market".into(),
+                },
+            ));
+        }
+        let mut v = serde_json::to_value(&result).map_err(internal)?;
+        let lang = opts.lang.unwrap_or_default();
+        if let Some(ms) = v["markets"].as_array_mut() {
+            for m in ms {
+                add_text(&mut m["report"]["findings"], lang);
+            }
+        }
         value_to_js(&v)
     }
 

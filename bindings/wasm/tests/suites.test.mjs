@@ -99,7 +99,7 @@ describe("same results as the native library", { skip: !haveCli && `no CLI at ${
     try {
       const groups = new Map();
       allCases.forEach((c, i) => {
-        if (c.text) return; // text cases: compared with `check --text` below
+        if (c.text || c.markets) return; // text and multi-market cases: compared below
         const k = JSON.stringify([c.options.asOf ?? null, c.options.editions]);
         if (!groups.has(k)) groups.set(k, []);
         const text = typeof c.input === "string" ? c.input : JSON.stringify(c.input);
@@ -143,6 +143,37 @@ describe("same results as the native library", { skip: !haveCli && `no CLI at ${
         }
       }
       t.diagnostic(`${compared} cases compared with ${cli}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("every multi-market case: identical reports per market (`check --market A,B`)", (t) => {
+    if (!sameStandards) {
+      t.skip("the CLI and the wasm build embed different standards: rebuild both");
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "labelcheck-wasm-markets-"));
+    try {
+      let compared = 0;
+      allCases.forEach((c, i) => {
+        if (!c.markets) return;
+        const text = typeof c.input === "string" ? c.input : JSON.stringify(c.input);
+        const file = join(dir, `case-${i}.json`);
+        writeFileSync(file, text);
+        const args = ["check", "--format", "json", "--market", c.markets.join(",")];
+        if (c.options.asOf) args.push("--as-of", c.options.asOf);
+        const native = JSON.parse(run([...args, file]).stdout);
+        const wasm = engine.tryCheckMarkets(text, c.markets, { ...c.options });
+        const what = `${c.suite}: ${c.name}`;
+        assert.equal(wasm.ok, true, `${what}: wasm failed: ${JSON.stringify(wasm.error)}`);
+        const value = structuredClone(wasm.value);
+        for (const m of value.markets) for (const f of m.report.findings) delete f.text;
+        assert.deepStrictEqual(value, native.markets, what);
+        compared++;
+      });
+      assert.ok(compared > 0, "no multi-market case under tests/suites");
+      t.diagnostic(`${compared} multi-market cases compared with ${cli}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -156,6 +156,18 @@ class Comparison:
     def to_json(self, *, indent: Optional[int] = None) -> str: ...
 
 @final
+class MarketReports:
+    """One label checked against several markets: a report per market, in the order asked."""
+    @property
+    def verdict(self) -> _Verdict: ...
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def markets(self) -> dict[str, Report]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self, *, indent: Optional[int] = None) -> str: ...
+
+@final
 class Pack:
     """A loaded pack: one edition of one standard."""
     @property
@@ -255,6 +267,20 @@ class Engine:
         ``lang``: the language of ``Finding.message``. ``rules``: run only these rules —
         ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
         Raises ``InvalidLabel``/``InvalidOption``, and ``NotChecked`` when no pack applies.
+        """
+    def check_markets(
+        self,
+        label: _LabelInput,
+        markets: Sequence[str],
+        *,
+        as_of: Optional[_DateInput] = None,
+        edition: _EditionInput = None,
+        lang: _Lang = "zh",
+        rules: Optional[str] = None,
+    ) -> MarketReports:
+        """Checks one label against each of ``markets`` (``["US", "EU", "CN", "CODEX"]``)
+        in place of its own market: one report per market, in the order given. Raises
+        ``NotChecked`` only when no market has a pack for the label's category.
         """
     def check_text(
         self,

@@ -22,7 +22,7 @@ export const SUITES = join(REPO, "tests", "suites");
 const SUITE_KEYS = new Set(["description", "base", "as_of", "editions", "packs", "cases", "market", "category"]);
 const CASE_KEYS = new Set([
   "name", "clause", "comment", "patch", "label", "raw", "as_of", "editions", "expect", "expect_error",
-  "text", "market", "category", "extra", "document", "unread",
+  "text", "market", "category", "extra", "document", "unread", "markets",
 ]);
 
 /** RFC 7396 JSON merge patch; returns the patched value (the target is not modified). */
@@ -100,6 +100,7 @@ export function loadSuite(file, packIds, root = SUITES) {
       text,
       document: c.document ?? null,
       unread: c.unread ?? null,
+      markets: c.markets ?? null,
     };
   });
 }
@@ -116,7 +117,9 @@ export function runCase(engine, c) {
         ...c.options, trace: true, lang: "en", market: c.text.market, category: c.text.category,
         ...(c.text.extra ? { extra: c.text.extra } : {}),
       })
-    : engine.tryCheck(c.input, { ...c.options, trace: true, lang: "en" });
+    : c.markets
+      ? combined(engine.tryCheckMarkets(c.input, c.markets, { ...c.options, trace: true, lang: "en" }))
+      : engine.tryCheck(c.input, { ...c.options, trace: true, lang: "en" });
   const result = { passed: true, missing: [], unexpected: [], error: null, report: null };
   if (!out.ok) {
     if (c.expectError == null) {
@@ -161,6 +164,21 @@ export function runCase(engine, c) {
   if (problems.length) result.error = problems.join("; ");
   result.passed = result.missing.length === 0 && result.unexpected.length === 0 && problems.length === 0;
   return result;
+}
+
+/** A multi-market outcome as one report: every market's findings and trace together. */
+function combined(out) {
+  if (!out.ok) return out;
+  const reports = out.value.markets.map((m) => m.report);
+  return {
+    ok: true,
+    value: {
+      ...reports[0],
+      verdict: out.value.verdict,
+      findings: reports.flatMap((r) => r.findings),
+      trace: reports.flatMap((r) => r.trace ?? []),
+    },
+  };
 }
 
 /** Where `want` is not a JSON subset of `got` (as core/src/suite.rs judges `document`). */
