@@ -446,6 +446,60 @@ mod tests {
     }
 
     #[test]
+    fn long_lead_words_up_to_a_colon() {
+        for (t, word) in [
+            ("List of ingredients: milk, sugar", "List of ingredients"),
+            ("Ingrédients : lait, sucre", "Ingrédients"),
+            ("Ingrediënten: melk, suiker", "Ingrediënten"),
+        ] {
+            let p = parse_ingredients_text(t);
+            assert_eq!(p.lead_word.as_deref(), Some(word), "{t}");
+            assert_eq!(p.items.len(), 2, "{t}");
+        }
+        // A colon after a separator belongs to an item, not to a lead word.
+        let p = parse_ingredients_text("milk, sugar: cane");
+        assert_eq!(p.lead_word, None);
+    }
+
+    #[test]
+    fn threshold_statement_splits_the_tail() {
+        let t = "Ingredients: oats, sugar, contains 2% or less of: salt, soy lecithin (emulsifier), natural flavor.";
+        let p = parse_ingredients_text(t);
+        let st = p.threshold_statement.as_ref().expect("statement read");
+        assert_eq!(st.percent.0, Decimal::from(2));
+        assert_eq!(st.form, "or_less");
+        assert_eq!(st.text, "contains 2% or less of:");
+        let names: Vec<_> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["oats", "sugar", "salt", "soy lecithin", "natural flavor"]);
+        let groups: Vec<_> = p.items.iter().map(|i| i.threshold_group).collect();
+        assert_eq!(groups[..2], [None, None]);
+        assert!(groups[2..].iter().all(|g| *g == Some(Dec(Decimal::from(2)))));
+        // Spans still point at the printed characters.
+        assert_eq!(p.items[2].span.as_ref().unwrap().text, "salt");
+        let chars: Vec<char> = t.chars().collect();
+        let sp = st.span.as_ref().unwrap();
+        assert_eq!(chars[sp.start..sp.end].iter().collect::<String>(), st.text);
+
+        let p = parse_ingredients_text("Ingredients: water, sugar, less than 1.5% of each of the following: salt, citric acid");
+        let st = p.threshold_statement.as_ref().expect("statement read");
+        assert_eq!(st.form, "less_than");
+        assert_eq!(st.percent.0, "1.5".parse::<Decimal>().unwrap());
+        assert_eq!(p.items.len(), 4);
+        assert_eq!(p.items[2].name, "salt");
+
+        // Inside brackets, or without a percentage, it is no statement.
+        for t in [
+            "Ingredients: seasoning (contains 2% or less of salt), oats",
+            "Ingredients: oats, contains: milk",
+            "配料：生牛乳、白砂糖",
+        ] {
+            let p = parse_ingredients_text(t);
+            assert!(p.threshold_statement.is_none(), "{t}");
+            assert!(p.items.iter().all(|i| i.threshold_group.is_none()), "{t}");
+        }
+    }
+
+    #[test]
     fn parses_lead_word_items_percent_and_compound() {
         let t = "配料：生牛乳、白砂糖(5%)、稳定剂（果胶、卡拉胶）、乳清粉 3.5%。";
         let p = parse_ingredients_text(t);

@@ -14,6 +14,7 @@ __all__ = [
     "Span",
     "PackRef",
     "Comparison",
+    "MarketReports",
     "Pack",
     "Rule",
     "__version__",

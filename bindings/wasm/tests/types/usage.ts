@@ -10,6 +10,7 @@ import {
   type ErrorKind,
   type Finding,
   type Label,
+  type MarketReports,
   type Outcome,
   type Report,
   type RuleInfo,
@@ -52,6 +53,16 @@ for (const f of report.findings) {
 
 const cmp: Comparison = engine.compare(label);
 const newly: Finding[] = cmp.newly_failing;
+
+const byMarket: MarketReports = engine.checkMarkets(label, ["US", "EU", "CODEX"], { lang: "en" });
+const worst: Verdict = byMarket.verdict;
+for (const m of byMarket.markets) {
+  const market: string = m.market;
+  const report: Report = m.report;
+  void [market, report, worst];
+}
+const tried: Outcome<MarketReports> = engine.tryCheckMarkets(label, ["US"]);
+void tried;
 
 const outcome: Outcome<Report> = engine.tryCheck("{");
 if (outcome.ok) {
