@@ -27,17 +27,21 @@ for src in SOURCES:
 # Printed names of other markets' panels that the GB tables do not carry: the US Nutrition
 # Facts panel (21 CFR 101.9(c)-(d) names, e.g. "Total Fat", "Incl. Added Sugars") and the EU
 # nutrition declaration (Reg. (EU) No 1169/2011 Art 30(1) and Annex XV: "of which saturates",
-# "Salt"). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11).
+# "Salt"; the DE, FR, IT and ES names are those language versions' customary wording, not read). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11).
 EXTRA = {
-    "energy": ["Calories", "Energy value"],
-    "fat": ["Total Fat", "Total fat"],
-    "saturated_fat": ["Saturated Fat", "Sat. Fat", "of which saturates", "Saturates"],
+    "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético"],
+    "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas"],
+    "saturated_fat": ["Saturated Fat", "Sat. Fat", "of which saturates", "Saturates", "davon gesättigte Fettsäuren",
+                      "dont acides gras saturés", "di cui acidi grassi saturi", "de las cuales saturadas"],
     "trans_fat": ["Trans Fat"],
-    "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carbohydrate", "Carbohydrates"],
-    "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar"],
+    "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carbohydrate", "Carbohydrates", "Kohlenhydrate",
+                     "Glucides", "Carboidrati", "Hidratos de carbono"],
+    "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar", "davon Zucker", "dont sucres",
+              "di cui zuccheri", "de los cuales azúcares"],
     "added_sugar": ["Incl. Added Sugars", "Includes Added Sugars", "Added Sugars", "Added sugars"],
-    "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber"],
-    "salt": ["Salt"],
+    "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria"],
+    "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas"],
+    "salt": ["Salt", "Salz", "Sel", "Sale", "Sal"],
 }
 NEW = {
     "added_sugar": {"zh": "添加糖", "en": "Added sugars"},
