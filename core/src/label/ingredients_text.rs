@@ -470,17 +470,24 @@ mod tests {
         assert_eq!(st.form, "or_less");
         assert_eq!(st.text, "contains 2% or less of:");
         let names: Vec<_> = p.items.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["oats", "sugar", "salt", "soy lecithin", "natural flavor"]);
+        assert_eq!(
+            names,
+            ["oats", "sugar", "salt", "soy lecithin", "natural flavor"]
+        );
         let groups: Vec<_> = p.items.iter().map(|i| i.threshold_group).collect();
         assert_eq!(groups[..2], [None, None]);
-        assert!(groups[2..].iter().all(|g| *g == Some(Dec(Decimal::from(2)))));
+        assert!(groups[2..]
+            .iter()
+            .all(|g| *g == Some(Dec(Decimal::from(2)))));
         // Spans still point at the printed characters.
         assert_eq!(p.items[2].span.as_ref().unwrap().text, "salt");
         let chars: Vec<char> = t.chars().collect();
         let sp = st.span.as_ref().unwrap();
         assert_eq!(chars[sp.start..sp.end].iter().collect::<String>(), st.text);
 
-        let p = parse_ingredients_text("Ingredients: water, sugar, less than 1.5% of each of the following: salt, citric acid");
+        let p = parse_ingredients_text(
+            "Ingredients: water, sugar, less than 1.5% of each of the following: salt, citric acid",
+        );
         let st = p.threshold_statement.as_ref().expect("statement read");
         assert_eq!(st.form, "less_than");
         assert_eq!(st.percent.0, "1.5".parse::<Decimal>().unwrap());
