@@ -65,6 +65,9 @@ struct HeadingDef {
     zh: Vec<String>,
     #[serde(default)]
     en: Vec<String>,
+    /// Headings in other spaced-script languages (de, fr, es, it, nl…): matched like `en`.
+    #[serde(default)]
+    other: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -112,7 +115,7 @@ pub struct HeadingMatch {
 }
 
 /// Most characters a heading may span in the text (interior blanks included).
-const MAX_SPAN: usize = 48;
+const MAX_SPAN: usize = 64;
 
 /// Full-width ASCII folded to ASCII, ideographic space to a space.
 pub fn fold(c: char) -> char {
@@ -151,7 +154,7 @@ impl Headings {
                     return Err(format!("unknown family `{f}`"));
                 }
             }
-            for (words, spaced) in [(&h.zh, false), (&h.en, true)] {
+            for (words, spaced) in [(&h.zh, false), (&h.en, true), (&h.other, true)] {
                 for w in words {
                     let k = normalise(w);
                     if k.is_empty() || k.chars().count() > MAX_SPAN / 2 {

@@ -536,16 +536,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 b.set("/dates/shelf_life", json!(arabic), vs, ve, false);
             }
         }
+        // In the EU and US the date's lead words are regulated ('Best before' with a day,
+        // 'Best before end' without, 'Use by'): a heading in a Latin script is kept with the
+        // date, as JSON labels give it; a Chinese one (保质期至) is not.
+        Target::Expiry if (b.chars[hs] as u32) < 0x2E80 => b.set_text("/dates/expiry", hs, ve),
         Target::Expiry => b.set_text("/dates/expiry", vs, ve),
         Target::BatchNumber => b.set_text("/dates/batch_number", vs, ve),
         Target::Storage => b.set_text("/storage", vs, ve),
         Target::Producer => {
             b.party = "/producer";
-            b.set_text("/producer/name", vs, ve);
+            set_party(b, "/producer", vs, ve);
         }
         Target::ContractManufacturer => {
             b.party = "/producer";
-            b.set_text("/producer/name", vs, ve);
+            set_party(b, "/producer", vs, ve);
             b.set(
                 "/producer/kind",
                 json!("contract_manufacturer"),
@@ -556,19 +560,19 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::Commissioner => {
             b.party = "/commissioner";
-            b.set_text("/commissioner/name", vs, ve);
+            set_party(b, "/commissioner", vs, ve);
         }
         Target::Distributor => {
             b.party = "/distributor";
-            b.set_text("/distributor/name", vs, ve);
+            set_party(b, "/distributor", vs, ve);
         }
         Target::Importer => {
             b.party = "/importer";
-            b.set_text("/importer/name", vs, ve);
+            set_party(b, "/importer", vs, ve);
         }
         Target::OverseasProducer => {
             b.party = "/overseas_producer";
-            b.set_text("/overseas_producer/name", vs, ve);
+            set_party(b, "/overseas_producer", vs, ve);
         }
         Target::Address => {
             let p = format!("{}/address", b.party);
@@ -612,6 +616,35 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
     }
 }
 
+/// A party's name, and its address when the same value carries both, as US and EU labels
+/// print them (`Trailhead Foods, Inc., 1200 Pine Street, Boulder, CO 80302`,
+/// `Allgäuer Molkerei GmbH, Hauptstraße 5, 87435 Kempten`): the address starts at the first
+/// comma-separated part that holds a digit (a house number or a postcode), the parts before
+/// it being the name. Otherwise the whole value is the name (an address heading may follow).
+fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
+    let commas: Vec<usize> = (vs..ve)
+        .filter(|&i| matches!(b.chars[i], ',' | '，'))
+        .collect();
+    let split = commas.iter().enumerate().find_map(|(n, &i)| {
+        let end = commas.get(n + 1).copied().unwrap_or(ve);
+        let has_digit = b.chars[i + 1..end]
+            .iter()
+            .any(|c| headings::fold(*c).is_ascii_digit());
+        let mut j = i + 1;
+        while j < end && b.chars[j].is_whitespace() {
+            j += 1;
+        }
+        (i > vs && has_digit && j < end).then_some((i, j))
+    });
+    match split {
+        Some((i, j)) => {
+            b.set_text(&format!("{party}/name"), vs, i);
+            b.set_text(&format!("{party}/address"), j, ve);
+        }
+        None => b.set_text(&format!("{party}/name"), vs, ve),
+    }
+}
+
 /// Reads the nutrition table that starts at a heading (`营养成分表` + optional basis on the
 /// same line) and runs until the next line that starts with another heading. Returns the
 /// index of the first line after the table.
@@ -634,6 +667,7 @@ fn read_nutrition(
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut servings: Option<(Value, usize, usize)> = None;
     let table_start = h.start;
     let mut table_end = title_end;
     while li < all_lines.len() {
@@ -652,13 +686,54 @@ fn read_nutrition(
         table_end = e;
         let line = text_of(b.chars, s, e);
         match nutrition::read_line(&line) {
+            nutrition::Line::Servings(n) => match Builder::number(&n) {
+                Some(v) => servings = Some((v, s, e)),
+                None => pending_unread.push((s, e, "servings per container is not a number")),
+            },
             nutrition::Line::Header(found) => {
-                if basis.is_none() {
+                // A US `Serving size …` line names the basis even after an `Amount per
+                // serving` header: the one with a quantity wins.
+                let sized = found.as_ref().is_some_and(|f| f.serving_size.is_some());
+                if basis.is_none()
+                    || (sized
+                        && basis
+                            .as_ref()
+                            .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving"))
+                {
                     basis = found;
                 }
                 kj_column |= nutrition::names_per_100kj(&line);
             }
             nutrition::Line::Row(r) => {
+                // `Brennwert 407 kJ / 97 kcal`: energy in both units on one line is two rows.
+                let energy_pair = r.second.as_ref().is_some_and(|(_, u2)| {
+                    let (a, b2) = (
+                        r.unit.as_deref().map(str::to_ascii_lowercase),
+                        u2.as_deref().map(str::to_ascii_lowercase),
+                    );
+                    matches!(
+                        (a.as_deref(), b2.as_deref()),
+                        (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
+                    )
+                });
+                if energy_pair {
+                    if let Some((v2, u2)) = &r.second {
+                        for (v, u) in [(&r.value, r.unit.clone()), (v2, u2.clone())] {
+                            let Some(value) = Builder::number(v) else {
+                                pending_unread.push((s, e, "the value is not a number"));
+                                continue;
+                            };
+                            let mut row = Map::new();
+                            row.insert("name".into(), json!(r.name));
+                            row.insert("value".into(), value);
+                            if let Some(u) = u {
+                                row.insert("unit".into(), json!(u));
+                            }
+                            rows.push((Value::Object(row), s, e));
+                        }
+                    }
+                    continue;
+                }
                 if let Some((v, u)) = &r.second {
                     let Some(v) = Builder::number(v).filter(|_| kj_column) else {
                         pending_unread.push((
@@ -688,6 +763,9 @@ fn read_nutrition(
                 }
                 if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
                     row.insert("nrv_percent".into(), n);
+                }
+                if r.less_than {
+                    row.insert("less_than".into(), json!(true));
                 }
                 rows.push((Value::Object(row), s, e));
             }
@@ -727,6 +805,9 @@ fn read_nutrition(
         span,
         verbatim: false,
     });
+    if let Some((v, s, e)) = servings {
+        b.set("/nutrition/servings_per_container", v, s, e, false);
+    }
     for (row, s, e) in rows {
         b.push("/nutrition/rows", row, s, e);
     }

@@ -11,6 +11,8 @@ pub enum Line {
     /// A header (`项目  每100mL  营养素参考值%`), with the basis it names, if any.
     Header(Option<Basis>),
     Row(Row),
+    /// `6 servings per container`, `Servings Per Container about 2.5`: the number.
+    Servings(String),
     /// Not a row the reader can read; the reason.
     Unread(&'static str),
 }
@@ -32,6 +34,8 @@ pub struct Row {
     /// A second value column (infant formula: per 100 kJ beside per 100 g): value and unit.
     /// The caller decides from the header whether it can be placed.
     pub second: Option<(String, Option<String>)>,
+    /// Printed as an upper bound: `less than 5mg`, `<1g`.
+    pub less_than: bool,
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -102,6 +106,57 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("per100")
         || c.starts_with("每100")
         || c.starts_with("amountper")
+        || c.starts_with("%dailyvalue")
+        || c.starts_with("%dv")
+}
+
+/// A US Nutrition Facts line that is no nutrient row: `Serving size 1 bar (40g)` (the
+/// per-serving basis and its metric quantity) or `6 servings per container`.
+fn us_serving_line(s: &str) -> Option<Line> {
+    let c = compact(s);
+    if let Some(rest) = c.strip_prefix("servingsize") {
+        // The metric quantity, usually in brackets after the household measure.
+        let size = super::values::numbers_with_units(rest)
+            .into_iter()
+            .find(|(_, u)| matches!(u.as_str(), "g" | "ml"));
+        return Some(Line::Header(Some(Basis {
+            basis: "per_serving".into(),
+            serving_size: size.as_ref().map(|(n, _)| n.clone()),
+            serving_unit: size.map(|(_, u)| if u == "ml" { "mL".into() } else { u }),
+        })));
+    }
+    if c.contains("servingspercontainer") || c.contains("servingpercontainer") {
+        let n: String = c
+            .chars()
+            .skip_while(|ch| !ch.is_ascii_digit())
+            .take_while(|ch| ch.is_ascii_digit() || *ch == '.')
+            .collect();
+        return Some(if n.is_empty() || n.ends_with('.') {
+            Line::Unread("servings per container without a number")
+        } else {
+            Line::Servings(n)
+        });
+    }
+    None
+}
+
+/// `Includes 9g Added Sugars 18%` (the 2016 Nutrition Facts wording, amount before the name)
+/// read as `Added Sugars 9g 18%`.
+fn us_added_sugars(s: &str) -> Option<String> {
+    // ASCII lower-casing keeps byte offsets, so they index `s` too.
+    let lower = s.to_ascii_lowercase();
+    let rest = ["includes ", "incl. ", "incl "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p).map(|_| &s[p.len()..]))?;
+    let at = rest.to_ascii_lowercase().find("added sugar")?;
+    let (amount, tail) = rest.split_at(at);
+    let name_len = if tail.to_ascii_lowercase().starts_with("added sugars") {
+        "added sugars".len()
+    } else {
+        "added sugar".len()
+    };
+    let (name, after) = tail.split_at(name_len);
+    Some(format!("{name}  {}  {}", amount.trim(), after.trim()))
 }
 
 fn is_empty_cell(s: &str) -> bool {
@@ -155,9 +210,27 @@ fn starts_numeric(s: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Number prefix of a cell (`308kJ` → (`308`, `kJ`)).
+/// Number prefix of a cell (`308kJ` → (`308`, `kJ`)). A decimal comma (`3,0 g`, `0,125 g`)
+/// reads as a point; a comma before exactly three digits after a non-zero integer part
+/// (`1,200mg`) is a thousands separator.
 fn split_number(s: &str) -> Option<(String, String)> {
     let f: String = s.chars().map(fold).collect();
+    let f = match f.find(',') {
+        Some(i) if i > 0 && f[..i].chars().all(|c| c.is_ascii_digit()) && !f.contains('.') => {
+            let digits = f[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if digits == 0 {
+                f
+            } else if digits == 3 && &f[..i] != "0" {
+                format!("{}{}", &f[..i], &f[i + 1..])
+            } else {
+                format!("{}.{}", &f[..i], &f[i + 1..])
+            }
+        }
+        _ => f,
+    };
     let n: String = f
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
@@ -170,6 +243,35 @@ fn split_number(s: &str) -> Option<(String, String)> {
 
 /// Reads one line of a table.
 pub fn read_line(s: &str) -> Line {
+    if let Some(line) = us_serving_line(s) {
+        return line;
+    }
+    if let Some(rewritten) = us_added_sugars(s) {
+        return read_line(&rewritten);
+    }
+    // `Cholesterol less than 5mg`, `Protein <1g`: the bound is read as the value, flagged.
+    let mut less_than = false;
+    // ASCII lower-casing keeps byte offsets, so they index `s` too.
+    let lowered = s.to_ascii_lowercase();
+    let stripped;
+    let s = match ["less than ", "< ", "<"]
+        .iter()
+        .find_map(|w| lowered.find(w).map(|i| (i, w.len())))
+    {
+        Some((i, len))
+            if i > 0
+                && s[i + len..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            less_than = true;
+            stripped = format!("{} {}", s[..i].trim_end(), s[i + len..].trim_start());
+            stripped.as_str()
+        }
+        _ => s,
+    };
     let mut cells = cells(s);
     if cells.is_empty() {
         return Line::Unread("empty");
@@ -269,6 +371,7 @@ pub fn read_line(s: &str) -> Line {
         unit: (!unit.is_empty()).then_some(unit),
         nrv_percent: nrv,
         second,
+        less_than,
     })
 }
 
@@ -321,6 +424,61 @@ mod tests {
         );
         assert!(
             matches!(read_line("项目 每份(30g) NRV%"), Line::Header(Some(b)) if b.basis == "per_serving" && b.serving_size.as_deref() == Some("30"))
+        );
+    }
+
+    #[test]
+    fn us_nutrition_facts_lines() {
+        assert!(
+            matches!(read_line("Serving size 1 bar (40g)"), Line::Header(Some(b)) if b.basis == "per_serving" && b.serving_size.as_deref() == Some("40") && b.serving_unit.as_deref() == Some("g"))
+        );
+        assert!(
+            matches!(read_line("Serving Size 1 cup (240mL)"), Line::Header(Some(b)) if b.serving_size.as_deref() == Some("240") && b.serving_unit.as_deref() == Some("mL"))
+        );
+        assert_eq!(
+            read_line("About 2.5 servings per container"),
+            Line::Servings("2.5".into())
+        );
+        assert_eq!(
+            read_line("Servings Per Container 8"),
+            Line::Servings("8".into())
+        );
+        assert!(matches!(read_line("% Daily Value*"), Line::Header(None)));
+        let r = row("Includes 9g Added Sugars 18%");
+        assert_eq!(
+            (
+                r.name.as_str(),
+                r.value.as_str(),
+                r.unit.as_deref(),
+                r.nrv_percent.as_deref()
+            ),
+            ("Added Sugars", "9", Some("g"), Some("18"))
+        );
+        let r = row("Cholesterol less than 5mg 1%");
+        assert_eq!(
+            (
+                r.name.as_str(),
+                r.value.as_str(),
+                r.unit.as_deref(),
+                r.less_than
+            ),
+            ("Cholesterol", "5", Some("mg"), true)
+        );
+        let r = row("Protein <1g");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.less_than),
+            ("Protein", "1", true)
+        );
+        let r = row("Calories 190");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.unit, r.less_than),
+            ("Calories", "190", None, false)
+        );
+        // Non-ASCII text around the words keeps its byte offsets (no panic, nothing read wrong).
+        let r = row("Énergie <17kJ");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.less_than),
+            ("Énergie", "17", true)
         );
     }
 }
