@@ -9,6 +9,7 @@
 //! Sections for the families that follow the food packs (fibre content, population,
 //! energy label, eco labels) are accepted as open JSON objects until their issues type them.
 
+pub mod allergen_statement;
 pub mod eco;
 pub mod energy;
 pub mod facts;
@@ -521,6 +522,11 @@ pub struct Allergens {
     /// Cross-contact statement groups (`可能含有…`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub may_contain: Vec<String>,
+    /// Filled in by normalisation: the words of `statement` after its "contains" lead words
+    /// (`含有小麦、蛋` → 小麦, 蛋), each with its kind and span, so rules can report a word that
+    /// names no allergen group. Set by normalisation only (not read from input).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub statement_words: Vec<allergen_statement::StatementWord>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

@@ -520,6 +520,13 @@ impl Label {
             apply_recipe(&mut ing.items, &recipe);
             ing.recipe = recipe;
         }
+        if let Some(a) = self.allergens.as_mut() {
+            a.statement_words = a
+                .statement
+                .as_deref()
+                .map(|s| super::allergen_statement::read(s, "/allergens/statement"))
+                .unwrap_or_default();
+        }
         if let Some(nc) = self.net_content.as_mut() {
             if let Some(unit) = nc.unit.as_deref() {
                 let (canon, measure, factor) = match unit.trim() {

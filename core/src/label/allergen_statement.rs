@@ -1,0 +1,217 @@
+//! The printed allergen statement read into the words it names: `致敏物质提示：含有小麦、蛋`
+//! → `小麦`, `蛋`; `Contains: milk, soy, almonds.` → `milk`, `soy`, `almonds` — each with its
+//! span in the statement, so a rule can say which printed word names no allergen group
+//! (a word the packs' tables cannot place is reported, never silently ignored). Which words
+//! name which group is pack data; this only finds the list after a "contains" word.
+
+use crate::report::{CharIndex, Span};
+use serde::{Deserialize, Serialize};
+
+/// One word of the list after a "contains" lead word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatementWord {
+    pub text: String,
+    /// `contains` or `may_contain` (after 可能含有, may contain, kann … enthalten).
+    pub kind: String,
+    pub span: Span,
+}
+
+/// Lead words, longest first within a kind; matched case-insensitively (ASCII).
+const MAY: &[&str] = &[
+    "可能含有",
+    "可能含",
+    "may contain",
+    "peut contenir",
+    "puede contener",
+];
+const CONTAINS: &[&str] = &[
+    "含有", "含", "contains", "contain", "enthält", "contient", "contiene", "bevat",
+];
+/// Separators of the list's words.
+const SEPARATORS: &[char] = &['、', '，', ',', '和', '及', '与', '/', '／', '；', ';'];
+/// Clause ends: a new clause may have its own lead word.
+const CLAUSE_ENDS: &[char] = &['。', '.', '\n', '！', '!'];
+/// More words than this in one statement are not a list.
+const MAX_WORDS: usize = 64;
+
+/// Reads `statement`; the words' spans are in the statement's characters, `field` names it.
+pub fn read(statement: &str, field: &str) -> Vec<StatementWord> {
+    let index = CharIndex::new(statement);
+    let chars = index.chars();
+    let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() && out.len() < MAX_WORDS {
+        let mut end = start;
+        while end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
+            end += 1;
+        }
+        clause(&lower, &index, field, start, end, &mut out);
+        start = end + 1;
+    }
+    out.truncate(MAX_WORDS);
+    out
+}
+
+/// The first lead word in `[start, end)`: its kind and the index after it.
+fn lead(lower: &[char], start: usize, end: usize) -> Option<(&'static str, usize)> {
+    for i in start..end {
+        for (kind, words) in [("may_contain", MAY), ("contains", CONTAINS)] {
+            for w in words {
+                let wc: Vec<char> = w.chars().collect();
+                if i + wc.len() <= end && lower[i..i + wc.len()] == wc[..] {
+                    // A Latin lead word stands alone (`contains`, not `containers`).
+                    let latin = wc[0].is_ascii_alphabetic();
+                    let before_ok = !latin || i == start || !lower[i - 1].is_alphabetic();
+                    let after = i + wc.len();
+                    let after_ok = !latin || after >= end || !lower[after].is_alphabetic();
+                    if before_ok && after_ok {
+                        return Some((kind, after));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn clause(
+    lower: &[char],
+    index: &CharIndex,
+    field: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<StatementWord>,
+) {
+    let Some((kind, mut i)) = lead(lower, start, end) else {
+        return;
+    };
+    // `含有：`, `Contains:`, `contains traces of` — skip a colon and blanks.
+    while i < end && (lower[i].is_whitespace() || matches!(lower[i], ':' | '：')) {
+        i += 1;
+    }
+    let mut word_start = i;
+    for j in i..=end {
+        let at_end = j == end;
+        let sep = !at_end && SEPARATORS.contains(&lower[j]);
+        // ` and ` / ` und ` / ` et ` between Latin words.
+        let and = !at_end
+            && [" and ", " und ", " et ", " y "].iter().any(|w| {
+                let wc: Vec<char> = w.chars().collect();
+                j + wc.len() <= end && lower[j..j + wc.len()] == wc[..]
+            });
+        if at_end || sep || and {
+            push_word(index, field, word_start, j, kind, out);
+            word_start = if and {
+                let mut k = j + 1;
+                while k < end && !lower[k].is_whitespace() {
+                    k += 1;
+                }
+                k
+            } else {
+                j + 1
+            };
+        }
+    }
+}
+
+fn push_word(
+    index: &CharIndex,
+    field: &str,
+    mut s: usize,
+    mut e: usize,
+    kind: &str,
+    out: &mut Vec<StatementWord>,
+) {
+    let chars = index.chars();
+    let trim = |c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '"' | '“' | '”' | '(' | ')' | '（' | '）')
+    };
+    while s < e && trim(chars[s]) {
+        s += 1;
+    }
+    while e > s && trim(chars[e - 1]) {
+        e -= 1;
+    }
+    if s >= e || out.len() >= MAX_WORDS {
+        return;
+    }
+    let span = index.span(field, s, e);
+    out.push(StatementWord {
+        text: span.text.clone(),
+        kind: kind.to_string(),
+        span,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(String, String)> {
+        read(s, "/allergens/statement")
+            .into_iter()
+            .map(|w| (w.text, w.kind))
+            .collect()
+    }
+
+    #[test]
+    fn lists_after_a_lead_word() {
+        let w = |v: &[&str], k: &str| -> Vec<(String, String)> {
+            v.iter().map(|s| (s.to_string(), k.to_string())).collect()
+        };
+        assert_eq!(
+            words("致敏物质提示：含有小麦、蛋"),
+            w(&["小麦", "蛋"], "contains")
+        );
+        assert_eq!(
+            words("含有乳制品和大豆"),
+            w(&["乳制品", "大豆"], "contains")
+        );
+        assert_eq!(words("本品含麸质"), w(&["麸质"], "contains"));
+        assert_eq!(
+            words("Contains: milk, soy, almonds."),
+            w(&["milk", "soy", "almonds"], "contains")
+        );
+        assert_eq!(
+            words("Contains milk and soy"),
+            w(&["milk", "soy"], "contains")
+        );
+        let mixed = words("含有：乳。可能含有花生、芝麻");
+        assert_eq!(mixed[0], ("乳".to_string(), "contains".to_string()));
+        assert_eq!(mixed[1..], w(&["花生", "芝麻"], "may_contain")[..]);
+        // No lead word: a free sentence is no list.
+        assert!(words("本生产线同时加工花生制品").is_empty());
+        assert!(words("Allergen advice: see ingredients in bold").is_empty());
+        // `containers` is no lead word.
+        assert!(words("Recyclable containers").is_empty());
+    }
+
+    #[test]
+    fn spans_point_at_the_printed_words() {
+        let s = "Allergens – contains: Milk , Sesame";
+        let ws = read(s, "/allergens/statement");
+        let chars: Vec<char> = s.chars().collect();
+        for w in &ws {
+            assert_eq!(
+                chars[w.span.start..w.span.end].iter().collect::<String>(),
+                w.text
+            );
+            assert_eq!(w.span.field, "/allergens/statement");
+        }
+        assert_eq!(
+            ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
+            ["Milk", "Sesame"]
+        );
+    }
+
+    #[test]
+    fn hostile_statements_stay_bounded() {
+        let long = format!("含有{}", "乳、".repeat(10_000));
+        assert_eq!(read(&long, "/x").len(), MAX_WORDS);
+        assert!(read("含有", "/x").is_empty());
+        assert!(read("", "/x").is_empty());
+        assert!(read("contains", "/x").is_empty());
+    }
+}
