@@ -2,7 +2,8 @@
 //! JavaScript (Java, .NET, a low-code platform).
 //!
 //! - `POST /v1/check` — one label (JSON) → its report; query `as_of`, `edition` (repeatable),
-//!   `lang`, `only`.
+//!   `lang`, `only`, and `markets` (`US,EU,CODEX`: the label checked against each market,
+//!   `{verdict, markets: [{market, report}]}` as `labelcheck check --market` prints it).
 //! - `POST /v1/check/batch` — JSON Lines in, JSON Lines out (one `{"line", "report"|"error"}`
 //!   object per non-blank input line, in order, streamed as they are checked).
 //! - `GET /v1/rules`, `GET /v1/packs`, `GET /healthz`, `GET /v1/openapi.json`.
@@ -50,6 +51,8 @@ struct CheckQuery {
     edition: Vec<String>,
     lang: Option<String>,
     only: Option<String>,
+    /// Comma-separated markets for a multi-market check (`/v1/check` only).
+    markets: Option<String>,
 }
 
 /// An RFC 9457 problem: `type`, `title`, `status`, `detail`, plus the structured error.
@@ -115,6 +118,29 @@ fn error_status(e: &labelcheck::Error) -> StatusCode {
     }
 }
 
+/// Checks one label's bytes against several markets: `{verdict, markets}` as JSON, or the
+/// structured error (`not_checked` only when no market has a pack).
+fn check_markets(
+    engine: &Engine,
+    bytes: &[u8],
+    markets: &[String],
+    opts: &CheckOptions,
+) -> Result<Value, (StatusCode, String, Value)> {
+    match engine.check_markets_json(bytes, markets, opts) {
+        Ok(m) if m.verdict == labelcheck::Verdict::NotChecked => Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_checked".into(),
+            serde_json::to_value(&m).unwrap_or(Value::Null),
+        )),
+        Ok(m) => Ok(serde_json::to_value(&m).unwrap_or(Value::Null)),
+        Err(e) => Err((
+            error_status(&e),
+            labelcheck::suite::error_kind(&e).to_string(),
+            serde_json::to_value(&e).unwrap_or(Value::Null),
+        )),
+    }
+}
+
 /// Checks one label's bytes: the report as JSON, or the structured error.
 fn check_one(
     engine: &Engine,
@@ -149,9 +175,18 @@ async fn check(State(app): State<Arc<App>>, Query(q): Query<CheckQuery>, body: B
             None,
         );
     };
+    let markets: Option<Vec<String>> = q.markets.as_deref().map(|m| {
+        m.split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect()
+    });
     let work = {
         let app = app.clone();
-        tokio::task::spawn_blocking(move || check_one(&app.engine, &body, &opts))
+        tokio::task::spawn_blocking(move || match &markets {
+            Some(m) => check_markets(&app.engine, &body, m, &opts),
+            None => check_one(&app.engine, &body, &opts),
+        })
     };
     match tokio::time::timeout(app.timeout, work).await {
         Err(_) => problem(
@@ -309,6 +344,10 @@ pub fn openapi() -> Value {
         q(
             "only",
             "Run only these rules: pack:ID, topic:TOPIC, rule:ID, comma-separated."
+        ),
+        q(
+            "markets",
+            "POST /v1/check only: check the label against each of these markets (CN, EU, US, CODEX; comma-separated) instead of its own; the answer is {verdict, markets: [{market, report}]}."
         ),
     ]);
     let problems = json!({"description": "A problem (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}});

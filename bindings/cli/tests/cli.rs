@@ -740,6 +740,33 @@ fn the_http_service_answers_like_the_cli() {
     let cli: serde_json::Value = serde_json::from_str(cli.trim()).expect("cli json");
     assert_eq!(served, cli["report"]);
 
+    // One label against several markets: the same as `check --market US,CODEX`.
+    let bar = std::fs::read(root().join("examples/us-granola-bar.json")).expect("example");
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check?markets=US,CODEX",
+        &bar,
+        "application/json",
+    );
+    assert_eq!(status, 200, "{headers}{body}");
+    let served: serde_json::Value = serde_json::from_str(&body).expect("markets");
+    let by_cli = stdout(&run(
+        &[
+            "check",
+            "examples/us-granola-bar.json",
+            "--format",
+            "json",
+            "--market",
+            "US,CODEX",
+        ],
+        None,
+    ));
+    let by_cli: serde_json::Value = serde_json::from_str(by_cli.trim()).expect("cli json");
+    assert_eq!(served, by_cli["markets"]);
+    assert_eq!(served["markets"][0]["market"], "US");
+    assert_eq!(served["markets"][1]["report"]["verdict"], "fail");
+
     let (status, headers, body) = http(
         port,
         "POST",

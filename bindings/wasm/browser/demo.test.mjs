@@ -227,6 +227,16 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     assert.equal(await page.locator("#label-text-backdrop mark").count(), 0);
   });
 
+  it("paste-text tab: the same text checked for another market too", async () => {
+    await page.check('.also-market[value="CODEX"]');
+    await page.waitForSelector('#t-markets li[data-market="CODEX"]');
+    // The Chinese label prints no lot mark and no best-before date: Codex 4.6 and 4.7.1 fail.
+    assert.equal(await page.getAttribute('#t-markets li[data-market="CODEX"]', "data-verdict"), "fail");
+    assert.match(await page.getAttribute('#t-markets li[data-market="CODEX"]', "title"), /CXS 1-1985/);
+    await page.uncheck('.also-market[value="CODEX"]');
+    await page.waitForSelector("#t-markets li", { state: "detached" });
+  });
+
   it("no console errors", () => {
     assert.deepStrictEqual(problems, []);
   });

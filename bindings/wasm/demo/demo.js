@@ -37,6 +37,7 @@ const I18N = {
     tabText: "粘贴标签文字", titleText: "标签文字检查", pasteText: "标签文字", market: "市场",
     pasteHelp: "粘贴标签上印刷的全部文字（每项一行，如：配料：…、净含量：…；营养成分表可用制表符或空格分列）",
     readFields: "读到的内容", field: "字段", unreadTitle: "未能识别的文字（未检查）",
+    alsoMarkets: "同时按以下市场检查：", marketLine: (m, v, e) => `${m}：${v}（${e} 条错误）`,
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -70,6 +71,7 @@ const I18N = {
     tabText: "Paste label text", titleText: "Label text check", pasteText: "Label text", market: "Market",
     pasteHelp: "Paste all the text printed on the label (one item a line, e.g. 配料：…, 净含量：…; nutrition rows split by tabs or spaces)",
     readFields: "What was read", field: "Field", unreadTitle: "Text not placed (not checked)",
+    alsoMarkets: "Also check for:", marketLine: (m, v, e) => `${m}: ${v} (${e} errors)`,
   },
 };
 
@@ -314,7 +316,13 @@ function check() {
     const t = performance.now();
     const outcome = engine.tryCheckText(text, { ...options, market: $("t-market").value, category: $("t-category").value });
     const ms = performance.now() - t;
-    last = { label: outcome.ok ? outcome.value.text.document : null, text, outcome, ms };
+    // The same printed text for other markets: what each requires (an exporter's first question).
+    const others = [...document.querySelectorAll(".also-market:checked")].map((c) => c.value);
+    const markets = others.map((market) => ({
+      market,
+      outcome: engine.tryCheckText(text, { ...options, market, category: $("t-category").value }),
+    }));
+    last = { label: outcome.ok ? outcome.value.text.document : null, text, outcome, ms, markets };
     render();
     return;
   }
@@ -327,6 +335,28 @@ function check() {
 }
 
 const under = (path, prefix) => path === prefix || path.startsWith(prefix + "/");
+
+/** One line per extra market: its verdict and error count (`data-market`, `data-verdict`). */
+function renderMarkets(markets) {
+  const t = I18N[lang];
+  const ul = $("t-markets");
+  ul.replaceChildren();
+  for (const { market, outcome } of markets) {
+    const li = document.createElement("li");
+    li.dataset.market = market;
+    if (outcome.ok) {
+      const r = outcome.value;
+      const errors = r.findings.filter((f) => f.severity === "error").length;
+      li.dataset.verdict = r.verdict;
+      li.textContent = t.marketLine(market, t[r.verdict], errors);
+      li.title = [...new Set(r.findings.map((f) => `${f.citation.standard}-${f.citation.edition} §${f.citation.clause}`))].join("\n");
+    } else {
+      li.dataset.verdict = "error";
+      li.textContent = `${market}: ${t.errorVerdict} (${outcome.error.kind})`;
+    }
+    ul.append(li);
+  }
+}
 
 function groupOf(path) {
   let best = null;
@@ -412,6 +442,7 @@ function render() {
     if (f.span) spans.push(f);
   }
   if (form === "text-form") {
+    renderMarkets(last.markets ?? []);
     renderReading(report.text);
     // Lines the reader could not place are marked too: the user sees what was not checked.
     for (const u of report.text.unread) spans.push({ span: u.span, rule: "unread", severity: "unread" });
