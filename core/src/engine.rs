@@ -144,6 +144,22 @@ impl Engine {
         &self.standards.packs
     }
 
+    /// Compiles now the pack bodies that would otherwise compile on a label's first check —
+    /// every pack, or the packs of one market — and returns how many packs that covers. A web
+    /// form calls it while the page is idle, so the first keystroke does not wait for the
+    /// compile (115–255 ms in wasm); a server calls it before taking traffic. Compile errors
+    /// are what `Standards::compile_all` reports; a sound tree has none.
+    pub fn warm_up(&self, market: Option<&str>) -> usize {
+        let mut n = 0;
+        for p in &self.standards.packs {
+            if market.is_none_or(|m| p.meta.jurisdiction == m || p.meta.jurisdiction == "*") {
+                let _ = p.body();
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// A rule and its pack by id.
     pub fn rule(&self, id: &str) -> Option<(&Pack, &Rule)> {
         self.standards.rules().find(|(_, r)| r.id == id)

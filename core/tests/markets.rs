@@ -69,3 +69,24 @@ fn not_checked_only_when_no_market_has_a_pack() {
         .expect("checked");
     assert_eq!(none.verdict, Verdict::NotChecked);
 }
+
+#[test]
+fn warm_up_compiles_the_packs_of_a_market() {
+    let engine = Engine::new().expect("embedded packs");
+    let codex = engine
+        .packs()
+        .iter()
+        .filter(|p| p.meta.jurisdiction == "CODEX" || p.meta.jurisdiction == "*")
+        .count();
+    assert!(codex >= 2);
+    assert_eq!(engine.warm_up(Some("CODEX")), codex);
+    assert_eq!(engine.warm_up(None), engine.packs().len());
+    // A warmed engine checks as a cold one does.
+    let bytes = example("codex-uht-milk.json");
+    let cold = Engine::new().expect("embedded packs");
+    let opts = CheckOptions::default();
+    assert_eq!(
+        engine.check_json(&bytes, &opts).expect("checked"),
+        cold.check_json(&bytes, &opts).expect("checked")
+    );
+}

@@ -289,6 +289,14 @@ impl PyEngine {
         })
     }
 
+    /// Compiles now the packs a first check would compile (all, or one market's) and returns
+    /// how many — for a service that should answer its first request at full speed.
+    #[pyo3(signature = (market=None))]
+    fn warm_up(&self, py: Python<'_>, market: Option<String>) -> usize {
+        let engine = &*self.engine;
+        py.detach(|| engine.warm_up(market.as_deref()))
+    }
+
     /// Checks one label (a dict, JSON text or JSON bytes).
     #[pyo3(signature = (label, *, as_of=None, edition=None, lang="zh", rules=None))]
     #[allow(clippy::too_many_arguments)]

@@ -574,3 +574,27 @@ def test_not_checked_is_never_a_pass(engine: Engine, milk: Dict[str, Any]) -> No
     got = engine.check_many([milk, milk], as_of="2005-01-01", errors="return")
     assert [type(r).__name__ for r in got] == ["NotChecked", "NotChecked"]
     assert [r.index for r in got] == [0, 1]  # type: ignore[union-attr]
+
+
+def test_warm_up_compiles_a_markets_packs_and_changes_no_result(engine: Engine, repo: Path) -> None:
+    fresh = Engine()
+    us = [p for p in fresh.packs() if p.jurisdiction in ("US", "*")]
+    assert len(us) >= 2
+    assert fresh.warm_up("US") == len(us)
+    assert fresh.warm_up() == len(fresh.packs())
+    bar = (repo / "examples" / "us-granola-bar.json").read_text(encoding="utf-8")
+    assert fresh.check(bar).to_dict() == engine.check(bar).to_dict()
+
+
+def test_check_markets_one_report_per_market(engine: Engine, repo: Path) -> None:
+    bar = (repo / "examples" / "us-granola-bar.json").read_text(encoding="utf-8")
+    result = engine.check_markets(bar, ["US", "CODEX", "US"], lang="en")
+    assert list(result.markets) == ["US", "CODEX"]
+    assert result.markets["US"].ok and result.markets["CODEX"].verdict == "fail"
+    assert result.verdict == "fail" and not result.ok
+    assert result.to_dict()["markets"][1]["market"] == "CODEX"
+    with pytest.raises(labelcheck.InvalidLabel):
+        engine.check_markets(bar, ["US", "MARS"])
+    sweater = (repo / "examples" / "cashmere-sweater.json").read_text(encoding="utf-8")
+    with pytest.raises(labelcheck.NotChecked):
+        engine.check_markets(sweater, ["CODEX"])

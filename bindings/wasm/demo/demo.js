@@ -622,6 +622,9 @@ async function main() {
   status.title = `${engine.packs().map((p) => `${p.standard}-${p.edition}`).join(", ")} · ${(performance.now() - t0).toFixed(0)} ms`;
   setLang(lang);
   check();
+  // Compile the other markets' packs while the page is idle: the "also check for" markets and
+  // the first keystroke after a market change then cost what every other check costs.
+  (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => engine.warmUp());
 }
 
 main();

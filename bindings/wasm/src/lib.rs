@@ -110,6 +110,13 @@ impl Engine {
             .map_err(|e| throwable(&error_info(&e)))
     }
 
+    /// Compiles now the packs a first check would compile (all, or one market's: `"CN"`) and
+    /// returns how many. Call it when the page is idle so the first keystroke does not wait.
+    #[wasm_bindgen(js_name = warmUp)]
+    pub fn warm_up(&self, market: Option<String>) -> usize {
+        self.inner.warm_up(market.as_deref())
+    }
+
     /// Checks one label (a label object or its JSON text). Throws a `LabelcheckError` on
     /// bad input.
     #[wasm_bindgen(unchecked_return_type = "Report")]

@@ -29,6 +29,19 @@ describe("engine", () => {
     }
   });
 
+  it("warmUp compiles a market's packs, and a warmed engine checks as before", () => {
+    const fresh = new Engine();
+    const us = fresh.packs().filter((p) => p.jurisdiction === "US" || p.jurisdiction === "*").length;
+    assert.ok(us >= 2);
+    const t = performance.now();
+    assert.equal(fresh.warmUp("US"), us);
+    const warm = performance.now() - t;
+    assert.equal(fresh.warmUp(), fresh.packs().length);
+    const bar = readFileSync(join(REPO, "examples", "us-granola-bar.json"), "utf8");
+    assert.deepStrictEqual(fresh.check(bar), engine.check(bar));
+    void warm;
+  });
+
   it("lists rules, filters them and explains one", () => {
     const all = engine.rules();
     assert.ok(all.length > 0);

@@ -269,6 +269,9 @@ class Engine:
         ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
         Raises ``InvalidLabel``/``InvalidOption``, and ``NotChecked`` when no pack applies.
         """
+    def warm_up(self, market: Optional[str] = None) -> int:
+        """Compiles now the packs a first check would compile (all, or one market's: ``"CN"``)
+        and returns how many — so the first request is answered at full speed."""
     def check_markets(
         self,
         label: _LabelInput,
