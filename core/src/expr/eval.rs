@@ -562,30 +562,28 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let Some(t) = self.ctx.tables.get(table) else {
                     return Val::Null;
                 };
-                let texts = |row: &Value, col: &str| -> Vec<String> {
+                // Borrowed, not cloned: this runs per ingredient over every row of a table.
+                fn texts<'r>(row: &'r Value, col: &str) -> Vec<&'r str> {
                     match row.get(col) {
-                        Some(Value::String(w)) => vec![w.clone()],
-                        Some(Value::Array(a)) => a
-                            .iter()
-                            .filter_map(|w| w.as_str().map(str::to_string))
-                            .collect(),
+                        Some(Value::String(w)) => vec![w.as_str()],
+                        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
                         _ => Vec::new(),
                     }
-                };
+                }
                 let mut out = Vec::new();
                 for row in &t.rows {
-                    let mut masked = text.clone();
+                    let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&text);
                     let mut excl = texts(row, &excl_col);
                     // Longer exclusions first, so one inside another is blanked whole.
                     excl.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
                     for w in excl.iter().filter(|w| !w.is_empty()) {
-                        if masked.contains(w.as_str()) {
-                            masked = masked.replace(w.as_str(), "\u{1}");
+                        if masked.contains(w) {
+                            masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
                         }
                     }
                     let hit = texts(row, &words_col)
                         .iter()
-                        .any(|w| !w.is_empty() && masked.contains(w.as_str()));
+                        .any(|w| !w.is_empty() && masked.contains(w));
                     if hit {
                         if let Some(k) = row.get(t.key.as_str()) {
                             out.push(Val::from_json(k));
