@@ -84,6 +84,17 @@ pub struct Measured {
     pub added: Option<bool>,
 }
 
+/// Where one ingredient comes from.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IngredientOrigin {
+    /// The ingredient's name as listed.
+    pub ingredient: String,
+    /// Country (ISO 3166-1 code or name) or area it comes from.
+    pub country: String,
+}
+
 /// Recipe and production facts.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -102,6 +113,10 @@ pub struct Recipe {
     /// Country where the product was filled or repacked, when not the country of origin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repacked_in: Option<String>,
+    /// Where ingredients come from (supplier records), for the primary-ingredient origin
+    /// rule (EU 1169/2011 Art 26(3), Reg. (EU) 2018/775): `[{ingredient, country}]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ingredient_origins: Vec<IngredientOrigin>,
 }
 
 /// Character heights and panels of the artwork.

@@ -249,6 +249,10 @@ pub struct Ingredient {
     /// Added water, or an ingredient that evaporates in processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volatile: Option<bool>,
+    /// The origin printed with the ingredient (`milk (from Germany)`, `EU and non-EU`): a
+    /// country, region or the 2018/775 area forms, or the statement that it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// The share (percent) of the quantifying statement this ingredient is listed under
     /// (`Contains 2% or less of: salt, …` → 2 for salt); set by the text parser, or given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
