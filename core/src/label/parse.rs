@@ -565,6 +565,10 @@ impl Label {
                         .name
                         .as_deref()
                         .and_then(|name| nutrient_id(name.trim()));
+                } else if let Some(id) = row.nutrient.as_deref().and_then(|x| nutrient_id(x.trim()))
+                {
+                    // A printed name given as the id (`Dietary Fiber`, `sugars`): its id.
+                    row.nutrient = Some(id);
                 }
                 row.per_100 = match basis.as_str() {
                     "per_100g" | "per_100ml" => Some(row.value),

@@ -56,6 +56,20 @@ impl Table {
         self.index.get(key.trim()).map(|&i| &self.rows[i])
     }
 
+    /// `find_str`, else the row whose key or alias equals `key` ignoring ASCII case (`total
+    /// fat`, `SODIUM`): for names as people type them. Scans the index, so only on a miss.
+    pub fn find_str_any_case(&self, key: &str) -> Option<&Value> {
+        let key = key.trim();
+        self.find_str(key).or_else(|| {
+            self.index
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, &i)| i)
+                .min()
+                .map(|i| &self.rows[i])
+        })
+    }
+
     /// Keys of rows, in order, for duplicate detection.
     pub fn keys(&self) -> Vec<String> {
         self.rows
