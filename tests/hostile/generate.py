@@ -220,6 +220,26 @@ add("fibre text of 1001 entries", "invalid", label=put(BASE, "/fibre_content", {
 add("hang-tag text over the text limit", "invalid", label=put(BASE, "/facts", {"artwork": {"hang_tag": {"fibre_content_text": "棉" * 20001}}}), path="/facts/artwork/hang_tag/fibre_content_text")
 add("1001 measured nutrients", "invalid", label=put(BASE, "/facts", {"lab": {"nutrients": [{"name": "钠", "value": 1}] * 1001}}), path="/facts/lab/nutrients")
 
+# Session 4: the US 'Contains 2% or less of' statement and the allergen statement's words.
+for name, t in [
+    ("threshold statement only", "contains 2% or less of:"),
+    ("threshold statement twice", "Ingredients: a, contains 2% or less of: b, less than 1% of: c"),
+    ("threshold with a huge percent", "Ingredients: a, contains 99999999999999999999999999% or less of: b"),
+    ("threshold inside brackets", "Ingredients: a (contains 2% or less of b, c), d"),
+    ("threshold after a 19-character lead word", "List of ingredients: a, 2% or less of: b"),
+    ("500 threshold statements", "Ingredients: " + ", ".join(["contains 2% or less of: x"] * 500)),
+]:
+    add(f"ingredient text: {name}", "report", label=put(BASE, "/ingredients/text", t))
+for name, t in [
+    ("9000 words after 含有", "含有" + "、".join(["乳"] * 9000)),
+    ("lead words only", "含有含有含有contains contains may contain"),
+    ("contains with no list", "Contains:"),
+    ("surrogates and controls", "Contains: 𠀀, \u0007, 𪚥"),
+    ("20000 characters", "含有" + "乳" * 19998),
+]:
+    add(f"allergen statement: {name}", "report", label=put(BASE, "/allergens", {"statement": t}))
+add("allergen statement over the text limit", "invalid", label=put(BASE, "/allergens", {"statement": "含" * 20001}), path="/allergens/statement")
+
 # --- G. duplicate keys ------------------------------------------------------------------
 for name, t in [
     ("duplicate market", '{"market":"CN","market":"CN","category":"food"}'),

@@ -124,6 +124,22 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
             });
         }
     }
+    // The allergen statement is read into words (allergen_statement.rs): bounded like the
+    // other texts that are parsed.
+    if let Some(text) = label.allergens.as_ref().and_then(|a| a.statement.as_ref()) {
+        let n = text.chars().count();
+        if n > limits.max_text_chars {
+            return Err(LabelError::Invalid {
+                path: "/allergens/statement".into(),
+                line: 0,
+                column: 0,
+                message: format!(
+                    "allergen statement is {n} characters, over the limit of {}",
+                    limits.max_text_chars
+                ),
+            });
+        }
+    }
     check_lists(&label, limits.max_list_items)?;
     if let Some(f) = &label.facts {
         f.check_texts(limits.max_text_chars)?;
