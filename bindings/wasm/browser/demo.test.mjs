@@ -21,6 +21,8 @@ const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOT = fileURLToPath(new URL("../demo-screenshot.png", import.meta.url));
 const SCREENSHOT_GARMENT = fileURLToPath(new URL("../demo-screenshot-garment.png", import.meta.url));
 const SCREENSHOT_TEXT = fileURLToPath(new URL("../demo-screenshot-text.png", import.meta.url));
+const SCREENSHOT_ENERGY = fileURLToPath(new URL("../demo-screenshot-energy.png", import.meta.url));
+const GRADE = "GB21455-2019/4.2/grade";
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
 const INFANT_CLASS_A = "GB18401-2010/5.2/infant-class-a";
 const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
@@ -235,6 +237,26 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     assert.match(await page.getAttribute('#t-markets li[data-market="CODEX"]', "title"), /CXS 1-1985/);
     await page.uncheck('.also-market[value="CODEX"]');
     await page.waitForSelector("#t-markets li", { state: "detached" });
+  });
+
+  it("energy-label tab: starts clean; a grade the figures do not earn is a finding beside the grade", async () => {
+    await page.click('.tab[data-form="energy-form"]');
+    await page.waitForSelector("#energy-form:not([hidden])");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    // APF 4.6 at 3 500 W earns grade 2 (GB 21455-2019 表1, CC ≤ 4 500 W); the label prints 1级.
+    await page.locator("#e-metric").fill("4.6");
+    const sel = `#energy-form .row[data-group="e-grade"] .finding[data-rule="${GRADE}"]`;
+    await page.waitForSelector(sel);
+    assert.match(await page.textContent(sel), /2/);
+    await page.screenshot({ path: SCREENSHOT_ENERGY, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_ENERGY));
+    await page.selectOption("#e-grade", "2级");
+    await page.waitForSelector(sel, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    // A cooling-only unit is graded by SEER: the heating figures go, the metric's name changes.
+    await page.selectOption("#e-type", "split_cooling_only");
+    await page.waitForFunction(() => document.getElementById("e-metric-label").textContent === "SEER");
+    assert.equal(await page.locator("#energy-form .heat-only").first().isHidden(), true);
   });
 
   it("no console errors", () => {

@@ -1,4 +1,5 @@
-// The label forms (a prepackaged food; a garment's fibre label): each builds a label document
+// The label forms (a prepackaged food; a garment's fibre label; an air conditioner's energy
+// label; a label's printed text): each builds a label document
 // from its fields, checks it on every keystroke with the wasm engine, shows each finding beside
 // the field its JSON pointer names, and highlights the offending characters of the printed
 // ingredient or fibre-content text from the finding's span (UTF-16 offsets, so they index the
@@ -38,6 +39,11 @@ const I18N = {
     pasteHelp: "粘贴标签上印刷的全部文字（每项一行，如：配料：…、净含量：…；营养成分表可用制表符或空格分列）",
     readFields: "读到的内容", field: "字段", unreadTitle: "未能识别的文字（未检查）",
     alsoMarkets: "同时按以下市场检查：", marketLine: (m, v, e) => `${m}：${v}（${e} 条错误）`,
+    tabEnergy: "能效标识", titleEnergy: "能效标识检查（房间空调器）", eProduct: "产品", eType: "产品类型",
+    eSplitHeatPump: "分体式热泵型", eSplitCoolingOnly: "分体式单冷型", eSupplier: "生产者名称", eModel: "规格型号",
+    eFigures: "能效指标（检测值）", eCooling: "额定制冷量", eHeating: "额定制热量", eCste: "制冷季节耗电量",
+    eHste: "制热季节耗电量", eGrade: "标识的能效等级", eDeclared: "能效等级", eLabel: "标识内容",
+    eStandard: "依据的能源效率国家标准", eRegistration: "备案号", eQr: "二维码", eSize: "标识尺寸（宽 × 高，mm）",
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -72,6 +78,12 @@ const I18N = {
     pasteHelp: "Paste all the text printed on the label (one item a line, e.g. 配料：…, 净含量：…; nutrition rows split by tabs or spaces)",
     readFields: "What was read", field: "Field", unreadTitle: "Text not placed (not checked)",
     alsoMarkets: "Also check for:", marketLine: (m, v, e) => `${m}: ${v} (${e} errors)`,
+    tabEnergy: "Energy label", titleEnergy: "Energy label check (room air conditioner)", eProduct: "Product",
+    eType: "Product type", eSplitHeatPump: "split, heat pump", eSplitCoolingOnly: "split, cooling only",
+    eSupplier: "Supplier", eModel: "Model", eFigures: "Efficiency figures (as tested)", eCooling: "Rated cooling capacity",
+    eHeating: "Rated heating capacity", eCste: "Cooling-season consumption", eHste: "Heating-season consumption",
+    eGrade: "Grade printed", eDeclared: "Energy grade", eLabel: "Label content", eStandard: "Energy efficiency standard cited",
+    eRegistration: "Registration number", eQr: "QR code", eSize: "Label size (width × height, mm)",
   },
 };
 
@@ -237,6 +249,39 @@ function buildGarmentLabel() {
   return label;
 }
 
+/** The label document from the energy-label form: the shape of examples/split-ac-3.5kw.json. */
+function buildEnergyLabel() {
+  const type = $("e-type").value;
+  const heat = type === "split_heat_pump";
+  const metric = heat ? "apf" : "seer";
+  $("e-metric-label").textContent = metric.toUpperCase();
+  for (const el of document.querySelectorAll("#energy-form .heat-only")) el.hidden = !heat;
+  const figures = [];
+  const fig = (name, id, unit) => {
+    if (text(id)) figures.push({ name, value: text(id), unit });
+  };
+  fig(metric, "e-metric", "W·h/(W·h)");
+  fig("rated_cooling_capacity", "e-cc", "W");
+  if (heat) fig("rated_heating_capacity", "e-hc", "W");
+  fig("cooling_season_consumption", "e-cste", "kWh");
+  if (heat) fig("heating_season_consumption", "e-hste", "kWh");
+  const energy = { scheme: "CN-CEL", product_type: type, title: "中国能效标识 CHINA ENERGY LABEL", scale: "1-5", figures };
+  opt(energy, "supplier", text("e-supplier"));
+  opt(energy, "model", text("e-model"));
+  opt(energy, "declared_grade", $("e-grade").value);
+  opt(energy, "standard", text("e-standard"));
+  opt(energy, "registration_number", text("e-registration"));
+  energy.qr_code = { present: $("e-qr").checked };
+  opt(energy, "width_mm", text("e-width"));
+  opt(energy, "height_mm", text("e-height"));
+  return {
+    market: "CN",
+    category: "appliance.room_air_conditioner",
+    product_name: { text: heat ? "变频分体挂壁式房间空气调节器（热泵型）" : "分体挂壁式房间空气调节器（单冷型）" },
+    energy_label: energy,
+  };
+}
+
 /** The safety category as the label prints it: the standard, then the class. */
 function safetyPrinted() {
   const cls = $("g-safety-class").value;
@@ -246,6 +291,7 @@ function safetyPrinted() {
 /** The label document from the food form. Numbers stay strings: the core reads numeric strings. */
 function buildLabel() {
   if (form === "garment-form") return buildGarmentLabel();
+  if (form === "energy-form") return buildEnergyLabel();
   const label = { market: "CN", category: $("category").value };
   if (text("product-name")) label.product_name = { text: text("product-name") };
 
@@ -563,7 +609,8 @@ function fillCategories() {
 
 function setTitle() {
   const t = I18N[lang];
-  const title = form === "garment-form" ? t.titleGarment : form === "text-form" ? t.titleText : t.title;
+  const title =
+    form === "garment-form" ? t.titleGarment : form === "text-form" ? t.titleText : form === "energy-form" ? t.titleEnergy : t.title;
   document.querySelector("h1").textContent = title;
   document.title = `labelcheck — ${title}`;
 }
@@ -596,6 +643,8 @@ async function main() {
   $("garment-form").addEventListener("input", schedule);
   $("garment-form").addEventListener("change", schedule);
   $("label-text").value = TEXT_EXAMPLE;
+  $("energy-form").addEventListener("input", schedule);
+  $("energy-form").addEventListener("change", schedule);
   $("text-form").addEventListener("input", schedule);
   $("text-form").addEventListener("change", schedule);
   $("label-text").addEventListener("scroll", syncScroll);
