@@ -544,6 +544,21 @@ impl Label {
                 .unwrap_or_default();
         }
         if let Some(nc) = self.net_content.as_mut() {
+            // A declaration given only as printed text (`NET WT 8.4 OZ (240 g)`, `1 L`): its
+            // metric value and unit are read from it, as the text reader does, so a rule that
+            // asks for the value does not fail a label that prints one.
+            if nc.value.is_none() && nc.unit.is_none() {
+                if let Some((n, u)) = nc
+                    .text
+                    .as_deref()
+                    .and_then(super::text::values::net_content)
+                {
+                    if let Ok(d) = n.parse::<Decimal>() {
+                        nc.value = Some(Dec(d));
+                        nc.unit = Some(u);
+                    }
+                }
+            }
             if let Some(unit) = nc.unit.as_deref() {
                 let (canon, measure, factor) = match unit.trim() {
                     "mL" | "ml" | "ML" | "毫升" => ("mL", "volume", 1),
