@@ -23,6 +23,9 @@ const SCREENSHOT_GARMENT = fileURLToPath(new URL("../demo-screenshot-garment.png
 const SCREENSHOT_TEXT = fileURLToPath(new URL("../demo-screenshot-text.png", import.meta.url));
 const SCREENSHOT_ENERGY = fileURLToPath(new URL("../demo-screenshot-energy.png", import.meta.url));
 const GRADE = "GB21455-2019/4.2/grade";
+const SCREENSHOT_INFANT = fileURLToPath(new URL("../demo-screenshot-infant.png", import.meta.url));
+const INFANT_PICTURE = "GB10765-2021/4/no-infant-pictures";
+const HUMANISED = "GB10765-2021/4/no-humanised-terms-name";
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
 const INFANT_CLASS_A = "GB18401-2010/5.2/infant-class-a";
 const ORDER = "GB7718-2011/4.1.3.1.2/descending-order";
@@ -257,6 +260,25 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.selectOption("#e-type", "split_cooling_only");
     await page.waitForFunction(() => document.getElementById("e-metric-label").textContent === "SEER");
     assert.equal(await page.locator("#energy-form .heat-only").first().isHidden(), true);
+  });
+
+  it("infant-formula tab: starts clean; an infant picture and a humanised name are findings beside their fields", async () => {
+    await page.click('.tab[data-form="infant-form"]');
+    await page.waitForSelector("#infant-form:not([hidden])");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    await page.check('.i-picture[value="infant"]');
+    const pic = `#infant-form .row[data-group="i-pictures"] .finding[data-rule="${INFANT_PICTURE}"]`;
+    await page.waitForSelector(pic);
+    await page.locator("#i-name").fill("母乳化婴儿配方奶粉（0—6月龄，1段）");
+    const name = `#infant-form .row[data-group="i-name"] .finding[data-rule="${HUMANISED}"]`;
+    await page.waitForSelector(name);
+    await page.screenshot({ path: SCREENSHOT_INFANT, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_INFANT));
+    await page.uncheck('.i-picture[value="infant"]');
+    await page.locator("#i-name").fill("婴儿配方奶粉（0—6月龄，1段）");
+    await page.waitForSelector(pic, { state: "detached" });
+    await page.waitForSelector(name, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
   });
 
   it("no console errors", () => {

@@ -1,5 +1,5 @@
 // The label forms (a prepackaged food; a garment's fibre label; an air conditioner's energy
-// label; a label's printed text): each builds a label document
+// label; an infant formula's special parts; a label's printed text): each builds a label document
 // from its fields, checks it on every keystroke with the wasm engine, shows each finding beside
 // the field its JSON pointer names, and highlights the offending characters of the printed
 // ingredient or fibre-content text from the finding's span (UTF-16 offsets, so they index the
@@ -44,6 +44,10 @@ const I18N = {
     eFigures: "能效指标（检测值）", eCooling: "额定制冷量", eHeating: "额定制热量", eCste: "制冷季节耗电量",
     eHste: "制热季节耗电量", eGrade: "标识的能效等级", eDeclared: "能效等级", eLabel: "标识内容",
     eStandard: "依据的能源效率国家标准", eRegistration: "备案号", eQr: "二维码", eSize: "标识尺寸（宽 × 高，mm）",
+    tabInfant: "婴儿配方食品", titleInfant: "婴儿配方食品标签检查", iName: "产品名称", iPopulation: "适用人群",
+    iSuitable: "适用月龄", iStage: "段别", iStatements: "标示的说明（每行一条）", iPictures: "标签上的图形",
+    iProduct: "产品图", iInfant: "婴儿形象", iWoman: "妇女形象", iRegistration: "产品配方注册号", iRegNo: "注册号",
+    iRest: "标签的其余内容", iRestHelp: "配料、营养成分（含每100 kJ）、冲调方法、净含量、生产者等取自 examples/infant-formula-stage1.json。",
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -84,6 +88,10 @@ const I18N = {
     eHeating: "Rated heating capacity", eCste: "Cooling-season consumption", eHste: "Heating-season consumption",
     eGrade: "Grade printed", eDeclared: "Energy grade", eLabel: "Label content", eStandard: "Energy efficiency standard cited",
     eRegistration: "Registration number", eQr: "QR code", eSize: "Label size (width × height, mm)",
+    tabInfant: "Infant formula", titleInfant: "Infant formula label check", iName: "Product name", iPopulation: "Who it is for",
+    iSuitable: "Suitable age", iStage: "Stage", iStatements: "Statements printed (one a line)", iPictures: "Pictures on the label",
+    iProduct: "product", iInfant: "an infant", iWoman: "a woman", iRegistration: "Formula registration", iRegNo: "Registration number",
+    iRest: "The rest of the label", iRestHelp: "Ingredients, nutrition (with per 100 kJ), preparation, net content, producer… come from examples/infant-formula-stage1.json.",
   },
 };
 
@@ -282,6 +290,159 @@ function buildEnergyLabel() {
   };
 }
 
+/** The parts of examples/infant-formula-stage1.json the infant-formula form does not show. */
+const INFANT_BASE = {
+  "schema_version": "1",
+  "market": "CN",
+  "category": "food.infant_formula.infant",
+  "ingredients": {
+    "text": "配料：生牛乳、乳糖、脱盐乳清粉、植物油（高油酸葵花籽油、大豆油、椰子油）、浓缩乳清蛋白粉、磷脂、碳酸钙、氯化钾、维生素C、焦磷酸铁、硫酸锌、维生素A、维生素D、维生素E、氯化胆碱"
+  },
+  "nutrition": {
+    "basis": "per_100g",
+    "format": "table",
+    "title": "营养成分表",
+    "rows": [
+      {
+        "name": "能量",
+        "value": 2100,
+        "unit": "kJ"
+      },
+      {
+        "name": "蛋白质",
+        "value": 10.5,
+        "unit": "g"
+      },
+      {
+        "name": "脂肪",
+        "value": 27.0,
+        "unit": "g"
+      },
+      {
+        "name": "碳水化合物",
+        "value": 56.0,
+        "unit": "g"
+      },
+      {
+        "name": "钠",
+        "value": 150,
+        "unit": "mg"
+      },
+      {
+        "name": "钙",
+        "value": 380,
+        "unit": "mg"
+      },
+      {
+        "name": "铁",
+        "value": 5.5,
+        "unit": "mg"
+      },
+      {
+        "name": "维生素A",
+        "value": 420,
+        "unit": "μg RE"
+      },
+      {
+        "name": "维生素D",
+        "value": 8.0,
+        "unit": "μg"
+      },
+      {
+        "name": "维生素E",
+        "value": 8.4,
+        "unit": "mg α-TE"
+      }
+    ]
+  },
+  "net_content": {
+    "text": "净含量：800g",
+    "value": 800,
+    "unit": "g",
+    "char_height_mm": 5,
+    "same_panel_as_name": true
+  },
+  "producer": {
+    "name": "内蒙古青城婴幼儿乳品有限公司",
+    "address": "内蒙古自治区呼和浩特市和林格尔县盛乐经济园区乳业大街6号",
+    "contact": "400-555-0160",
+    "kind": "legal_entity"
+  },
+  "origin": {
+    "place": "内蒙古自治区呼和浩特市和林格尔县",
+    "region_code": "150123"
+  },
+  "dates": {
+    "production": "2026-09-10",
+    "shelf_life": "24个月"
+  },
+  "storage": "未开启前置于阴凉干燥处；开启后请盖紧，存放于干燥处，并于4周内食用完毕",
+  "licence_number": "SC10615012300021",
+  "standard_code": "GB 10765",
+  "package": {
+    "shape": "cylinder",
+    "largest_surface_cm2": 310,
+    "min_char_height_mm": 2
+  },
+  "population": {
+    "usage": "按月龄参考喂哺表；每次冲调的奶液一次喂完",
+    "preparation": {
+      "text": "洗净双手及奶瓶，用煮沸后冷却至约40℃的温开水，按每30 mL水加1平勺（约4.5 g）奶粉冲调，摇匀后试温喂哺",
+      "diagram": true,
+      "warning": "请按冲调方法配制；冲调过浓或过稀、使用未煮沸的水或存放过久的奶液，可能损害婴儿健康"
+    },
+    "main_panel": [
+      "name",
+      "net_content",
+      "registration_number",
+      "trademark"
+    ],
+    "formula": {
+      "base": "milk",
+      "form": "powder",
+      "powder_g_per_100ml": 13.5,
+      "per_100kj": [
+        {
+          "name": "蛋白质",
+          "value": 0.5,
+          "unit": "g"
+        },
+        {
+          "name": "脂肪",
+          "value": 1.29,
+          "unit": "g"
+        },
+        {
+          "name": "碳水化合物",
+          "value": 2.67,
+          "unit": "g"
+        },
+        {
+          "name": "维生素E",
+          "value": 0.4,
+          "unit": "mg α-TE"
+        }
+      ]
+    }
+  }
+};
+
+/** The label document from the infant-formula form: the example with the form's parts. */
+function buildInfantLabel() {
+  const label = structuredClone(INFANT_BASE);
+  label.product_name = { text: text("i-name"), char_height_mm: 9 };
+  opt(label.population, "suitable", text("i-suitable"));
+  opt(label.population, "stage", text("i-stage"));
+  opt(label.population, "registration_number", text("i-registration"));
+  label.population.pictures = [...document.querySelectorAll(".i-picture:checked")].map((c) => c.value);
+  const lines = (id) => $(id).value.split("\n").map((s) => s.trim()).filter(Boolean);
+  const statements = lines("i-statements");
+  if (statements.length) label.statements = statements;
+  const claims = lines("i-claims").map((t) => ({ text: t }));
+  if (claims.length) label.claims = claims;
+  return label;
+}
+
 /** The safety category as the label prints it: the standard, then the class. */
 function safetyPrinted() {
   const cls = $("g-safety-class").value;
@@ -292,6 +453,7 @@ function safetyPrinted() {
 function buildLabel() {
   if (form === "garment-form") return buildGarmentLabel();
   if (form === "energy-form") return buildEnergyLabel();
+  if (form === "infant-form") return buildInfantLabel();
   const label = { market: "CN", category: $("category").value };
   if (text("product-name")) label.product_name = { text: text("product-name") };
 
@@ -610,7 +772,15 @@ function fillCategories() {
 function setTitle() {
   const t = I18N[lang];
   const title =
-    form === "garment-form" ? t.titleGarment : form === "text-form" ? t.titleText : form === "energy-form" ? t.titleEnergy : t.title;
+    form === "garment-form"
+      ? t.titleGarment
+      : form === "text-form"
+        ? t.titleText
+        : form === "energy-form"
+          ? t.titleEnergy
+          : form === "infant-form"
+            ? t.titleInfant
+            : t.title;
   document.querySelector("h1").textContent = title;
   document.title = `labelcheck — ${title}`;
 }
@@ -643,6 +813,8 @@ async function main() {
   $("garment-form").addEventListener("input", schedule);
   $("garment-form").addEventListener("change", schedule);
   $("label-text").value = TEXT_EXAMPLE;
+  $("infant-form").addEventListener("input", schedule);
+  $("infant-form").addEventListener("change", schedule);
   $("energy-form").addEventListener("input", schedule);
   $("energy-form").addEventListener("change", schedule);
   $("text-form").addEventListener("input", schedule);
