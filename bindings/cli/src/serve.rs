@@ -118,21 +118,18 @@ fn error_status(e: &labelcheck::Error) -> StatusCode {
     }
 }
 
-/// Checks one label's bytes against several markets: `{verdict, markets}` as JSON, or the
-/// structured error (`not_checked` only when no market has a pack).
-fn check_markets(
-    engine: &Engine,
-    bytes: &[u8],
-    markets: &[String],
-    opts: &CheckOptions,
+/// A result as the service answers it: the value as JSON when something was checked, else
+/// `not_checked` (422) with the value; a core error as its status, kind and structured form.
+fn answer<T: serde::Serialize>(
+    result: Result<(bool, T), labelcheck::Error>,
 ) -> Result<Value, (StatusCode, String, Value)> {
-    match engine.check_markets_json(bytes, markets, opts) {
-        Ok(m) if m.verdict == labelcheck::Verdict::NotChecked => Err((
+    match result {
+        Ok((false, v)) => Err((
             StatusCode::UNPROCESSABLE_ENTITY,
             "not_checked".into(),
-            serde_json::to_value(&m).unwrap_or(Value::Null),
+            serde_json::to_value(&v).unwrap_or(Value::Null),
         )),
-        Ok(m) => Ok(serde_json::to_value(&m).unwrap_or(Value::Null)),
+        Ok((true, v)) => Ok(serde_json::to_value(&v).unwrap_or(Value::Null)),
         Err(e) => Err((
             error_status(&e),
             labelcheck::suite::error_kind(&e).to_string(),
@@ -141,25 +138,28 @@ fn check_markets(
     }
 }
 
+/// Checks one label's bytes against several markets: `{verdict, markets}` as JSON, or the
+/// structured error (`not_checked` only when no market has a pack).
+fn check_markets(
+    engine: &Engine,
+    bytes: &[u8],
+    markets: &[String],
+    opts: &CheckOptions,
+) -> Result<Value, (StatusCode, String, Value)> {
+    answer(
+        engine
+            .check_markets_json(bytes, markets, opts)
+            .map(|m| (m.verdict != labelcheck::Verdict::NotChecked, m)),
+    )
+}
+
 /// Checks one label's bytes: the report as JSON, or the structured error.
 fn check_one(
     engine: &Engine,
     bytes: &[u8],
     opts: &CheckOptions,
 ) -> Result<Value, (StatusCode, String, Value)> {
-    match engine.check_json(bytes, opts) {
-        Ok(r) if !r.is_checked() => Err((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "not_checked".into(),
-            serde_json::to_value(&r).unwrap_or(Value::Null),
-        )),
-        Ok(r) => Ok(serde_json::to_value(&r).unwrap_or(Value::Null)),
-        Err(e) => Err((
-            error_status(&e),
-            labelcheck::suite::error_kind(&e).to_string(),
-            serde_json::to_value(&e).unwrap_or(Value::Null),
-        )),
-    }
+    answer(engine.check_json(bytes, opts).map(|r| (r.is_checked(), r)))
 }
 
 async fn check(State(app): State<Arc<App>>, Query(q): Query<CheckQuery>, body: Bytes) -> Response {

@@ -387,15 +387,7 @@ impl Engine {
     ) -> Result<JsValue, ErrorInfo> {
         let opts: CheckOptions = from_js(options)?;
         let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
-        // Parsed once here only to learn the label's own check date (the default date).
-        let check_date = if opts.as_of.is_none() {
-            parse_label(&bytes, self.inner.limits())
-                .map_err(|e| error_info(&e.into()))?
-                .check_date
-        } else {
-            None
-        };
-        let core_opts = core_options(&opts, check_date)?;
+        let core_opts = self.options_for_bytes(&opts, &bytes)?;
         let result = self
             .inner
             .check_markets_json(&bytes, markets, &core_opts)
@@ -423,18 +415,27 @@ impl Engine {
         value_to_js(&v)
     }
 
-    fn do_compare(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
-        let opts: CheckOptions = from_js(options)?;
-        let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
-        // Parsed once here only to learn the label's own check date (the default date).
+    /// The core's options for a label given as bytes: its own check date is the default date,
+    /// so the label is parsed here only when `asOf` is not given.
+    fn options_for_bytes(
+        &self,
+        opts: &CheckOptions,
+        bytes: &[u8],
+    ) -> Result<labelcheck::CheckOptions, ErrorInfo> {
         let check_date = if opts.as_of.is_none() {
-            parse_label(&bytes, self.inner.limits())
+            parse_label(bytes, self.inner.limits())
                 .map_err(|e| error_info(&e.into()))?
                 .check_date
         } else {
             None
         };
-        let core_opts = core_options(&opts, check_date)?;
+        core_options(opts, check_date)
+    }
+
+    fn do_compare(&self, label: &JsValue, options: Option<&JsValue>) -> Result<JsValue, ErrorInfo> {
+        let opts: CheckOptions = from_js(options)?;
+        let bytes = label_bytes(label, self.inner.limits().max_label_bytes)?;
+        let core_opts = self.options_for_bytes(&opts, &bytes)?;
         let cmp = self
             .inner
             .compare_json(&bytes, &core_opts)

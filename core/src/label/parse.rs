@@ -96,45 +96,33 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
             message: strip_position(&e.to_string()),
         });
     }
-    if let Some(text) = label.fibre_content.as_ref().and_then(|f| f.text.as_ref()) {
-        let n = text.chars().count();
+    // Texts that are parsed (into fibres, ingredients, allergen words) are bounded.
+    let texts = [
+        (
+            label.fibre_content.as_ref().and_then(|f| f.text.as_ref()),
+            "/fibre_content/text",
+            "fibre-content text",
+        ),
+        (
+            label.ingredients.as_ref().and_then(|i| i.text.as_ref()),
+            "/ingredients/text",
+            "ingredient text",
+        ),
+        (
+            label.allergens.as_ref().and_then(|a| a.statement.as_ref()),
+            "/allergens/statement",
+            "allergen statement",
+        ),
+    ];
+    for (text, pointer, what) in texts {
+        let n = text.map_or(0, |t| t.chars().count());
         if n > limits.max_text_chars {
             return Err(LabelError::Invalid {
-                path: "/fibre_content/text".into(),
+                path: pointer.into(),
                 line: 0,
                 column: 0,
                 message: format!(
-                    "fibre-content text is {n} characters, over the limit of {}",
-                    limits.max_text_chars
-                ),
-            });
-        }
-    }
-    if let Some(text) = label.ingredients.as_ref().and_then(|i| i.text.as_ref()) {
-        let n = text.chars().count();
-        if n > limits.max_text_chars {
-            return Err(LabelError::Invalid {
-                path: "/ingredients/text".into(),
-                line: 0,
-                column: 0,
-                message: format!(
-                    "ingredient text is {n} characters, over the limit of {}",
-                    limits.max_text_chars
-                ),
-            });
-        }
-    }
-    // The allergen statement is read into words (allergen_statement.rs): bounded like the
-    // other texts that are parsed.
-    if let Some(text) = label.allergens.as_ref().and_then(|a| a.statement.as_ref()) {
-        let n = text.chars().count();
-        if n > limits.max_text_chars {
-            return Err(LabelError::Invalid {
-                path: "/allergens/statement".into(),
-                line: 0,
-                column: 0,
-                message: format!(
-                    "allergen statement is {n} characters, over the limit of {}",
+                    "{what} is {n} characters, over the limit of {}",
                     limits.max_text_chars
                 ),
             });
