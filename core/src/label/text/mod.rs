@@ -645,6 +645,17 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     }
 }
 
+/// One amount of a nutrition table as the document holds it: name, value and unit if printed.
+fn amount(name: &str, value: Value, unit: Option<&str>) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(name));
+    m.insert("value".into(), value);
+    if let Some(u) = unit {
+        m.insert("unit".into(), json!(u));
+    }
+    m
+}
+
 /// Reads the nutrition table that starts at a heading (`营养成分表` + optional basis on the
 /// same line) and runs until the next line that starts with another heading. Returns the
 /// index of the first line after the table.
@@ -723,13 +734,7 @@ fn read_nutrition(
                                 pending_unread.push((s, e, "the value is not a number"));
                                 continue;
                             };
-                            let mut row = Map::new();
-                            row.insert("name".into(), json!(r.name));
-                            row.insert("value".into(), value);
-                            if let Some(u) = u {
-                                row.insert("unit".into(), json!(u));
-                            }
-                            rows.push((Value::Object(row), s, e));
+                            rows.push((Value::Object(amount(&r.name, value, u.as_deref())), s, e));
                         }
                     }
                     continue;
@@ -743,24 +748,13 @@ fn read_nutrition(
                         ));
                         continue;
                     };
-                    let mut a = Map::new();
-                    a.insert("name".into(), json!(r.name));
-                    a.insert("value".into(), v);
-                    if let Some(u) = u {
-                        a.insert("unit".into(), json!(u));
-                    }
-                    per_kj.push((Value::Object(a), s, e));
+                    per_kj.push((Value::Object(amount(&r.name, v, u.as_deref())), s, e));
                 }
                 let Some(value) = Builder::number(&r.value) else {
                     pending_unread.push((s, e, "the value is not a number"));
                     continue;
                 };
-                let mut row = Map::new();
-                row.insert("name".into(), json!(r.name));
-                row.insert("value".into(), value);
-                if let Some(u) = r.unit {
-                    row.insert("unit".into(), json!(u));
-                }
+                let mut row = amount(&r.name, value, r.unit.as_deref());
                 if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
                     row.insert("nrv_percent".into(), n);
                 }
