@@ -247,6 +247,10 @@ impl Parser<'_> {
             } else if CLOSE.contains(&c) {
                 level = level.saturating_sub(1);
             } else if level == 0 && SEPARATORS.contains(&c) {
+                // `单、双甘油脂肪酸酯`: the separator is part of one chemical name.
+                if self.name_prefix(seg_start, i) {
+                    continue;
+                }
                 if let Some(item) = self.item(seg_start, i, depth) {
                     items.push(item);
                 }
@@ -257,6 +261,14 @@ impl Parser<'_> {
             items.push(item);
         }
         items
+    }
+
+    /// Whether `[start, end)` is the first half of a name printed with a separator inside
+    /// it: `单、双甘油脂肪酸酯` (mono- and diglycerides, INS 471), `乙酰化单、双甘油脂肪酸酯`,
+    /// `辛、癸酸甘油酯` — the names GB 2760 itself writes with a comma.
+    fn name_prefix(&self, start: usize, end: usize) -> bool {
+        let seg: String = self.chars[start..end].iter().collect();
+        matches!(seg.trim(), "单" | "辛" | "乙酰化单")
     }
 
     /// Parses one segment: a name, optional bracket groups, optional trailing percentage.
@@ -319,7 +331,25 @@ impl Parser<'_> {
         if name.is_empty() && subs.is_empty() && unparsed.is_empty() {
             return None;
         }
+        // `乳化剂（322，476）`: INS numbers in the brackets are additives named by class and
+        // number (GB 7718 附录B; EU `emulsifier (E471)`). The numbers become `ins` of their
+        // items, and the item holding them is marked as using the class + INS form, so the
+        // rules on forms and numbers read a printed list as they read a structured one.
+        let mut numbered = false;
+        for sub in &mut subs {
+            if let Some(code) = ins_code(&sub.name, &sub.ingredients) {
+                sub.ins = Some(code);
+                sub.additive = Some(true);
+                sub.ingredients.clear();
+                sub.compound = None;
+                numbered = true;
+            }
+        }
+        let heading = numbered && ins_code(&name, &[]).is_none();
         Some(Ingredient {
+            additive: heading.then_some(true),
+            additive_form: heading.then(|| "class_plus_ins".to_string()),
+            function_class: heading.then(|| name.clone()),
             name,
             percent: percent.map(Dec),
             compound: (!subs.is_empty()).then_some(true),
@@ -355,6 +385,33 @@ impl Parser<'_> {
             }
         }
         end
+    }
+}
+
+/// The INS number a printed name is, normalised (`322`, `160b`, `E471` → `471`, `INS 150c` →
+/// `150c`, `322` with a bracketed `i` → `322(i)`), or `None`. INS numbers run from 100 to 1521;
+/// anything else (`2023`, `30`, a name) is not one.
+fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
+    let lower = name.trim().to_ascii_lowercase();
+    let body = lower
+        .strip_prefix("ins")
+        .or_else(|| lower.strip_prefix('e'))
+        .unwrap_or(&lower)
+        .trim_start_matches([' ', '-', '.', ':']);
+    let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &body[digits.len()..];
+    let letter_ok = rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+    let number: u32 = digits.parse().ok()?;
+    if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
+        return None;
+    }
+    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    match subs {
+        [] => Some(format!("{digits}{rest}")),
+        [only] if only.ingredients.is_empty() && roman(&only.name.to_ascii_lowercase()) => Some(
+            format!("{digits}{rest}({})", only.name.to_ascii_lowercase()),
+        ),
+        _ => None,
     }
 }
 
@@ -427,6 +484,40 @@ fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ins_numbers_in_brackets_are_additives_named_by_class() {
+        let p = parse_ingredients_text(
+            "配料：水，乳化剂（322，476），着色剂(160b)，增稠剂（INS 407），酸度调节剂(E330)，稳定剂(452(i))",
+        );
+        let heading = &p.items[1];
+        assert_eq!(heading.additive_form.as_deref(), Some("class_plus_ins"));
+        assert_eq!(heading.function_class.as_deref(), Some("乳化剂"));
+        let codes: Vec<_> = p.items[1..]
+            .iter()
+            .flat_map(|h| h.ingredients.iter().map(|i| i.ins.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(codes, ["322", "476", "160b", "407", "330", "452(i)"]);
+        assert!(p.items[1].ingredients.iter().all(|i| i.additive == Some(true)));
+        // Names, shares, years and out-of-range numbers are not INS numbers.
+        for t in ["配料：牛肉（产地：内蒙古）", "配料：海盐(30)", "配料：年份酒(2023)", "配料：稳定剂（果胶）"] {
+            let p = parse_ingredients_text(t);
+            assert!(p.items[0].additive_form.is_none(), "{t}");
+            assert!(p.items[0].ingredients.iter().all(|i| i.ins.is_none()), "{t}");
+        }
+        // A name next to numbers keeps its name; the numbers are still read.
+        let p = parse_ingredients_text("着色剂（102，红曲红）");
+        assert_eq!(p.items[0].ingredients[0].ins.as_deref(), Some("102"));
+        assert_eq!(p.items[0].ingredients[1].ins, None);
+    }
+
+    #[test]
+    fn names_written_with_a_separator_stay_one_item() {
+        let p = parse_ingredients_text("配料：小麦粉，乳化剂（单、双甘油脂肪酸酯，辛，癸酸甘油酯），水");
+        let names: Vec<_> = p.items[1].ingredients.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["单、双甘油脂肪酸酯", "辛，癸酸甘油酯"]);
+        assert_eq!(p.items.len(), 3);
+    }
 
     #[test]
     fn lead_words_in_brackets_or_before_a_blank() {
