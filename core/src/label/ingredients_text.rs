@@ -400,7 +400,8 @@ fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
         .trim_start_matches([' ', '-', '.', ':']);
     let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &body[digits.len()..];
-    let letter_ok = rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+    let letter_ok =
+        rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
     let number: u32 = digits.parse().ok()?;
     if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
         return None;
@@ -495,15 +496,30 @@ mod tests {
         assert_eq!(heading.function_class.as_deref(), Some("乳化剂"));
         let codes: Vec<_> = p.items[1..]
             .iter()
-            .flat_map(|h| h.ingredients.iter().map(|i| i.ins.clone().unwrap_or_default()))
+            .flat_map(|h| {
+                h.ingredients
+                    .iter()
+                    .map(|i| i.ins.clone().unwrap_or_default())
+            })
             .collect();
         assert_eq!(codes, ["322", "476", "160b", "407", "330", "452(i)"]);
-        assert!(p.items[1].ingredients.iter().all(|i| i.additive == Some(true)));
+        assert!(p.items[1]
+            .ingredients
+            .iter()
+            .all(|i| i.additive == Some(true)));
         // Names, shares, years and out-of-range numbers are not INS numbers.
-        for t in ["配料：牛肉（产地：内蒙古）", "配料：海盐(30)", "配料：年份酒(2023)", "配料：稳定剂（果胶）"] {
+        for t in [
+            "配料：牛肉（产地：内蒙古）",
+            "配料：海盐(30)",
+            "配料：年份酒(2023)",
+            "配料：稳定剂（果胶）",
+        ] {
             let p = parse_ingredients_text(t);
             assert!(p.items[0].additive_form.is_none(), "{t}");
-            assert!(p.items[0].ingredients.iter().all(|i| i.ins.is_none()), "{t}");
+            assert!(
+                p.items[0].ingredients.iter().all(|i| i.ins.is_none()),
+                "{t}"
+            );
         }
         // A name next to numbers keeps its name; the numbers are still read.
         let p = parse_ingredients_text("着色剂（102，红曲红）");
@@ -513,8 +529,14 @@ mod tests {
 
     #[test]
     fn names_written_with_a_separator_stay_one_item() {
-        let p = parse_ingredients_text("配料：小麦粉，乳化剂（单、双甘油脂肪酸酯，辛，癸酸甘油酯），水");
-        let names: Vec<_> = p.items[1].ingredients.iter().map(|i| i.name.as_str()).collect();
+        let p = parse_ingredients_text(
+            "配料：小麦粉，乳化剂（单、双甘油脂肪酸酯，辛，癸酸甘油酯），水",
+        );
+        let names: Vec<_> = p.items[1]
+            .ingredients
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
         assert_eq!(names, ["单、双甘油脂肪酸酯", "辛，癸酸甘油酯"]);
         assert_eq!(p.items.len(), 3);
     }
