@@ -399,3 +399,37 @@ fn directory_walks_do_not_follow_links_and_bases_stay_in_their_tree() {
     let _ = std::fs::remove_file(&outside);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn descending_order_needs_exactly_one_key() {
+    let pack = "[pack]\nid = \"order\"\nstandard = \"T 2\"\nedition = \"1\"\ntitle = { zh = \"序\", en = \"Order\" }\njurisdiction = \"CN\"\ncategories = [\"food\"]\neffective_from = \"2020-01-01\"\nversion = \"1\"\n";
+    let rule = |check: &str| {
+        format!("[[rule]]\nid = \"T2/1/order\"\nclause = \"1\"\nseverity = \"error\"\nmessage = {{ zh = \"x\", en = \"x\" }}\ncheck = {check}\n")
+    };
+    for (check, ok) in [
+        ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key = \"value\" }", true),
+        ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key_expr = \"0 - el.value\" }", true),
+        ("{ type = \"descending_order\", list = \"label.nutrition.rows\" }", false),
+        ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key = \"value\", key_expr = \"el.value\" }", false),
+        ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key_expr = \"el.value +\" }", false),
+    ] {
+        let mut files = labelcheck::pack::SourceFile::embedded();
+        files.push(labelcheck::pack::SourceFile {
+            path: "packs/order/pack.toml".into(),
+            text: pack.into(),
+        });
+        files.push(labelcheck::pack::SourceFile {
+            path: "packs/order/rules.toml".into(),
+            text: rule(check).into(),
+        });
+        let result = Engine::from_files(&files);
+        match (ok, result) {
+            (true, Ok(_)) => {}
+            (false, Err(Error::Packs(errs))) => assert!(
+                errs.iter().any(|e| e.rule.as_deref() == Some("T2/1/order")),
+                "{check}: {errs:?}"
+            ),
+            (ok, other) => panic!("{check}: expected ok = {ok}, got {:?}", other.err()),
+        }
+    }
+}

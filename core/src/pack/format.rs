@@ -232,7 +232,14 @@ pub enum CheckSpec {
     /// below `exempt_at_or_below`.
     DescendingOrder {
         list: String,
+        /// The numeric field compared; or leave it out and give `key_expr`.
+        #[serde(default)]
         key: String,
+        /// The key computed from the element (bound as `el`) instead of read from a field —
+        /// for an order fixed by a table rather than by amounts: `0 - lookup('order',
+        /// el.nutrient, 'rank')` makes "in the table's order" a descending order of ranks.
+        #[serde(default)]
+        key_expr: Option<String>,
         #[serde(default)]
         exempt_at_or_below: Option<Dec>,
         /// Also check the sub-lists under this field.

@@ -18,6 +18,7 @@ const MAX_RECURSION: usize = 8;
 pub struct DescendingOrder {
     list: Expr,
     key: String,
+    key_expr: Option<Expr>,
     exempt: Option<Decimal>,
     recurse: Option<String>,
     skip_if: Option<Expr>,
@@ -28,6 +29,7 @@ impl DescendingOrder {
         let CheckSpec::DescendingOrder {
             list,
             key,
+            key_expr,
             exempt_at_or_below,
             recurse,
             skip_if,
@@ -35,9 +37,22 @@ impl DescendingOrder {
         else {
             return Err(WRONG_SPEC.into());
         };
+        if key.is_empty() == key_expr.is_none() {
+            return Err(
+                "give exactly one of `key` (a field) and `key_expr` (an expression on `el`)".into(),
+            );
+        }
         Ok(DescendingOrder {
             list: env.expr("list", list)?,
-            key: key.clone(),
+            key: if key.is_empty() {
+                "key_expr".to_string()
+            } else {
+                key.clone()
+            },
+            key_expr: key_expr
+                .as_deref()
+                .map(|s| env.expr("key_expr", s))
+                .transpose()?,
             exempt: exempt_at_or_below.map(|d| d.0),
             recurse: recurse.clone(),
             skip_if: skip_if
@@ -87,7 +102,16 @@ impl DescendingOrder {
                     continue;
                 }
             }
-            let Some(share) = el.field(&self.key).as_num() else {
+            let key = match &self.key_expr {
+                Some(expr) => {
+                    scope.set("el", el.clone());
+                    let v = scope.eval(&expr.root);
+                    scope.unset("el");
+                    v
+                }
+                None => el.field(&self.key),
+            };
+            let Some(share) = key.as_num() else {
                 continue;
             };
             let exempt = self.exempt.is_some_and(|t| share <= t);
