@@ -6,7 +6,10 @@
 // Then the paste-text tab: a pasted biscuit label whose ingredient order contradicts its own
 // percentages, the characters highlighted in the text, the read fields and an unread line
 // listed, then fixed.
-// Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png and demo-screenshot-text.png.
+// Then the energy tab's grade table (the band's rows, the tested value's row marked, the grade
+// the engine gives beside the grade printed); the infant-formula tab.
+// Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png, demo-screenshot-text.png,
+// demo-screenshot-energy.png and demo-screenshot-infant.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -260,6 +263,51 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.selectOption("#e-type", "split_cooling_only");
     await page.waitForFunction(() => document.getElementById("e-metric-label").textContent === "SEER");
     assert.equal(await page.locator("#energy-form .heat-only").first().isHidden(), true);
+  });
+
+  it("energy-label tab: the grade table of the type and band, the tested value's row marked, the engine's grade beside the printed one", async () => {
+    await page.click('.tab[data-form="energy-form"]');
+    await page.waitForSelector("#energy-form:not([hidden])");
+    await page.selectOption("#e-type", "split_heat_pump");
+    await page.locator("#e-metric").fill("5.27");
+    await page.locator("#e-cc").fill("3500");
+    await page.selectOption("#e-grade", "1级");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    const rows = "#e-grade-table tbody tr";
+    await page.waitForFunction(() => document.querySelector("#e-grade-table tr.hit")?.dataset.grade === "1");
+    assert.deepStrictEqual(await page.locator(rows).evaluateAll((trs) => trs.map((tr) => tr.dataset.grade)), ["1", "2", "3", "4", "5"]);
+    assert.match(await page.textContent("#e-grade-caption"), /表1/);
+    assert.match(await page.textContent("#e-grade-caption"), /CC ≤ 4500 W/);
+    assert.equal(await page.textContent("#e-grade-given"), "1级");
+    assert.equal(await page.getAttribute("#e-grade-given", "data-match"), "true");
+    // APF 4.6 earns grade 2 in this band: the row moves, the engine's grade differs from 1级.
+    await page.locator("#e-metric").fill("4.6");
+    const sel = `#energy-form .row[data-group="e-grade"] .finding[data-rule="${GRADE}"]`;
+    await page.waitForSelector(sel);
+    await page.waitForFunction(() => document.querySelector("#e-grade-table tr.hit")?.dataset.grade === "2");
+    assert.equal(await page.textContent("#e-grade-given"), "2级");
+    assert.equal(await page.getAttribute("#e-grade-given", "data-match"), "false");
+    assert.equal(await page.getAttribute("#e-grade-table tr.printed", "data-grade"), "1");
+    assert.match(await page.textContent("#e-grade-table tr.hit"), /4\.50 ≤ APF < 5\.00/);
+    await page.screenshot({ path: SCREENSHOT_ENERGY, fullPage: true });
+    // 5 000 W is in the second band, where APF 4.6 earns grade 1: the table and the finding follow.
+    await page.locator("#e-cc").fill("5000");
+    await page.waitForSelector(sel, { state: "detached" });
+    await page.waitForFunction(() => /4500 W < CC ≤ 7100 W/.test(document.querySelector("#e-grade-caption").textContent));
+    await page.waitForFunction(() => document.querySelector("#e-grade-table tr.hit")?.dataset.grade === "1");
+    assert.equal(await page.textContent("#e-grade-given"), "1级");
+    // Below grade 5: no row is marked, the minimum-value finding stands.
+    await page.locator("#e-metric").fill("3.0");
+    await page.waitForSelector('#energy-form .finding[data-rule="GB21455-2019/4.3/minimum"]');
+    await page.waitForFunction(() => !document.querySelector("#e-grade-table tr.hit"));
+    assert.match(await page.textContent("#e-grade-given"), /低于 5 级/);
+    await page.click("#lang-en");
+    await page.waitForFunction(() => /table 1/.test(document.querySelector("#e-grade-caption").textContent));
+    assert.match(await page.textContent("#e-grade-given"), /below grade 5/);
+    await page.click("#lang-zh");
+    await page.locator("#e-metric").fill("5.27");
+    await page.locator("#e-cc").fill("3500");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
   });
 
   it("infant-formula tab: starts clean; an infant picture and a humanised name are findings beside their fields", async () => {

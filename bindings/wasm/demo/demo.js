@@ -48,6 +48,9 @@ const I18N = {
     iSuitable: "适用月龄", iStage: "段别", iStatements: "标示的说明（每行一条）", iPictures: "标签上的图形",
     iProduct: "产品图", iInfant: "婴儿形象", iWoman: "妇女形象", iRegistration: "产品配方注册号", iRegNo: "注册号",
     iRest: "标签的其余内容", iRestHelp: "配料、营养成分（含每100 kJ）、冲调方法、净含量、生产者等取自 examples/infant-formula-stage1.json。",
+    eGradeGiven: "按标准应为", eGradePrinted: "标签标注", eGradeCol: "等级", eRange: "范围",
+    eGradeCaption: (type, band) => `GB 21455-2019 表${type === "split_heat_pump" ? 1 : 2}：${type === "split_heat_pump" ? "分体式热泵型" : "分体式单冷型"}，${band}`,
+    eGradeN: (g) => `${g}级`, eBelow5: "低于 5 级（低于能效限定值）", eNoBand: "额定制冷量不在分级范围内", ePrintedMark: "← 标签标注",
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -92,6 +95,9 @@ const I18N = {
     iSuitable: "Suitable age", iStage: "Stage", iStatements: "Statements printed (one a line)", iPictures: "Pictures on the label",
     iProduct: "product", iInfant: "an infant", iWoman: "a woman", iRegistration: "Formula registration", iRegNo: "Registration number",
     iRest: "The rest of the label", iRestHelp: "Ingredients, nutrition (with per 100 kJ), preparation, net content, producer… come from examples/infant-formula-stage1.json.",
+    eGradeGiven: "Grade the standard gives", eGradePrinted: "grade printed", eGradeCol: "Grade", eRange: "range",
+    eGradeCaption: (type, band) => `GB 21455-2019 table ${type === "split_heat_pump" ? 1 : 2}: ${type === "split_heat_pump" ? "split, heat pump" : "split, cooling only"}, ${band}`,
+    eGradeN: (g) => `grade ${g}`, eBelow5: "below grade 5 (under the minimum allowable value)", eNoBand: "rated cooling capacity outside the graded bands", ePrintedMark: "← printed",
   },
 };
 
@@ -288,6 +294,113 @@ function buildEnergyLabel() {
     product_name: { text: heat ? "变频分体挂壁式房间空气调节器（热泵型）" : "分体挂壁式房间空气调节器（单冷型）" },
     energy_label: energy,
   };
+}
+
+/** GB 21455-2019 grade bands for split units, as the pack gb21455-2019 holds them (its
+ * tables.toml, table `grades`; the engine's API exposes rules and packs, not pack tables, so
+ * the rows are copied here for display only — the grade itself comes from the engine, see
+ * gradeFromEngine). A row: [type, cc_over, cc_upto, grade, min, max]; a value earns the grade
+ * when min ≤ value < max, a capacity is in the band when cc_over < CC ≤ cc_upto. */
+const GRADE_ROWS = [
+  ["split_heat_pump", 0, 4500, "1", 5.00, null],
+  ["split_heat_pump", 0, 4500, "2", 4.50, 5.00],
+  ["split_heat_pump", 0, 4500, "3", 4.00, 4.50],
+  ["split_heat_pump", 0, 4500, "4", 3.50, 4.00],
+  ["split_heat_pump", 0, 4500, "5", 3.30, 3.50],
+  ["split_heat_pump", 4500, 7100, "1", 4.50, null],
+  ["split_heat_pump", 4500, 7100, "2", 4.00, 4.50],
+  ["split_heat_pump", 4500, 7100, "3", 3.50, 4.00],
+  ["split_heat_pump", 4500, 7100, "4", 3.30, 3.50],
+  ["split_heat_pump", 4500, 7100, "5", 3.20, 3.30],
+  ["split_heat_pump", 7100, 14000, "1", 4.20, null],
+  ["split_heat_pump", 7100, 14000, "2", 3.70, 4.20],
+  ["split_heat_pump", 7100, 14000, "3", 3.30, 3.70],
+  ["split_heat_pump", 7100, 14000, "4", 3.20, 3.30],
+  ["split_heat_pump", 7100, 14000, "5", 3.10, 3.20],
+  ["split_cooling_only", 0, 4500, "1", 5.80, null],
+  ["split_cooling_only", 0, 4500, "2", 5.40, 5.80],
+  ["split_cooling_only", 0, 4500, "3", 5.00, 5.40],
+  ["split_cooling_only", 0, 4500, "4", 3.90, 5.00],
+  ["split_cooling_only", 0, 4500, "5", 3.70, 3.90],
+  ["split_cooling_only", 4500, 7100, "1", 5.50, null],
+  ["split_cooling_only", 4500, 7100, "2", 5.10, 5.50],
+  ["split_cooling_only", 4500, 7100, "3", 4.40, 5.10],
+  ["split_cooling_only", 4500, 7100, "4", 3.80, 4.40],
+  ["split_cooling_only", 4500, 7100, "5", 3.60, 3.80],
+  ["split_cooling_only", 7100, 14000, "1", 5.20, null],
+  ["split_cooling_only", 7100, 14000, "2", 4.70, 5.20],
+  ["split_cooling_only", 7100, 14000, "3", 4.00, 4.70],
+  ["split_cooling_only", 7100, 14000, "4", 3.70, 4.00],
+  ["split_cooling_only", 7100, 14000, "5", 3.50, 3.70],
+].map(([type, ccOver, ccUpto, grade, min, max]) => ({ type, ccOver, ccUpto, grade, min, max }));
+
+const GRADE_RULE = "GB21455-2019/4.2/grade";
+
+/** The grade the engine gives the label's figures: the grade rule alone, run on the label
+ * with an impossible declared grade, names the grade its table gives as `expected`. */
+function gradeFromEngine(label, options) {
+  const probe = structuredClone(label);
+  probe.energy_label.declared_grade = "0";
+  const outcome = engine.tryCheck(probe, { ...options, only: `rule:${GRADE_RULE}` });
+  if (!outcome.ok) return null;
+  const f = outcome.value.findings.find((x) => x.rule === GRADE_RULE);
+  return f && f.expected != null ? String(f.expected) : null;
+}
+
+/** The grade table of the type and capacity band, the row the tested value falls in marked,
+ * the grade the engine gives beside the grade printed. */
+function renderGradeTable() {
+  const t = I18N[lang];
+  const label = last?.label?.energy_label;
+  const body = $("e-grade-table").tBodies[0];
+  body.replaceChildren();
+  if (!label) return;
+  const fig = (name) => {
+    const v = label.figures.find((f) => f.name === name)?.value;
+    return v === undefined || v === "" || Number.isNaN(Number(v)) ? null : Number(v);
+  };
+  const type = label.product_type;
+  const metric = type === "split_heat_pump" ? "apf" : "seer";
+  $("e-grade-metric").textContent = metric.toUpperCase();
+  const cc = fig("rated_cooling_capacity");
+  const x = fig(metric);
+  const rows = GRADE_ROWS.filter((r) => r.type === type && cc !== null && r.ccOver < cc && cc <= r.ccUpto);
+  const printed = (label.declared_grade ?? "").replace(/级$/, "");
+  $("e-grade-printed").textContent = printed ? t.eGradeN(printed) : "—";
+  const given = last.grade;
+  $("e-grade-given").textContent = given ? t.eGradeN(given) : rows.length && x !== null && x < rows.at(-1).min ? t.eBelow5 : "—";
+  $("e-grade-given").dataset.grade = given ?? "";
+  $("e-grade-given").dataset.match = String(!!given && given === printed);
+  if (!rows.length) {
+    $("e-grade-caption").textContent = t.eNoBand;
+    return;
+  }
+  const band = rows[0].ccOver === 0 ? `CC ≤ ${rows[0].ccUpto} W` : `${rows[0].ccOver} W < CC ≤ ${rows[0].ccUpto} W`;
+  $("e-grade-caption").textContent = t.eGradeCaption(type, band);
+  const sym = metric.toUpperCase();
+  const fmt = (n) => n.toFixed(2);
+  for (const r of rows) {
+    const tr = document.createElement("tr");
+    tr.dataset.grade = r.grade;
+    const hit = x !== null && r.min <= x && (r.max === null || x < r.max);
+    if (hit) {
+      tr.classList.add("hit");
+      tr.setAttribute("aria-current", "true");
+    }
+    const g = document.createElement("td");
+    g.textContent = t.eGradeN(r.grade);
+    if (r.grade === printed) {
+      const m = document.createElement("span");
+      m.className = "printed-mark";
+      m.textContent = ` ${t.ePrintedMark}`;
+      g.append(m);
+      tr.classList.add("printed");
+    }
+    const range = document.createElement("td");
+    range.textContent = r.max === null ? `${sym} ≥ ${fmt(r.min)}` : `${fmt(r.min)} ≤ ${sym} < ${fmt(r.max)}`;
+    tr.append(g, range);
+    body.append(tr);
+  }
 }
 
 /** The parts of examples/infant-formula-stage1.json the infant-formula form does not show. */
@@ -538,7 +651,8 @@ function check() {
   const t = performance.now();
   const outcome = engine.tryCheck(label, options);
   const ms = performance.now() - t;
-  last = { label, outcome, ms };
+  const grade = form === "energy-form" && outcome.ok ? gradeFromEngine(label, options) : null;
+  last = { label, outcome, ms, grade };
   render();
 }
 
@@ -612,6 +726,7 @@ function render() {
   err.hidden = true;
   let spans = [];
   if (!last) return;
+  if (form === "energy-form") renderGradeTable();
   const { outcome, label, ms } = last;
   $("label-json").textContent = JSON.stringify(label, null, 2);
   $("report-json").textContent = JSON.stringify(outcome, null, 2);
