@@ -7,9 +7,10 @@
 // percentages, the characters highlighted in the text, the read fields and an unread line
 // listed, then fixed.
 // Then the energy tab's grade table (the band's rows, the tested value's row marked, the grade
-// the engine gives beside the grade printed); the infant-formula tab.
+// the engine gives beside the grade printed); the infant-formula tab; the origin / GI tab (产地
+// to prefecture level, region codes, a GI mark's credit code, an import's country of origin).
 // Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png, demo-screenshot-text.png,
-// demo-screenshot-energy.png and demo-screenshot-infant.png.
+// demo-screenshot-energy.png, demo-screenshot-infant.png and demo-screenshot-origin.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -27,6 +28,7 @@ const SCREENSHOT_TEXT = fileURLToPath(new URL("../demo-screenshot-text.png", imp
 const SCREENSHOT_ENERGY = fileURLToPath(new URL("../demo-screenshot-energy.png", import.meta.url));
 const GRADE = "GB21455-2019/4.2/grade";
 const SCREENSHOT_INFANT = fileURLToPath(new URL("../demo-screenshot-infant.png", import.meta.url));
+const SCREENSHOT_ORIGIN = fileURLToPath(new URL("../demo-screenshot-origin.png", import.meta.url));
 const INFANT_PICTURE = "GB10765-2021/4/no-infant-pictures";
 const HUMANISED = "GB10765-2021/4/no-humanised-terms-name";
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
@@ -326,6 +328,97 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.locator("#i-name").fill("婴儿配方奶粉（0—6月龄，1段）");
     await page.waitForSelector(pic, { state: "detached" });
     await page.waitForSelector(name, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  const origin = (group, rule) => `#origin-form .row[data-group="${group}"] .finding[data-rule="${rule}"]`;
+
+  it("origin tab: starts clean from examples/gi-mutton.json", async () => {
+    await page.click('.tab[data-form="origin-form"]');
+    await page.waitForSelector("#origin-form:not([hidden])");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#label-json").textContent).gi_mark?.product_name === "乌珠穆沁羊肉");
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass");
+    assert.equal(await page.locator(".finding").count(), 0);
+    assert.equal(await page.textContent("h1"), "产地与地理标志检查");
+    assert.equal(await page.isVisible("#o-country"), false); // import fields hidden for a domestic food
+  });
+
+  it("origin: region codes (GB/T 2260 and ISO 3166-2) judged against the 产地", async () => {
+    const code = page.locator("#o-region-code");
+    await code.fill("150100"); // 呼和浩特市, not 东乌珠穆沁旗
+    const match = origin("o-origin", "GBT2260-2007/code/region-code-matches-place");
+    await page.waitForSelector(match);
+    assert.match(await page.textContent(match), /150100/);
+    await code.fill("CN-NM");
+    await page.waitForSelector(match, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    await code.fill("CN-15"); // the numeric form withdrawn in 2017
+    await page.waitForSelector(origin("o-origin", "ISO3166-2-2020/CN/legacy-code"));
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass_with_warnings");
+    assert.match(await page.textContent(origin("o-origin", "ISO3166-2-2020/CN/legacy-code")), /CN-NM/);
+    await code.fill("152525");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("origin: a province-only 产地 and a GI mark with a mistyped credit code, then fixed", async () => {
+    await page.locator("#o-place").fill("内蒙古自治区");
+    const prefecture = origin("o-origin", "AQSIQ102-2009/7/origin-prefecture");
+    const area = origin("o-origin", "CNIPA354-2020/users/mark-origin-in-area");
+    await page.waitForSelector(prefecture);
+    await page.waitForSelector(area);
+    assert.match(await page.textContent(prefecture), /地市级/);
+    await page.locator("#o-gi-code").fill("9115252557381234XD");
+    const check = origin("o-gi", "CNIPA354-2020/use-1/credit-code-check");
+    await page.waitForSelector(check);
+    assert.match(await page.textContent(check), /校验码应为 C/);
+    await page.click("#lang-en");
+    await page.waitForFunction((sel) => /check character/.test(document.querySelector(sel)?.textContent ?? ""), check);
+    await page.click("#lang-zh");
+    await page.waitForFunction((sel) => /校验码/.test(document.querySelector(sel)?.textContent ?? ""), check);
+    await page.screenshot({ path: SCREENSHOT_ORIGIN, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_ORIGIN));
+    await page.locator("#o-place").fill("内蒙古自治区锡林郭勒盟东乌珠穆沁旗");
+    await page.locator("#o-gi-code").fill("9115252557381234XC");
+    await page.waitForSelector(prefecture, { state: "detached" });
+    await page.waitForSelector(check, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("origin: a branch's label needs the 产地 (GB 7718-2011 4.1.6.1.2); without the GI mark its rules go", async () => {
+    await page.selectOption("#o-producer-kind", "branch");
+    await page.locator("#o-place").fill("");
+    const required = origin("o-origin", "GB7718-2011/4.1.6.1.2/origin-required");
+    await page.waitForSelector(required);
+    await page.uncheck("#o-gi-on");
+    await page.waitForSelector("#o-gi-code", { state: "hidden" });
+    await page.locator("#o-place").fill("内蒙古自治区锡林郭勒盟东乌珠穆沁旗");
+    await page.waitForSelector(required, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    assert.equal(await page.evaluate(() => "gi_mark" in JSON.parse(document.querySelector("#label-json").textContent)), false);
+    await page.selectOption("#o-producer-kind", "legal_entity");
+    await page.check("#o-gi-on");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#label-json").textContent).gi_mark?.user_credit_code === "9115252557381234XC");
+  });
+
+  it("origin: an imported food needs its country of origin (GB 7718-2011 4.1.6.3)", async () => {
+    await page.check("#o-imported");
+    await page.waitForSelector("#o-country", { state: "visible" });
+    assert.equal(await page.isVisible("#o-place"), false);
+    await page.locator("#o-name").fill("新西兰羊肉（冷冻羊后腿）");
+    await page.uncheck("#o-gi-on");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    await page.locator("#o-country").fill("");
+    const country = origin("o-import", "GB7718-2011/4.1.6.3/country-of-origin");
+    await page.waitForSelector(country);
+    await page.locator("#o-country").fill("纳尼亚");
+    await page.waitForSelector(origin("o-import", "GB7718-2011/4.1.6.3/country-of-origin-known"));
+    await page.locator("#o-country").fill("新西兰");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    assert.equal(await page.locator(".finding").count(), 0);
+    await page.uncheck("#o-imported");
+    await page.check("#o-gi-on");
+    await page.locator("#o-name").fill("乌珠穆沁羊肉（冷鲜羊后腿）");
+    await page.waitForSelector("#o-place", { state: "visible" });
     await page.waitForSelector('#verdict[data-verdict="pass"]');
   });
 

@@ -51,6 +51,14 @@ const I18N = {
     eGradeGiven: "按标准应为", eGradePrinted: "标签标注", eGradeCol: "等级", eRange: "范围",
     eGradeCaption: (type, band) => `GB 21455-2019 表${type === "split_heat_pump" ? 1 : 2}：${type === "split_heat_pump" ? "分体式热泵型" : "分体式单冷型"}，${band}`,
     eGradeN: (g) => `${g}级`, eBelow5: "低于 5 级（低于能效限定值）", eNoBand: "额定制冷量不在分级范围内", ePrintedMark: "← 标签标注",
+    tabOrigin: "产地与地理标志", titleOrigin: "产地与地理标志检查", oImported: "进口食品", oKind: "生产者类型",
+    oLegalEntity: "生产企业本身（法人）", oBranch: "集团公司名义（分公司、生产基地生产）",
+    oRegionCode: "行政区划代码（GB/T 2260 或 ISO 3166-2，可选）", oImport: "进口食品", oCountry: "原产国（地区）",
+    oOverseas: "境外生产者", oImporter: "进口商名称", oImporterAddress: "进口商地址", oImporterContact: "进口商联系方式",
+    oGi: "地理标志专用标志", oGiOn: "标签上有地理标志专用标志", oGiName: "地理标志产品名称", oGiKind: "类型",
+    oGiProtected: "地理标志保护产品", oGiCertMark: "作为证明商标注册的地理标志", oGiCollective: "作为集体商标注册的地理标志",
+    oCreditCode: "统一社会信用代码（标志指定位置）",
+    oRestHelp: "配料、净含量、日期、贮存条件、许可证编号等取自 examples/gi-mutton.json。",
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -98,6 +106,14 @@ const I18N = {
     eGradeGiven: "Grade the standard gives", eGradePrinted: "grade printed", eGradeCol: "Grade", eRange: "range",
     eGradeCaption: (type, band) => `GB 21455-2019 table ${type === "split_heat_pump" ? 1 : 2}: ${type === "split_heat_pump" ? "split, heat pump" : "split, cooling only"}, ${band}`,
     eGradeN: (g) => `grade ${g}`, eBelow5: "below grade 5 (under the minimum allowable value)", eNoBand: "rated cooling capacity outside the graded bands", ePrintedMark: "← printed",
+    tabOrigin: "Origin and GI", titleOrigin: "Origin and geographical indication check", oImported: "Imported food",
+    oKind: "Producer named", oLegalEntity: "the maker itself (legal entity)", oBranch: "a group company (made by a branch or production base)",
+    oRegionCode: "Region code (GB/T 2260 or ISO 3166-2, optional)", oImport: "Imported food", oCountry: "Country (region) of origin",
+    oOverseas: "Overseas producer", oImporter: "Importer", oImporterAddress: "Importer's address", oImporterContact: "Importer's contact",
+    oGi: "Geographical indication mark", oGiOn: "the label carries the GI special mark", oGiName: "GI product name", oGiKind: "Kind",
+    oGiProtected: "GI-protected product", oGiCertMark: "GI registered as a certification mark", oGiCollective: "GI registered as a collective mark",
+    oCreditCode: "Unified social credit code (in the mark)",
+    oRestHelp: "Ingredients, net content, dates, storage, licence number… come from examples/gi-mutton.json.",
   },
 };
 
@@ -556,6 +572,66 @@ function buildInfantLabel() {
   return label;
 }
 
+// ------------------------------------------------------------- origin and GI tab ---
+
+/** The parts of examples/gi-mutton.json the origin form does not show. */
+const ORIGIN_BASE = {
+  schema_version: "1",
+  market: "CN",
+  category: "food.meat.fresh",
+  ingredients: { text: "配料：羊肉" },
+  net_content: { text: "净含量：1kg", value: 1, unit: "kg", char_height_mm: 4, same_panel_as_name: true },
+  dates: { production: "2026-11-20", shelf_life: "10天" },
+  storage: "0℃～4℃冷藏保存",
+  licence_number: "SC10415252500052",
+  standard_code: "GB/T 9961",
+  package: { shape: "other", largest_surface_cm2: 240, min_char_height_mm: 2 },
+};
+
+/** The label document from the origin form: domestic (producer, 产地, region code) or
+ * imported (country of origin, overseas producer, importer), with or without a GI mark. */
+function buildOriginLabel() {
+  const imported = $("o-imported").checked;
+  for (const el of document.querySelectorAll("#origin-form .domestic-only")) el.hidden = imported;
+  for (const el of document.querySelectorAll("#origin-form .import-only")) el.hidden = !imported;
+  const label = structuredClone(ORIGIN_BASE);
+  label.product_name = { text: text("o-name"), char_height_mm: 8 };
+  if (imported) {
+    label.imported = true;
+    // An imported food has no Chinese production licence (GB 7718-2011 4.1.6.3).
+    delete label.licence_number;
+    const origin = {};
+    opt(origin, "country", text("o-country"));
+    if (Object.keys(origin).length) label.origin = origin;
+    if (text("o-overseas")) label.overseas_producer = { name: text("o-overseas") };
+    const importer = {};
+    opt(importer, "name", text("o-importer-name"));
+    opt(importer, "address", text("o-importer-address"));
+    opt(importer, "contact", text("o-importer-contact"));
+    if (Object.keys(importer).length) label.importer = importer;
+  } else {
+    const producer = {};
+    opt(producer, "name", text("o-producer-name"));
+    opt(producer, "address", text("o-producer-address"));
+    opt(producer, "contact", text("o-producer-contact"));
+    producer.kind = $("o-producer-kind").value;
+    label.producer = producer;
+    const origin = {};
+    opt(origin, "place", text("o-place"));
+    opt(origin, "region_code", text("o-region-code"));
+    if (Object.keys(origin).length) label.origin = origin;
+  }
+  const gi = $("o-gi-on").checked;
+  $("o-gi-fields").hidden = !gi;
+  if (gi) {
+    const mark = { kind: $("o-gi-kind").value };
+    opt(mark, "product_name", text("o-gi-name"));
+    opt(mark, "user_credit_code", text("o-gi-code"));
+    label.gi_mark = mark;
+  }
+  return label;
+}
+
 /** The safety category as the label prints it: the standard, then the class. */
 function safetyPrinted() {
   const cls = $("g-safety-class").value;
@@ -567,6 +643,7 @@ function buildLabel() {
   if (form === "garment-form") return buildGarmentLabel();
   if (form === "energy-form") return buildEnergyLabel();
   if (form === "infant-form") return buildInfantLabel();
+  if (form === "origin-form") return buildOriginLabel();
   const label = { market: "CN", category: $("category").value };
   if (text("product-name")) label.product_name = { text: text("product-name") };
 
@@ -895,7 +972,9 @@ function setTitle() {
           ? t.titleEnergy
           : form === "infant-form"
             ? t.titleInfant
-            : t.title;
+            : form === "origin-form"
+              ? t.titleOrigin
+              : t.title;
   document.querySelector("h1").textContent = title;
   document.title = `labelcheck — ${title}`;
 }
@@ -932,6 +1011,8 @@ async function main() {
   $("infant-form").addEventListener("change", schedule);
   $("energy-form").addEventListener("input", schedule);
   $("energy-form").addEventListener("change", schedule);
+  $("origin-form").addEventListener("input", schedule);
+  $("origin-form").addEventListener("change", schedule);
   $("text-form").addEventListener("input", schedule);
   $("text-form").addEventListener("change", schedule);
   $("label-text").addEventListener("scroll", syncScroll);
