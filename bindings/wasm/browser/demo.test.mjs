@@ -8,9 +8,12 @@
 // listed, then fixed.
 // Then the energy tab's grade table (the band's rows, the tested value's row marked, the grade
 // the engine gives beside the grade printed); the infant-formula tab; the origin / GI tab (产地
-// to prefecture level, region codes, a GI mark's credit code, an import's country of origin).
+// to prefecture level, region codes, a GI mark's credit code, an import's country of origin);
+// the green-mark tab (有机码, the GF enterprise code, 有机 in the name, the green product label's
+// body mark, the 十环 mark's certifier).
 // Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png, demo-screenshot-text.png,
-// demo-screenshot-energy.png, demo-screenshot-infant.png and demo-screenshot-origin.png.
+// demo-screenshot-energy.png, demo-screenshot-infant.png, demo-screenshot-origin.png and
+// demo-screenshot-green.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -29,6 +32,7 @@ const SCREENSHOT_ENERGY = fileURLToPath(new URL("../demo-screenshot-energy.png",
 const GRADE = "GB21455-2019/4.2/grade";
 const SCREENSHOT_INFANT = fileURLToPath(new URL("../demo-screenshot-infant.png", import.meta.url));
 const SCREENSHOT_ORIGIN = fileURLToPath(new URL("../demo-screenshot-origin.png", import.meta.url));
+const SCREENSHOT_GREEN = fileURLToPath(new URL("../demo-screenshot-green.png", import.meta.url));
 const INFANT_PICTURE = "GB10765-2021/4/no-infant-pictures";
 const HUMANISED = "GB10765-2021/4/no-humanised-terms-name";
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
@@ -420,6 +424,90 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.locator("#o-name").fill("乌珠穆沁羊肉（冷鲜羊后腿）");
     await page.waitForSelector("#o-place", { state: "visible" });
     await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  const green = (group, rule) => `#green-form .row[data-group="${group}"] .finding[data-rule="${rule}"]`;
+  const OG_CODE = "有机码 04726000012345678";
+
+  it("green-mark tab: starts clean with the Green Food and organic marks on pure milk", async () => {
+    await page.click('.tab[data-form="green-form"]');
+    await page.waitForSelector("#green-form:not([hidden])");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#label-json").textContent).eco_labels?.length === 2);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "pass");
+    assert.equal(await page.locator(".finding").count(), 0);
+    // The engine's pack list: the green product label's pack covers textiles and appliances, not food.
+    assert.equal(await page.getAttribute('.applies[data-pack="cn-green-product-2019"]', "data-applies"), "false");
+    assert.equal(await page.getAttribute('.applies[data-pack="gbt19630-2019"]', "data-applies"), "true");
+    assert.equal(await page.isVisible("#gp-certifier"), false); // the mark is not printed: its fields hidden
+  });
+
+  it("green: a 16-digit organic code is a GB/T 19630 finding beside the organic mark, then fixed", async () => {
+    const box = page.locator("#og-code");
+    await box.fill("");
+    await box.pressSequentially("有机码 0472600001234567", { delay: 5 }); // one digit short
+    const shape = green("gr-organic", "GBT19630-2019/mark/organic-code-shape");
+    await page.waitForSelector(shape);
+    assert.equal(await page.getAttribute(shape, "data-path"), "/eco_labels/1/code");
+    assert.match(await page.textContent(shape), /17 位数字/);
+    assert.equal(await page.getAttribute("#verdict", "data-verdict"), "fail");
+    await page.screenshot({ path: SCREENSHOT_GREEN, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_GREEN));
+    await box.fill("04726000012345678"); // the digits without the words 有机码
+    await page.waitForSelector(shape, { state: "detached" });
+    await page.waitForSelector(green("gr-organic", "GBT19630-2019/mark/organic-code-words"));
+    await box.fill(OG_CODE);
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("green: a GF code with serial 0000, and 有机 in the name with 80 % organic ingredients", async () => {
+    await page.locator("#gf-code").fill("GF150121 15 0000");
+    const serial = green("gr-green-food", "CNGF-2012/code/serial");
+    await page.waitForSelector(serial);
+    await page.locator("#gf-code").fill("GF150121 15 0123");
+    await page.waitForSelector(serial, { state: "detached" });
+    await page.locator("#gr-name").fill("有机纯牛奶");
+    await page.locator("#og-percent").fill("80");
+    const share = green("gr-basics", "GBT19630-2019/name/organic-95");
+    await page.waitForSelector(share);
+    await page.click("#lang-en");
+    await page.waitForFunction((sel) => /organic ingredients/.test(document.querySelector(sel)?.textContent ?? ""), share);
+    await page.click("#lang-zh");
+    await page.locator("#og-percent").fill("100");
+    await page.waitForSelector(share, { state: "detached" });
+    await page.locator("#gr-name").fill("纯牛奶");
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+  });
+
+  it("green: a textile with the green product label and the 十环 mark: the body mark's position, the certifier", async () => {
+    await page.selectOption("#gr-product", "textile");
+    assert.equal(await page.inputValue("#gr-name"), "山羊绒针织套衫");
+    await page.waitForFunction(() => document.querySelector('.applies[data-pack="cn-green-product-2019"]').dataset.applies === "true");
+    assert.equal(await page.getAttribute('.applies[data-pack="cn-green-food-2012"]', "data-applies"), "false");
+    await page.uncheck("#gf-on");
+    await page.uncheck("#og-on");
+    await page.check("#gp-on");
+    await page.check("#el-on");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#label-json").textContent).eco_labels?.length === 2);
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    await page.selectOption("#gp-mark-position", "left");
+    const right = green("gr-green-product", "GPL-2019/certified/certifier-mark-right");
+    await page.waitForSelector(right);
+    assert.equal(await page.getAttribute(right, "data-path"), "/eco_labels/0/certifier_mark_position");
+    await page.locator("#el-certifier").fill("");
+    const certifier = green("gr-env", "CNCM-2004/mark/certifier");
+    await page.waitForSelector(certifier);
+    assert.equal(await page.getAttribute(certifier, "data-path"), "/eco_labels/1/certifier");
+    // The organic mark printed too: the others' elements move, their findings stay beside them.
+    await page.check("#og-on");
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.dataset.path === "/eco_labels/1/certifier_mark_position", right);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.path === "/eco_labels/2/certifier", certifier);
+    await page.selectOption("#gp-mark-position", "right");
+    await page.locator("#el-certifier").fill("中环联合（北京）认证中心有限公司");
+    await page.waitForSelector(right, { state: "detached" });
+    await page.waitForSelector(certifier, { state: "detached" });
+    await page.waitForSelector('#verdict[data-verdict="pass"]');
+    assert.equal(await page.locator(".finding").count(), 0);
   });
 
   it("no console errors", () => {

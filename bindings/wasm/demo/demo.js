@@ -59,6 +59,16 @@ const I18N = {
     oGiProtected: "地理标志保护产品", oGiCertMark: "作为证明商标注册的地理标志", oGiCollective: "作为集体商标注册的地理标志",
     oCreditCode: "统一社会信用代码（标志指定位置）",
     oRestHelp: "配料、净含量、日期、贮存条件、许可证编号等取自 examples/gi-mutton.json。",
+    tabGreen: "绿色与有机标志", titleGreen: "绿色食品、有机与绿色产品标志检查",
+    grFood: "食品（纯牛奶，examples/green-food-milk.json）", grTextile: "纺织品（山羊绒针织套衫，examples/cashmere-sweater-green-product.json）",
+    grGreenFood: "绿色食品标志", grOnLabel: "标签上有此标志", grGfCode: "企业信息码", grValidUntil: "标志使用证书有效期至",
+    grOrganic: "中国有机产品认证标志", grOgCode: "有机码（按标签印刷）", grCertifier: "认证机构", grCertifierMark: "认证机构标志位置",
+    grNoMark: "（无）", grRight: "右侧", grLeft: "左侧", grAbove: "上方", grBelow: "下方",
+    grOrganicPercent: "有机配料比例 %（可选）", grWording: "标志旁的文字（可选）", grGreenProduct: "绿色产品标识",
+    grBasis: "依据", grCertified: "认证（获证产品）", grSelfDeclared: "自我声明", grCertificate: "证书编号",
+    grEnv: "中国环境标志（十环）",
+    grRestHelp: "其余内容取自所选产品的示例标签（examples/green-food-milk.json 或 examples/cashmere-sweater-green-product.json）。",
+    applies: (std, yes, cats) => `${std}：${yes ? "适用于此类产品" : `不适用于此类产品（规则包适用类别：${cats}）`}`,
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -114,6 +124,16 @@ const I18N = {
     oGiProtected: "GI-protected product", oGiCertMark: "GI registered as a certification mark", oGiCollective: "GI registered as a collective mark",
     oCreditCode: "Unified social credit code (in the mark)",
     oRestHelp: "Ingredients, net content, dates, storage, licence number… come from examples/gi-mutton.json.",
+    tabGreen: "Green and organic marks", titleGreen: "Green Food, organic and green product mark check",
+    grFood: "food (pure milk, examples/green-food-milk.json)", grTextile: "textile (cashmere sweater, examples/cashmere-sweater-green-product.json)",
+    grGreenFood: "Green Food mark", grOnLabel: "the label carries this mark", grGfCode: "Enterprise code", grValidUntil: "Licence valid until",
+    grOrganic: "China organic certification mark", grOgCode: "Organic code (as printed)", grCertifier: "Certification body",
+    grCertifierMark: "Body's mark position", grNoMark: "(none)", grRight: "right", grLeft: "left", grAbove: "above", grBelow: "below",
+    grOrganicPercent: "Organic ingredients % (optional)", grWording: "Words next to the mark (optional)", grGreenProduct: "Green product label",
+    grBasis: "Basis", grCertified: "certified product", grSelfDeclared: "self-declaration", grCertificate: "Certificate number",
+    grEnv: "China Environmental Labelling (十环)",
+    grRestHelp: "The rest of the label comes from the chosen product's example (examples/green-food-milk.json or examples/cashmere-sweater-green-product.json).",
+    applies: (std, yes, cats) => `${std}: ${yes ? "applies to this product" : `does not apply to this product (pack categories: ${cats})`}`,
   },
 };
 
@@ -126,6 +146,7 @@ const NUTRITION = [
 let engine = null;
 let lang = "zh";
 let categories = [];
+let packs = []; // engine.packs(): what the green-mark tab says about each mark's pack
 let last = null; // { label, outcome }
 let form = "food-form"; // the form on show
 
@@ -632,6 +653,144 @@ function buildOriginLabel() {
   return label;
 }
 
+// -------------------------------------------------------------- green-mark tab ---
+
+/** The parts of examples/green-food-milk.json and examples/cashmere-sweater-green-product.json
+ * the green-mark form does not show (everything but the name and the marks). */
+const GREEN_BASES = {
+  food: {
+    name: "纯牛奶",
+    label: {
+      schema_version: "1",
+      market: "CN",
+      category: "food.dairy.sterilized_milk",
+      ingredients: { text: "配料：生牛乳" },
+      nutrition: {
+        basis: "per_100ml", format: "table", title: "营养成分表",
+        rows: [
+          { name: "能量", value: 277, unit: "kJ", nrv_percent: 3 },
+          { name: "蛋白质", value: 3.2, unit: "g", nrv_percent: 5 },
+          { name: "脂肪", value: 3.8, unit: "g", nrv_percent: 6 },
+          { name: "碳水化合物", value: 4.8, unit: "g", nrv_percent: 2 },
+          { name: "钠", value: 60, unit: "mg", nrv_percent: 3 },
+          { name: "钙", value: 110, unit: "mg", nrv_percent: 14 },
+        ],
+      },
+      claims: [{ text: "高钙", kind: "content", nutrient: "calcium", level: "high" }],
+      net_content: { text: "净含量：250mL", value: 250, unit: "mL", char_height_mm: 4, same_panel_as_name: true },
+      producer: {
+        name: "内蒙古敕勒川绿色乳业有限公司",
+        address: "内蒙古自治区呼和浩特市土默特左旗察素齐镇乳业园区6号",
+        contact: "0471-5556789",
+        kind: "legal_entity",
+      },
+      origin: { place: "内蒙古自治区呼和浩特市土默特左旗" },
+      dates: { production: "2026-10-15", shelf_life: "6个月" },
+      storage: "常温避光保存，开启后请冷藏并尽快饮用",
+      licence_number: "SC10515012100025",
+      standard_code: "GB 25190",
+      package: { shape: "cuboid", largest_surface_cm2: 66, height_cm: 10.5, width_cm: 6.3, min_char_height_mm: 1.8 },
+    },
+  },
+  textile: {
+    name: "山羊绒针织套衫",
+    label: {
+      schema_version: "1",
+      market: "CN",
+      category: "textile.apparel.knitwear.cashmere",
+      fibre_content: { text: "100%山羊绒", components: [{ fibres: [{ name: "山羊绒", percent: 100 }] }] },
+      producer: {
+        name: "鄂尔多斯高原羊绒制品有限公司",
+        address: "内蒙古自治区鄂尔多斯市东胜区羊绒产业园12号",
+        contact: "0477-5553344",
+        kind: "legal_entity",
+      },
+      standard_code: "FZ/T 73009-2021",
+      quality_grade: "一等品",
+      statements: ["GB 18401-2010 B类", "号型：170/92A", "手洗，不可漂白，平摊晾干，低温熨烫，可干洗"],
+      textile: {
+        size: "170/92A",
+        age_group: "adult",
+        skin_contact: true,
+        layers: ["shell"],
+        care: {
+          symbols: ["hand_wash_30", "no_bleach", "dry_flat", "iron_low", "dry_clean_p"],
+          text: "手洗，水温不超过30℃，平铺晾干，低温熨烫，可干洗",
+        },
+        safety_category: "GB 18401-2010 B类",
+        durable_label: { items: ["size", "fibre_content", "care"], position: "non_contact" },
+      },
+    },
+  },
+};
+
+/** Each mark's element of `eco_labels`, from its fieldset (the row's checkbox says it is printed). */
+const GREEN_MARKS = {
+  cn_green_food: () => {
+    const m = { scheme: "cn_green_food", certifier: "中国绿色食品发展中心" };
+    opt(m, "code", text("gf-code"));
+    opt(m, "valid_until", text("gf-valid-until"));
+    return m;
+  },
+  cn_organic: () => {
+    const m = { scheme: "cn_organic" };
+    opt(m, "code", text("og-code"));
+    opt(m, "certifier", text("og-certifier"));
+    opt(m, "certifier_mark_position", $("og-mark-position").value);
+    opt(m, "organic_percent", text("og-percent"));
+    opt(m, "wording", text("og-wording"));
+    return m;
+  },
+  cn_green_product: () => {
+    const m = { scheme: "cn_green_product", basis: $("gp-basis").value };
+    opt(m, "certifier", text("gp-certifier"));
+    opt(m, "certifier_mark_position", $("gp-mark-position").value);
+    opt(m, "certificate_number", text("gp-certificate"));
+    return m;
+  },
+  cn_environmental_label: () => {
+    const m = { scheme: "cn_environmental_label" };
+    opt(m, "certifier", text("el-certifier"));
+    opt(m, "certificate_number", text("el-certificate"));
+    return m;
+  },
+};
+
+/** The label document from the green-mark form. Each printed mark's row takes the findings of
+ * its `eco_labels` element: its data-paths is set here, to the element's pointer. */
+function buildGreenLabel() {
+  const base = GREEN_BASES[$("gr-product").value];
+  const label = structuredClone(base.label);
+  if (text("gr-name")) label.product_name = { text: text("gr-name") };
+  const marks = [];
+  for (const box of document.querySelectorAll("#green-form .mark-on")) {
+    const row = box.closest(".row");
+    row.querySelector(".mark-fields").hidden = !box.checked;
+    // A pointer no finding has: the row takes nothing while its mark is not printed.
+    row.dataset.paths = "/eco_labels/none";
+    if (!box.checked) continue;
+    row.dataset.paths = `/eco_labels/${marks.length}`;
+    marks.push(GREEN_MARKS[box.dataset.scheme]());
+  }
+  if (marks.length) label.eco_labels = marks;
+  return label;
+}
+
+/** Under each mark: its pack and whether the pack covers the product's category
+ * (the engine's pack list: `categories`, `exclude_categories`). */
+function renderApplies() {
+  const t = I18N[lang];
+  const category = GREEN_BASES[$("gr-product").value].label.category;
+  const inCat = (c) => category === c || category.startsWith(c + ".");
+  for (const p of document.querySelectorAll("#green-form .applies")) {
+    const pack = packs.find((k) => k.id === p.dataset.pack);
+    if (!pack) continue;
+    const yes = pack.categories.some(inCat) && !pack.exclude_categories.some(inCat);
+    p.dataset.applies = String(yes);
+    p.textContent = t.applies(`${pack.standard}-${pack.edition}`, yes, pack.categories.join(", "));
+  }
+}
+
 /** The safety category as the label prints it: the standard, then the class. */
 function safetyPrinted() {
   const cls = $("g-safety-class").value;
@@ -644,6 +803,7 @@ function buildLabel() {
   if (form === "energy-form") return buildEnergyLabel();
   if (form === "infant-form") return buildInfantLabel();
   if (form === "origin-form") return buildOriginLabel();
+  if (form === "green-form") return buildGreenLabel();
   const label = { market: "CN", category: $("category").value };
   if (text("product-name")) label.product_name = { text: text("product-name") };
 
@@ -804,6 +964,7 @@ function render() {
   let spans = [];
   if (!last) return;
   if (form === "energy-form") renderGradeTable();
+  if (form === "green-form") renderApplies();
   const { outcome, label, ms } = last;
   $("label-json").textContent = JSON.stringify(label, null, 2);
   $("report-json").textContent = JSON.stringify(outcome, null, 2);
@@ -974,7 +1135,9 @@ function setTitle() {
             ? t.titleInfant
             : form === "origin-form"
               ? t.titleOrigin
-              : t.title;
+              : form === "green-form"
+                ? t.titleGreen
+                : t.title;
   document.querySelector("h1").textContent = title;
   document.title = `labelcheck — ${title}`;
 }
@@ -1013,6 +1176,10 @@ async function main() {
   $("energy-form").addEventListener("change", schedule);
   $("origin-form").addEventListener("input", schedule);
   $("origin-form").addEventListener("change", schedule);
+  $("green-form").addEventListener("input", schedule);
+  $("green-form").addEventListener("change", schedule);
+  // Another product: its example's name (the marks stay as they are).
+  $("gr-product").addEventListener("change", () => ($("gr-name").value = GREEN_BASES[$("gr-product").value].name));
   $("text-form").addEventListener("input", schedule);
   $("text-form").addEventListener("change", schedule);
   $("label-text").addEventListener("scroll", syncScroll);
@@ -1034,9 +1201,10 @@ async function main() {
     throw e;
   }
   categories = engine.categories();
+  packs = engine.packs();
   const status = $("status");
   status.dataset.state = "ready";
-  status.title = `${engine.packs().map((p) => `${p.standard}-${p.edition}`).join(", ")} · ${(performance.now() - t0).toFixed(0)} ms`;
+  status.title = `${packs.map((p) => `${p.standard}-${p.edition}`).join(", ")} · ${(performance.now() - t0).toFixed(0)} ms`;
   setLang(lang);
   check();
   // Compile the other markets' packs while the page is idle: the "also check for" markets and
