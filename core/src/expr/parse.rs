@@ -246,6 +246,18 @@ impl Expr {
     /// `in_table` exists in the pack, so a typo fails at load time rather than silently
     /// yielding `null` for every label.
     pub fn compile(source: &str, known_table: &dyn Fn(&str) -> bool) -> Result<Expr, ExprError> {
+        Expr::compile_with(source, known_table, false)
+    }
+
+    /// As [`Expr::compile`]; with `deferred_patterns` the literal patterns of `matches` /
+    /// `capture` compile on first use (embedded packs: see [`Pattern`]).
+    ///
+    /// [`Pattern`]: crate::primitives::required_chars::Pattern
+    pub fn compile_with(
+        source: &str,
+        known_table: &dyn Fn(&str) -> bool,
+        deferred_patterns: bool,
+    ) -> Result<Expr, ExprError> {
         let tokens = lex(source)?;
         let mut p = Parser {
             tokens,
@@ -253,6 +265,7 @@ impl Expr {
             nodes: 0,
             depth: 0,
             known_table,
+            deferred_patterns,
         };
         let root = p.expr()?;
         if let Some(t) = p.tokens.get(p.pos) {
@@ -406,6 +419,7 @@ struct Parser<'k> {
     nodes: usize,
     depth: usize,
     known_table: &'k dyn Fn(&str) -> bool,
+    deferred_patterns: bool,
 }
 
 impl Parser<'_> {
@@ -711,11 +725,13 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = crate::primitives::required_chars::Pattern::new(pattern).map_err(|e| {
-                    ExprError {
-                        message: format!("bad pattern: {e}"),
-                        offset,
-                    }
+                let re = crate::primitives::required_chars::Pattern::with(
+                    pattern,
+                    self.deferred_patterns,
+                )
+                .map_err(|e| ExprError {
+                    message: format!("bad pattern: {e}"),
+                    offset,
                 })?;
                 let subject = args.swap_remove(0);
                 Ok(Node::Matches(Box::new(subject), Box::new(re)))
@@ -727,15 +743,22 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = crate::primitives::required_chars::Pattern::new(pattern).map_err(|e| {
-                    ExprError {
-                        message: format!("bad pattern: {e}"),
-                        offset,
-                    }
+                let re = crate::primitives::required_chars::Pattern::with(
+                    pattern,
+                    self.deferred_patterns,
+                )
+                .map_err(|e| ExprError {
+                    message: format!("bad pattern: {e}"),
+                    offset,
                 })?;
-                let known = match group.parse::<usize>() {
-                    Ok(i) => i < re.re.captures_len(),
-                    Err(_) => re.re.capture_names().any(|n| n == Some(group.as_str())),
+                // A deferred pattern's groups were checked when the embedded packs were
+                // compiled eagerly (tests); an eager one is checked here.
+                let known = match re.compiled() {
+                    None => true,
+                    Some(compiled) => match group.parse::<usize>() {
+                        Ok(i) => i < compiled.captures_len(),
+                        Err(_) => compiled.capture_names().any(|n| n == Some(group.as_str())),
+                    },
                 };
                 if !known {
                     return Err(ExprError {

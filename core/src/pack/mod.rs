@@ -134,17 +134,42 @@ impl std::fmt::Debug for Pack {
 impl Pack {
     /// The compiled body, compiling a deferred pack on first use.
     pub fn body(&self) -> &PackBody {
-        self.body.get_or_init(|| match &self.deferred {
+        // Embedded sources only: their regex patterns compile on first use too.
+        self.body.get_or_init(|| self.compile_deferred(true))
+    }
+
+    /// Compiles a deferred pack's body (an empty body for a pack compiled at load).
+    fn compile_deferred(&self, deferred_patterns: bool) -> PackBody {
+        match &self.deferred {
             Some(d) => {
                 let files: Vec<&SourceFile> = d.sources.iter().collect();
                 let mut errors = Vec::new();
                 let parsed = read_pack(&files, &mut errors);
-                let mut body = compile_body(&self.meta, parsed, &d.codelists, &mut errors);
+                let mut body = compile_body(
+                    &self.meta,
+                    parsed,
+                    &d.codelists,
+                    deferred_patterns,
+                    &mut errors,
+                );
                 body.errors = errors;
                 body
             }
             None => PackBody::default(),
-        })
+        }
+    }
+
+    /// The errors of a full, eager compile (every regex pattern too): a deferred pack not yet
+    /// compiled keeps this body; one already compiled is compiled once more to check.
+    fn compile_errors(&self) -> Vec<PackError> {
+        if self.deferred.is_none() {
+            return self.body().errors.clone();
+        }
+        if self.body.get().is_none() {
+            let _ = self.body.set(self.compile_deferred(false));
+            return self.body().errors.clone();
+        }
+        self.compile_deferred(false).errors
     }
 
     /// Is the pack in force on `date`?
@@ -280,11 +305,8 @@ impl Standards {
     /// Compiles every deferred pack now and returns the errors (none for a sound tree) —
     /// what loading would have reported had nothing been deferred, rule-id checks included.
     pub fn compile_all(&self) -> Vec<PackError> {
-        let mut errors: Vec<PackError> = self
-            .packs
-            .iter()
-            .flat_map(|p| p.body().errors.iter().cloned())
-            .collect();
+        let mut errors: Vec<PackError> =
+            self.packs.iter().flat_map(|p| p.compile_errors()).collect();
         check_rule_ids(&self.packs, &mut errors);
         errors
     }
@@ -382,7 +404,7 @@ fn load_pack(
     check_meta(dir, &meta, &meta_file, catalogue, &mut errors);
     let body = std::sync::OnceLock::new();
     if !deferred {
-        let b = compile_body(&meta, parsed, codelists, &mut errors);
+        let b = compile_body(&meta, parsed, codelists, false, &mut errors);
         let _ = body.set(b);
     }
     if !errors.is_empty() {
@@ -503,6 +525,7 @@ fn compile_body(
     meta: &PackMeta,
     parsed: ParsedPack,
     codelists: &BTreeMap<String, CodeList>,
+    deferred_patterns: bool,
     errors: &mut Vec<PackError>,
 ) -> PackBody {
     let meta_file = parsed
@@ -549,6 +572,7 @@ fn compile_body(
     let env = CompileEnv {
         tables: &tables,
         codelists,
+        deferred_patterns,
     };
     let mut lets = Vec::new();
     for ([name, src], file) in &parsed.let_specs {

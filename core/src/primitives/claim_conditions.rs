@@ -64,7 +64,7 @@ impl ClaimConditions {
             let source = row.get(pattern_column).and_then(|v| v.as_str());
             let pattern = match source {
                 Some(p) => Some(
-                    super::required_chars::Pattern::new(p)
+                    env.pattern(p)
                         .map_err(|e| format!("table `{table}` row {id} pattern: {e}"))?,
                 ),
                 None => None,

@@ -74,11 +74,20 @@ pub enum Outcome<'a> {
 pub struct CompileEnv<'p> {
     pub tables: &'p BTreeMap<String, Table>,
     pub codelists: &'p BTreeMap<String, CodeList>,
+    /// Compile regex patterns on first use (an embedded pack compiled on first use; a test
+    /// compiles the embedded packs eagerly so a bad pattern still fails a build).
+    pub deferred_patterns: bool,
 }
 
 impl CompileEnv<'_> {
     pub fn expr(&self, what: &str, src: &str) -> Result<Expr, String> {
-        Expr::compile(src, &|t| self.knows(t)).map_err(|e| format!("{what}: `{src}`: {e}"))
+        Expr::compile_with(src, &|t| self.knows(t), self.deferred_patterns)
+            .map_err(|e| format!("{what}: `{src}`: {e}"))
+    }
+
+    /// A table row's pattern, compiled now or on first use.
+    pub fn pattern(&self, src: &str) -> Result<required_chars::Pattern, regex_lite::Error> {
+        required_chars::Pattern::with(src, self.deferred_patterns)
     }
 
     /// Whether a name used by `lookup` / `in_table` (a pack table) or `codelist` (a code

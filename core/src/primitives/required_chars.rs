@@ -9,18 +9,60 @@ use std::collections::BTreeSet;
 /// match needs are answered without running the regex (regex_lite is a PikeVM; most texts a
 /// rule looks at cannot match its pattern). Used by `matches` / `capture` in expressions and
 /// by `claim_conditions` table rows.
+///
+/// A pattern of an embedded pack is *deferred*: its regex is compiled the first time a text
+/// passes the prefilter, not when the pack compiles — most of a pack's patterns never see a
+/// text that could match, and compiling them all was a sixth of an engine's first check.
+/// Deferred patterns come only from the embedded standards, which a test compiles eagerly
+/// (`Engine::from_files` of the embedded sources), so a deferred compile cannot meet a bad
+/// pattern; should it ever, the pattern matches nothing.
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    pub re: regex_lite::Regex,
+    source: Box<str>,
+    re: std::sync::OnceLock<Option<regex_lite::Regex>>,
     required: Option<Vec<char>>,
 }
 
 impl Pattern {
+    /// Compiles now: a bad pattern is an error here (packs read from files, tests).
     pub fn new(source: &str) -> Result<Pattern, regex_lite::Error> {
+        let re = regex_lite::Regex::new(source)?;
         Ok(Pattern {
-            re: regex_lite::Regex::new(source)?,
+            source: source.into(),
+            re: std::sync::OnceLock::from(Some(re)),
             required: required_chars(source),
         })
+    }
+
+    /// Compiles on first use (embedded packs; see the type's note).
+    pub fn deferred(source: &str) -> Pattern {
+        Pattern {
+            source: source.into(),
+            re: std::sync::OnceLock::new(),
+            required: required_chars(source),
+        }
+    }
+
+    /// Compiles now (`new`) or on first use (`deferred`).
+    pub fn with(source: &str, deferred: bool) -> Result<Pattern, regex_lite::Error> {
+        if deferred {
+            Ok(Pattern::deferred(source))
+        } else {
+            Pattern::new(source)
+        }
+    }
+
+    /// The compiled regex (compiling a deferred pattern now), or `None` for a deferred
+    /// pattern that does not compile.
+    pub fn regex(&self) -> Option<&regex_lite::Regex> {
+        self.re
+            .get_or_init(|| regex_lite::Regex::new(&self.source).ok())
+            .as_ref()
+    }
+
+    /// The regex if it is already compiled (an eager pattern always is).
+    pub fn compiled(&self) -> Option<&regex_lite::Regex> {
+        self.re.get().and_then(Option::as_ref)
     }
 
     /// False only when no match is possible.
@@ -31,12 +73,12 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.could_match(text) && self.re.is_match(text)
+        self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
     }
 
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex_lite::Captures<'t>> {
         if self.could_match(text) {
-            self.re.captures(text)
+            self.regex()?.captures(text)
         } else {
             None
         }
@@ -213,6 +255,22 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn deferred_patterns_compile_on_first_use_and_a_bad_one_matches_nothing() {
+        use super::Pattern;
+        let p = Pattern::deferred("低(脂|糖)");
+        assert!(p.compiled().is_none());
+        assert!(!p.is_match("高钙")); // the prefilter answers: still not compiled
+        assert!(p.compiled().is_none());
+        assert!(p.is_match("低脂牛奶"));
+        assert!(p.compiled().is_some());
+        assert!(Pattern::new("低(脂").is_err());
+        let bad = Pattern::deferred("低(脂");
+        assert!(!bad.is_match("低脂"));
+        assert!(bad.captures("低脂").is_none());
+    }
+
     use super::required_chars;
 
     fn set(p: &str) -> Option<String> {
@@ -330,7 +388,8 @@ mod pattern_tests {
                 made.push(t);
             }
             for t in texts.iter().chain(&made) {
-                assert_eq!(pat.is_match(t), pat.re.is_match(t), "{p} / {t}");
+                let re = pat.regex().expect("compiled");
+                assert_eq!(pat.is_match(t), re.is_match(t), "{p} / {t}");
             }
         }
     }

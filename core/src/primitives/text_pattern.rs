@@ -234,6 +234,7 @@ mod tests {
         let env = CompileEnv {
             tables: &tables,
             codelists: &codelists,
+            deferred_patterns: false,
         };
         let spec = CheckSpec::TextPattern {
             field: "label.t".into(),
