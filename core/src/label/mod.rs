@@ -72,6 +72,13 @@ pub struct Label {
     /// `true` for imported products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<bool>,
+    /// The countries (ISO 3166-1 alpha-2: `DE`, `FR`) where this label is marketed, within
+    /// its market — an EU label's Member States (Reg. (EU) No 1169/2011 Art 15).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sold_in: Vec<String>,
+    /// The languages (ISO 639-1: `de`, `fr`) the mandatory particulars are printed in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_name: Option<ProductName>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
