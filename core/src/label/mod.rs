@@ -79,6 +79,10 @@ pub struct Label {
     /// The languages (ISO 639-1: `de`, `fr`) the mandatory particulars are printed in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
+    /// The food is sold frozen (EU 1169/2011 Annex III point 6: frozen meat and unprocessed
+    /// fishery products show the date of freezing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_name: Option<ProductName>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -473,6 +477,9 @@ pub struct Dates {
     /// Shelf life as printed: `6个月`, `180天`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shelf_life: Option<String>,
+    /// The date of freezing as printed, with its words (`Frozen on: 12.10.2026`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen_on: Option<String>,
     /// A statement of a non-Y-M-D order, e.g. `（月/日/年）`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_statement: Option<String>,
