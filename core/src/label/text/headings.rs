@@ -23,6 +23,7 @@ pub enum Target {
     ProductionDate,
     ShelfLife,
     Expiry,
+    FrozenOn,
     BatchNumber,
     Storage,
     Producer,

@@ -541,6 +541,12 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // date, as JSON labels give it; a Chinese one (保质期至) is not.
         Target::Expiry if (b.chars[hs] as u32) < 0x2E80 => b.set_text("/dates/expiry", hs, ve),
         Target::Expiry => b.set_text("/dates/expiry", vs, ve),
+        // 'Frozen on …' keeps its words like the EU date lines; a printed date of freezing
+        // says the food is sold frozen.
+        Target::FrozenOn => {
+            b.set_text("/dates/frozen_on", hs, ve);
+            b.set("/frozen", json!(true), hs, ve, false);
+        }
         Target::BatchNumber => b.set_text("/dates/batch_number", vs, ve),
         Target::Storage => b.set_text("/storage", vs, ve),
         Target::Producer => {
@@ -636,6 +642,23 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         (i > vs && has_digit && j < end).then_some((i, j))
     });
+    // Addresses without a digit (Irish and rural addresses often have none) still split
+    // after a company's legal form: `North Atlantic Seafood Ltd, Harbour Road, Killybegs`.
+    let split = split.or_else(|| {
+        commas.iter().find_map(|&i| {
+            let before: String = b.chars[vs..i].iter().collect();
+            let last = before
+                .trim_end()
+                .rsplit([' ', '\u{a0}'])
+                .next()
+                .unwrap_or("");
+            let mut j = i + 1;
+            while j < ve && b.chars[j].is_whitespace() {
+                j += 1;
+            }
+            (i > vs && j < ve && is_legal_form(last)).then_some((i, j))
+        })
+    });
     match split {
         Some((i, j)) => {
             b.set_text(&format!("{party}/name"), vs, i);
@@ -643,6 +666,18 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
     }
+}
+
+/// The last word of a company name that is its legal form (Ltd, GmbH, SAS, S.p.A., B.V., …).
+fn is_legal_form(word: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "ltd", "ltd.", "limited", "plc", "llc", "inc", "inc.", "corp", "corp.", "co.", "gmbh",
+        "ag", "kg", "se", "sa", "s.a.", "sas", "sarl", "s.a.r.l.", "srl", "s.r.l.", "spa",
+        "s.p.a.", "bv", "b.v.", "nv", "n.v.", "oy", "oyj", "ab", "a/s", "aps", "as", "s.r.o.",
+        "a.s.", "kft", "zrt", "d.o.o.", "sl", "s.l.", "lda", "lda.",
+    ];
+    let w = word.to_lowercase();
+    FORMS.contains(&w.as_str())
 }
 
 /// One amount of a nutrition table as the document holds it: name, value and unit if printed.
