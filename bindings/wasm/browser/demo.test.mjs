@@ -10,10 +10,12 @@
 // the engine gives beside the grade printed); the infant-formula tab; the origin / GI tab (产地
 // to prefecture level, region codes, a GI mark's credit code, an import's country of origin);
 // the green-mark tab (有机码, the GF enterprise code, 有机 in the name, the green product label's
-// body mark, the 十环 mark's certifier).
+// body mark, the 十环 mark's certifier) and its environmental claims (EU: a generic claim under
+// Directive (EU) 2024/825, the EU Ecolabel exemption, the specification that fixes it; US: an
+// unqualified general-benefit claim under the Green Guides, 16 CFR 260.4).
 // Saves bindings/wasm/demo-screenshot.png, demo-screenshot-garment.png, demo-screenshot-text.png,
-// demo-screenshot-energy.png, demo-screenshot-infant.png, demo-screenshot-origin.png and
-// demo-screenshot-green.png.
+// demo-screenshot-energy.png, demo-screenshot-infant.png, demo-screenshot-origin.png,
+// demo-screenshot-green.png and demo-screenshot-claims.png.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -33,6 +35,9 @@ const GRADE = "GB21455-2019/4.2/grade";
 const SCREENSHOT_INFANT = fileURLToPath(new URL("../demo-screenshot-infant.png", import.meta.url));
 const SCREENSHOT_ORIGIN = fileURLToPath(new URL("../demo-screenshot-origin.png", import.meta.url));
 const SCREENSHOT_GREEN = fileURLToPath(new URL("../demo-screenshot-green.png", import.meta.url));
+const SCREENSHOT_CLAIMS = fileURLToPath(new URL("../demo-screenshot-claims.png", import.meta.url));
+const EU_GENERIC = "ECGT-2024/annex-I-4a/generic-claim";
+const US_GENERAL = "16CFR260-2012/260.4/unqualified-general-benefit";
 const INFANT_PICTURE = "GB10765-2021/4/no-infant-pictures";
 const HUMANISED = "GB10765-2021/4/no-humanised-terms-name";
 const TRADE_NAME = "GBT29862-2013/8c/trade-name";
@@ -508,6 +513,63 @@ describe("demo page in Chromium", { skip: !existsSync(CHROMIUM) && `no ${CHROMIU
     await page.waitForSelector(certifier, { state: "detached" });
     await page.waitForSelector('#verdict[data-verdict="pass"]');
     assert.equal(await page.locator(".finding").count(), 0);
+  });
+
+  const claim = (i, rule) => `#ec-claims .row[data-paths="/environmental_claims/${i}"] .finding[data-rule="${rule}"]`;
+
+  it("green: environmental claims — a generic claim in the EU (2024/825 point 4a), fixed; then the US (260.4)", async () => {
+    // The claim the section starts with is specified: it passes.
+    await page.waitForSelector('#ec-verdict[data-verdict="pass"]');
+    assert.equal(await page.locator("#ec-section .finding").count(), 0);
+    await page.selectOption("#ec-market", "EU");
+    await page.click("#ec-add"); // the new claim's input takes the focus: typed from the keyboard
+    await page.keyboard.type("Environmentally friendly", { delay: 5 });
+    const generic = claim(1, EU_GENERIC);
+    await page.waitForSelector(generic);
+    assert.equal(await page.getAttribute(generic, "data-path"), "/environmental_claims/1/text");
+    assert.match(await page.textContent(generic), /笼统环境声明/);
+    assert.match(await page.textContent(generic), /Directive \(EU\) 2024\/825/);
+    assert.equal(await page.getAttribute("#ec-verdict", "data-verdict"), "fail");
+    assert.equal(await page.locator(claim(0, EU_GENERIC)).count(), 0); // the first claim stays clean
+    // The EU Ecolabel (recognised excellent environmental performance) lets the generic claim stand.
+    await page.check("#ec-ecolabel");
+    await page.waitForSelector(generic, { state: "detached" });
+    await page.uncheck("#ec-ecolabel");
+    await page.waitForSelector(generic);
+    await page.click("#lang-en");
+    await page.waitForFunction((sel) => /Generic environmental claim/.test(document.querySelector(sel)?.textContent ?? ""), generic);
+    await page.click("#lang-zh");
+    await page.waitForFunction((sel) => /笼统/.test(document.querySelector(sel)?.textContent ?? ""), generic);
+    await page.locator("#ec-section").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT_CLAIMS, fullPage: true });
+    assert.ok(existsSync(SCREENSHOT_CLAIMS));
+    // Specified on the same medium: no longer generic.
+    const spec = page.locator("#ec-claims .ec-spec").nth(1);
+    await spec.fill("Uses 35 % less water than our 2020 model (eco 40-60, 8 kg).");
+    await page.waitForSelector(generic, { state: "detached" });
+    await page.waitForSelector('#ec-verdict[data-verdict="pass"]');
+
+    // The US: an unqualified general environmental benefit claim is a Green Guides warning.
+    await page.selectOption("#ec-market", "US");
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#ec-label-json").textContent).market === "US");
+    assert.equal(await page.isVisible("#ec-ecolabel"), false);
+    await spec.fill("");
+    const box = page.locator("#ec-claims .ec-text").nth(1);
+    await box.fill("");
+    await box.pressSequentially("Eco-friendly sweater", { delay: 5 });
+    const general = claim(1, US_GENERAL);
+    await page.waitForSelector(general);
+    assert.equal(await page.getAttribute(general, "data-path"), "/environmental_claims/1/text");
+    assert.match(await page.textContent(general), /16 CFR Part 260-2012 §260\.4/);
+    assert.equal(await page.getAttribute("#ec-verdict", "data-verdict"), "pass_with_warnings");
+    await box.fill("Made with 30 % recycled wool");
+    await page.waitForSelector(general, { state: "detached" });
+    await page.waitForSelector('#ec-verdict[data-verdict="pass"]');
+    await page.click('#ec-claims .ec-remove[aria-label$="2"]');
+    await page.waitForFunction(() => JSON.parse(document.querySelector("#ec-label-json").textContent).environmental_claims?.length === 1);
+    assert.equal(await page.locator(".finding").count(), 0);
+    await page.selectOption("#ec-market", "EU");
+    await page.waitForSelector('#ec-verdict[data-verdict="pass"]');
   });
 
   it("no console errors", () => {

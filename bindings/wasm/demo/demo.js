@@ -69,6 +69,13 @@ const I18N = {
     grEnv: "中国环境标志（十环）",
     grRestHelp: "其余内容取自所选产品的示例标签（examples/green-food-milk.json 或 examples/cashmere-sweater-green-product.json）。",
     applies: (std, yes, cats) => `${std}：${yes ? "适用于此类产品" : `不适用于此类产品（规则包适用类别：${cats}）`}`,
+    ecTitle: "环境声明（绿色声明）", ecMarket: "销售市场", ecEU: "欧盟（指令 (EU) 2024/825）",
+    ecUS: "美国（FTC 绿色指南，16 CFR 260）", ecEcolabel: "标签上有欧盟生态标签（EU Ecolabel，公认的卓越环境绩效）",
+    ecAdd: "＋ 添加一条声明", ecDebug: "环境声明的标签 JSON 与报告", ecClaimN: (n) => `声明 ${n}`,
+    ecText: "声明文字（按标签印刷）", ecSpec: "具体说明（同一载体上，可选）", ecOffset: "基于碳抵消",
+    ecOffsetUnknown: "（未说明）", ecYes: "是", ecNo: "否",
+    ecBase: (m) => `按${m === "EU" ? "欧盟" : "美国"}市场的标签检查：${m === "EU" ? "洗衣机（examples/eu-washing-machine-ecolabel.json）" : "山羊绒套衫（tests/suites/16cfr260-2012/us-sweater.label）"}，其环境声明为下列各条。`,
+    ecPack: (std, title) => `${std}：${title}`,
   },
   en: {
     title: "Prepackaged food label check", asOf: "Check date", editions: "Editions", inForce: "Editions in force",
@@ -134,6 +141,13 @@ const I18N = {
     grEnv: "China Environmental Labelling (十环)",
     grRestHelp: "The rest of the label comes from the chosen product's example (examples/green-food-milk.json or examples/cashmere-sweater-green-product.json).",
     applies: (std, yes, cats) => `${std}: ${yes ? "applies to this product" : `does not apply to this product (pack categories: ${cats})`}`,
+    ecTitle: "Environmental (green) claims", ecMarket: "Market", ecEU: "EU (Directive (EU) 2024/825)",
+    ecUS: "US (FTC Green Guides, 16 CFR 260)", ecEcolabel: "the label carries the EU Ecolabel (recognised excellent environmental performance)",
+    ecAdd: "+ add a claim", ecDebug: "Label JSON and report of the claims", ecClaimN: (n) => `Claim ${n}`,
+    ecText: "Claim (as printed)", ecSpec: "Specification (same medium, optional)", ecOffset: "Based on carbon offsets",
+    ecOffsetUnknown: "(not stated)", ecYes: "yes", ecNo: "no",
+    ecBase: (m) => `Checked on a ${m} label: ${m === "EU" ? "washing machine (examples/eu-washing-machine-ecolabel.json)" : "cashmere sweater (tests/suites/16cfr260-2012/us-sweater.label)"}, whose environmental claims are those below.`,
+    ecPack: (std, title) => `${std}: ${title}`,
   },
 };
 
@@ -791,6 +805,257 @@ function renderApplies() {
   }
 }
 
+// ------------------------------------------------------- environmental claims ---
+
+/** The labels the environmental claims are checked on, one per market, without their claims:
+ * examples/eu-washing-machine-ecolabel.json (its EU Ecolabel is the form's checkbox) and the US
+ * sweater of tests/suites/16cfr260-2012/us-sweater.label. Both are clean, so every finding is
+ * about the claims. */
+const CLAIM_BASES = {
+  EU: {
+    "schema_version": "1",
+    "id": "example-eu-washing-machine-ecolabel",
+    "market": "EU",
+    "category": "appliance.washing_machine",
+    "check_date": "2026-11-26",
+    "product_name": {
+      "text": "Front-loading washing machine WF 8140"
+    },
+    "producer": {
+      "name": "Steppe Appliances Europe GmbH",
+      "address": "Industriestraße 14, 80939 München, Germany",
+      "contact": "service@steppe-appliances.example"
+    },
+    "energy_label": {
+      "scheme": "EU",
+      "product_type": "washing_machine",
+      "supplier": "Nordlicht Hausgeräte GmbH",
+      "model": "NL-WM8140A",
+      "declared_grade": "A",
+      "scale": "A-G",
+      "figures": [
+        {
+          "name": "rated_capacity",
+          "value": 8,
+          "unit": "kg"
+        },
+        {
+          "name": "ew",
+          "value": 0.455,
+          "unit": "kWh"
+        },
+        {
+          "name": "eeiw",
+          "value": 50.1
+        },
+        {
+          "name": "energy_per_100_cycles",
+          "value": 46,
+          "unit": "kWh"
+        },
+        {
+          "name": "water_per_cycle",
+          "value": 48,
+          "unit": "L"
+        },
+        {
+          "name": "programme_duration",
+          "value": 228,
+          "unit": "min",
+          "text": "3:48"
+        },
+        {
+          "name": "remaining_moisture",
+          "value": 53.0,
+          "unit": "%"
+        },
+        {
+          "name": "noise",
+          "value": 72,
+          "unit": "dB(A)"
+        }
+      ],
+      "classes": [
+        {
+          "name": "spin_drying",
+          "class": "B"
+        },
+        {
+          "name": "noise",
+          "class": "A"
+        }
+      ],
+      "standard": "2019/2014",
+      "registration_number": "492633",
+      "qr_code": {
+        "present": true,
+        "url": "https://eprel.ec.europa.eu/qr/492633"
+      }
+    }
+  },
+  US: {
+    "schema_version": "1",
+    "id": "suite-us-sweater",
+    "market": "US",
+    "category": "textile.apparel.knitwear.cashmere",
+    "check_date": "2026-11-26",
+    "product_name": {
+      "text": "Cashmere crew-neck sweater"
+    },
+    "fibre_content": {
+      "text": "100% Cashmere",
+      "components": [
+        {
+          "fibres": [
+            {
+              "name": "Cashmere",
+              "percent": 100
+            }
+          ]
+        }
+      ]
+    },
+    "producer": {
+      "name": "Steppe Knitwear Inc.",
+      "address": "200 Fifth Avenue, New York, NY 10010"
+    },
+    "origin": {
+      "country": "CN"
+    }
+  },
+};
+const CLAIM_ECOLABEL = {
+    "scheme": "eu_ecolabel",
+    "code": "DE/044/00017",
+    "certifier": "RAL gGmbH",
+    "valid_until": "2028-12-31",
+    "scope": "washing machine WF 8140"
+  };
+/** Each market's pack, for the line under the market. */
+const CLAIM_PACKS = { EU: "eu-2024-825", US: "16cfr260-2012" };
+/** The claim the section starts with: specified, so it passes in both markets. */
+const CLAIM_EXAMPLE = ["Recyclable packaging", "Box only. Check locally — cardboard recycling may not be available in your area."];
+
+/** One claim: a row of the claims section (its findings beside it). */
+function addClaimRow(text = "", spec = "", offset = "") {
+  const t = I18N[lang];
+  const row = document.createElement("div");
+  row.className = "row ec-claim";
+  row.dataset.group = "ec-claim";
+  const fs = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  const field = (key, el) => {
+    const label = document.createElement("label");
+    const span = document.createElement("span");
+    span.dataset.i18n = key;
+    span.textContent = t[key];
+    label.append(span, " ", el);
+    return label;
+  };
+  const input = rowInput(text, "ec-text");
+  input.spellcheck = false;
+  const specInput = rowInput(spec, "ec-spec");
+  const sel = document.createElement("select");
+  sel.className = "ec-offset";
+  for (const [v, key] of [["", "ecOffsetUnknown"], ["true", "ecYes"], ["false", "ecNo"]]) {
+    const o = new Option(t[key], v);
+    o.dataset.i18n = key;
+    sel.append(o);
+  }
+  sel.value = offset;
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "remove ec-remove";
+  remove.textContent = "×";
+  remove.addEventListener("click", () => {
+    row.remove();
+    schedule();
+  });
+  fs.append(legend, field("ecText", input), field("ecSpec", specInput), field("ecOffset", sel), remove);
+  const ul = document.createElement("ul");
+  ul.className = "findings";
+  ul.setAttribute("aria-live", "polite");
+  row.append(fs, ul);
+  $("ec-claims").append(row);
+  numberClaims();
+  return row;
+}
+
+/** Legends, pointers and the remove buttons' names follow the rows' order. */
+function numberClaims() {
+  const t = I18N[lang];
+  [...$("ec-claims").children].forEach((row, i) => {
+    row.dataset.paths = `/environmental_claims/${i}`;
+    row.querySelector("legend").textContent = t.ecClaimN(i + 1);
+    const b = row.querySelector(".ec-remove");
+    b.title = `${t.remove} ${t.ecClaimN(i + 1)}`;
+    b.setAttribute("aria-label", b.title);
+  });
+}
+
+/** The label document of the claims section: the market's base label and the claims typed. */
+function buildClaimsLabel() {
+  const market = $("ec-market").value;
+  const label = structuredClone(CLAIM_BASES[market]);
+  numberClaims();
+  const claims = [...$("ec-claims").children].map((row) => {
+    const c = { text: row.querySelector(".ec-text").value.trim() };
+    opt(c, "specification", row.querySelector(".ec-spec").value.trim());
+    const off = row.querySelector(".ec-offset").value;
+    if (off) c.offset_based = off === "true";
+    return c;
+  });
+  if (claims.length) label.environmental_claims = claims;
+  if (market === "EU" && $("ec-ecolabel").checked) label.eco_labels = [structuredClone(CLAIM_ECOLABEL)];
+  return label;
+}
+
+function checkClaims(options) {
+  const label = buildClaimsLabel();
+  return { label, outcome: engine.tryCheck(label, options) };
+}
+
+/** The claims' own verdict, and each finding beside its claim (else under the market). */
+function renderClaims(claims) {
+  const t = I18N[lang];
+  const market = $("ec-market").value;
+  numberClaims();
+  for (const el of document.querySelectorAll(".eu-only")) el.hidden = market !== "EU";
+  $("ec-base").textContent = t.ecBase(market);
+  const pack = packs.find((k) => k.id === CLAIM_PACKS[market]);
+  $("ec-pack").textContent = pack ? t.ecPack(`${pack.standard}-${pack.edition}`, pack.title?.[lang] ?? "") : "";
+  for (const ul of document.querySelectorAll("#ec-section .findings")) ul.replaceChildren();
+  for (const el of document.querySelectorAll("#ec-section .bad")) el.classList.remove("bad");
+  const verdict = $("ec-verdict");
+  if (!claims) return;
+  $("ec-label-json").textContent = JSON.stringify(claims.label, null, 2);
+  $("ec-report-json").textContent = JSON.stringify(claims.outcome, null, 2);
+  const rows = [...$("ec-claims").children];
+  const rowOf = (path) => rows.find((r) => under(path, r.dataset.paths));
+  if (!claims.outcome.ok) {
+    const e = claims.outcome.error;
+    verdict.textContent = t.errorVerdict;
+    verdict.dataset.verdict = "error";
+    $("ec-counts").textContent = "";
+    const li = document.createElement("li");
+    li.className = "finding error input-error";
+    li.textContent = `${t.inputError} (${e.kind}${e.path ? ` ${e.path}` : ""}): ${e.message}`;
+    const row = e.path ? rowOf(e.path) : null;
+    (row ? row.querySelector(".findings") : $("ec-other")).append(li);
+    return;
+  }
+  const report = claims.outcome.value;
+  verdict.textContent = t[report.verdict];
+  verdict.dataset.verdict = report.verdict;
+  const errors = report.findings.filter((f) => f.severity === "error").length;
+  $("ec-counts").textContent = t.counts(report.findings.length, errors);
+  for (const f of report.findings) {
+    const row = rowOf(f.path);
+    (row ? row.querySelector(".findings") : $("ec-other")).append(findingItem(f));
+    if (row) row.classList.add("bad");
+  }
+}
+
 /** The safety category as the label prints it: the standard, then the class. */
 function safetyPrinted() {
   const cls = $("g-safety-class").value;
@@ -889,7 +1154,9 @@ function check() {
   const outcome = engine.tryCheck(label, options);
   const ms = performance.now() - t;
   const grade = form === "energy-form" && outcome.ok ? gradeFromEngine(label, options) : null;
-  last = { label, outcome, ms, grade };
+  // The green tab's environmental claims: a second label, of the market chosen there.
+  const claims = form === "green-form" ? checkClaims(options) : null;
+  last = { label, outcome, ms, grade, claims };
   render();
 }
 
@@ -921,6 +1188,7 @@ function groupOf(path) {
   let best = null;
   let bestLen = -1;
   for (const row of document.querySelectorAll(`#${form} .row`)) {
+    if (row.closest("#ec-section")) continue; // the claims' rows take the claims label's findings
     for (const p of row.dataset.paths.split(" ")) {
       if (under(path, p) && p.length > bestLen) {
         best = row;
@@ -964,7 +1232,10 @@ function render() {
   let spans = [];
   if (!last) return;
   if (form === "energy-form") renderGradeTable();
-  if (form === "green-form") renderApplies();
+  if (form === "green-form") {
+    renderApplies();
+    renderClaims(last.claims);
+  }
   const { outcome, label, ms } = last;
   $("label-json").textContent = JSON.stringify(label, null, 2);
   $("report-json").textContent = JSON.stringify(outcome, null, 2);
@@ -1180,6 +1451,8 @@ async function main() {
   $("green-form").addEventListener("change", schedule);
   // Another product: its example's name (the marks stay as they are).
   $("gr-product").addEventListener("change", () => ($("gr-name").value = GREEN_BASES[$("gr-product").value].name));
+  addClaimRow(...CLAIM_EXAMPLE);
+  $("ec-add").addEventListener("click", () => addClaimRow().querySelector(".ec-text").focus());
   $("text-form").addEventListener("input", schedule);
   $("text-form").addEventListener("change", schedule);
   $("label-text").addEventListener("scroll", syncScroll);
