@@ -250,9 +250,8 @@ impl Expr {
     }
 
     /// As [`Expr::compile`]; with `deferred_patterns` the literal patterns of `matches` /
-    /// `capture` compile on first use (embedded packs: see [`Pattern`]).
-    ///
-    /// [`Pattern`]: crate::primitives::required_chars::Pattern
+    /// `capture` compile on first use (embedded packs: see `Pattern::deferred` in
+    /// `primitives::required_chars`).
     pub fn compile_with(
         source: &str,
         known_table: &dyn Fn(&str) -> bool,
