@@ -117,6 +117,23 @@ pub struct Recipe {
     /// rule (EU 1169/2011 Art 26(3), Reg. (EU) 2018/775): `[{ingredient, country}]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ingredient_origins: Vec<IngredientOrigin>,
+    /// The food was frozen before sale and is sold defrosted (EU 1169/2011 Annex VI Part A
+    /// point 2: the name says 'defrosted').
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sold_defrosted: Option<bool>,
+    /// Why point 2 does not apply to a food sold defrosted: `technological_step` (freezing is
+    /// a technologically necessary step of production) or `no_negative_impact` (defrosting
+    /// has no negative impact on safety or quality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defrosting_exemption: Option<String>,
+    /// The meat or fishery product has the appearance of a cut, joint, slice, portion,
+    /// carcase, fillet or whole fish (Annex VI Part A point 6: added water over 5 % in the name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub looks_like_whole_piece: Option<bool>,
+    /// The product is made of pieces of meat or fish combined together, though it may look
+    /// like one piece (Annex VI Part A point 7: 'formed meat' / 'formed fish').
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formed_from_pieces: Option<bool>,
 }
 
 /// Character heights and panels of the artwork.
