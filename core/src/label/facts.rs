@@ -51,6 +51,9 @@ pub struct Lab {
     /// Measured energy-label test values, named as in `energy_label.figures`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub energy: Vec<Measured>,
+    /// Measured actual alcoholic strength, % vol at 20 °C (compared with the printed strength).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alcohol_percent_vol: Option<Dec>,
 }
 
 /// One measured value.
@@ -130,6 +133,12 @@ pub struct Recipe {
     /// carcase, fillet or whole fish (Annex VI Part A point 6: added water over 5 % in the name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub looks_like_whole_piece: Option<bool>,
+    /// The kind of alcoholic beverage, for the EU alcoholic-strength tolerances (1169/2011
+    /// Annex XII): `beer`, `still_fermented_grape` (CN 2206 from grapes), `sparkling_fermented_grape`,
+    /// `cider`, `perry`, `fruit_wine`, `mead`, `macerated` (with macerated fruit or plant parts),
+    /// `wine` (grape wine: wine legislation, not judged here) or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beverage_kind: Option<String>,
     /// The product is made of pieces of meat or fish combined together, though it may look
     /// like one piece (Annex VI Part A point 7: 'formed meat' / 'formed fish').
     #[serde(default, skip_serializing_if = "Option::is_none")]
