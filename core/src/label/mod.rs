@@ -412,9 +412,15 @@ pub struct NetContent {
     /// in lines parallel to its base (US 21 CFR 101.105(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_bottom_30_percent: Option<bool>,
-    /// Drained (solid) weight for solid-in-liquid foods.
+    /// Drained (solid) weight for solid-in-liquid foods, as printed (`沥干物：不低于255克`,
+    /// `Drained weight: 240 g`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drained_weight: Option<String>,
+    /// The food is a solid presented in a liquid medium (syrup, brine, juice, vinegar…) and the
+    /// solid is its main ingredient: GB 7718-2011 4.1.5.6 and EU 1169/2011 Annex IX point 5
+    /// then ask for the drained weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solid_in_liquid: Option<bool>,
     /// Specification of a multipack: `200克（5×40克）`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specification: Option<String>,

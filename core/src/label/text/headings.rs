@@ -15,6 +15,7 @@ pub enum Target {
     ProductName,
     Ingredients,
     NetContent,
+    DrainedWeight,
     Specification,
     TextileSize,
     FibreContent,

@@ -543,6 +543,12 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::Expiry => b.set_text("/dates/expiry", vs, ve),
         // 'Frozen on …' keeps its words like the EU date lines; a printed date of freezing
         // says the food is sold frozen.
+        // A printed drained weight keeps its lead word (C.2.2 allows 梨块 and the like) and says
+        // the food is a solid in a liquid medium.
+        Target::DrainedWeight => {
+            b.set_text("/net_content/drained_weight", hs, ve);
+            b.set("/net_content/solid_in_liquid", json!(true), hs, ve, false);
+        }
         Target::FrozenOn => {
             b.set_text("/dates/frozen_on", hs, ve);
             b.set("/frozen", json!(true), hs, ve, false);
