@@ -710,6 +710,20 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// A literal pattern of `matches` / `capture`, compiled now or on first use.
+    fn pattern(
+        &self,
+        pattern: &str,
+        offset: usize,
+    ) -> Result<crate::primitives::required_chars::Pattern, ExprError> {
+        crate::primitives::required_chars::Pattern::with(pattern, self.deferred_patterns).map_err(
+            |e| ExprError {
+                message: format!("bad pattern: {e}"),
+                offset,
+            },
+        )
+    }
+
     fn finish_call(
         &mut self,
         func: Func,
@@ -724,14 +738,7 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = crate::primitives::required_chars::Pattern::with(
-                    pattern,
-                    self.deferred_patterns,
-                )
-                .map_err(|e| ExprError {
-                    message: format!("bad pattern: {e}"),
-                    offset,
-                })?;
+                let re = self.pattern(pattern, offset)?;
                 let subject = args.swap_remove(0);
                 Ok(Node::Matches(Box::new(subject), Box::new(re)))
             }
@@ -742,14 +749,7 @@ impl Parser<'_> {
                         offset,
                     });
                 };
-                let re = crate::primitives::required_chars::Pattern::with(
-                    pattern,
-                    self.deferred_patterns,
-                )
-                .map_err(|e| ExprError {
-                    message: format!("bad pattern: {e}"),
-                    offset,
-                })?;
+                let re = self.pattern(pattern, offset)?;
                 // A deferred pattern's groups were checked when the embedded packs were
                 // compiled eagerly (tests); an eager one is checked here.
                 let known = match re.compiled() {
