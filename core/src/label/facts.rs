@@ -133,6 +133,10 @@ pub struct Recipe {
     /// carcase, fillet or whole fish (Annex VI Part A point 6: added water over 5 % in the name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub looks_like_whole_piece: Option<bool>,
+    /// Ingredients present in the form of engineered nanomaterials, by their listed names (EU
+    /// 1169/2011 Art 18(3): each is followed by '(nano)' in the list of ingredients).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nano_ingredients: Vec<String>,
     /// The kind of alcoholic beverage, for the EU alcoholic-strength tolerances (1169/2011
     /// Annex XII): `beer`, `still_fermented_grape` (CN 2206 from grapes), `sparkling_fermented_grape`,
     /// `cider`, `perry`, `fruit_wine`, `mead`, `macerated` (with macerated fruit or plant parts),

@@ -506,6 +506,10 @@ pub struct Dates {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Package {
+    /// A glass bottle intended for reuse, indelibly marked and so bearing no label, ring or
+    /// collar (EU 1169/2011 Art 16(1): only name, allergens, net quantity, date and nutrition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reusable_glass_marked: Option<bool>,
     /// Largest surface area in cm², when measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub largest_surface_cm2: Option<Dec>,
