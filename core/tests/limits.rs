@@ -176,6 +176,27 @@ fn fibre_text_and_every_list_are_bounded() {
     l["textile"]["care"] = json!({"symbols": vec!["40"; 1001]});
     let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
     assert_eq!(path, "/textile/care/symbols");
+    // The lists added for EU labels and recipe facts.
+    for (pointer, value) in [
+        ("/sold_in", json!(vec!["DE"; 1001])),
+        ("/languages", json!(vec!["de"; 1001])),
+        (
+            "/facts/recipe/nano_ingredients",
+            json!(vec!["silicon dioxide"; 1001]),
+        ),
+        (
+            "/facts/recipe/ingredient_origins",
+            json!(vec![json!({"ingredient": "milk", "country": "DE"}); 1001]),
+        ),
+    ] {
+        let mut l = example("eu-biscuit.json");
+        match pointer.strip_prefix("/facts/recipe/") {
+            Some(list) => l["facts"] = json!({"recipe": {list: value}}),
+            None => l[&pointer[1..]] = value,
+        }
+        let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+        assert_eq!(path, pointer);
+    }
 }
 
 fn sweater_with_fibres(n: usize) -> Vec<u8> {

@@ -316,6 +316,13 @@ impl Facts {
         if let Some(a) = &self.artwork {
             out.push(("/facts/artwork/char_heights", a.char_heights.len()));
         }
+        if let Some(r) = &self.recipe {
+            out.push((
+                "/facts/recipe/ingredient_origins",
+                r.ingredient_origins.len(),
+            ));
+            out.push(("/facts/recipe/nano_ingredients", r.nano_ingredients.len()));
+        }
         out
     }
 }

@@ -292,10 +292,8 @@ fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
             too_long("/textile/care/symbols".into(), c.symbols.len())?;
         }
     }
-    too_long(
-        "/environmental_claims".into(),
-        label.environmental_claims.len(),
-    )?;
+    too_long("/sold_in".into(), label.sold_in.len())?;
+    too_long("/languages".into(), label.languages.len())?;
     Ok(())
 }
 
