@@ -197,6 +197,14 @@ fn fibre_text_and_every_list_are_bounded() {
         let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
         assert_eq!(path, pointer);
     }
+    // The front-of-pack repeat's two row lists (Art 30(3)).
+    for list in ["rows", "portion_rows"] {
+        let mut l = example("eu-biscuit.json");
+        let row = json!({"nutrient": "energy", "value": 1, "unit": "kJ"});
+        l["nutrition"]["front_of_pack"] = json!({ list: vec![row; 1001] });
+        let (path, _) = invalid_path(engine().check_json(l.to_string().as_bytes(), &opts()));
+        assert_eq!(path, format!("/nutrition/front_of_pack/{list}"));
+    }
 }
 
 fn sweater_with_fibres(n: usize) -> Vec<u8> {

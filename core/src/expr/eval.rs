@@ -287,7 +287,27 @@ impl<'c, 'a> Scope<'c, 'a> {
                             .collect(),
                     );
                 }
-                let row = t.find(&key);
+                let mut row = t.find(&key);
+                // A table keyed by category ids answers for the label's category from its
+                // nearest listed ancestor: a category inherits what its parent is exempt
+                // from (`food.meat.fresh.swine` is `food.meat.fresh` for Annex V), the same
+                // reading `in_category` gives. Only the label's own category walks up, so
+                // other dotted keys (`GB 12021.2-2015`) are never shortened.
+                if row.is_none() {
+                    if let Val::Str(k) = &key {
+                        if Val::from_json(self.ctx.label)
+                            .field("category")
+                            .loose_eq(&key)
+                        {
+                            let mut cat: &str = k;
+                            while row.is_none() {
+                                let Some(dot) = cat.rfind('.') else { break };
+                                cat = &cat[..dot];
+                                row = t.find(&Val::Str(cat.into()));
+                            }
+                        }
+                    }
+                }
                 if f == Func::InTable {
                     return Val::Bool(row.is_some());
                 }
@@ -739,6 +759,19 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
                 ],
             ),
         );
+        tables.insert(
+            "exempt".to_string(),
+            crate::pack::Table::new(
+                "exempt".into(),
+                None,
+                "id".into(),
+                &[],
+                vec![
+                    serde_json::json!({"id": "food.meat.fresh", "point": 1}),
+                    serde_json::json!({"id": "GB 12021", "point": 9}),
+                ],
+            ),
+        );
         let tags = vec!["dairy".to_string()];
         let ctx = EvalContext {
             label,
@@ -748,10 +781,39 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             as_of: Date::parse_iso("2026-11-26").unwrap(),
         };
         let e = Expr::compile(src, &|t| {
-            t == "codelist:regions" || t == "names" || t == "groups"
+            t == "codelist:regions" || t == "names" || t == "groups" || t == "exempt"
         })
         .unwrap();
         Scope::new(&ctx).eval(&e.root).to_json()
+    }
+
+    /// A table keyed by category ids answers for the label's category from its nearest
+    /// listed ancestor; other dotted keys are looked up as written.
+    #[test]
+    fn category_keys_fall_back_to_the_nearest_listed_ancestor() {
+        let l = serde_json::json!({"category": "food.meat.fresh.swine", "std": "GB 12021.2-2015"});
+        assert_eq!(
+            eval_with(&l, "lookup('exempt', label.category, 'point')"),
+            serde_json::json!(1)
+        );
+        assert_eq!(
+            eval_with(&l, "in_table('exempt', label.category)"),
+            Value::Bool(true)
+        );
+        // Not the label's category: no walking up.
+        assert_eq!(
+            eval_with(&l, "in_table('exempt', 'food.meat.fresh.poultry')"),
+            Value::Bool(false)
+        );
+        assert_eq!(
+            eval_with(&l, "in_table('exempt', label.std)"),
+            Value::Bool(false)
+        );
+        let other = serde_json::json!({"category": "food.meat"});
+        assert_eq!(
+            eval_with(&other, "in_table('exempt', label.category)"),
+            Value::Bool(false)
+        );
     }
 
     #[test]

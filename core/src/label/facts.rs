@@ -147,6 +147,10 @@ pub struct Recipe {
     /// like one piece (Annex VI Part A point 7: 'formed meat' / 'formed fish').
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formed_from_pieces: Option<bool>,
+    /// The meat is minced meat or trimmings (EU 1337/2013 Art 2(2)(a), Art 7: area-level
+    /// origin indications such as 'Origin: EU' are allowed only for these).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minced: Option<bool>,
 }
 
 /// Character heights and panels of the artwork.

@@ -340,6 +340,33 @@ pub struct Nutrition {
     /// Filled in by normalisation: `solid` or `liquid`, from the basis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// The declaration repeated on the front of the pack (EU 1169/2011 Art 30(3): energy
+    /// alone, or energy with fat, saturates, sugars and salt), as printed there. Claims such
+    /// as '20 g protein' are `claims`, not a repeat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub front_of_pack: Option<FrontOfPack>,
+}
+
+/// The nutrition declaration repeated in the principal field of vision (EU 1169/2011
+/// Art 30(3), Art 33(2), Art 34(3)). Rows keep the panel's row shape, so the same nutrient
+/// ids and units apply; values per 100 g / 100 ml and values per portion are kept apart
+/// because Art 33(2) says which may stand alone.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FrontOfPack {
+    /// Values per 100 g or per 100 ml (the panel's per-100 basis).
+    #[serde(default)]
+    pub rows: Vec<NutrientRow>,
+    /// Values per portion or consumption unit (the portion is `nutrition.serving_size`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub portion_rows: Vec<NutrientRow>,
+    /// The repeat is in the principal field of vision (Art 34(3)(a)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_field: Option<bool>,
+    /// Smallest x-height of the repeat's characters, mm (Art 34(3)(b) → Art 13(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_height_mm: Option<Dec>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -468,6 +495,14 @@ pub struct Origin {
     /// Country of filling or repacking, when different from the origin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packing_country: Option<String>,
+    /// Where the animal was reared, as printed after 'Reared in:' — a country, or an area
+    /// such as 'several Member States of the EU' or 'non-EU' (EU 1337/2013 Art 5–7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reared_in: Option<String>,
+    /// Where the animal was slaughtered, as printed after 'Slaughtered in:' (EU 1337/2013
+    /// Art 5(1)(b), Art 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slaughtered_in: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

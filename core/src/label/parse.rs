@@ -255,6 +255,13 @@ fn check_lists(label: &Label, max: usize) -> Result<(), LabelError> {
     if let Some(n) = &label.nutrition {
         too_long("/nutrition/rows".into(), n.rows.len())?;
         too_long("/nutrition/statements".into(), n.statements.len())?;
+        if let Some(f) = &n.front_of_pack {
+            too_long("/nutrition/front_of_pack/rows".into(), f.rows.len())?;
+            too_long(
+                "/nutrition/front_of_pack/portion_rows".into(),
+                f.portion_rows.len(),
+            )?;
+        }
     }
     too_long(
         "/quantitative_declarations".into(),
@@ -576,7 +583,7 @@ impl Label {
                 },
             };
             n.state = state.map(str::to_string);
-            for row in &mut n.rows {
+            let resolve = |row: &mut super::NutrientRow| {
                 if row.nutrient.is_none() {
                     row.nutrient = row
                         .name
@@ -587,6 +594,15 @@ impl Label {
                     // A printed name given as the id (`Dietary Fiber`, `sugars`): its id.
                     row.nutrient = Some(id);
                 }
+            };
+            if let Some(f) = n.front_of_pack.as_mut() {
+                f.rows
+                    .iter_mut()
+                    .chain(&mut f.portion_rows)
+                    .for_each(&resolve);
+            }
+            for row in &mut n.rows {
+                resolve(row);
                 row.per_100 = match basis.as_str() {
                     "per_100g" | "per_100ml" => Some(row.value),
                     "per_serving" => serving
