@@ -596,6 +596,13 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::OriginPlace => b.set_text("/origin/place", vs, ve),
         Target::OriginCountry => b.set_text("/origin/country", vs, ve),
+        Target::RearedIn => b.set_text("/origin/reared_in", vs, ve),
+        Target::SlaughteredIn => b.set_text("/origin/slaughtered_in", vs, ve),
+        // EU 1337/2013 Art 7: 'Reared and slaughtered in: EU' gives both places at once.
+        Target::RearedAndSlaughteredIn => {
+            b.set_text("/origin/reared_in", vs, ve);
+            b.set_text("/origin/slaughtered_in", vs, ve);
+        }
         Target::LicenceNumber => b.set_text("/licence_number", vs, ve),
         Target::StandardCode => b.set_text("/standard_code", vs, ve),
         Target::Allergens => b.set_text("/allergens/statement", hs, ve),
