@@ -352,7 +352,9 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     if let Some(o) = open.take() {
         close(&mut b, o);
     }
-    infer_import(&mut b);
+    if ctx.market == "CN" {
+        infer_import(&mut b);
+    }
     let mut document = b.doc;
     if let Some(extra) = &ctx.extra {
         merge_under(
@@ -377,7 +379,8 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
 /// A printed 原产国 other than China marks an imported food: it is the item only imports
 /// print (GB 7718-2011 4.1.6.3, GB 7718-2025 4.6.3), and the document's `imported` switches
 /// the rules between the domestic producer items and the importer items. Recorded as a
-/// derived field on the 原产国 characters.
+/// derived field on the 原产国 characters. Only for the CN market: elsewhere a printed origin
+/// ('Herkunft: Deutschland' on a German label) says nothing about importing.
 fn infer_import(b: &mut Builder) {
     let Some(f) = b
         .fields
