@@ -522,6 +522,12 @@ impl Engine {
                 codelists: &self.standards.codelists,
                 tables: &pack.tables,
             };
+            // A run restricted to some rules skips the packs it selects none of.
+            if let Some(sel) = &opts.only {
+                if !pack.rules.iter().any(|r| sel.selects(pack, r)) {
+                    continue;
+                }
+            }
             // Pack-level values, once per label.
             let mut shared: Vec<(&str, Val<'_>)> = Vec::with_capacity(pack.lets.len());
             {
