@@ -703,6 +703,15 @@ fn run_rule<'a>(
             out.into_iter().map(|(v, p, up)| (Some(v), p, up)).collect()
         }
     };
+    // Lets that do not read the element have one value for every element: evaluated once,
+    // in order, before the elements are visited.
+    let per_item = |i: usize| rule.item_lets.get(i).copied().unwrap_or(true);
+    for (i, (name, e)) in rule.lets.iter().enumerate() {
+        if !per_item(i) {
+            let v = scope.eval(&e.root);
+            scope.set(name.as_str(), v);
+        }
+    }
     let (mut passed, mut failed) = (false, false);
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
@@ -714,13 +723,25 @@ fn run_rule<'a>(
             Some(up) => scope.set("parent", up),
             None => scope.unset("parent"),
         }
-        for (name, e) in &rule.lets {
-            let v = scope.eval(&e.root);
-            scope.set(name.as_str(), v);
+        // The lets the condition reads, then the condition, then the other lets: same
+        // values as evaluating them in order (each sees every let before it), computed
+        // only for the elements judged.
+        let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
+        for (i, (name, e)) in rule.lets.iter().enumerate() {
+            if when_only(i) && per_item(i) {
+                let v = scope.eval(&e.root);
+                scope.set(name.as_str(), v);
+            }
         }
         if let Some(w) = &rule.when {
             if !scope.eval(&w.root).truthy() {
                 continue;
+            }
+        }
+        for (i, (name, e)) in rule.lets.iter().enumerate() {
+            if !when_only(i) && per_item(i) {
+                let v = scope.eval(&e.root);
+                scope.set(name.as_str(), v);
             }
         }
         let outcome = rule.check.run(&mut scope, &pointer, env);

@@ -234,6 +234,29 @@ pub enum Node {
     ),
 }
 
+impl Node {
+    /// The root names the expression reads (`item`, `label`, `let` names…), each as often
+    /// as it occurs: which `let` values an expression depends on.
+    pub fn root_names<'n>(&'n self, out: &mut Vec<&'n str>) {
+        match self {
+            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null => {}
+            Node::Var(name) => out.push(name),
+            Node::Field(inner, _)
+            | Node::Neg(inner)
+            | Node::Not(inner)
+            | Node::Matches(inner, _)
+            | Node::Capture(inner, _, _) => inner.root_names(out),
+            Node::List(items) | Node::Call(_, items) => {
+                items.iter().for_each(|n| n.root_names(out))
+            }
+            Node::Binary(_, l, r) => {
+                l.root_names(out);
+                r.root_names(out);
+            }
+        }
+    }
+}
+
 /// A compiled expression plus its source text.
 #[derive(Clone, Debug)]
 pub struct Expr {

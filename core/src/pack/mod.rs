@@ -57,6 +57,14 @@ pub struct Rule {
     pub message_en: Template,
     pub when: Option<Expr>,
     pub lets: Vec<(String, Expr)>,
+    /// Which of `lets` the `when` condition reads, directly or through other lets: those
+    /// are evaluated before it, the rest only for elements the condition admits (a rule
+    /// over every ingredient whose message needs a costly lookup pays it only where it
+    /// judges).
+    pub when_lets: Vec<bool>,
+    /// Which of `lets` read the element (`item`, `parent`), directly or through other lets.
+    /// The others have one value per label and are evaluated once, not per element.
+    pub item_lets: Vec<bool>,
     pub for_each: Option<Expr>,
     pub recurse: Option<String>,
     pub check: Check,
@@ -639,6 +647,13 @@ fn compile_body(
                 }
                 lets.push((name.clone(), env.expr(&format!("let {name}"), src)?));
             }
+            let when: Option<Expr> = spec
+                .when
+                .as_deref()
+                .map(|w| env.expr("when", w))
+                .transpose()?;
+            let when_lets = when_lets(when.as_ref(), &lets);
+            let item_lets = item_lets(&lets);
             Ok(Rule {
                 id: spec.id.clone(),
                 clause: spec.clause.clone(),
@@ -649,12 +664,10 @@ fn compile_body(
                     .map_err(|e| format!("message.zh: {e}"))?,
                 message_en: Template::compile(&spec.message.en, &known)
                     .map_err(|e| format!("message.en: {e}"))?,
-                when: spec
-                    .when
-                    .as_deref()
-                    .map(|w| env.expr("when", w))
-                    .transpose()?,
+                when,
                 lets,
+                when_lets,
+                item_lets,
                 for_each: spec
                     .for_each
                     .as_deref()
@@ -762,5 +775,76 @@ mod rule_line_tests {
         let lines = super::rule_lines(&big);
         assert_eq!(lines.len(), 20_000);
         assert_eq!(lines.get("R/19999"), Some(&40_000));
+    }
+}
+
+/// Marks the lets `when` reads, directly or through other lets (see `Rule::when_lets`). A
+/// let sees only the lets before it, so the walk goes backwards: a let is needed when a
+/// needed expression names it, and then the names it reads are needed too. Two lets of
+/// one name are both marked — evaluating one more value early changes nothing.
+fn when_lets(when: Option<&Expr>, lets: &[(String, Expr)]) -> Vec<bool> {
+    let mut needed: Vec<&str> = Vec::new();
+    if let Some(w) = when {
+        w.root.root_names(&mut needed);
+    }
+    let mut marks = vec![false; lets.len()];
+    for (i, (name, e)) in lets.iter().enumerate().rev() {
+        if needed.contains(&name.as_str()) {
+            marks[i] = true;
+            e.root.root_names(&mut needed);
+        }
+    }
+    marks
+}
+
+/// Marks the lets that read the element of a `for_each` (see `Rule::item_lets`): those
+/// naming `item` or `parent`, or a let marked before them.
+fn item_lets(lets: &[(String, Expr)]) -> Vec<bool> {
+    let mut varying: Vec<&str> = vec!["item", "parent"];
+    let mut marks = Vec::with_capacity(lets.len());
+    for (name, e) in lets {
+        let mut names = Vec::new();
+        e.root.root_names(&mut names);
+        let reads_element = names.iter().any(|n| varying.contains(n));
+        if reads_element {
+            varying.push(name);
+        }
+        marks.push(reads_element);
+    }
+    marks
+}
+
+#[cfg(test)]
+mod when_lets_tests {
+    use crate::expr::Expr;
+
+    fn lets(src: &[(&str, &str)]) -> Vec<(String, Expr)> {
+        src.iter()
+            .map(|(n, s)| (n.to_string(), Expr::compile(s, &|_| true).expect("expr")))
+            .collect()
+    }
+
+    #[test]
+    fn marks_what_the_condition_reads_through_other_lets() {
+        let l = lets(&[
+            ("x", "label.a"),
+            ("msg", "words_in(item.name, 't', 'w', 'e')"),
+            ("y", "x + 1"),
+            ("z", "msg"),
+        ]);
+        let when = Expr::compile("y > 2 and exists(item)", &|_| true).expect("when");
+        assert_eq!(
+            super::when_lets(Some(&when), &l),
+            [true, false, true, false]
+        );
+        assert_eq!(super::item_lets(&l), [false, true, false, true]);
+        // Without a condition nothing goes first.
+        assert_eq!(super::when_lets(None, &l), [false; 4]);
+        // A let reads only the lets before it: `z` naming `msg` makes `msg` needed.
+        let when = Expr::compile("z", &|_| true).expect("when");
+        assert_eq!(
+            super::when_lets(Some(&when), &l),
+            [false, true, false, true]
+        );
     }
 }
