@@ -138,7 +138,15 @@ impl DescendingOrder {
                     let child = el.field(sub);
                     if !child.elements().is_empty() {
                         let p = format!("{pointer}/{i}/{sub}");
+                        // `parent` is the element whose sub-list is walked, for `skip_if`
+                        // (a group 'in varying proportions' may list its parts in any order).
+                        let outer = scope.get("parent");
+                        scope.set("parent", el.clone());
                         self.walk(scope, child, &p, depth + 1, hits, judged);
+                        match outer {
+                            Val::Null => scope.unset("parent"),
+                            v => scope.set("parent", v),
+                        }
                     }
                 }
             }
