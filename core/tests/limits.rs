@@ -185,6 +185,10 @@ fn fibre_text_and_every_list_are_bounded() {
             json!(vec!["silicon dioxide"; 1001]),
         ),
         (
+            "/facts/recipe/added_protein_origins",
+            json!(vec!["pork"; 1001]),
+        ),
+        (
             "/facts/recipe/ingredient_origins",
             json!(vec![json!({"ingredient": "milk", "country": "DE"}); 1001]),
         ),

@@ -137,6 +137,11 @@ pub struct Recipe {
     /// 1169/2011 Art 18(3): each is followed by '(nano)' in the list of ingredients).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nano_ingredients: Vec<String>,
+    /// Animal origins of proteins added as such (hydrolysed proteins included) to a meat or
+    /// fishery product, where they differ from the meat's or fish's own: `pork`, `milk`
+    /// (EU 1169/2011 Annex VI Part A point 5: the name shows the proteins and their origin).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added_protein_origins: Vec<String>,
     /// The kind of alcoholic beverage, for the EU alcoholic-strength tolerances (1169/2011
     /// Annex XII): `beer`, `still_fermented_grape` (CN 2206 from grapes), `sparkling_fermented_grape`,
     /// `cider`, `perry`, `fruit_wine`, `mead`, `macerated` (with macerated fruit or plant parts),
@@ -326,6 +331,10 @@ impl Facts {
                 r.ingredient_origins.len(),
             ));
             out.push(("/facts/recipe/nano_ingredients", r.nano_ingredients.len()));
+            out.push((
+                "/facts/recipe/added_protein_origins",
+                r.added_protein_origins.len(),
+            ));
         }
         out
     }
