@@ -128,6 +128,9 @@ pub struct Label {
     pub quality_grade: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alcohol_percent_vol: Option<Dec>,
+    /// The food as a whole was treated with ionising radiation (GB 7718 4.1.11.1, EU
+    /// 1169/2011 Annex VI Part A point 3). An irradiated ingredient is not this: it is named
+    /// in the list of ingredients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub irradiated: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -73,6 +73,14 @@ struct HeadingDef {
     /// Headings in other spaced-script languages (de, fr, es, it, nl…): matched like `en`.
     #[serde(default)]
     other: Vec<String>,
+    /// Markets whose labels this heading is read on (empty: every market). 'Origin' means
+    /// the food's origin on an EU label, but sits beside 产地 on a bilingual Chinese one.
+    #[serde(default)]
+    markets: Vec<String>,
+    /// Read only when a colon follows: one-word headings that also start ordinary phrases
+    /// ('Origine : France' is a heading, 'Origine du lait : France' is not).
+    #[serde(default)]
+    colon: bool,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +96,8 @@ struct HeadingsFile {
 struct Entry {
     target: Target,
     family: Option<String>,
+    markets: Vec<String>,
+    colon: bool,
     /// Written in a spaced script: needs a colon or a blank after it.
     spaced: bool,
 }
@@ -104,6 +114,13 @@ pub struct Headings {
     rev_prefixes: HashSet<String>,
     /// Allergen words (normalised, longest first) → group id.
     pub allergen_words: Vec<(String, String)>,
+}
+
+/// Which headings apply to a label: those of its family (`food`, `textile`) and market.
+#[derive(Clone, Copy, Debug)]
+pub struct HeadingScope<'s> {
+    pub family: &'s str,
+    pub market: &'s str,
 }
 
 /// A heading found in a line.
@@ -166,12 +183,17 @@ impl Headings {
                         return Err(format!("heading `{w}` is empty or too long"));
                     }
                     let entries = by_key.entry(k).or_default();
-                    if entries.iter().any(|e| e.family == h.family) {
+                    if entries
+                        .iter()
+                        .any(|e| e.family == h.family && e.markets == h.markets)
+                    {
                         return Err(format!("heading `{w}` listed twice for one family"));
                     }
                     entries.push(Entry {
                         target: h.target,
                         family: h.family.clone(),
+                        markets: h.markets.clone(),
+                        colon: h.colon,
                         spaced,
                     });
                 }
@@ -210,12 +232,14 @@ impl Headings {
         })
     }
 
-    fn entry(&self, key: &str, family: &str) -> Option<&Entry> {
+    fn entry(&self, key: &str, scope: HeadingScope<'_>) -> Option<&Entry> {
         let entries = self.by_key.get(key)?;
+        let here = |e: &&Entry| e.markets.is_empty() || e.markets.iter().any(|m| m == scope.market);
         entries
             .iter()
-            .find(|e| e.family.as_deref() == Some(family))
-            .or_else(|| entries.iter().find(|e| e.family.is_none()))
+            .filter(here)
+            .find(|e| e.family.as_deref() == Some(scope.family))
+            .or_else(|| entries.iter().filter(here).find(|e| e.family.is_none()))
     }
 
     /// The heading that starts `start..end` (after decorations such as `【`, `■`, `*`), the
@@ -225,7 +249,7 @@ impl Headings {
         chars: &[char],
         start: usize,
         end: usize,
-        family: &str,
+        scope: HeadingScope<'_>,
     ) -> Option<HeadingMatch> {
         let mut p = start;
         while p < end && (super::lines::is_blank(chars[p]) || "【[■●·•*#>-『".contains(chars[p]))
@@ -244,7 +268,7 @@ impl Headings {
             if !self.prefixes.contains(&key) {
                 break;
             }
-            if let Some(e) = self.entry(&key, family) {
+            if let Some(e) = self.entry(&key, scope) {
                 if let Some(m) = self.finish(chars, p, j + 1, end, e) {
                     best = Some(m);
                 }
@@ -268,6 +292,9 @@ impl Headings {
             k += 1;
         }
         let colon = k < end && is_colon(chars[k]);
+        if e.colon && !colon {
+            return None;
+        }
         if e.spaced {
             // `Ingredients:`, `Net wt 250 g` — never `Nutritional`.
             let boundary = he == end || colon || super::lines::is_blank(chars[he]);
@@ -292,7 +319,7 @@ impl Headings {
         from: usize,
         colon: usize,
         end: usize,
-        family: &str,
+        scope: HeadingScope<'_>,
         separator: fn(char) -> bool,
     ) -> Option<HeadingMatch> {
         let mut rev = String::new();
@@ -310,7 +337,7 @@ impl Headings {
             let Some(key) = self.by_rev_key.get(&rev) else {
                 continue;
             };
-            let Some(e) = self.entry(key, family) else {
+            let Some(e) = self.entry(key, scope) else {
                 continue;
             };
             let after_separator = s == from || separator(chars[s - 1]);

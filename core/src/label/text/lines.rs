@@ -1,7 +1,7 @@
 //! Lines and items: the printed text cut into lines, each line cut into items where a
 //! heading starts one (`保质期：6个月  生产日期：见瓶盖` is two items).
 
-use super::headings::{HeadingMatch, Headings};
+use super::headings::{HeadingMatch, HeadingScope, Headings};
 
 /// Lines of `chars` as `start..end` character ranges (without the line break). Breaks:
 /// `\n`, `\r\n`, `\r`, U+2028, U+2029, form feed and vertical tab.
@@ -68,19 +68,19 @@ pub fn items(
     start: usize,
     end: usize,
     headings: &Headings,
-    family: &str,
+    scope: HeadingScope<'_>,
 ) -> Vec<Item> {
     let (start, end) = trim(chars, start, end);
     if start >= end {
         return Vec::new();
     }
-    let first = headings.at_start(chars, start, end, family);
+    let first = headings.at_start(chars, start, end, scope);
     let scan_from = first.as_ref().map_or(start, |h| h.value_start);
     let mut cuts: Vec<(usize, HeadingMatch)> = Vec::new();
     let mut i = scan_from;
     while i < end {
         if matches!(chars[i], '：' | ':' | '﹕') {
-            if let Some(h) = headings.ending_at_colon(chars, scan_from, i, end, family, separator) {
+            if let Some(h) = headings.ending_at_colon(chars, scan_from, i, end, scope, separator) {
                 let next = h.value_start;
                 cuts.push((h.start, h));
                 i = next.max(i + 1);

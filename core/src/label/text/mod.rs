@@ -22,7 +22,7 @@ pub mod nutrition;
 pub mod values;
 
 use crate::report::{CharIndex, Span};
-use headings::{Headings, Target};
+use headings::{HeadingScope, Headings, Target};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -268,7 +268,10 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             chars.len()
         )));
     }
-    let family = family_of(&ctx.category);
+    let scope = HeadingScope {
+        family: family_of(&ctx.category),
+        market: &ctx.market,
+    };
     let mut b = Builder {
         chars,
         index: &index,
@@ -298,7 +301,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     while li < all_lines.len() {
         let (ls, le) = all_lines[li];
         li += 1;
-        let items = lines::items(chars, ls, le, table, family);
+        let items = lines::items(chars, ls, le, table, scope);
         if items.is_empty() {
             continue;
         }
@@ -332,7 +335,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             let vs = lines::trim(chars, h.value_start.min(item.end), item.end).0;
             let ve = item.end.max(vs);
             if h.target == Target::Nutrition {
-                li = read_nutrition(&mut b, table, family, &all_lines, li, h, vs, ve);
+                li = read_nutrition(&mut b, table, scope, &all_lines, li, h, vs, ve);
                 continue;
             }
             let o = Open {
@@ -714,7 +717,7 @@ fn amount(name: &str, value: Value, unit: Option<&str>) -> Map<String, Value> {
 fn read_nutrition(
     b: &mut Builder,
     table: &Headings,
-    family: &str,
+    scope: HeadingScope<'_>,
     all_lines: &[(usize, usize)],
     mut li: usize,
     h: &headings::HeadingMatch,
@@ -739,7 +742,7 @@ fn read_nutrition(
             li += 1;
             continue;
         }
-        if let Some(other) = table.at_start(b.chars, s, e, family) {
+        if let Some(other) = table.at_start(b.chars, s, e, scope) {
             if other.target != Target::Nutrition {
                 break;
             }
