@@ -44,12 +44,13 @@ impl Table {
 
     /// The row whose key or alias equals `key` (numbers match their decimal text).
     pub fn find(&self, key: &Val<'_>) -> Option<&Value> {
-        let text = match key {
-            Val::Str(s) => s.trim().to_string(),
-            Val::Num(d) => d.normalize().to_string(),
+        let i = match key {
+            // Looked up as a borrowed slice: a text key costs no allocation.
+            Val::Str(s) => self.index.get(s.trim()),
+            Val::Num(d) => self.index.get(&d.normalize().to_string()),
             _ => return None,
         };
-        self.index.get(&text).map(|&i| &self.rows[i])
+        i.map(|&i| &self.rows[i])
     }
 
     pub fn find_str(&self, key: &str) -> Option<&Value> {
