@@ -404,7 +404,7 @@ impl Engine {
         let nutrients = self.standards.codelists.get("nutrients");
         label.normalise(&|name| {
             nutrients
-                .and_then(|n| n.table().find_str_any_case(name))
+                .and_then(|n| n.find_str_any_case(name))
                 .and_then(|row| row.get("id"))
                 .and_then(|v| v.as_str())
                 .map(str::to_string)

@@ -508,8 +508,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let key = self.eval(&args[1]);
-                let (Some(row), Val::Str(col)) = (list.table().find(&key), self.eval(&args[2]))
-                else {
+                let (Some(row), Val::Str(col)) = (list.find(&key), self.eval(&args[2])) else {
                     return Val::Null;
                 };
                 row.get(col.as_ref())

@@ -4,8 +4,11 @@
 //! File format: a `[list]` header (id, title, source, licence, key, columns) and `rows`,
 //! an array of arrays in column order — compact enough for lists of thousands of rows.
 
+use super::table::FastMap;
+#[cfg(doc)]
 use super::table::Table;
 use crate::error::PackError;
+use crate::expr::Val;
 use serde::Deserialize;
 
 /// The file: `[list]` with the metadata keys and `rows`.
@@ -48,9 +51,23 @@ pub struct CodeList {
 }
 
 /// The rows and the indexes over them.
+///
+/// Rows are kept as the arrays the file gives (column order) and turned into JSON objects
+/// keyed by column only when a check first returns that row (`row`): opening GB/T 2260 for
+/// the first origin lookup used to build 3 212 objects (a `BTreeMap` and six key strings
+/// each) and a `Table` over them — 44 M instructions, a third of a first check — while a
+/// label's addresses touch a handful of rows. The indexes are built from the arrays.
 #[derive(Debug, Clone)]
 struct Data {
-    table: Table,
+    /// Column names, for turning a row into an object.
+    columns: Vec<String>,
+    /// The rows as arrays in column order (TOML datetimes already plain text).
+    raw: Vec<Vec<serde_json::Value>>,
+    /// Each row as an object keyed by column, built on first use.
+    objects: Vec<std::sync::OnceLock<serde_json::Value>>,
+    /// Key and match-column texts → first row with that text (as `Table`'s index: texts
+    /// trimmed, numbers as normalised decimals).
+    index: FastMap<String, usize>,
     /// (text, row) for every value of a match column, longest first: used to find the
     /// names a free text mentions.
     names: Vec<(String, usize)>,
@@ -58,13 +75,13 @@ struct Data {
     /// `(c, None)`), longest names first: finding the names a text mentions then costs two
     /// map probes per character and a few comparisons, not a search per name (GB/T 2260
     /// has dozens of names starting with 新 or 南, far fewer with any two characters).
-    by_prefix: std::collections::HashMap<(char, Option<char>), Vec<usize>>,
+    by_prefix: FastMap<(char, Option<char>), Vec<usize>>,
 }
 
 impl CodeList {
     pub fn parse(file: &str, text: &str) -> Result<CodeList, PackError> {
         let mut f: CodeListFile = super::source::parse_file(file, text)?;
-        let raw_rows = std::mem::take(&mut f.list.rows);
+        let mut raw_rows = std::mem::take(&mut f.list.rows);
         let cols = &f.list.columns;
         if !cols.contains(&f.list.key) {
             return Err(PackError::new(
@@ -79,8 +96,12 @@ impl CodeList {
                 deferred: Some(rows),
             });
         }
-        let rows = rows_to_objects(&f.list, raw_rows).map_err(|m| PackError::new(file, m))?;
-        let data = Data::build(&f.list, rows);
+        raw_rows
+            .iter_mut()
+            .flatten()
+            .for_each(super::source::plain_json_in_place);
+        check_rows(&f.list, &raw_rows).map_err(|m| PackError::new(file, m))?;
+        let data = Data::build(&f.list, raw_rows);
         Ok(CodeList {
             meta: f.list,
             data: data.into(),
@@ -90,25 +111,76 @@ impl CodeList {
 
     fn data(&self) -> &Data {
         self.data.get_or_init(|| {
+            // The embedded JSON is plain (build.rs writes datetimes as text) and its rows
+            // were checked by build.rs; a list that does not parse would be a build
+            // defect, caught by the test that opens every embedded list.
             let raw: Vec<Vec<serde_json::Value>> = self
                 .deferred
                 .and_then(|json| serde_json::from_str(json).ok())
                 .unwrap_or_default();
-            // Validated by build.rs; an empty list here would be a build defect, caught by
-            // the test that opens every embedded list.
-            let rows = rows_to_objects(&self.meta, raw).unwrap_or_default();
-            Data::build(&self.meta, rows)
+            Data::build(&self.meta, raw)
         })
     }
 
-    /// The rows, indexed by key and match columns.
-    pub fn table(&self) -> &Table {
-        &self.data().table
+    /// The key column's name.
+    pub fn key(&self) -> &str {
+        &self.meta.key
+    }
+
+    /// How many entries the list has.
+    pub fn len(&self) -> usize {
+        self.data().raw.len()
+    }
+
+    /// Whether the list has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry whose key or match column equals `key` (numbers match their decimal
+    /// text), as [`Table::find`].
+    pub fn find(&self, key: &Val<'_>) -> Option<&serde_json::Value> {
+        let d = self.data();
+        let text = match key {
+            Val::Str(s) => s.trim().to_string(),
+            Val::Num(n) => n.normalize().to_string(),
+            _ => return None,
+        };
+        d.index.get(&text).map(|&i| d.row(i))
+    }
+
+    /// As [`Table::find_str`].
+    pub fn find_str(&self, key: &str) -> Option<&serde_json::Value> {
+        let d = self.data();
+        d.index.get(key.trim()).map(|&i| d.row(i))
+    }
+
+    /// As [`Table::find_str_any_case`]: `find_str`, else the entry whose key or match
+    /// column equals `key` ignoring ASCII case (scans the index, so only on a miss).
+    pub fn find_str_any_case(&self, key: &str) -> Option<&serde_json::Value> {
+        let key = key.trim();
+        self.find_str(key).or_else(|| {
+            let d = self.data();
+            d.index
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, &i)| i)
+                .min()
+                .map(|i| d.row(i))
+        })
     }
 
     /// Entries whose names occur in `text`, in text order, each name match the longest one
     /// starting at its position, without overlaps.
     pub fn mentioned_in(&self, text: &str) -> Vec<&serde_json::Value> {
+        self.mentioned_rows(text)
+            .into_iter()
+            .map(|i| self.data().row(i))
+            .collect()
+    }
+
+    /// The row numbers behind [`CodeList::mentioned_in`].
+    fn mentioned_rows(&self, text: &str) -> Vec<usize> {
         let d = self.data();
         let mut out = Vec::new();
         let mut pos = 0;
@@ -130,7 +202,7 @@ impl CodeList {
                 .or_else(|| find((c, None)));
             match hit {
                 Some(&i) => {
-                    out.push(&d.table.rows[d.names[i].1]);
+                    out.push(d.names[i].1);
                     pos += d.names[i].0.len();
                 }
                 None => pos += c.len_utf8(),
@@ -140,16 +212,13 @@ impl CodeList {
     }
 }
 
-/// Rows (arrays in column order) as objects keyed by column; refuses a row of the wrong
-/// length and a repeated key.
-fn rows_to_objects(
-    meta: &CodeListMeta,
-    raw_rows: Vec<Vec<serde_json::Value>>,
-) -> Result<Vec<serde_json::Value>, String> {
+/// Refuses a row of the wrong length and a repeated key (what build.rs checks for the
+/// embedded lists).
+fn check_rows(meta: &CodeListMeta, raw_rows: &[Vec<serde_json::Value>]) -> Result<(), String> {
     let cols = &meta.columns;
-    let mut rows = Vec::with_capacity(raw_rows.len());
+    let k = cols.iter().position(|c| *c == meta.key).unwrap_or(0);
     let mut seen = std::collections::HashSet::new();
-    for (i, r) in raw_rows.into_iter().enumerate() {
+    for (i, r) in raw_rows.iter().enumerate() {
         if r.len() != cols.len() {
             return Err(format!(
                 "row {} has {} values for {} columns",
@@ -158,35 +227,34 @@ fn rows_to_objects(
                 cols.len()
             ));
         }
-        let obj: serde_json::Map<_, _> = cols
-            .iter()
-            .cloned()
-            .zip(r.into_iter().map(super::source::plain_json))
-            .collect();
-        let key = obj
-            .get(&meta.key)
-            .map(|v| v.to_string())
-            .unwrap_or_default();
+        let key = r[k].to_string();
         if !seen.insert(key.clone()) {
             return Err(format!("duplicate key {key} in row {}", i + 1));
         }
-        rows.push(serde_json::Value::Object(obj));
     }
-    Ok(rows)
+    Ok(())
 }
 
 impl Data {
-    fn build(meta: &CodeListMeta, rows: Vec<serde_json::Value>) -> Data {
+    fn build(meta: &CodeListMeta, raw: Vec<Vec<serde_json::Value>>) -> Data {
         let cols = &meta.columns;
         let match_cols: Vec<String> = if meta.match_columns.is_empty() {
             cols.iter().filter(|c| *c != &meta.key).cloned().collect()
         } else {
             meta.match_columns.clone()
         };
+        // Column positions (a match column that is not a column matches nothing, as a
+        // missing field of an object did).
+        let pos = |c: &String| cols.iter().position(|x| x == c);
+        let key_col = cols.iter().position(|c| *c == meta.key).unwrap_or(0);
+        let match_pos: Vec<Option<usize>> = match_cols.iter().map(pos).collect();
+        fn cell(row: &[serde_json::Value], p: Option<usize>) -> Option<&serde_json::Value> {
+            p.and_then(|p| row.get(p))
+        }
         let mut names = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            for c in &match_cols {
-                match row.get(c) {
+        for (i, row) in raw.iter().enumerate() {
+            for &p in &match_pos {
+                match cell(row, p) {
                     Some(serde_json::Value::String(s)) if !s.is_empty() => {
                         names.push((s.clone(), i))
                     }
@@ -203,20 +271,45 @@ impl Data {
         // Longest first (then row order); the key is computed once per name, not per
         // comparison.
         names.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
-        let table = Table::new(meta.id.clone(), None, meta.key.clone(), &match_cols, rows);
-        let mut by_prefix: std::collections::HashMap<(char, Option<char>), Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
+        index.reserve(raw.len() * (1 + match_pos.len()));
+        for (i, row) in raw.iter().enumerate() {
+            for p in std::iter::once(Some(key_col)).chain(match_pos.iter().copied()) {
+                super::table::for_each_key_text(cell(row, p), &mut |text| {
+                    index.entry(text).or_insert(i);
+                });
+            }
+        }
+        let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
         for (i, (name, _)) in names.iter().enumerate() {
             let mut chars = name.chars();
             if let Some(c) = chars.next() {
                 by_prefix.entry((c, chars.next())).or_default().push(i);
             }
         }
+        let mut objects = Vec::new();
+        objects.resize_with(raw.len(), std::sync::OnceLock::new);
         Data {
-            table,
+            columns: cols.clone(),
+            raw,
+            objects,
+            index,
             names,
             by_prefix,
         }
+    }
+
+    /// Row `i` as an object keyed by column, built on first use.
+    fn row(&self, i: usize) -> &serde_json::Value {
+        self.objects[i].get_or_init(|| {
+            serde_json::Value::Object(
+                self.columns
+                    .iter()
+                    .cloned()
+                    .zip(self.raw[i].iter().cloned())
+                    .collect(),
+            )
+        })
     }
 }
 
@@ -260,20 +353,12 @@ mod tests {
             "北京上海重庆天津河北山西吉林黑龙江",
         ];
         for (id, list) in s.codelists.iter() {
-            let d = list.data();
             for t in texts {
-                let got: Vec<usize> = list
-                    .mentioned_in(t)
-                    .into_iter()
-                    .map(|row| {
-                        d.table
-                            .rows
-                            .iter()
-                            .position(|r| std::ptr::eq(r, row))
-                            .expect("row of the list")
-                    })
-                    .collect();
+                let got = list.mentioned_rows(t);
                 assert_eq!(got, plain(list, t), "{id}: {t}");
+                let rows: Vec<&serde_json::Value> =
+                    got.iter().map(|&i| list.data().row(i)).collect();
+                assert_eq!(list.mentioned_in(t), rows, "{id}: {t}");
             }
         }
     }
