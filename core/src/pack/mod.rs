@@ -14,7 +14,7 @@ pub use codelist::{line_of, CodeList, CodeListMeta};
 pub use table::Table;
 
 #[cfg(test)]
-pub(crate) use source::plain_json as plain_json_for_tests;
+pub(crate) use source::plain_json_in_place as plain_json_for_tests;
 pub use template::Template;
 
 use crate::error::PackError;
@@ -535,7 +535,8 @@ fn compile_body(
         .unwrap_or_default();
     let mut tables = BTreeMap::new();
     for (name, (spec, file)) in parsed.table_specs {
-        let rows: Vec<serde_json::Value> = spec.rows.into_iter().map(source::plain_json).collect();
+        let mut rows: Vec<serde_json::Value> = spec.rows;
+        rows.iter_mut().for_each(source::plain_json_in_place);
         if let Some(i) = rows.iter().position(|r| !r.is_object()) {
             errors.push(PackError::new(
                 file.clone(),
