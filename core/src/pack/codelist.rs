@@ -10,6 +10,8 @@ use super::table::Table;
 use crate::error::PackError;
 use crate::expr::Val;
 use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// The file: `[list]` with the metadata keys and `rows`.
 #[derive(Debug, Deserialize)]
@@ -56,26 +58,92 @@ pub struct CodeList {
 /// keyed by column only when a check first returns that row (`row`): opening GB/T 2260 for
 /// the first origin lookup used to build 3 212 objects (a `BTreeMap` and six key strings
 /// each) and a `Table` over them — 44 M instructions, a third of a first check — while a
-/// label's addresses touch a handful of rows. The indexes are built from the arrays.
+/// label's addresses touch a handful of rows. An embedded list's cells are not even parsed:
+/// they stay slices of the embedded JSON text (`RawValue`), and the index and the names
+/// borrow their texts from it (a JSON string without escapes is its own text).
 #[derive(Debug, Clone)]
 struct Data {
     /// Column names, for turning a row into an object.
     columns: Vec<String>,
-    /// The rows as arrays in column order (TOML datetimes already plain text).
-    raw: Vec<Vec<serde_json::Value>>,
+    rows: Rows,
     /// Each row as an object keyed by column, built on first use.
     objects: Vec<std::sync::OnceLock<serde_json::Value>>,
     /// Key and match-column texts → first row with that text (as `Table`'s index: texts
     /// trimmed, numbers as normalised decimals).
-    index: FastMap<String, usize>,
+    index: FastMap<Cow<'static, str>, usize>,
     /// (text, row) for every value of a match column, longest first: used to find the
     /// names a free text mentions.
-    names: Vec<(String, usize)>,
+    names: Vec<(Cow<'static, str>, usize)>,
     /// Indexes into `names` by their first two characters (one-character names under
     /// `(c, None)`), longest names first: finding the names a text mentions then costs two
     /// map probes per character and a few comparisons, not a search per name (GB/T 2260
     /// has dozens of names starting with 新 or 南, far fewer with any two characters).
     by_prefix: FastMap<(char, Option<char>), Vec<usize>>,
+}
+
+/// The rows in column order.
+#[derive(Debug, Clone)]
+enum Rows {
+    /// Cells of an embedded list: slices of the build-time JSON, parsed when a row is
+    /// returned.
+    Raw(Vec<Vec<&'static RawValue>>),
+    /// Cells of a list read from TOML (TOML datetimes already plain text).
+    Owned(Vec<Vec<serde_json::Value>>),
+}
+
+/// What the indexes read of a cell.
+enum Cell {
+    Str(Cow<'static, str>),
+    Num(serde_json::Number),
+    List(Vec<Cell>),
+    Other,
+}
+
+impl Cell {
+    /// A cell of the embedded JSON: strings without escapes are borrowed.
+    fn raw(raw: &'static RawValue) -> Cell {
+        let t = raw.get();
+        match t.as_bytes().first() {
+            Some(b'"') => match t.get(1..t.len() - 1) {
+                Some(inner) if !inner.contains('\\') => Cell::Str(Cow::Borrowed(inner)),
+                _ => serde_json::from_str::<String>(t)
+                    .map(|s| Cell::Str(Cow::Owned(s)))
+                    .unwrap_or(Cell::Other),
+            },
+            Some(b'[') => serde_json::from_str::<Vec<&'static RawValue>>(t)
+                .map(|a| Cell::List(a.into_iter().map(Cell::raw).collect()))
+                .unwrap_or(Cell::Other),
+            Some(b'-' | b'0'..=b'9') => serde_json::from_str::<serde_json::Number>(t)
+                .map(Cell::Num)
+                .unwrap_or(Cell::Other),
+            _ => Cell::Other,
+        }
+    }
+
+    /// A cell of a list read from TOML (texts copied).
+    fn owned(v: &serde_json::Value) -> Cell {
+        match v {
+            serde_json::Value::String(s) => Cell::Str(Cow::Owned(s.clone())),
+            serde_json::Value::Number(n) => Cell::Num(n.clone()),
+            serde_json::Value::Array(a) => Cell::List(a.iter().map(Cell::owned).collect()),
+            _ => Cell::Other,
+        }
+    }
+
+    /// The index texts of a key or alias cell, in order (as `Table`'s index).
+    fn key_texts(&self, f: &mut dyn FnMut(Cow<'static, str>)) {
+        match self {
+            Cell::Str(Cow::Borrowed(s)) => f(Cow::Borrowed(s.trim())),
+            Cell::Str(Cow::Owned(s)) => f(Cow::Owned(s.trim().to_string())),
+            Cell::Num(n) => {
+                if let Some(d) = crate::expr::json_to_decimal(n) {
+                    f(Cow::Owned(d.normalize().to_string()))
+                }
+            }
+            Cell::List(a) => a.iter().for_each(|c| c.key_texts(f)),
+            Cell::Other => {}
+        }
+    }
 }
 
 impl CodeList {
@@ -101,7 +169,7 @@ impl CodeList {
             .flatten()
             .for_each(super::source::plain_json_in_place);
         check_rows(&f.list, &raw_rows).map_err(|m| PackError::new(file, m))?;
-        let data = Data::build(&f.list, raw_rows);
+        let data = Data::build(&f.list, Rows::Owned(raw_rows));
         Ok(CodeList {
             meta: f.list,
             data: data.into(),
@@ -114,11 +182,11 @@ impl CodeList {
             // The embedded JSON is plain (build.rs writes datetimes as text) and its rows
             // were checked by build.rs; a list that does not parse would be a build
             // defect, caught by the test that opens every embedded list.
-            let raw: Vec<Vec<serde_json::Value>> = self
+            let raw: Vec<Vec<&'static RawValue>> = self
                 .deferred
                 .and_then(|json| serde_json::from_str(json).ok())
                 .unwrap_or_default();
-            Data::build(&self.meta, raw)
+            Data::build(&self.meta, Rows::Raw(raw))
         })
     }
 
@@ -129,7 +197,7 @@ impl CodeList {
 
     /// How many entries the list has.
     pub fn len(&self) -> usize {
-        self.data().raw.len()
+        self.data().len()
     }
 
     /// Whether the list has no entries.
@@ -146,7 +214,7 @@ impl CodeList {
             Val::Num(n) => n.normalize().to_string(),
             _ => return None,
         };
-        d.index.get(&text).map(|&i| d.row(i))
+        d.index.get(text.as_str()).map(|&i| d.row(i))
     }
 
     /// As [`Table::find_str`].
@@ -192,7 +260,7 @@ impl CodeList {
                 d.by_prefix.get(&key).and_then(|cands: &Vec<usize>| {
                     cands
                         .iter()
-                        .find(|&&i| rest.starts_with(d.names[i].0.as_str()))
+                        .find(|&&i| rest.starts_with(d.names[i].0.as_ref()))
                 })
             };
             // Longer names first: every two-character-prefix name is longer than a
@@ -236,7 +304,7 @@ fn check_rows(meta: &CodeListMeta, raw_rows: &[Vec<serde_json::Value>]) -> Resul
 }
 
 impl Data {
-    fn build(meta: &CodeListMeta, raw: Vec<Vec<serde_json::Value>>) -> Data {
+    fn build(meta: &CodeListMeta, rows: Rows) -> Data {
         let cols = &meta.columns;
         let match_cols: Vec<String> = if meta.match_columns.is_empty() {
             cols.iter().filter(|c| *c != &meta.key).cloned().collect()
@@ -245,25 +313,42 @@ impl Data {
         };
         // Column positions (a match column that is not a column matches nothing, as a
         // missing field of an object did).
-        let pos = |c: &String| cols.iter().position(|x| x == c);
-        let key_col = cols.iter().position(|c| *c == meta.key).unwrap_or(0);
-        let match_pos: Vec<Option<usize>> = match_cols.iter().map(pos).collect();
-        fn cell(row: &[serde_json::Value], p: Option<usize>) -> Option<&serde_json::Value> {
-            p.and_then(|p| row.get(p))
-        }
-        let mut names = Vec::new();
-        for (i, row) in raw.iter().enumerate() {
+        let key_col = cols.iter().position(|c| *c == meta.key);
+        let match_pos: Vec<Option<usize>> = match_cols
+            .iter()
+            .map(|c| cols.iter().position(|x| x == c))
+            .collect();
+        let count = match &rows {
+            Rows::Raw(r) => r.len(),
+            Rows::Owned(r) => r.len(),
+        };
+        let cell = |row: usize, col: Option<usize>| -> Cell {
+            let Some(col) = col else { return Cell::Other };
+            match &rows {
+                Rows::Raw(r) => r[row].get(col).map_or(Cell::Other, |c| Cell::raw(c)),
+                Rows::Owned(r) => r[row].get(col).map_or(Cell::Other, Cell::owned),
+            }
+        };
+        let mut names: Vec<(Cow<'static, str>, usize)> = Vec::new();
+        let mut index: FastMap<Cow<'static, str>, usize> = FastMap::default();
+        index.reserve(count * (1 + match_pos.len()));
+        for i in 0..count {
+            // The index: the key column, then the match columns (first row wins).
+            cell(i, key_col).key_texts(&mut |t| {
+                index.entry(t).or_insert(i);
+            });
             for &p in &match_pos {
-                match cell(row, p) {
-                    Some(serde_json::Value::String(s)) if !s.is_empty() => {
-                        names.push((s.clone(), i))
-                    }
-                    Some(serde_json::Value::Array(a)) => names.extend(
-                        a.iter()
-                            .filter_map(|x| x.as_str())
-                            .filter(|s| !s.is_empty())
-                            .map(|s| (s.to_string(), i)),
-                    ),
+                let c = cell(i, p);
+                c.key_texts(&mut |t| {
+                    index.entry(t).or_insert(i);
+                });
+                // The names: non-empty texts of the match columns, untrimmed.
+                match c {
+                    Cell::Str(s) if !s.is_empty() => names.push((s, i)),
+                    Cell::List(a) => names.extend(a.into_iter().filter_map(|c| match c {
+                        Cell::Str(s) if !s.is_empty() => Some((s, i)),
+                        _ => None,
+                    })),
                     _ => {}
                 }
             }
@@ -271,15 +356,6 @@ impl Data {
         // Longest first (then row order); the key is computed once per name, not per
         // comparison.
         names.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
-        let mut index: FastMap<String, usize> = FastMap::default();
-        index.reserve(raw.len() * (1 + match_pos.len()));
-        for (i, row) in raw.iter().enumerate() {
-            for p in std::iter::once(Some(key_col)).chain(match_pos.iter().copied()) {
-                super::table::for_each_key_text(cell(row, p), &mut |text| {
-                    index.entry(text).or_insert(i);
-                });
-            }
-        }
         let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
         for (i, (name, _)) in names.iter().enumerate() {
             let mut chars = name.chars();
@@ -288,10 +364,10 @@ impl Data {
             }
         }
         let mut objects = Vec::new();
-        objects.resize_with(raw.len(), std::sync::OnceLock::new);
+        objects.resize_with(count, std::sync::OnceLock::new);
         Data {
             columns: cols.clone(),
-            raw,
+            rows,
             objects,
             index,
             names,
@@ -302,14 +378,20 @@ impl Data {
     /// Row `i` as an object keyed by column, built on first use.
     fn row(&self, i: usize) -> &serde_json::Value {
         self.objects[i].get_or_init(|| {
-            serde_json::Value::Object(
-                self.columns
+            let cells: Vec<serde_json::Value> = match &self.rows {
+                // Scanned as JSON when the list was opened, so it parses.
+                Rows::Raw(r) => r[i]
                     .iter()
-                    .cloned()
-                    .zip(self.raw[i].iter().cloned())
+                    .map(|c| serde_json::from_str(c.get()).unwrap_or(serde_json::Value::Null))
                     .collect(),
-            )
+                Rows::Owned(r) => r[i].clone(),
+            };
+            serde_json::Value::Object(self.columns.iter().cloned().zip(cells).collect())
         })
+    }
+
+    fn len(&self) -> usize {
+        self.objects.len()
     }
 }
 
@@ -333,7 +415,7 @@ mod tests {
             let mut pos = 0;
             while pos < text.len() {
                 let rest = &text[pos..];
-                match d.names.iter().find(|(n, _)| rest.starts_with(n.as_str())) {
+                match d.names.iter().find(|(n, _)| rest.starts_with(n.as_ref())) {
                     Some((n, row)) => {
                         out.push(*row);
                         pos += n.len();
