@@ -65,16 +65,27 @@ pub struct CodeList {
 struct Data {
     /// Column names, for turning a row into an object.
     columns: Vec<String>,
+    /// Position of the key column and of the match columns (`None`: not a column, so it
+    /// matches nothing, as a missing field of an object did).
+    key_col: Option<usize>,
+    match_cols: Vec<Option<usize>>,
     rows: Rows,
     /// Each row as an object keyed by column, built on first use.
     objects: Vec<std::sync::OnceLock<serde_json::Value>>,
     /// Key and match-column texts → first row with that text (as `Table`'s index: texts
-    /// trimmed, numbers as normalised decimals).
-    index: FastMap<Cow<'static, str>, usize>,
-    /// (text, row) for every value of a match column, longest first: used to find the
-    /// names a free text mentions.
-    names: Vec<(Cow<'static, str>, usize)>,
-    /// Indexes into `names` by their first two characters (one-character names under
+    /// trimmed, numbers as normalised decimals). Built on the first lookup by key or name:
+    /// an origin check only asks which names a text mentions.
+    index: std::sync::OnceLock<FastMap<Cow<'static, str>, usize>>,
+    /// The names of the match columns, built on the first `mentioned_in`.
+    names: std::sync::OnceLock<Names>,
+}
+
+/// The names a free text can mention.
+#[derive(Debug, Clone)]
+struct Names {
+    /// (text, row) for every value of a match column, longest first.
+    list: Vec<(Cow<'static, str>, usize)>,
+    /// Indexes into `list` by their first two characters (one-character names under
     /// `(c, None)`), longest names first: finding the names a text mentions then costs two
     /// map probes per character and a few comparisons, not a search per name (GB/T 2260
     /// has dozens of names starting with 新 or 南, far fewer with any two characters).
@@ -84,11 +95,99 @@ struct Data {
 /// The rows in column order.
 #[derive(Debug, Clone)]
 enum Rows {
-    /// Cells of an embedded list: slices of the build-time JSON, parsed when a row is
-    /// returned.
-    Raw(Vec<Vec<&'static RawValue>>),
+    /// Cells of an embedded list, row after row (one value per column, as build.rs
+    /// checked): slices of the build-time JSON, parsed when a row is returned. One vector
+    /// for all cells, not one per row (3 212 vectors grown cell by cell were a fifth of
+    /// reading GB/T 2260).
+    Raw(Vec<&'static RawValue>),
     /// Cells of a list read from TOML (TOML datetimes already plain text).
     Owned(Vec<Vec<serde_json::Value>>),
+}
+
+/// Reads an embedded list's rows (`[[cell, …], …]`) into one vector of cells, refusing
+/// a row without one value per column.
+struct FlatRows<'v> {
+    width: usize,
+    out: &'v mut Vec<&'static RawValue>,
+}
+
+impl<'v> serde::de::DeserializeSeed<'static> for FlatRows<'v> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'static>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'v> serde::de::Visitor<'static> for FlatRows<'v> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of rows")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(FlatRow {
+                width: self.width,
+                out: &mut *self.out,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+/// One row of [`FlatRows`].
+struct FlatRow<'v> {
+    width: usize,
+    out: &'v mut Vec<&'static RawValue>,
+}
+
+impl<'v> serde::de::DeserializeSeed<'static> for FlatRow<'v> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'static>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'v> serde::de::Visitor<'static> for FlatRow<'v> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a row (an array of cells)")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut n = 0;
+        while let Some(c) = seq.next_element::<&'static RawValue>()? {
+            self.out.push(c);
+            n += 1;
+        }
+        if n == self.width {
+            Ok(())
+        } else {
+            Err(serde::de::Error::custom(
+                "a row without one value per column",
+            ))
+        }
+    }
+}
+
+/// An embedded list's rows as one vector of cells; empty if the JSON does not parse (a
+/// build defect, caught by the test that opens every embedded list).
+fn flat_rows(json: &'static str, width: usize) -> Vec<&'static RawValue> {
+    use serde::de::DeserializeSeed;
+    let mut out = Vec::with_capacity(json.len() / 12);
+    let mut de = serde_json::Deserializer::from_str(json);
+    let ok = FlatRows {
+        width,
+        out: &mut out,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end())
+    .is_ok();
+    if ok && width > 0 {
+        out.shrink_to_fit();
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// What the indexes read of a cell.
@@ -180,13 +279,12 @@ impl CodeList {
     fn data(&self) -> &Data {
         self.data.get_or_init(|| {
             // The embedded JSON is plain (build.rs writes datetimes as text) and its rows
-            // were checked by build.rs; a list that does not parse would be a build
-            // defect, caught by the test that opens every embedded list.
-            let raw: Vec<Vec<&'static RawValue>> = self
+            // were checked by build.rs (one value per column, unique keys).
+            let cells = self
                 .deferred
-                .and_then(|json| serde_json::from_str(json).ok())
+                .map(|json| flat_rows(json, self.meta.columns.len()))
                 .unwrap_or_default();
-            Data::build(&self.meta, Rows::Raw(raw))
+            Data::build(&self.meta, Rows::Raw(cells))
         })
     }
 
@@ -214,13 +312,13 @@ impl CodeList {
             Val::Num(n) => n.normalize().to_string(),
             _ => return None,
         };
-        d.index.get(text.as_str()).map(|&i| d.row(i))
+        d.index().get(text.as_str()).map(|&i| d.row(i))
     }
 
     /// As [`Table::find_str`].
     pub fn find_str(&self, key: &str) -> Option<&serde_json::Value> {
         let d = self.data();
-        d.index.get(key.trim()).map(|&i| d.row(i))
+        d.index().get(key.trim()).map(|&i| d.row(i))
     }
 
     /// As [`Table::find_str_any_case`]: `find_str`, else the entry whose key or match
@@ -229,7 +327,7 @@ impl CodeList {
         let key = key.trim();
         self.find_str(key).or_else(|| {
             let d = self.data();
-            d.index
+            d.index()
                 .iter()
                 .filter(|(k, _)| k.eq_ignore_ascii_case(key))
                 .map(|(_, &i)| i)
@@ -249,7 +347,7 @@ impl CodeList {
 
     /// The row numbers behind [`CodeList::mentioned_in`].
     fn mentioned_rows(&self, text: &str) -> Vec<usize> {
-        let d = self.data();
+        let d = self.data().names();
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
@@ -260,7 +358,7 @@ impl CodeList {
                 d.by_prefix.get(&key).and_then(|cands: &Vec<usize>| {
                     cands
                         .iter()
-                        .find(|&&i| rest.starts_with(d.names[i].0.as_ref()))
+                        .find(|&&i| rest.starts_with(d.list[i].0.as_ref()))
                 })
             };
             // Longer names first: every two-character-prefix name is longer than a
@@ -270,8 +368,8 @@ impl CodeList {
                 .or_else(|| find((c, None)));
             match hit {
                 Some(&i) => {
-                    out.push(d.names[i].1);
-                    pos += d.names[i].0.len();
+                    out.push(d.list[i].1);
+                    pos += d.list[i].0.len();
                 }
                 None => pos += c.len_utf8(),
             }
@@ -311,68 +409,87 @@ impl Data {
         } else {
             meta.match_columns.clone()
         };
-        // Column positions (a match column that is not a column matches nothing, as a
-        // missing field of an object did).
-        let key_col = cols.iter().position(|c| *c == meta.key);
-        let match_pos: Vec<Option<usize>> = match_cols
-            .iter()
-            .map(|c| cols.iter().position(|x| x == c))
-            .collect();
         let count = match &rows {
-            Rows::Raw(r) => r.len(),
+            Rows::Raw(cells) => cells.len() / cols.len().max(1),
             Rows::Owned(r) => r.len(),
         };
-        let cell = |row: usize, col: Option<usize>| -> Cell {
-            let Some(col) = col else { return Cell::Other };
-            match &rows {
-                Rows::Raw(r) => r[row].get(col).map_or(Cell::Other, |c| Cell::raw(c)),
-                Rows::Owned(r) => r[row].get(col).map_or(Cell::Other, Cell::owned),
-            }
-        };
-        let mut names: Vec<(Cow<'static, str>, usize)> = Vec::new();
-        let mut index: FastMap<Cow<'static, str>, usize> = FastMap::default();
-        index.reserve(count * (1 + match_pos.len()));
-        for i in 0..count {
-            // The index: the key column, then the match columns (first row wins).
-            cell(i, key_col).key_texts(&mut |t| {
-                index.entry(t).or_insert(i);
-            });
-            for &p in &match_pos {
-                let c = cell(i, p);
-                c.key_texts(&mut |t| {
-                    index.entry(t).or_insert(i);
-                });
-                // The names: non-empty texts of the match columns, untrimmed.
-                match c {
-                    Cell::Str(s) if !s.is_empty() => names.push((s, i)),
-                    Cell::List(a) => names.extend(a.into_iter().filter_map(|c| match c {
-                        Cell::Str(s) if !s.is_empty() => Some((s, i)),
-                        _ => None,
-                    })),
-                    _ => {}
-                }
-            }
-        }
-        // Longest first (then row order); the key is computed once per name, not per
-        // comparison.
-        names.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
-        let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
-        for (i, (name, _)) in names.iter().enumerate() {
-            let mut chars = name.chars();
-            if let Some(c) = chars.next() {
-                by_prefix.entry((c, chars.next())).or_default().push(i);
-            }
-        }
         let mut objects = Vec::new();
         objects.resize_with(count, std::sync::OnceLock::new);
         Data {
             columns: cols.clone(),
+            key_col: cols.iter().position(|c| *c == meta.key),
+            match_cols: match_cols
+                .iter()
+                .map(|c| cols.iter().position(|x| x == c))
+                .collect(),
             rows,
             objects,
-            index,
-            names,
-            by_prefix,
+            index: std::sync::OnceLock::new(),
+            names: std::sync::OnceLock::new(),
         }
+    }
+
+    fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// What the indexes read of a cell.
+    fn cell(&self, row: usize, col: Option<usize>) -> Cell {
+        let Some(col) = col else { return Cell::Other };
+        match &self.rows {
+            Rows::Raw(cells) => cells
+                .get(row * self.columns.len() + col)
+                .map_or(Cell::Other, |c| Cell::raw(c)),
+            Rows::Owned(r) => r[row].get(col).map_or(Cell::Other, Cell::owned),
+        }
+    }
+
+    /// The key index (see `index`), built on first use.
+    fn index(&self) -> &FastMap<Cow<'static, str>, usize> {
+        self.index.get_or_init(|| {
+            let mut index: FastMap<Cow<'static, str>, usize> = FastMap::default();
+            index.reserve(self.len() * (1 + self.match_cols.len()));
+            // Per row the key column, then the match columns; the first row wins.
+            for i in 0..self.len() {
+                for col in std::iter::once(self.key_col).chain(self.match_cols.iter().copied()) {
+                    self.cell(i, col).key_texts(&mut |t| {
+                        index.entry(t).or_insert(i);
+                    });
+                }
+            }
+            index
+        })
+    }
+
+    /// The names (see `names`), built on first use.
+    fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            let mut list: Vec<(Cow<'static, str>, usize)> = Vec::new();
+            for i in 0..self.len() {
+                for &col in &self.match_cols {
+                    // Non-empty texts of the match columns, untrimmed.
+                    match self.cell(i, col) {
+                        Cell::Str(s) if !s.is_empty() => list.push((s, i)),
+                        Cell::List(a) => list.extend(a.into_iter().filter_map(|c| match c {
+                            Cell::Str(s) if !s.is_empty() => Some((s, i)),
+                            _ => None,
+                        })),
+                        _ => {}
+                    }
+                }
+            }
+            // Longest first (then row order); the key is computed once per name, not per
+            // comparison.
+            list.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
+            let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
+            for (i, (name, _)) in list.iter().enumerate() {
+                let mut chars = name.chars();
+                if let Some(c) = chars.next() {
+                    by_prefix.entry((c, chars.next())).or_default().push(i);
+                }
+            }
+            Names { list, by_prefix }
+        })
     }
 
     /// Row `i` as an object keyed by column, built on first use.
@@ -380,18 +497,19 @@ impl Data {
         self.objects[i].get_or_init(|| {
             let cells: Vec<serde_json::Value> = match &self.rows {
                 // Scanned as JSON when the list was opened, so it parses.
-                Rows::Raw(r) => r[i]
-                    .iter()
-                    .map(|c| serde_json::from_str(c.get()).unwrap_or(serde_json::Value::Null))
-                    .collect(),
+                Rows::Raw(cells) => {
+                    let w = self.columns.len();
+                    cells
+                        .get(i * w..(i + 1) * w)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|c| serde_json::from_str(c.get()).unwrap_or(serde_json::Value::Null))
+                        .collect()
+                }
                 Rows::Owned(r) => r[i].clone(),
             };
             serde_json::Value::Object(self.columns.iter().cloned().zip(cells).collect())
         })
-    }
-
-    fn len(&self) -> usize {
-        self.objects.len()
     }
 }
 
@@ -415,7 +533,12 @@ mod tests {
             let mut pos = 0;
             while pos < text.len() {
                 let rest = &text[pos..];
-                match d.names.iter().find(|(n, _)| rest.starts_with(n.as_ref())) {
+                match d
+                    .names()
+                    .list
+                    .iter()
+                    .find(|(n, _)| rest.starts_with(n.as_ref()))
+                {
                     Some((n, row)) => {
                         out.push(*row);
                         pos += n.len();
@@ -442,6 +565,33 @@ mod tests {
                     got.iter().map(|&i| list.data().row(i)).collect();
                 assert_eq!(list.mentioned_in(t), rows, "{id}: {t}");
             }
+        }
+    }
+
+    /// An embedded list (cells left as slices of its JSON, texts borrowed) and the same
+    /// list read from its TOML text (cells parsed, texts owned) give the same rows, index
+    /// and names.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn raw_and_parsed_rows_agree() {
+        for (path, toml_text, _) in crate::embedded::EMBEDDED {
+            if !path.starts_with("codelists/") || toml_text.is_empty() {
+                continue;
+            }
+            let raw = super::CodeList::parse(path, toml_text).expect(path);
+            assert!(raw.deferred.is_some(), "{path}");
+            // Under another path the text is not an embedded file: read from TOML, eagerly.
+            let copy = format!("{path}.copy");
+            let owned = super::CodeList::parse(&copy, toml_text).expect(path);
+            assert!(owned.deferred.is_none(), "{path}");
+            let (r, o) = (raw.data(), owned.data());
+            assert_eq!(r.len(), o.len(), "{path}");
+            for i in 0..r.len() {
+                assert_eq!(r.row(i), o.row(i), "{path} row {i}");
+            }
+            assert_eq!(r.index(), o.index(), "{path}");
+            assert_eq!(r.names().list, o.names().list, "{path}");
+            assert_eq!(r.names().by_prefix, o.names().by_prefix, "{path}");
         }
     }
 }
