@@ -45,6 +45,16 @@ enum Scalar {
 }
 
 impl<'c, 'a> Scope<'c, 'a> {
+    /// Whether a pack table (or, with [`crate::expr::CODELIST_PREFIX`], a code list) of
+    /// this scope's context exists — what `CompileEnv::knows` answers at compile time, for
+    /// what an embedded pack compiles on first use.
+    pub fn knows(&self, name: &str) -> bool {
+        match name.strip_prefix(crate::expr::CODELIST_PREFIX) {
+            Some(list) => self.ctx.codelists.contains_key(list),
+            None => self.ctx.tables.contains_key(name),
+        }
+    }
+
     pub fn new(ctx: &'c EvalContext<'a>) -> Self {
         Scope {
             ctx,

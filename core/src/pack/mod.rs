@@ -144,7 +144,7 @@ impl Pack {
             Some(d) => {
                 let files: Vec<&SourceFile> = d.sources.iter().collect();
                 let mut errors = Vec::new();
-                let parsed = read_pack(&files, &mut errors);
+                let parsed = read_pack(&files, true, &mut errors);
                 let mut body = compile_body(
                     &self.meta,
                     parsed,
@@ -392,7 +392,7 @@ fn load_pack(
         }
         p
     } else {
-        read_pack(files, &mut errors)
+        read_pack(files, false, &mut errors)
     };
     let Some((meta, meta_file)) = parsed.meta.take() else {
         errors.push(PackError::new(
@@ -440,8 +440,9 @@ fn load_pack(
 }
 
 /// Parses a pack's files into specs, collecting errors (duplicate `[pack]` tables and
-/// tables).
-fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
+/// tables). The lines of an `embedded` pack's rules (its files unchanged) come from the
+/// table build.rs wrote with the same line index, not from scanning the TOML text again.
+fn read_pack(files: &[&SourceFile], embedded: bool, errors: &mut Vec<PackError>) -> ParsedPack {
     let mut out = ParsedPack::default();
     for f in files {
         let parsed: PackFile = match source::parse_file(&f.path, &f.text) {
@@ -472,12 +473,11 @@ fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
                 }
             }
         }
-        let lines = rule_lines(&f.text);
+        let lines = (!embedded && !f.text.is_empty()).then(|| rule_lines(&f.text));
         for r in parsed.rule {
-            let line = if f.text.is_empty() {
-                crate::embedded::rule_line(&f.path, &r.id)
-            } else {
-                lines.get(r.id.as_str()).copied()
+            let line = match &lines {
+                None => crate::embedded::rule_line(&f.path, &r.id),
+                Some(lines) => lines.get(r.id.as_str()).copied(),
             };
             out.rule_specs.push((r, f.path.clone(), line));
         }
@@ -633,6 +633,14 @@ fn compile_body(
         }
         let compile = || -> Result<Rule, String> {
             let known = |t: &str| env.knows(t);
+            // An embedded pack's messages compile when a finding first renders them.
+            let template = |src: &str| {
+                if deferred_patterns {
+                    Ok(Template::deferred(src))
+                } else {
+                    Template::compile(src, &known)
+                }
+            };
             let mut lets = Vec::new();
             for [name, src] in &spec.lets {
                 if !is_identifier(name) || RESERVED.contains(&name.as_str()) {
@@ -646,10 +654,8 @@ fn compile_body(
                 severity: spec.severity,
                 confidence: spec.confidence,
                 topic: spec.topic.clone(),
-                message_zh: Template::compile(&spec.message.zh, &known)
-                    .map_err(|e| format!("message.zh: {e}"))?,
-                message_en: Template::compile(&spec.message.en, &known)
-                    .map_err(|e| format!("message.en: {e}"))?,
+                message_zh: template(&spec.message.zh).map_err(|e| format!("message.zh: {e}"))?,
+                message_en: template(&spec.message.en).map_err(|e| format!("message.en: {e}"))?,
                 when: spec
                     .when
                     .as_deref()
