@@ -1,7 +1,8 @@
 //! An engine over the embedded packs defers work until a check needs it (pack bodies, claim
 //! conditions, message templates, code-list indexes, regex patterns); an engine over the same
 //! files read as TOML compiles everything at load. Both give the same report for every
-//! example label, in force and with the latest editions, with findings, messages and spans.
+//! example label, in force and with the 2025 editions, with findings, messages and spans.
+#![cfg(feature = "toml")]
 
 use labelcheck::pack::SourceFile;
 use labelcheck::{CheckOptions, EditionChoice, Engine};
@@ -33,7 +34,6 @@ fn comparable(r: &labelcheck::Report) -> serde_json::Value {
     v
 }
 
-#[cfg(feature = "toml")]
 #[test]
 fn deferred_and_eager_engines_give_the_same_reports() {
     let eager = Engine::from_files(&eager_files()).expect("TOML path");

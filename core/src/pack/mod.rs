@@ -13,7 +13,7 @@ pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};
 pub use table::Table;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 pub(crate) use source::plain_json_in_place as plain_json_for_tests;
 pub use template::Template;
 
