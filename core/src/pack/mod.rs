@@ -91,6 +91,29 @@ pub struct Pack {
     pub files: Vec<String>,
     body: std::sync::OnceLock<PackBody>,
     deferred: Option<DeferredPack>,
+    /// A deferred pack's `applies_if` compiled without the body (see [`Gate`]); `None` inside
+    /// when it cannot be (then the body answers, as for any other pack).
+    gate: std::sync::OnceLock<Option<Gate>>,
+}
+
+/// `applies_if` of a deferred pack, compiled with only the tables it names.
+///
+/// Mark and claim packs (green food, organic, certification marks, GS1) say with `applies_if`
+/// whether a label concerns them; most labels do not, and asking used to compile the whole
+/// pack — four of the eleven packs a first CN food label compiled were compiled only to answer
+/// no. The expression names its tables literally (`any_in(…, 'traceable_marks')`), so these
+/// are all the evaluation can reach; the eager compile in the tests (`compile_all`) checks the
+/// expression against the full pack, so the gate cannot accept what the body would refuse.
+struct Gate {
+    cond: Expr,
+    tables: BTreeMap<String, Table>,
+}
+
+/// Only the tables of a pack file (the rest skipped unparsed).
+#[derive(serde::Deserialize)]
+struct TablesOnly {
+    #[serde(default)]
+    tables: BTreeMap<String, format::TableSpec>,
 }
 
 /// What a deferred pack needs to compile its body later.
@@ -186,17 +209,76 @@ impl Pack {
         as_of: crate::date::Date,
         codelists: &BTreeMap<String, CodeList>,
     ) -> bool {
-        let Some(cond) = &self.applies_if else {
-            return true;
+        // A deferred pack not compiled yet answers from its gate, compiling no rule.
+        let gate = match self.body.get() {
+            None => self.gate(),
+            Some(_) => None,
+        };
+        let (cond, tables) = match gate {
+            Some(g) => (&g.cond, &g.tables),
+            None => match &self.applies_if {
+                Some(cond) => (cond, &self.tables),
+                None => return true,
+            },
         };
         let ctx = crate::expr::EvalContext {
             label,
-            tables: &self.tables,
+            tables,
             tags,
             as_of,
             codelists,
         };
         crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
+    }
+
+    /// The gate of a deferred pack with an `applies_if`, compiled on first use; `None` for
+    /// any other pack, or when the expression does not compile on its own (the body then
+    /// compiles and answers, reporting its errors as before).
+    fn gate(&self) -> Option<&Gate> {
+        let d = self.deferred.as_ref()?;
+        let src = self.meta.applies_if.as_deref()?;
+        self.gate
+            .get_or_init(|| {
+                let named = std::cell::RefCell::new(Vec::new());
+                let known = |t: &str| match t.strip_prefix(crate::expr::CODELIST_PREFIX) {
+                    Some(list) => d.codelists.contains_key(list),
+                    None => {
+                        named.borrow_mut().push(t.to_string());
+                        true
+                    }
+                };
+                let cond = Expr::compile_with(src, &known, true).ok()?;
+                let named = named.into_inner();
+                let mut tables = BTreeMap::new();
+                if !named.is_empty() {
+                    for f in &d.sources {
+                        let file: TablesOnly = source::parse_file(&f.path, &f.text).ok()?;
+                        for (name, spec) in file.tables {
+                            if !named.contains(&name) {
+                                continue;
+                            }
+                            let mut rows = spec.rows;
+                            rows.iter_mut().for_each(source::plain_json_in_place);
+                            if tables.contains_key(&name) || rows.iter().any(|r| !r.is_object()) {
+                                return None;
+                            }
+                            let t = Table::new(
+                                name.clone(),
+                                spec.clause,
+                                spec.key,
+                                &spec.aliases,
+                                rows,
+                            );
+                            tables.insert(name, t);
+                        }
+                    }
+                    if named.iter().any(|n| !tables.contains_key(n)) {
+                        return None;
+                    }
+                }
+                Some(Gate { cond, tables })
+            })
+            .as_ref()
     }
 
     /// Does the pack apply to this market and category?
@@ -436,6 +518,7 @@ fn load_pack(
             sources: files.iter().map(|f| (*f).clone()).collect(),
             codelists: codelists.clone(),
         }),
+        gate: std::sync::OnceLock::new(),
     })
 }
 
