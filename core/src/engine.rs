@@ -404,7 +404,7 @@ impl Engine {
         let nutrients = self.standards.codelists.get("nutrients");
         label.normalise(&|name| {
             nutrients
-                .and_then(|n| n.table().find_str_any_case(name))
+                .and_then(|n| n.find_str_any_case(name))
                 .and_then(|row| row.get("id"))
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
@@ -457,18 +457,24 @@ impl Engine {
 
     /// The packs to apply: one edition per standard.
     fn select<'e>(&'e self, p: &Prepared, choice: &EditionChoice, latest: bool) -> Vec<&'e Pack> {
+        // Packs are grouped by standard before `applies_if` is asked, and each standard's
+        // editions are asked in the order of preference, stopping at the first that applies:
+        // asking compiles the pack's body, and a cold engine used to compile every edition
+        // of every covering standard (the 2025 editions of GB 7718 and GB 28050 on a 2026
+        // label — a third of a first check) to then keep the one in force. The pack chosen
+        // is the same: the first preferred edition among those that apply.
         let mut by_standard: std::collections::BTreeMap<&str, Vec<&Pack>> =
             std::collections::BTreeMap::new();
         for pack in &self.standards.packs {
-            if pack.covers(&p.label.market, &p.label.category)
-                && pack.applies_to(&p.view, &p.tags, p.as_of, &self.standards.codelists)
-            {
+            if pack.covers(&p.label.market, &p.label.category) {
                 by_standard
                     .entry(pack.meta.standard.as_str())
                     .or_default()
                     .push(pack);
             }
         }
+        let applies =
+            |pk: &&Pack| pk.applies_to(&p.view, &p.tags, p.as_of, &self.standards.codelists);
         let norm = normalise_edition;
         let mut out = Vec::new();
         for (standard, editions) in by_standard {
@@ -477,24 +483,27 @@ impl Engine {
                     names.iter().any(|n| {
                         norm(n) == norm(&pk.meta.edition)
                             || norm(n) == norm(&format!("{standard}-{}", pk.meta.edition))
-                    })
+                    }) && applies(pk)
                 }),
                 EditionChoice::InForce => None,
             };
             let chosen = named.or_else(|| {
-                if latest {
-                    editions
-                        .iter()
-                        .copied()
-                        .filter(|pk| pk.meta.effective_until.is_none_or(|u| p.as_of < u))
-                        .max_by_key(|pk| pk.meta.effective_from)
-                } else {
-                    editions
-                        .iter()
-                        .copied()
-                        .filter(|pk| pk.in_force(p.as_of))
-                        .max_by_key(|pk| pk.meta.effective_from)
-                }
+                let mut candidates: Vec<&Pack> = editions
+                    .iter()
+                    .copied()
+                    .filter(|pk| {
+                        if latest {
+                            pk.meta.effective_until.is_none_or(|u| p.as_of < u)
+                        } else {
+                            pk.in_force(p.as_of)
+                        }
+                    })
+                    .collect();
+                // Latest effective_from first; on a tie the later pack first (the one
+                // `max_by_key` picked).
+                candidates.reverse();
+                candidates.sort_by_key(|pk| std::cmp::Reverse(pk.meta.effective_from));
+                candidates.into_iter().find(applies)
             });
             out.extend(chosen);
         }

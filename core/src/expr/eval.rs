@@ -45,6 +45,16 @@ enum Scalar {
 }
 
 impl<'c, 'a> Scope<'c, 'a> {
+    /// Whether a pack table (or, with [`crate::expr::CODELIST_PREFIX`], a code list) of
+    /// this scope's context exists — what `CompileEnv::knows` answers at compile time, for
+    /// what an embedded pack compiles on first use.
+    pub fn knows(&self, name: &str) -> bool {
+        match name.strip_prefix(crate::expr::CODELIST_PREFIX) {
+            Some(list) => self.ctx.codelists.contains_key(list),
+            None => self.ctx.tables.contains_key(name),
+        }
+    }
+
     pub fn new(ctx: &'c EvalContext<'a>) -> Self {
         Scope {
             ctx,
@@ -528,8 +538,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let key = self.eval(&args[1]);
-                let (Some(row), Val::Str(col)) = (list.table().find(&key), self.eval(&args[2]))
-                else {
+                let (Some(row), Val::Str(col)) = (list.find(&key), self.eval(&args[2])) else {
                     return Val::Null;
                 };
                 row.get(col.as_ref())

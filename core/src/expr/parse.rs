@@ -323,15 +323,18 @@ impl Expr {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Tok {
-    Num(String),
-    Str(String),
-    Ident(String),
+/// A token, borrowing its text from the source: lexing allocates nothing per token, and
+/// the parser copies a token instead of cloning its string (a first check parses about
+/// 1 200 expressions; the owned tokens were a third of the parse).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok<'s> {
+    Num(&'s str),
+    Str(&'s str),
+    Ident(&'s str),
     Punct(&'static str),
 }
 
-impl fmt::Display for Tok {
+impl fmt::Display for Tok<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Tok::Num(n) => write!(f, "number `{n}`"),
@@ -342,13 +345,14 @@ impl fmt::Display for Tok {
     }
 }
 
-struct Token {
-    kind: Tok,
+struct Token<'s> {
+    kind: Tok<'s>,
     offset: usize,
 }
 
-fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
-    let mut out = Vec::new();
+fn lex(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
+    // About one token per four bytes of pack expressions: one allocation, rarely two.
+    let mut out = Vec::with_capacity(src.len() / 4 + 4);
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -363,7 +367,7 @@ fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
                 i += 1;
             }
             out.push(Token {
-                kind: Tok::Num(src[start..i].to_string()),
+                kind: Tok::Num(&src[start..i]),
                 offset: start,
             });
             continue;
@@ -373,7 +377,7 @@ fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
                 i += 1;
             }
             out.push(Token {
-                kind: Tok::Ident(src[start..i].to_string()),
+                kind: Tok::Ident(&src[start..i]),
                 offset: start,
             });
             continue;
@@ -392,7 +396,7 @@ fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
                 });
             }
             out.push(Token {
-                kind: Tok::Str(src[body_start..i].to_string()),
+                kind: Tok::Str(&src[body_start..i]),
                 offset: start,
             });
             i += 1;
@@ -435,8 +439,8 @@ fn lex(src: &str) -> Result<Vec<Token>, ExprError> {
     Ok(out)
 }
 
-struct Parser<'k> {
-    tokens: Vec<Token>,
+struct Parser<'s, 'k> {
+    tokens: Vec<Token<'s>>,
     pos: usize,
     nodes: usize,
     depth: usize,
@@ -444,7 +448,7 @@ struct Parser<'k> {
     deferred_patterns: bool,
 }
 
-impl Parser<'_> {
+impl<'s> Parser<'s, '_> {
     fn offset(&self) -> usize {
         self.tokens
             .get(self.pos)
@@ -472,7 +476,7 @@ impl Parser<'_> {
     }
 
     fn peek_ident(&self, word: &str) -> bool {
-        matches!(self.tokens.get(self.pos), Some(Token { kind: Tok::Ident(q), .. }) if q == word)
+        matches!(self.tokens.get(self.pos), Some(Token { kind: Tok::Ident(q), .. }) if *q == word)
     }
 
     fn expect_punct(&mut self, p: &str) -> Result<(), ExprError> {
@@ -548,7 +552,7 @@ impl Parser<'_> {
             Some(Tok::Punct("<=")) => BinOp::Le,
             Some(Tok::Punct(">")) => BinOp::Gt,
             Some(Tok::Punct(">=")) => BinOp::Ge,
-            Some(Tok::Ident(w)) if w == "in" => BinOp::In,
+            Some(Tok::Ident("in")) => BinOp::In,
             _ => return Ok(l),
         };
         self.pos += 1;
@@ -604,11 +608,11 @@ impl Parser<'_> {
         let mut node = self.primary()?;
         while self.peek_punct(".") {
             self.pos += 1;
-            match self.tokens.get(self.pos).map(|t| t.kind.clone()) {
+            match self.tokens.get(self.pos).map(|t| t.kind) {
                 Some(Tok::Ident(name)) => {
                     self.pos += 1;
                     self.bump_node()?;
-                    node = Node::Field(Box::new(node), name);
+                    node = Node::Field(Box::new(node), name.to_string());
                 }
                 _ => return self.err("expected a field name after `.`"),
             }
@@ -622,17 +626,17 @@ impl Parser<'_> {
             return self.err("unexpected end of expression");
         };
         let offset = tok.offset;
-        match tok.kind.clone() {
+        match tok.kind {
             Tok::Num(n) => {
                 self.pos += 1;
-                Decimal::from_str(&n).map(Node::Num).map_err(|_| ExprError {
+                Decimal::from_str(n).map(Node::Num).map_err(|_| ExprError {
                     message: format!("`{n}` is not a number"),
                     offset,
                 })
             }
             Tok::Str(s) => {
                 self.pos += 1;
-                Ok(Node::Str(s))
+                Ok(Node::Str(s.to_string()))
             }
             Tok::Punct("(") => {
                 self.pos += 1;
@@ -658,7 +662,7 @@ impl Parser<'_> {
             }
             Tok::Ident(name) => {
                 self.pos += 1;
-                match name.as_str() {
+                match name {
                     "true" => return Ok(Node::Bool(true)),
                     "false" => return Ok(Node::Bool(false)),
                     "null" => return Ok(Node::Null),
@@ -671,9 +675,9 @@ impl Parser<'_> {
                     _ => {}
                 }
                 if !self.peek_punct("(") {
-                    return Ok(Node::Var(name));
+                    return Ok(Node::Var(name.to_string()));
                 }
-                let Some((func, min, max)) = Func::from_name(&name) else {
+                let Some((func, min, max)) = Func::from_name(name) else {
                     return Err(ExprError {
                         message: format!(
                             "unknown function `{name}`; known: {}",

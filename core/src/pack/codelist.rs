@@ -4,9 +4,14 @@
 //! File format: a `[list]` header (id, title, source, licence, key, columns) and `rows`,
 //! an array of arrays in column order — compact enough for lists of thousands of rows.
 
+use super::table::FastMap;
+#[cfg(doc)]
 use super::table::Table;
 use crate::error::PackError;
+use crate::expr::Val;
 use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// The file: `[list]` with the metadata keys and `rows`.
 #[derive(Debug, Deserialize)]
@@ -48,23 +53,202 @@ pub struct CodeList {
 }
 
 /// The rows and the indexes over them.
+///
+/// Rows are kept as the arrays the file gives (column order) and turned into JSON objects
+/// keyed by column only when a check first returns that row (`row`): opening GB/T 2260 for
+/// the first origin lookup used to build 3 212 objects (a `BTreeMap` and six key strings
+/// each) and a `Table` over them — 44 M instructions, a third of a first check — while a
+/// label's addresses touch a handful of rows. An embedded list's cells are not even parsed:
+/// they stay slices of the embedded JSON text (`RawValue`), and the index and the names
+/// borrow their texts from it (a JSON string without escapes is its own text).
 #[derive(Debug, Clone)]
 struct Data {
-    table: Table,
-    /// (text, row) for every value of a match column, longest first: used to find the
-    /// names a free text mentions.
-    names: Vec<(String, usize)>,
-    /// Indexes into `names` by their first two characters (one-character names under
+    /// Column names, for turning a row into an object.
+    columns: Vec<String>,
+    /// Position of the key column and of the match columns (`None`: not a column, so it
+    /// matches nothing, as a missing field of an object did).
+    key_col: Option<usize>,
+    match_cols: Vec<Option<usize>>,
+    rows: Rows,
+    /// Each row as an object keyed by column, built on first use.
+    objects: Vec<std::sync::OnceLock<serde_json::Value>>,
+    /// Key and match-column texts → first row with that text (as `Table`'s index: texts
+    /// trimmed, numbers as normalised decimals). Built on the first lookup by key or name:
+    /// an origin check only asks which names a text mentions.
+    index: std::sync::OnceLock<FastMap<Cow<'static, str>, usize>>,
+    /// The names of the match columns, built on the first `mentioned_in`.
+    names: std::sync::OnceLock<Names>,
+}
+
+/// The names a free text can mention.
+#[derive(Debug, Clone)]
+struct Names {
+    /// (text, row) for every value of a match column, longest first.
+    list: Vec<(Cow<'static, str>, usize)>,
+    /// Indexes into `list` by their first two characters (one-character names under
     /// `(c, None)`), longest names first: finding the names a text mentions then costs two
     /// map probes per character and a few comparisons, not a search per name (GB/T 2260
     /// has dozens of names starting with 新 or 南, far fewer with any two characters).
-    by_prefix: std::collections::HashMap<(char, Option<char>), Vec<usize>>,
+    by_prefix: FastMap<(char, Option<char>), Vec<usize>>,
+}
+
+/// The rows in column order.
+#[derive(Debug, Clone)]
+enum Rows {
+    /// Cells of an embedded list, row after row (one value per column, as build.rs
+    /// checked): slices of the build-time JSON, parsed when a row is returned. One vector
+    /// for all cells, not one per row (3 212 vectors grown cell by cell were a fifth of
+    /// reading GB/T 2260).
+    Raw(Vec<&'static RawValue>),
+    /// Cells of a list read from TOML (TOML datetimes already plain text).
+    Owned(Vec<Vec<serde_json::Value>>),
+}
+
+/// Reads an embedded list's rows (`[[cell, …], …]`) into one vector of cells, refusing
+/// a row without one value per column.
+struct FlatRows<'v> {
+    width: usize,
+    out: &'v mut Vec<&'static RawValue>,
+}
+
+impl<'v> serde::de::DeserializeSeed<'static> for FlatRows<'v> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'static>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'v> serde::de::Visitor<'static> for FlatRows<'v> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of rows")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(FlatRow {
+                width: self.width,
+                out: &mut *self.out,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+/// One row of [`FlatRows`].
+struct FlatRow<'v> {
+    width: usize,
+    out: &'v mut Vec<&'static RawValue>,
+}
+
+impl<'v> serde::de::DeserializeSeed<'static> for FlatRow<'v> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'static>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'v> serde::de::Visitor<'static> for FlatRow<'v> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a row (an array of cells)")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'static>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut n = 0;
+        while let Some(c) = seq.next_element::<&'static RawValue>()? {
+            self.out.push(c);
+            n += 1;
+        }
+        if n == self.width {
+            Ok(())
+        } else {
+            Err(serde::de::Error::custom(
+                "a row without one value per column",
+            ))
+        }
+    }
+}
+
+/// An embedded list's rows as one vector of cells; empty if the JSON does not parse (a
+/// build defect, caught by the test that opens every embedded list).
+fn flat_rows(json: &'static str, width: usize) -> Vec<&'static RawValue> {
+    use serde::de::DeserializeSeed;
+    let mut out = Vec::with_capacity(json.len() / 12);
+    let mut de = serde_json::Deserializer::from_str(json);
+    let ok = FlatRows {
+        width,
+        out: &mut out,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end())
+    .is_ok();
+    if ok && width > 0 {
+        out.shrink_to_fit();
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// What the indexes read of a cell.
+enum Cell {
+    Str(Cow<'static, str>),
+    Num(serde_json::Number),
+    List(Vec<Cell>),
+    Other,
+}
+
+impl Cell {
+    /// A cell of the embedded JSON: strings without escapes are borrowed.
+    fn raw(raw: &'static RawValue) -> Cell {
+        let t = raw.get();
+        match t.as_bytes().first() {
+            Some(b'"') => match t.get(1..t.len() - 1) {
+                Some(inner) if !inner.contains('\\') => Cell::Str(Cow::Borrowed(inner)),
+                _ => serde_json::from_str::<String>(t)
+                    .map(|s| Cell::Str(Cow::Owned(s)))
+                    .unwrap_or(Cell::Other),
+            },
+            Some(b'[') => serde_json::from_str::<Vec<&'static RawValue>>(t)
+                .map(|a| Cell::List(a.into_iter().map(Cell::raw).collect()))
+                .unwrap_or(Cell::Other),
+            Some(b'-' | b'0'..=b'9') => serde_json::from_str::<serde_json::Number>(t)
+                .map(Cell::Num)
+                .unwrap_or(Cell::Other),
+            _ => Cell::Other,
+        }
+    }
+
+    /// A cell of a list read from TOML (texts copied).
+    fn owned(v: &serde_json::Value) -> Cell {
+        match v {
+            serde_json::Value::String(s) => Cell::Str(Cow::Owned(s.clone())),
+            serde_json::Value::Number(n) => Cell::Num(n.clone()),
+            serde_json::Value::Array(a) => Cell::List(a.iter().map(Cell::owned).collect()),
+            _ => Cell::Other,
+        }
+    }
+
+    /// The index texts of a key or alias cell, in order (as `Table`'s index).
+    fn key_texts(&self, f: &mut dyn FnMut(Cow<'static, str>)) {
+        match self {
+            Cell::Str(Cow::Borrowed(s)) => f(Cow::Borrowed(s.trim())),
+            Cell::Str(Cow::Owned(s)) => f(Cow::Owned(s.trim().to_string())),
+            Cell::Num(n) => {
+                if let Some(d) = crate::expr::json_to_decimal(n) {
+                    f(Cow::Owned(d.normalize().to_string()))
+                }
+            }
+            Cell::List(a) => a.iter().for_each(|c| c.key_texts(f)),
+            Cell::Other => {}
+        }
+    }
 }
 
 impl CodeList {
     pub fn parse(file: &str, text: &str) -> Result<CodeList, PackError> {
         let mut f: CodeListFile = super::source::parse_file(file, text)?;
-        let raw_rows = std::mem::take(&mut f.list.rows);
+        let mut raw_rows = std::mem::take(&mut f.list.rows);
         let cols = &f.list.columns;
         if !cols.contains(&f.list.key) {
             return Err(PackError::new(
@@ -79,8 +263,12 @@ impl CodeList {
                 deferred: Some(rows),
             });
         }
-        let rows = rows_to_objects(&f.list, raw_rows).map_err(|m| PackError::new(file, m))?;
-        let data = Data::build(&f.list, rows);
+        raw_rows
+            .iter_mut()
+            .flatten()
+            .for_each(super::source::plain_json_in_place);
+        check_rows(&f.list, &raw_rows).map_err(|m| PackError::new(file, m))?;
+        let data = Data::build(&f.list, Rows::Owned(raw_rows));
         Ok(CodeList {
             meta: f.list,
             data: data.into(),
@@ -90,26 +278,76 @@ impl CodeList {
 
     fn data(&self) -> &Data {
         self.data.get_or_init(|| {
-            let raw: Vec<Vec<serde_json::Value>> = self
+            // The embedded JSON is plain (build.rs writes datetimes as text) and its rows
+            // were checked by build.rs (one value per column, unique keys).
+            let cells = self
                 .deferred
-                .and_then(|json| serde_json::from_str(json).ok())
+                .map(|json| flat_rows(json, self.meta.columns.len()))
                 .unwrap_or_default();
-            // Validated by build.rs; an empty list here would be a build defect, caught by
-            // the test that opens every embedded list.
-            let rows = rows_to_objects(&self.meta, raw).unwrap_or_default();
-            Data::build(&self.meta, rows)
+            Data::build(&self.meta, Rows::Raw(cells))
         })
     }
 
-    /// The rows, indexed by key and match columns.
-    pub fn table(&self) -> &Table {
-        &self.data().table
+    /// The key column's name.
+    pub fn key(&self) -> &str {
+        &self.meta.key
+    }
+
+    /// How many entries the list has.
+    pub fn len(&self) -> usize {
+        self.data().len()
+    }
+
+    /// Whether the list has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry whose key or match column equals `key` (numbers match their decimal
+    /// text), as [`Table::find`].
+    pub fn find(&self, key: &Val<'_>) -> Option<&serde_json::Value> {
+        let d = self.data();
+        let text = match key {
+            Val::Str(s) => s.trim().to_string(),
+            Val::Num(n) => n.normalize().to_string(),
+            _ => return None,
+        };
+        d.index().get(text.as_str()).map(|&i| d.row(i))
+    }
+
+    /// As [`Table::find_str`].
+    pub fn find_str(&self, key: &str) -> Option<&serde_json::Value> {
+        let d = self.data();
+        d.index().get(key.trim()).map(|&i| d.row(i))
+    }
+
+    /// As [`Table::find_str_any_case`]: `find_str`, else the entry whose key or match
+    /// column equals `key` ignoring ASCII case (scans the index, so only on a miss).
+    pub fn find_str_any_case(&self, key: &str) -> Option<&serde_json::Value> {
+        let key = key.trim();
+        self.find_str(key).or_else(|| {
+            let d = self.data();
+            d.index()
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, &i)| i)
+                .min()
+                .map(|i| d.row(i))
+        })
     }
 
     /// Entries whose names occur in `text`, in text order, each name match the longest one
     /// starting at its position, without overlaps.
     pub fn mentioned_in(&self, text: &str) -> Vec<&serde_json::Value> {
-        let d = self.data();
+        self.mentioned_rows(text)
+            .into_iter()
+            .map(|i| self.data().row(i))
+            .collect()
+    }
+
+    /// The row numbers behind [`CodeList::mentioned_in`].
+    fn mentioned_rows(&self, text: &str) -> Vec<usize> {
+        let d = self.data().names();
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
@@ -120,7 +358,7 @@ impl CodeList {
                 d.by_prefix.get(&key).and_then(|cands: &Vec<usize>| {
                     cands
                         .iter()
-                        .find(|&&i| rest.starts_with(d.names[i].0.as_str()))
+                        .find(|&&i| rest.starts_with(d.list[i].0.as_ref()))
                 })
             };
             // Longer names first: every two-character-prefix name is longer than a
@@ -130,8 +368,8 @@ impl CodeList {
                 .or_else(|| find((c, None)));
             match hit {
                 Some(&i) => {
-                    out.push(&d.table.rows[d.names[i].1]);
-                    pos += d.names[i].0.len();
+                    out.push(d.list[i].1);
+                    pos += d.list[i].0.len();
                 }
                 None => pos += c.len_utf8(),
             }
@@ -140,16 +378,13 @@ impl CodeList {
     }
 }
 
-/// Rows (arrays in column order) as objects keyed by column; refuses a row of the wrong
-/// length and a repeated key.
-fn rows_to_objects(
-    meta: &CodeListMeta,
-    raw_rows: Vec<Vec<serde_json::Value>>,
-) -> Result<Vec<serde_json::Value>, String> {
+/// Refuses a row of the wrong length and a repeated key (what build.rs checks for the
+/// embedded lists).
+fn check_rows(meta: &CodeListMeta, raw_rows: &[Vec<serde_json::Value>]) -> Result<(), String> {
     let cols = &meta.columns;
-    let mut rows = Vec::with_capacity(raw_rows.len());
+    let k = cols.iter().position(|c| *c == meta.key).unwrap_or(0);
     let mut seen = std::collections::HashSet::new();
-    for (i, r) in raw_rows.into_iter().enumerate() {
+    for (i, r) in raw_rows.iter().enumerate() {
         if r.len() != cols.len() {
             return Err(format!(
                 "row {} has {} values for {} columns",
@@ -158,65 +393,123 @@ fn rows_to_objects(
                 cols.len()
             ));
         }
-        let obj: serde_json::Map<_, _> = cols
-            .iter()
-            .cloned()
-            .zip(r.into_iter().map(super::source::plain_json))
-            .collect();
-        let key = obj
-            .get(&meta.key)
-            .map(|v| v.to_string())
-            .unwrap_or_default();
+        let key = r[k].to_string();
         if !seen.insert(key.clone()) {
             return Err(format!("duplicate key {key} in row {}", i + 1));
         }
-        rows.push(serde_json::Value::Object(obj));
     }
-    Ok(rows)
+    Ok(())
 }
 
 impl Data {
-    fn build(meta: &CodeListMeta, rows: Vec<serde_json::Value>) -> Data {
+    fn build(meta: &CodeListMeta, rows: Rows) -> Data {
         let cols = &meta.columns;
         let match_cols: Vec<String> = if meta.match_columns.is_empty() {
             cols.iter().filter(|c| *c != &meta.key).cloned().collect()
         } else {
             meta.match_columns.clone()
         };
-        let mut names = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            for c in &match_cols {
-                match row.get(c) {
-                    Some(serde_json::Value::String(s)) if !s.is_empty() => {
-                        names.push((s.clone(), i))
-                    }
-                    Some(serde_json::Value::Array(a)) => names.extend(
-                        a.iter()
-                            .filter_map(|x| x.as_str())
-                            .filter(|s| !s.is_empty())
-                            .map(|s| (s.to_string(), i)),
-                    ),
-                    _ => {}
+        let count = match &rows {
+            Rows::Raw(cells) => cells.len() / cols.len().max(1),
+            Rows::Owned(r) => r.len(),
+        };
+        let mut objects = Vec::new();
+        objects.resize_with(count, std::sync::OnceLock::new);
+        Data {
+            columns: cols.clone(),
+            key_col: cols.iter().position(|c| *c == meta.key),
+            match_cols: match_cols
+                .iter()
+                .map(|c| cols.iter().position(|x| x == c))
+                .collect(),
+            rows,
+            objects,
+            index: std::sync::OnceLock::new(),
+            names: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// What the indexes read of a cell.
+    fn cell(&self, row: usize, col: Option<usize>) -> Cell {
+        let Some(col) = col else { return Cell::Other };
+        match &self.rows {
+            Rows::Raw(cells) => cells
+                .get(row * self.columns.len() + col)
+                .map_or(Cell::Other, |c| Cell::raw(c)),
+            Rows::Owned(r) => r[row].get(col).map_or(Cell::Other, Cell::owned),
+        }
+    }
+
+    /// The key index (see `index`), built on first use.
+    fn index(&self) -> &FastMap<Cow<'static, str>, usize> {
+        self.index.get_or_init(|| {
+            let mut index: FastMap<Cow<'static, str>, usize> = FastMap::default();
+            index.reserve(self.len() * (1 + self.match_cols.len()));
+            // Per row the key column, then the match columns; the first row wins.
+            for i in 0..self.len() {
+                for col in std::iter::once(self.key_col).chain(self.match_cols.iter().copied()) {
+                    self.cell(i, col).key_texts(&mut |t| {
+                        index.entry(t).or_insert(i);
+                    });
                 }
             }
-        }
-        // Longest first (then row order); the key is computed once per name, not per
-        // comparison.
-        names.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
-        let table = Table::new(meta.id.clone(), None, meta.key.clone(), &match_cols, rows);
-        let mut by_prefix: std::collections::HashMap<(char, Option<char>), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, (name, _)) in names.iter().enumerate() {
-            let mut chars = name.chars();
-            if let Some(c) = chars.next() {
-                by_prefix.entry((c, chars.next())).or_default().push(i);
+            index
+        })
+    }
+
+    /// The names (see `names`), built on first use.
+    fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            let mut list: Vec<(Cow<'static, str>, usize)> = Vec::new();
+            for i in 0..self.len() {
+                for &col in &self.match_cols {
+                    // Non-empty texts of the match columns, untrimmed.
+                    match self.cell(i, col) {
+                        Cell::Str(s) if !s.is_empty() => list.push((s, i)),
+                        Cell::List(a) => list.extend(a.into_iter().filter_map(|c| match c {
+                            Cell::Str(s) if !s.is_empty() => Some((s, i)),
+                            _ => None,
+                        })),
+                        _ => {}
+                    }
+                }
             }
-        }
-        Data {
-            table,
-            names,
-            by_prefix,
-        }
+            // Longest first (then row order); the key is computed once per name, not per
+            // comparison.
+            list.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
+            let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
+            for (i, (name, _)) in list.iter().enumerate() {
+                let mut chars = name.chars();
+                if let Some(c) = chars.next() {
+                    by_prefix.entry((c, chars.next())).or_default().push(i);
+                }
+            }
+            Names { list, by_prefix }
+        })
+    }
+
+    /// Row `i` as an object keyed by column, built on first use.
+    fn row(&self, i: usize) -> &serde_json::Value {
+        self.objects[i].get_or_init(|| {
+            let cells: Vec<serde_json::Value> = match &self.rows {
+                // Scanned as JSON when the list was opened, so it parses.
+                Rows::Raw(cells) => {
+                    let w = self.columns.len();
+                    cells
+                        .get(i * w..(i + 1) * w)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|c| serde_json::from_str(c.get()).unwrap_or(serde_json::Value::Null))
+                        .collect()
+                }
+                Rows::Owned(r) => r[i].clone(),
+            };
+            serde_json::Value::Object(self.columns.iter().cloned().zip(cells).collect())
+        })
     }
 }
 
@@ -240,7 +533,12 @@ mod tests {
             let mut pos = 0;
             while pos < text.len() {
                 let rest = &text[pos..];
-                match d.names.iter().find(|(n, _)| rest.starts_with(n.as_str())) {
+                match d
+                    .names()
+                    .list
+                    .iter()
+                    .find(|(n, _)| rest.starts_with(n.as_ref()))
+                {
                     Some((n, row)) => {
                         out.push(*row);
                         pos += n.len();
@@ -260,21 +558,40 @@ mod tests {
             "北京上海重庆天津河北山西吉林黑龙江",
         ];
         for (id, list) in s.codelists.iter() {
-            let d = list.data();
             for t in texts {
-                let got: Vec<usize> = list
-                    .mentioned_in(t)
-                    .into_iter()
-                    .map(|row| {
-                        d.table
-                            .rows
-                            .iter()
-                            .position(|r| std::ptr::eq(r, row))
-                            .expect("row of the list")
-                    })
-                    .collect();
+                let got = list.mentioned_rows(t);
                 assert_eq!(got, plain(list, t), "{id}: {t}");
+                let rows: Vec<&serde_json::Value> =
+                    got.iter().map(|&i| list.data().row(i)).collect();
+                assert_eq!(list.mentioned_in(t), rows, "{id}: {t}");
             }
+        }
+    }
+
+    /// An embedded list (cells left as slices of its JSON, texts borrowed) and the same
+    /// list read from its TOML text (cells parsed, texts owned) give the same rows, index
+    /// and names.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn raw_and_parsed_rows_agree() {
+        for (path, toml_text, _) in crate::embedded::EMBEDDED {
+            if !path.starts_with("codelists/") || toml_text.is_empty() {
+                continue;
+            }
+            let raw = super::CodeList::parse(path, toml_text).expect(path);
+            assert!(raw.deferred.is_some(), "{path}");
+            // Under another path the text is not an embedded file: read from TOML, eagerly.
+            let copy = format!("{path}.copy");
+            let owned = super::CodeList::parse(&copy, toml_text).expect(path);
+            assert!(owned.deferred.is_none(), "{path}");
+            let (r, o) = (raw.data(), owned.data());
+            assert_eq!(r.len(), o.len(), "{path}");
+            for i in 0..r.len() {
+                assert_eq!(r.row(i), o.row(i), "{path} row {i}");
+            }
+            assert_eq!(r.index(), o.index(), "{path}");
+            assert_eq!(r.names().list, o.names().list, "{path}");
+            assert_eq!(r.names().by_prefix, o.names().by_prefix, "{path}");
         }
     }
 }

@@ -13,8 +13,8 @@ pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};
 pub use table::Table;
 
-#[cfg(test)]
-pub(crate) use source::plain_json as plain_json_for_tests;
+#[cfg(all(test, feature = "toml"))]
+pub(crate) use source::plain_json_in_place as plain_json_for_tests;
 pub use template::Template;
 
 use crate::error::PackError;
@@ -99,6 +99,29 @@ pub struct Pack {
     pub files: Vec<String>,
     body: std::sync::OnceLock<PackBody>,
     deferred: Option<DeferredPack>,
+    /// A deferred pack's `applies_if` compiled without the body (see [`Gate`]); `None` inside
+    /// when it cannot be (then the body answers, as for any other pack).
+    gate: std::sync::OnceLock<Option<Gate>>,
+}
+
+/// `applies_if` of a deferred pack, compiled with only the tables it names.
+///
+/// Mark and claim packs (green food, organic, certification marks, GS1) say with `applies_if`
+/// whether a label concerns them; most labels do not, and asking used to compile the whole
+/// pack — four of the eleven packs a first CN food label compiled were compiled only to answer
+/// no. The expression names its tables literally (`any_in(…, 'traceable_marks')`), so these
+/// are all the evaluation can reach; the eager compile in the tests (`compile_all`) checks the
+/// expression against the full pack, so the gate cannot accept what the body would refuse.
+struct Gate {
+    cond: Expr,
+    tables: BTreeMap<String, Table>,
+}
+
+/// Only the tables of a pack file (the rest skipped unparsed).
+#[derive(serde::Deserialize)]
+struct TablesOnly {
+    #[serde(default)]
+    tables: BTreeMap<String, format::TableSpec>,
 }
 
 /// What a deferred pack needs to compile its body later.
@@ -152,7 +175,7 @@ impl Pack {
             Some(d) => {
                 let files: Vec<&SourceFile> = d.sources.iter().collect();
                 let mut errors = Vec::new();
-                let parsed = read_pack(&files, &mut errors);
+                let parsed = read_pack(&files, true, &mut errors);
                 let mut body = compile_body(
                     &self.meta,
                     parsed,
@@ -194,17 +217,76 @@ impl Pack {
         as_of: crate::date::Date,
         codelists: &BTreeMap<String, CodeList>,
     ) -> bool {
-        let Some(cond) = &self.applies_if else {
-            return true;
+        // A deferred pack not compiled yet answers from its gate, compiling no rule.
+        let gate = match self.body.get() {
+            None => self.gate(),
+            Some(_) => None,
+        };
+        let (cond, tables) = match gate {
+            Some(g) => (&g.cond, &g.tables),
+            None => match &self.applies_if {
+                Some(cond) => (cond, &self.tables),
+                None => return true,
+            },
         };
         let ctx = crate::expr::EvalContext {
             label,
-            tables: &self.tables,
+            tables,
             tags,
             as_of,
             codelists,
         };
         crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
+    }
+
+    /// The gate of a deferred pack with an `applies_if`, compiled on first use; `None` for
+    /// any other pack, or when the expression does not compile on its own (the body then
+    /// compiles and answers, reporting its errors as before).
+    fn gate(&self) -> Option<&Gate> {
+        let d = self.deferred.as_ref()?;
+        let src = self.meta.applies_if.as_deref()?;
+        self.gate
+            .get_or_init(|| {
+                let named = std::cell::RefCell::new(Vec::new());
+                let known = |t: &str| match t.strip_prefix(crate::expr::CODELIST_PREFIX) {
+                    Some(list) => d.codelists.contains_key(list),
+                    None => {
+                        named.borrow_mut().push(t.to_string());
+                        true
+                    }
+                };
+                let cond = Expr::compile_with(src, &known, true).ok()?;
+                let named = named.into_inner();
+                let mut tables = BTreeMap::new();
+                if !named.is_empty() {
+                    for f in &d.sources {
+                        let file: TablesOnly = source::parse_file(&f.path, &f.text).ok()?;
+                        for (name, spec) in file.tables {
+                            if !named.contains(&name) {
+                                continue;
+                            }
+                            let mut rows = spec.rows;
+                            rows.iter_mut().for_each(source::plain_json_in_place);
+                            if tables.contains_key(&name) || rows.iter().any(|r| !r.is_object()) {
+                                return None;
+                            }
+                            let t = Table::new(
+                                name.clone(),
+                                spec.clause,
+                                spec.key,
+                                &spec.aliases,
+                                rows,
+                            );
+                            tables.insert(name, t);
+                        }
+                    }
+                    if named.iter().any(|n| !tables.contains_key(n)) {
+                        return None;
+                    }
+                }
+                Some(Gate { cond, tables })
+            })
+            .as_ref()
     }
 
     /// Does the pack apply to this market and category?
@@ -400,7 +482,7 @@ fn load_pack(
         }
         p
     } else {
-        read_pack(files, &mut errors)
+        read_pack(files, false, &mut errors)
     };
     let Some((meta, meta_file)) = parsed.meta.take() else {
         errors.push(PackError::new(
@@ -444,12 +526,14 @@ fn load_pack(
             sources: files.iter().map(|f| (*f).clone()).collect(),
             codelists: codelists.clone(),
         }),
+        gate: std::sync::OnceLock::new(),
     })
 }
 
 /// Parses a pack's files into specs, collecting errors (duplicate `[pack]` tables and
-/// tables).
-fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
+/// tables). The lines of an `embedded` pack's rules (its files unchanged) come from the
+/// table build.rs wrote with the same line index, not from scanning the TOML text again.
+fn read_pack(files: &[&SourceFile], embedded: bool, errors: &mut Vec<PackError>) -> ParsedPack {
     let mut out = ParsedPack::default();
     for f in files {
         let parsed: PackFile = match source::parse_file(&f.path, &f.text) {
@@ -480,12 +564,11 @@ fn read_pack(files: &[&SourceFile], errors: &mut Vec<PackError>) -> ParsedPack {
                 }
             }
         }
-        let lines = rule_lines(&f.text);
+        let lines = (!embedded && !f.text.is_empty()).then(|| rule_lines(&f.text));
         for r in parsed.rule {
-            let line = if f.text.is_empty() {
-                crate::embedded::rule_line(&f.path, &r.id)
-            } else {
-                lines.get(r.id.as_str()).copied()
+            let line = match &lines {
+                None => crate::embedded::rule_line(&f.path, &r.id),
+                Some(lines) => lines.get(r.id.as_str()).copied(),
             };
             out.rule_specs.push((r, f.path.clone(), line));
         }
@@ -543,7 +626,8 @@ fn compile_body(
         .unwrap_or_default();
     let mut tables = BTreeMap::new();
     for (name, (spec, file)) in parsed.table_specs {
-        let rows: Vec<serde_json::Value> = spec.rows.into_iter().map(source::plain_json).collect();
+        let mut rows: Vec<serde_json::Value> = spec.rows;
+        rows.iter_mut().for_each(source::plain_json_in_place);
         if let Some(i) = rows.iter().position(|r| !r.is_object()) {
             errors.push(PackError::new(
                 file.clone(),
@@ -640,6 +724,14 @@ fn compile_body(
         }
         let compile = || -> Result<Rule, String> {
             let known = |t: &str| env.knows(t);
+            // An embedded pack's messages compile when a finding first renders them.
+            let template = |src: &str| {
+                if deferred_patterns {
+                    Ok(Template::deferred(src))
+                } else {
+                    Template::compile(src, &known)
+                }
+            };
             let mut lets = Vec::new();
             for [name, src] in &spec.lets {
                 if !is_identifier(name) || RESERVED.contains(&name.as_str()) {
@@ -660,10 +752,8 @@ fn compile_body(
                 severity: spec.severity,
                 confidence: spec.confidence,
                 topic: spec.topic.clone(),
-                message_zh: Template::compile(&spec.message.zh, &known)
-                    .map_err(|e| format!("message.zh: {e}"))?,
-                message_en: Template::compile(&spec.message.en, &known)
-                    .map_err(|e| format!("message.en: {e}"))?,
+                message_zh: template(&spec.message.zh).map_err(|e| format!("message.zh: {e}"))?,
+                message_en: template(&spec.message.en).map_err(|e| format!("message.en: {e}"))?,
                 when,
                 lets,
                 when_lets,

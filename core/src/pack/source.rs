@@ -42,19 +42,44 @@ fn parse_toml<T: DeserializeOwned>(path: &str, _text: &str) -> Result<T, PackErr
 }
 
 /// TOML datetimes deserialised into a JSON value arrive as `{"$__toml_private_datetime": …}`;
-/// tables and code lists hold them as their text, as the JSON form does.
-pub fn plain_json(v: serde_json::Value) -> serde_json::Value {
+/// tables and code lists hold them as their text, as the JSON form does. In place: most
+/// values hold no datetime, and rebuilding every object (as this did) cost more than
+/// reading it.
+pub fn plain_json_in_place(v: &mut serde_json::Value) {
     use serde_json::Value;
     match v {
-        Value::Object(mut m) => {
+        Value::Object(m) => {
             if m.len() == 1 {
-                if let Some(Value::String(s)) = m.remove("$__toml_private_datetime") {
-                    return Value::String(s);
+                if let Some(Value::String(s)) = m.get_mut("$__toml_private_datetime") {
+                    let s = std::mem::take(s);
+                    *v = Value::String(s);
+                    return;
                 }
             }
-            Value::Object(m.into_iter().map(|(k, v)| (k, plain_json(v))).collect())
+            m.values_mut().for_each(plain_json_in_place);
         }
-        Value::Array(a) => Value::Array(a.into_iter().map(plain_json).collect()),
-        other => other,
+        Value::Array(a) => a.iter_mut().for_each(plain_json_in_place),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn toml_datetimes_become_text_in_place() {
+        let mut v = serde_json::json!([
+            { "a": { "$__toml_private_datetime": "2024-01-02" }, "b": [1, { "c": "x" }] },
+            { "$__toml_private_datetime": "2025-03-04" },
+            { "$__toml_private_datetime": "2025-03-04", "other": 1 }
+        ]);
+        super::plain_json_in_place(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!([
+                { "a": "2024-01-02", "b": [1, { "c": "x" }] },
+                "2025-03-04",
+                { "$__toml_private_datetime": "2025-03-04", "other": 1 }
+            ])
+        );
     }
 }

@@ -1,5 +1,10 @@
 //! Message templates: text with `{expression}` placeholders (`{item.name}`, `{found}`),
 //! compiled at load. `{{` and `}}` stand for literal braces.
+//!
+//! An embedded pack compiled on first use keeps its messages as text until a finding first
+//! renders one (`Template::deferred`): most rules pass, and a first check compiled two
+//! messages per rule of every pack it used. The tests compile the embedded packs eagerly,
+//! so a bad placeholder still fails the build; packs read from files compile at load.
 
 use crate::expr::{Expr, Scope};
 
@@ -12,52 +17,70 @@ enum Part {
 #[derive(Debug)]
 pub struct Template {
     source: String,
-    parts: Vec<Part>,
+    /// Compiled at load, or at the first render of a deferred template (`Err`: a deferred
+    /// compile failed, which the eager compile in the tests rules out; the source is shown).
+    parts: std::sync::OnceLock<Result<Vec<Part>, String>>,
 }
 
 impl Template {
     pub fn compile(src: &str, known_table: &dyn Fn(&str) -> bool) -> Result<Template, String> {
-        let mut parts = Vec::new();
-        let mut lit = String::new();
-        let mut chars = src.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '{' if chars.peek().map(|(_, c)| *c) == Some('{') => {
-                    chars.next();
-                    lit.push('{');
-                }
-                '}' if chars.peek().map(|(_, c)| *c) == Some('}') => {
-                    chars.next();
-                    lit.push('}');
-                }
-                '{' => {
-                    let rest = &src[i + 1..];
-                    let Some(end) = rest.find('}') else {
-                        return Err(format!("unclosed `{{` at offset {i}"));
-                    };
-                    let e = Expr::compile(&rest[..end], known_table)
-                        .map_err(|e| format!("placeholder `{{{}}}`: {e}", &rest[..end]))?;
-                    if !lit.is_empty() {
-                        parts.push(Part::Lit(std::mem::take(&mut lit)));
-                    }
-                    parts.push(Part::Expr(e));
-                    for _ in 0..rest[..end].chars().count() + 1 {
-                        chars.next();
-                    }
-                }
-                '}' => return Err(format!("unmatched `}}` at offset {i}")),
-                _ => lit.push(c),
-            }
-        }
-        if !lit.is_empty() {
-            parts.push(Part::Lit(lit));
-        }
+        let parts = compile_parts(src, known_table)?;
         Ok(Template {
             source: src.to_string(),
-            parts,
+            parts: std::sync::OnceLock::from(Ok(parts)),
         })
     }
 
+    /// A template compiled when first rendered (embedded packs; see the module note).
+    pub fn deferred(src: &str) -> Template {
+        Template {
+            source: src.to_string(),
+            parts: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// The literal and placeholder parts of a template.
+fn compile_parts(src: &str, known_table: &dyn Fn(&str) -> bool) -> Result<Vec<Part>, String> {
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    let mut chars = src.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|(_, c)| *c) == Some('{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek().map(|(_, c)| *c) == Some('}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '{' => {
+                let rest = &src[i + 1..];
+                let Some(end) = rest.find('}') else {
+                    return Err(format!("unclosed `{{` at offset {i}"));
+                };
+                let e = Expr::compile(&rest[..end], known_table)
+                    .map_err(|e| format!("placeholder `{{{}}}`: {e}", &rest[..end]))?;
+                if !lit.is_empty() {
+                    parts.push(Part::Lit(std::mem::take(&mut lit)));
+                }
+                parts.push(Part::Expr(e));
+                for _ in 0..rest[..end].chars().count() + 1 {
+                    chars.next();
+                }
+            }
+            '}' => return Err(format!("unmatched `}}` at offset {i}")),
+            _ => lit.push(c),
+        }
+    }
+    if !lit.is_empty() {
+        parts.push(Part::Lit(lit));
+    }
+    Ok(parts)
+}
+
+impl Template {
     /// The template as written in the pack.
     pub fn source(&self) -> &str {
         &self.source
@@ -67,8 +90,14 @@ impl Template {
     /// `MAX_INTERPOLATED_CHARS` cut with `…` — a field repeated in a message must not make
     /// a report larger than a label (the finding's pointer still says which field it is).
     pub fn render(&self, scope: &Scope<'_, '_>) -> String {
+        let parts = self
+            .parts
+            .get_or_init(|| compile_parts(&self.source, &|t| scope.knows(t)));
+        let Ok(parts) = parts else {
+            return self.source.clone();
+        };
         let mut out = String::new();
-        for p in &self.parts {
+        for p in parts {
             match p {
                 Part::Lit(s) => out.push_str(s),
                 Part::Expr(e) => out.push_str(&truncate(&scope.eval(&e.root).display())),

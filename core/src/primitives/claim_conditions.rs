@@ -2,6 +2,13 @@
 //! table (by structured nutrient + level, by wording, or by pattern) must meet that row's
 //! condition. Conditions are expressions stored in the table, compiled at load — so
 //! "高钙 needs ≥ 30 % NRV per 100 g" lives in the pack next to the standard's table.
+//!
+//! An embedded pack compiled on first use (`CompileEnv::deferred_patterns`) keeps each
+//! row's condition as text and compiles it when a claim first matches the row: the claims
+//! tables hold hundreds of conditions (GB 28050 alone ≈ 200) and a label makes a few
+//! claims, so compiling them all was most of a first check's table cost. The tests compile
+//! the embedded packs eagerly (`Standards::compile_all`), so a bad condition still fails
+//! the build; packs read from files compile every condition at load.
 
 use super::{element_pointer, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
 use crate::expr::{Expr, Scope, Val};
@@ -14,7 +21,41 @@ struct ClaimRow {
     level: Option<String>,
     words: Vec<String>,
     pattern: Option<super::required_chars::Pattern>,
-    condition: Expr,
+    condition: Condition,
+}
+
+/// A row's condition, compiled at load or on first use.
+#[derive(Debug)]
+enum Condition {
+    Ready(Expr),
+    /// The source, compiled when a claim first matches the row (embedded packs only).
+    Deferred(String, std::sync::OnceLock<Result<Expr, String>>),
+}
+
+impl ClaimRow {
+    fn source(&self) -> &str {
+        match &self.condition {
+            Condition::Ready(e) => &e.source,
+            Condition::Deferred(src, _) => src,
+        }
+    }
+
+    /// The compiled condition; the error of a deferred compile (which the eager compile
+    /// of the embedded packs in the tests rules out).
+    fn condition(&self, table: &str, env: &RunEnv<'_>) -> Result<&Expr, String> {
+        match &self.condition {
+            Condition::Ready(e) => Ok(e),
+            Condition::Deferred(src, cell) => cell
+                .get_or_init(|| {
+                    env.expr(
+                        &format!("table `{table}` row #{} condition", self.index + 1),
+                        src,
+                    )
+                })
+                .as_ref()
+                .map_err(String::clone),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -43,16 +84,25 @@ impl ClaimConditions {
         let t = env.table(table)?;
         let mut rows = Vec::new();
         for (index, row) in t.rows.iter().enumerate() {
-            let id = row
-                .get(&t.key)
-                .map(|v| v.to_string())
-                .unwrap_or_else(|| format!("#{}", index + 1));
+            // For error messages only.
+            let id = || {
+                row.get(&t.key)
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| format!("#{}", index + 1))
+            };
             let Some(cond) = row.get(condition_column).and_then(|v| v.as_str()) else {
                 return Err(format!(
-                    "table `{table}` row {id} has no `{condition_column}` expression"
+                    "table `{table}` row {} has no `{condition_column}` expression",
+                    id()
                 ));
             };
-            let condition = env.expr(&format!("table `{table}` row {id} condition"), cond)?;
+            let condition = if env.deferred_patterns {
+                Condition::Deferred(cond.to_string(), std::sync::OnceLock::new())
+            } else {
+                Condition::Ready(
+                    env.expr(&format!("table `{table}` row {} condition", id()), cond)?,
+                )
+            };
             let words = match row.get(words_column) {
                 Some(serde_json::Value::String(s)) => vec![s.clone()],
                 Some(serde_json::Value::Array(a)) => a
@@ -65,7 +115,7 @@ impl ClaimConditions {
             let pattern = match source {
                 Some(p) => Some(
                     env.pattern(p)
-                        .map_err(|e| format!("table `{table}` row {id} pattern: {e}"))?,
+                        .map_err(|e| format!("table `{table}` row {} pattern: {e}", id()))?,
                 ),
                 None => None,
             };
@@ -128,8 +178,12 @@ impl ClaimConditions {
             scope.set("claim", claim.clone());
             let mut ok = false;
             for r in &matching {
+                let condition = match r.condition(&self.table, env) {
+                    Ok(c) => c,
+                    Err(e) => return Outcome::Skip(e),
+                };
                 scope.set("row", Val::from_json(&table.rows[r.index]));
-                if scope.eval(&r.condition.root).truthy() {
+                if scope.eval(&condition.root).truthy() {
                     ok = true;
                     break;
                 }
@@ -144,9 +198,7 @@ impl ClaimConditions {
                     .and_then(|c| first.get(c))
                     .map(Val::from_json)
                     .unwrap_or_else(|| {
-                        Val::Str(std::borrow::Cow::Owned(
-                            matching[0].condition.source.clone(),
-                        ))
+                        Val::Str(std::borrow::Cow::Owned(matching[0].source().to_string()))
                     });
                 hits.push(
                     Hit::at(element_pointer(&self.claims, base, i))

@@ -291,7 +291,7 @@ impl CodeFormat {
                     let known = env
                         .codelists
                         .get(&seg.list)
-                        .is_some_and(|l| l.table().find_str(&key).is_some());
+                        .is_some_and(|l| l.find_str(&key).is_some());
                     if !known {
                         let mut hit = Hit::at(pointer.clone())
                             .expected(Val::Str(Cow::Owned(format!("{} ({})", seg.en, seg.list))))

@@ -73,18 +73,14 @@ impl CodeListCheck {
         let pointer = pointer_of(&self.field, base);
         let candidates: Vec<&'a serde_json::Value> = match self.mode {
             Mode::Key => list
-                .table()
                 .find(&value)
                 .filter(|row| {
-                    Val::from_json(
-                        row.get(&list.table().key)
-                            .unwrap_or(&serde_json::Value::Null),
-                    )
-                    .loose_eq(&value)
+                    Val::from_json(row.get(list.key()).unwrap_or(&serde_json::Value::Null))
+                        .loose_eq(&value)
                 })
                 .into_iter()
                 .collect(),
-            Mode::Name => list.table().find(&value).into_iter().collect(),
+            Mode::Name => list.find(&value).into_iter().collect(),
             Mode::Contains => match value.as_str() {
                 Some(text) => list.mentioned_in(text),
                 None => Vec::new(),

@@ -112,6 +112,19 @@ pub struct RunEnv<'a> {
     pub tables: &'a BTreeMap<String, Table>,
 }
 
+impl RunEnv<'_> {
+    /// Compiles an expression deferred by an embedded pack (see `CompileEnv::expr`), with
+    /// the same tables and code lists in view and the same error text.
+    pub fn expr(&self, what: &str, src: &str) -> Result<Expr, String> {
+        let env = CompileEnv {
+            tables: self.tables,
+            codelists: self.codelists,
+            deferred_patterns: true,
+        };
+        env.expr(what, src)
+    }
+}
+
 /// A compiled check.
 #[derive(Debug)]
 pub enum Check {

@@ -3,8 +3,6 @@
 //! so the regex is not run. `None` (the pattern may match empty text, or uses syntax this
 //! reader does not follow) means "always run the regex", so behaviour never changes.
 
-use std::collections::BTreeSet;
-
 /// A compiled pattern with its prefilter: texts that contain none of the characters every
 /// match needs are answered without running the regex (regex_lite is a PikeVM; most texts a
 /// rule looks at cannot match its pattern). Used by `matches` / `capture` in expressions and
@@ -93,12 +91,54 @@ pub fn required_chars(pattern: &str) -> Option<Vec<char>> {
     if p.i != chars.len() {
         return None;
     }
-    set.map(|s| s.into_iter().collect())
+    set.map(CharSet::into_vec)
 }
 
 /// `Ok(Some(set))`: every match of the node contains a char of `set`; `Ok(None)`: the node
 /// may match without one (empty, `.`, negated class, escape…). Outer `None`: unsupported.
-type Req = Option<BTreeSet<char>>;
+type Req = Option<CharSet>;
+
+/// A set of characters, sorted and without repeats. A single character (most atoms) is
+/// held inline: the reader used a `BTreeSet` per atom, a node allocated and freed for every
+/// character of every pattern (a first check reads a few hundred claim-table patterns).
+#[derive(Clone, Debug)]
+enum CharSet {
+    One(char),
+    Many(Vec<char>),
+}
+
+impl CharSet {
+    /// From any characters (sorted and deduplicated here).
+    fn from_vec(mut v: Vec<char>) -> CharSet {
+        v.sort_unstable();
+        v.dedup();
+        match v.as_slice() {
+            [c] => CharSet::One(*c),
+            _ => CharSet::Many(v),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            CharSet::One(_) => 1,
+            CharSet::Many(v) => v.len(),
+        }
+    }
+
+    fn push_into(self, out: &mut Vec<char>) {
+        match self {
+            CharSet::One(c) => out.push(c),
+            CharSet::Many(v) => out.extend(v),
+        }
+    }
+
+    fn into_vec(self) -> Vec<char> {
+        match self {
+            CharSet::One(c) => vec![c],
+            CharSet::Many(v) => v,
+        }
+    }
+}
 
 struct Parser<'s> {
     s: &'s [char],
@@ -112,11 +152,11 @@ impl Parser<'_> {
 
     /// `a|b|c`: a match of the whole contains a char of the union, if every branch has a set.
     fn alternation(&mut self) -> Option<Req> {
-        let mut union = BTreeSet::new();
+        let mut union = Vec::new();
         let mut all = true;
         loop {
             match self.concat()? {
-                Some(s) => union.extend(s),
+                Some(s) => s.push_into(&mut union),
                 None => all = false,
             }
             if self.peek() == Some('|') {
@@ -125,7 +165,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        Some(all.then_some(union))
+        Some(all.then(|| CharSet::from_vec(union)))
     }
 
     /// `abc`: any part's set will do; keep the smallest.
@@ -167,7 +207,7 @@ impl Parser<'_> {
                 Some(inner)
             }
             '[' => {
-                let mut set = BTreeSet::new();
+                let mut set = Vec::new();
                 let negated = self.peek() == Some('^');
                 if negated {
                     self.i += 1;
@@ -180,13 +220,11 @@ impl Parser<'_> {
                         ']' if !first => break,
                         '\\' | '[' => return None,
                         '-' if !first && self.peek() != Some(']') => return None,
-                        _ => {
-                            set.insert(c);
-                        }
+                        _ => set.push(c),
                     }
                     first = false;
                 }
-                Some((!negated).then_some(set))
+                Some((!negated).then(|| CharSet::from_vec(set)))
             }
             '^' | '$' | '.' => Some(None),
             '\\' => {
@@ -195,14 +233,13 @@ impl Parser<'_> {
                 let e = self.peek()?;
                 self.i += 1;
                 if e.is_ascii_punctuation() {
-                    Some(Some(BTreeSet::from([e])))
+                    Some(Some(CharSet::One(e)))
                 } else {
                     Some(None)
                 }
             }
             '*' | '+' | '?' | '{' | '}' | ')' | ']' | '|' => None,
-            c if c.is_whitespace() => Some(Some(BTreeSet::from([c]))),
-            c => Some(Some(BTreeSet::from([c]))),
+            c => Some(Some(CharSet::One(c))),
         }
     }
 
