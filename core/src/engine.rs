@@ -869,19 +869,22 @@ fn collect_items<'a>(
 ) {
     for (i, el) in list.elements().into_iter().enumerate() {
         let p = format!("{base}/{i}");
-        let child = recurse.map(|r| el.field(r));
-        out.push((el.clone(), p.clone(), parent.clone()));
-        if let (Some(child), Some(r)) = (child, recurse) {
-            if depth < MAX_ITEM_DEPTH {
-                collect_items(
-                    child,
-                    &format!("{p}/{r}"),
-                    recurse,
-                    depth + 1,
-                    Some(el),
-                    out,
-                );
+        // The sub-list's base pointer is built only when there is a sub-list to visit.
+        let child = recurse
+            .filter(|_| depth < MAX_ITEM_DEPTH)
+            .map(|r| (el.field(r), r))
+            .filter(|(c, _)| match c {
+                Val::Json(Value::Array(a)) => !a.is_empty(),
+                Val::List(l) => !l.is_empty(),
+                _ => false,
+            });
+        match child {
+            Some((child, r)) => {
+                let sub = format!("{p}/{r}");
+                out.push((el.clone(), p, parent.clone()));
+                collect_items(child, &sub, recurse, depth + 1, Some(el), out);
             }
+            None => out.push((el, p, parent.clone())),
         }
     }
 }
