@@ -26,6 +26,39 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
+    // LABELCHECK_MARKETS=CN (comma-separated jurisdictions) embeds only the packs of those
+    // markets — a web form for one market ships none of the others' packs. Unset: every pack.
+    println!("cargo:rerun-if-env-changed=LABELCHECK_MARKETS");
+    if let Ok(markets) = std::env::var("LABELCHECK_MARKETS") {
+        let markets: Vec<String> = markets
+            .split(',')
+            .map(|m| m.trim().to_ascii_uppercase())
+            .filter(|m| !m.is_empty())
+            .collect();
+        let mut keep_pack: std::collections::HashMap<String, bool> = Default::default();
+        files.retain(|(rel, _)| {
+            let Some(pack) = rel
+                .strip_prefix("packs/")
+                .and_then(|r| r.split('/').next())
+            else {
+                return true;
+            };
+            *keep_pack.entry(pack.to_string()).or_insert_with(|| {
+                let meta = root.join("packs").join(pack).join("pack.toml");
+                let jurisdiction = std::fs::read_to_string(&meta)
+                    .ok()
+                    .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
+                    .and_then(|v| {
+                        v.get("pack")?
+                            .get("jurisdiction")?
+                            .as_str()
+                            .map(str::to_ascii_uppercase)
+                    });
+                // A pack whose jurisdiction cannot be read stays: the loader reports it.
+                jurisdiction.is_none_or(|j| j == "*" || markets.contains(&j))
+            })
+        });
+    }
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut out = String::from("/// Files of the standards tree embedded at build time: (path, TOML text — empty in the\n/// WebAssembly build —, the same document as compact JSON).\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n");
