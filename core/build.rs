@@ -37,10 +37,7 @@ fn main() {
             .collect();
         let mut keep_pack: std::collections::HashMap<String, bool> = Default::default();
         files.retain(|(rel, _)| {
-            let Some(pack) = rel
-                .strip_prefix("packs/")
-                .and_then(|r| r.split('/').next())
-            else {
+            let Some(pack) = rel.strip_prefix("packs/").and_then(|r| r.split('/').next()) else {
                 return true;
             };
             *keep_pack.entry(pack.to_string()).or_insert_with(|| {

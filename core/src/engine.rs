@@ -144,6 +144,22 @@ impl Engine {
         &self.standards.packs
     }
 
+    /// A pack's table as data — `{pack, table, clause, key, rows}`, rows as the pack holds
+    /// them — so a form can show the band a finding was judged by (a grade table, a word list)
+    /// without keeping a copy that may drift from the pack. `None` when the pack or the table
+    /// does not exist.
+    pub fn table(&self, pack: &str, table: &str) -> Option<serde_json::Value> {
+        let p = self.standards.packs.iter().find(|p| p.meta.id == pack)?;
+        let t = p.tables.get(table)?;
+        Some(serde_json::json!({
+            "pack": p.meta.id,
+            "table": t.name,
+            "clause": t.clause,
+            "key": t.key,
+            "rows": t.rows,
+        }))
+    }
+
     /// Compiles now the pack bodies that would otherwise compile on a label's first check —
     /// every pack, or the packs of one market — and returns how many packs that covers. A web
     /// form calls it while the page is idle, so the first keystroke does not wait for the

@@ -233,3 +233,26 @@ check = { type = "threshold_table", input = "eta", table = "grades", lower = "mi
     });
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// `Engine::table` gives a pack's table as the pack holds it — what the web demo shows beside
+/// the grade the engine gives (it keeps no copy) — and nothing for an unknown pack or table.
+#[test]
+fn a_pack_table_as_data() {
+    let engine = Engine::new().expect("engine");
+    let t = engine.table("gb21455-2019", "grades").expect("grades");
+    assert_eq!(t["pack"], "gb21455-2019");
+    assert_eq!(t["table"], "grades");
+    assert_eq!(t["key"], "id");
+    let rows = t["rows"].as_array().expect("rows");
+    let pack = framework(&engine, "gb21455-2019");
+    assert_eq!(rows, &pack.tables["grades"].rows);
+    // GB 21455-2019 table 1: heat pump, CC ≤ 4500 W, grade 1 from APF 5.00, no upper bound.
+    let g1 = rows
+        .iter()
+        .find(|r| text(r, "id") == Some("split_heat_pump|b1|1"))
+        .expect("row");
+    assert_eq!(g1["min"].as_f64(), Some(5.0));
+    assert!(g1.get("max").is_none());
+    assert!(engine.table("gb21455-2019", "no_such_table").is_none());
+    assert!(engine.table("no-such-pack", "grades").is_none());
+}

@@ -111,6 +111,9 @@ enum Command {
         /// Show the categories each pack applies to.
         #[arg(long)]
         categories: bool,
+        /// Print one pack table as JSON instead: `PACK/TABLE` (`gb21455-2019/grades`).
+        #[arg(long, value_name = "PACK/TABLE")]
+        table: Option<String>,
     },
     /// List the product categories of the catalogue.
     Categories,
@@ -164,6 +167,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `labelcheck schema | head`: a closed pipe ends the process quietly, as for any Unix
+    // tool, instead of a panic in `println!` (std ignores SIGPIPE). Not for `serve`, whose
+    // sockets report a closed peer as an error to handle.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Serve { .. }) {
+        // SAFETY: restoring the default disposition of one signal, before any thread starts.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let engine = match load_engine(&cli) {
         Ok(e) => e,
         Err(e) => {
@@ -201,9 +214,13 @@ fn main() -> ExitCode {
         ),
         Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
         Command::Packs {
+            table: Some(spec), ..
+        } => pack_table(&engine, spec),
+        Command::Packs {
             family,
             market,
             categories,
+            table: None,
         } => packs(
             &engine,
             family.as_deref(),
@@ -699,6 +716,30 @@ fn rules(engine: &Engine, lang: Lang, id: Option<&str>, pack: Option<&str>) -> u
         }
     }
     0
+}
+
+/// `labelcheck packs --table PACK/TABLE`: the table as JSON on stdout; 2 when there is none.
+fn pack_table(engine: &Engine, spec: &str) -> u8 {
+    let Some((pack, table)) = spec.split_once('/') else {
+        eprintln!("labelcheck: --table takes PACK/TABLE (gb21455-2019/grades), not `{spec}`");
+        return 2;
+    };
+    match engine.table(pack, table) {
+        Some(v) => match serde_json::to_string_pretty(&v) {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("labelcheck: {e}");
+                2
+            }
+        },
+        None => {
+            eprintln!("labelcheck: no table `{table}` in a pack `{pack}`");
+            2
+        }
+    }
 }
 
 fn packs(

@@ -194,6 +194,37 @@ fn rules_packs_and_explain() {
     );
     let o = run(&["rules", "NO-SUCH-RULE"], None);
     assert_eq!(o.status.code(), Some(2));
+    // One pack table as JSON, as the pack holds it; none for an unknown table.
+    let o = run(&["packs", "--table", "gb21455-2019/grades"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let t: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(t["pack"], "gb21455-2019");
+    assert_eq!(t["rows"].as_array().map(Vec::len), Some(30));
+    let o = run(&["packs", "--table", "gb21455-2019/no_such_table"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// A reader that stops early closes the pipe: the CLI ends quietly (SIGPIPE), no panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_labelcheck"))
+        .args(["rules"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn labelcheck");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        o.status.success() || o.status.signal() == Some(13),
+        "{:?}",
+        o.status
+    );
 }
 
 #[test]

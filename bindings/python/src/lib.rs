@@ -570,6 +570,20 @@ impl PyEngine {
         }
     }
 
+    /// A pack's table as the pack holds it — `{"pack", "table", "clause", "key", "rows"}` —
+    /// or `None` when the pack or the table does not exist.
+    fn table<'py>(
+        &self,
+        py: Python<'py>,
+        pack: &str,
+        table: &str,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.engine
+            .table(pack, table)
+            .map(|v| convert::value_to_py(py, &v))
+            .transpose()
+    }
+
     /// The loaded packs (every edition), with dates, version and hash.
     fn packs(&self) -> Vec<PyPack> {
         self.engine.packs().iter().map(PyPack::new).collect()

@@ -452,6 +452,18 @@ def test_packs(engine: Engine) -> None:
     assert p.rules and all(r.startswith("GB7718-2011/") for r in p.rules)
 
 
+def test_table(engine: Engine) -> None:
+    t = engine.table("gb21455-2019", "grades")
+    assert t is not None
+    assert t["pack"] == "gb21455-2019" and t["table"] == "grades" and t["key"] == "id"
+    # GB 21455-2019 table 1: heat pump, CC <= 4500 W, grade 1 from APF 5.00, no upper bound.
+    g1 = next(r for r in t["rows"] if r["id"] == "split_heat_pump|b1|1")
+    assert g1["min"] == 5 and "max" not in g1
+    assert len(t["rows"]) == 30
+    assert engine.table("gb21455-2019", "no_such_table") is None
+    assert engine.table("no-such-pack", "grades") is None
+
+
 def test_rules(engine: Engine) -> None:
     rules = engine.rules()
     assert len(rules) == sum(len(p.rules) for p in engine.packs())

@@ -54,6 +54,7 @@ later: Report = cmp.next
 rules: List[labelcheck.Rule] = engine.rules(pack="gb7718-2011")
 explained: str = engine.rule("x").explain("en")
 until: Optional[datetime.date] = engine.packs()[0].effective_until
+grades: Optional[dict[str, Any]] = engine.table("gb21455-2019", "grades")
 
 try:
     engine.check(label)

@@ -347,43 +347,21 @@ function buildEnergyLabel() {
   };
 }
 
-/** GB 21455-2019 grade bands for split units, as the pack gb21455-2019 holds them (its
- * tables.toml, table `grades`; the engine's API exposes rules and packs, not pack tables, so
- * the rows are copied here for display only — the grade itself comes from the engine, see
- * gradeFromEngine). A row: [type, cc_over, cc_upto, grade, min, max]; a value earns the grade
- * when min ≤ value < max, a capacity is in the band when cc_over < CC ≤ cc_upto. */
-const GRADE_ROWS = [
-  ["split_heat_pump", 0, 4500, "1", 5.00, null],
-  ["split_heat_pump", 0, 4500, "2", 4.50, 5.00],
-  ["split_heat_pump", 0, 4500, "3", 4.00, 4.50],
-  ["split_heat_pump", 0, 4500, "4", 3.50, 4.00],
-  ["split_heat_pump", 0, 4500, "5", 3.30, 3.50],
-  ["split_heat_pump", 4500, 7100, "1", 4.50, null],
-  ["split_heat_pump", 4500, 7100, "2", 4.00, 4.50],
-  ["split_heat_pump", 4500, 7100, "3", 3.50, 4.00],
-  ["split_heat_pump", 4500, 7100, "4", 3.30, 3.50],
-  ["split_heat_pump", 4500, 7100, "5", 3.20, 3.30],
-  ["split_heat_pump", 7100, 14000, "1", 4.20, null],
-  ["split_heat_pump", 7100, 14000, "2", 3.70, 4.20],
-  ["split_heat_pump", 7100, 14000, "3", 3.30, 3.70],
-  ["split_heat_pump", 7100, 14000, "4", 3.20, 3.30],
-  ["split_heat_pump", 7100, 14000, "5", 3.10, 3.20],
-  ["split_cooling_only", 0, 4500, "1", 5.80, null],
-  ["split_cooling_only", 0, 4500, "2", 5.40, 5.80],
-  ["split_cooling_only", 0, 4500, "3", 5.00, 5.40],
-  ["split_cooling_only", 0, 4500, "4", 3.90, 5.00],
-  ["split_cooling_only", 0, 4500, "5", 3.70, 3.90],
-  ["split_cooling_only", 4500, 7100, "1", 5.50, null],
-  ["split_cooling_only", 4500, 7100, "2", 5.10, 5.50],
-  ["split_cooling_only", 4500, 7100, "3", 4.40, 5.10],
-  ["split_cooling_only", 4500, 7100, "4", 3.80, 4.40],
-  ["split_cooling_only", 4500, 7100, "5", 3.60, 3.80],
-  ["split_cooling_only", 7100, 14000, "1", 5.20, null],
-  ["split_cooling_only", 7100, 14000, "2", 4.70, 5.20],
-  ["split_cooling_only", 7100, 14000, "3", 4.00, 4.70],
-  ["split_cooling_only", 7100, 14000, "4", 3.70, 4.00],
-  ["split_cooling_only", 7100, 14000, "5", 3.50, 3.70],
-].map(([type, ccOver, ccUpto, grade, min, max]) => ({ type, ccOver, ccUpto, grade, min, max }));
+/** GB 21455-2019 grade bands for split units, read from the engine's own pack (table
+ * `grades` of gb21455-2019, `engine.table`) — the page shows the rows the engine grades by,
+ * never a copy. A row: { type, ccOver, ccUpto, grade, min, max }; a value earns the grade when
+ * min ≤ value < max, a capacity is in the band when ccOver < CC ≤ ccUpto. The grade itself
+ * comes from the engine, see gradeFromEngine. */
+let gradeRows = null;
+function gradeTable() {
+  if (gradeRows === null && engine) {
+    const t = engine.table("gb21455-2019", "grades");
+    gradeRows = (t?.rows ?? []).map((r) => ({
+      type: r.type, ccOver: r.cc_over, ccUpto: r.cc_upto, grade: String(r.grade), min: r.min, max: r.max ?? null,
+    }));
+  }
+  return gradeRows ?? [];
+}
 
 const GRADE_RULE = "GB21455-2019/4.2/grade";
 
@@ -415,7 +393,7 @@ function renderGradeTable() {
   $("e-grade-metric").textContent = metric.toUpperCase();
   const cc = fig("rated_cooling_capacity");
   const x = fig(metric);
-  const rows = GRADE_ROWS.filter((r) => r.type === type && cc !== null && r.ccOver < cc && cc <= r.ccUpto);
+  const rows = gradeTable().filter((r) => r.type === type && cc !== null && r.ccOver < cc && cc <= r.ccUpto);
   const printed = (label.declared_grade ?? "").replace(/级$/, "");
   $("e-grade-printed").textContent = printed ? t.eGradeN(printed) : "—";
   const given = last.grade;

@@ -178,6 +178,20 @@ pub struct RuleInfo {
     pub line: Option<usize>,
 }
 
+/// A pack's table, as the pack holds it (`Engine.table`; the value is the core's
+/// `Engine::table` JSON, which has this shape — declared here for the TypeScript types).
+#[derive(Debug, Clone, Serialize)]
+#[allow(dead_code)]
+pub struct PackTable {
+    pub pack: String,
+    pub table: String,
+    /// The clause the table comes from (`null` when the pack names none).
+    pub clause: Option<String>,
+    /// The column that keys the rows.
+    pub key: String,
+    pub rows: Vec<serde_json::Value>,
+}
+
 /// A loaded pack: one edition of one standard.
 #[derive(Debug, Clone, Serialize)]
 pub struct PackInfo {

@@ -243,6 +243,17 @@ impl Engine {
         }
     }
 
+    /// A pack's table (`engine.table("gb21455-2019", "grades")`) — to show the band a finding
+    /// was judged by without a copy of the pack's data — or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "PackTable | undefined")]
+    pub fn table(&self, pack: &str, table: &str) -> JsValue {
+        // The core's JSON has the shape of `PackTable` (declared in api.rs for the types).
+        self.inner
+            .table(pack, table)
+            .and_then(|v| to_js(&v).ok())
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+
     /// The loaded packs (editions of standards) with their dates, versions and hashes.
     #[wasm_bindgen(unchecked_return_type = "PackInfo[]")]
     pub fn packs(&self) -> Result<JsValue, JsValue> {

@@ -42,6 +42,21 @@ describe("engine", () => {
     void warm;
   });
 
+  it("gives a pack's table as the pack holds it, undefined for an unknown one", () => {
+    const t = engine.table("gb21455-2019", "grades");
+    assert.equal(t.pack, "gb21455-2019");
+    assert.equal(t.table, "grades");
+    assert.equal(t.key, "id");
+    assert.match(t.clause, /4\.2/);
+    // GB 21455-2019 table 1, heat pump, CC ≤ 4500 W: grade 1 from APF 5.00.
+    const g1 = t.rows.find((r) => r.id === "split_heat_pump|b1|1");
+    assert.equal(g1.min, 5);
+    assert.equal(g1.max, undefined);
+    assert.equal(t.rows.length, 30);
+    assert.equal(engine.table("gb21455-2019", "no_such_table"), undefined);
+    assert.equal(engine.table("no-such-pack", "grades"), undefined);
+  });
+
   it("lists rules, filters them and explains one", () => {
     const all = engine.rules();
     assert.ok(all.length > 0);

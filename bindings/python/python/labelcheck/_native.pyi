@@ -365,6 +365,9 @@ class Engine:
         """Every rule of the loaded packs, or of one pack."""
     def rule(self, id: str) -> Rule:
         """One rule by id; ``KeyError`` when no loaded pack has it."""
+    def table(self, pack: str, table: str) -> Optional[dict[str, Any]]:
+        """A pack's table as the pack holds it (``pack``, ``table``, ``clause``, ``key``,
+        ``rows``), or ``None`` when the pack or the table does not exist."""
     def packs(self) -> list[Pack]:
         """The loaded packs, every edition."""
     def __reduce__(self) -> tuple[Any, ...]: ...

@@ -12,6 +12,7 @@ import {
   type Label,
   type MarketReports,
   type Outcome,
+  type PackTable,
   type Report,
   type RuleInfo,
   type Span,
@@ -35,6 +36,9 @@ const label: Label = {
 const options: CheckOptions = { asOf: "2026-11-26", editions: ["2025"], lang: "en", trace: true };
 
 const report: Report = engine.check(label, options);
+const grades: PackTable | undefined = engine.table("gb21455-2019", "grades");
+const gradeRows: number = grades ? grades.rows.length : 0;
+const gradeClause: string | null = grades ? grades.clause : null;
 const fromText: Report = engine.check(JSON.stringify(label));
 const verdict: Verdict = report.verdict;
 for (const f of report.findings) {
