@@ -697,12 +697,20 @@ impl Label {
                 },
             };
             n.state = state.map(str::to_string);
+            // A sub-row printed with the dash of GB 28050-2025 附录B ('—饱和脂肪', '－糖')
+            // or an ASCII one is the nutrient without it.
+            let printed = |name: &str| -> String {
+                name.trim()
+                    .trim_start_matches(['—', '–', '―', '─', '-', '－'])
+                    .trim()
+                    .to_string()
+            };
             let resolve = |row: &mut super::NutrientRow| {
                 if row.nutrient.is_none() {
                     row.nutrient = row
                         .name
                         .as_deref()
-                        .and_then(|name| nutrient_id(name.trim()));
+                        .and_then(|name| nutrient_id(&printed(name)));
                 } else if let Some(id) = row.nutrient.as_deref().and_then(|x| nutrient_id(x.trim()))
                 {
                     // A printed name given as the id (`Dietary Fiber`, `sugars`): its id.
