@@ -732,6 +732,7 @@ fn read_nutrition(
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut statements: Vec<(usize, usize)> = Vec::new();
     let mut servings: Option<(Value, usize, usize)> = None;
     let table_start = h.start;
     let mut table_end = title_end;
@@ -817,6 +818,15 @@ fn read_nutrition(
                 }
                 rows.push((Value::Object(row), s, e));
             }
+            // A line of words with no figure below the table — GB 28050-2025 4.5's
+            // '儿童青少年应避免过量摄入盐油糖', a note — is a statement printed with the table.
+            nutrition::Line::Unread(_)
+                if !b.chars[s..e]
+                    .iter()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c)) =>
+            {
+                statements.push((s, e))
+            }
             nutrition::Line::Unread(why) => pending_unread.push((s, e, why)),
         }
     }
@@ -861,6 +871,10 @@ fn read_nutrition(
     }
     for (amount, s, e) in per_kj {
         b.push("/population/formula/per_100kj", amount, s, e);
+    }
+    for (s, e) in statements {
+        let text = text_of(b.chars, s, e);
+        b.push("/nutrition/statements", json!(text), s, e);
     }
     li
 }
