@@ -22,6 +22,7 @@ pub enum Target {
     SafetyCategory,
     Care,
     ProductionDate,
+    ProductionAndExpiry,
     ShelfLife,
     Expiry,
     FrozenOn,

@@ -534,6 +534,15 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::FibreContent => b.set_text("/fibre_content/text", vs, ve),
         Target::SafetyCategory => b.set_text("/textile/safety_category", vs, ve),
         Target::ProductionDate => b.set_text("/dates/production", vs, ve),
+        // GB 7718-2025 A.2.2: both dates on one line, '生产日期/保质期到期日：20100320/20100520'
+        // — split at the slash between them (no slash: the value is left unread).
+        Target::ProductionAndExpiry => match (vs..ve).find(|&i| matches!(b.chars[i], '/' | '／')) {
+            Some(slash) => {
+                b.set_text("/dates/production", vs, slash);
+                b.set_text("/dates/expiry", slash + 1, ve);
+            }
+            None => b.unread(vs, ve, "two dates expected, separated by '/'"),
+        },
         Target::ShelfLife => {
             let arabic = values::arabic_numerals(&value);
             if arabic == value {
