@@ -707,16 +707,13 @@ fn run_rule<'a>(
     for (name, v) in shared {
         scope.set(name, v.clone());
     }
-    // (item, its pointer, the element whose sub-list holds it when `recurse` went down)
-    type Visit<'a> = (Option<Val<'a>>, String, Option<Val<'a>>);
-    let items: Vec<Visit<'a>> = match &rule.for_each {
-        None => vec![(None, String::new(), None)],
+    // The elements to visit; their pointers are written only for the elements `when` admits.
+    let (items, base): (Vec<Visit<'a>>, String) = match &rule.for_each {
+        None => (vec![Visit::ROOT], String::new()),
         Some(list) => {
-            let base = crate::primitives::pointer_of(list, "");
             let mut out = Vec::new();
             collect_items(
                 scope.eval(&list.root),
-                &base,
                 rule.recurse.as_deref(),
                 0,
                 None,
@@ -725,7 +722,7 @@ fn run_rule<'a>(
             if out.is_empty() {
                 return RuleOutcome::NotApplicable(format!("no elements in `{}`", list.source));
             }
-            out.into_iter().map(|(v, p, up)| (Some(v), p, up)).collect()
+            (out, crate::primitives::pointer_of(list, ""))
         }
     };
     // Lets that do not read the element have one value for every element: evaluated once,
@@ -740,12 +737,13 @@ fn run_rule<'a>(
     let (mut passed, mut failed) = (false, false);
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
-    for (item, pointer, parent) in items {
-        if let Some(item) = item {
-            scope.set("item", item);
+    let mut pointer = String::new();
+    for (slot, visit) in items.iter().enumerate() {
+        if let Some(item) = &visit.item {
+            scope.set("item", item.clone());
         }
-        match parent {
-            Some(up) => scope.set("parent", up),
+        match visit.parent {
+            Some(up) => scope.set("parent", items[up].item.clone().unwrap_or(Val::Null)),
             None => scope.unset("parent"),
         }
         // The lets the condition reads, then the condition, then the other lets: same
@@ -768,6 +766,10 @@ fn run_rule<'a>(
                 let v = scope.eval(&e.root);
                 scope.set(name.as_str(), v);
             }
+        }
+        pointer.clear();
+        if rule.for_each.is_some() {
+            write_item_pointer(&items, slot, &base, rule.recurse.as_deref(), &mut pointer);
         }
         let outcome = rule.check.run(&mut scope, &pointer, env);
         if let (Some(rec), Outcome::Pass | Outcome::Fail(_)) = (&rule.record, &outcome) {
@@ -875,34 +877,72 @@ fn run_rule<'a>(
     }
 }
 
+/// One element a rule visits: the element (`None` for a rule without `for_each`), the slot
+/// of the element whose sub-list holds it when `recurse` went down, and its index in its
+/// list. Its JSON pointer is written from these only when the rule judges it: most
+/// elements fail `when`, and a pointer per element was a tenth of a check.
+struct Visit<'a> {
+    item: Option<Val<'a>>,
+    parent: Option<usize>,
+    index: usize,
+}
+
+impl Visit<'_> {
+    const ROOT: Visit<'static> = Visit {
+        item: None,
+        parent: None,
+        index: 0,
+    };
+}
+
 fn collect_items<'a>(
     list: Val<'a>,
-    base: &str,
     recurse: Option<&str>,
     depth: usize,
-    parent: Option<Val<'a>>,
-    out: &mut Vec<(Val<'a>, String, Option<Val<'a>>)>,
+    parent: Option<usize>,
+    out: &mut Vec<Visit<'a>>,
 ) {
-    for (i, el) in list.elements().into_iter().enumerate() {
-        let p = format!("{base}/{i}");
-        // The sub-list's base pointer is built only when there is a sub-list to visit.
+    for (index, el) in list.elements().into_iter().enumerate() {
         let child = recurse
             .filter(|_| depth < MAX_ITEM_DEPTH)
-            .map(|r| (el.field(r), r))
-            .filter(|(c, _)| match c {
+            .map(|r| el.field(r))
+            .filter(|c| match c {
                 Val::Json(Value::Array(a)) => !a.is_empty(),
                 Val::List(l) => !l.is_empty(),
                 _ => false,
             });
-        match child {
-            Some((child, r)) => {
-                let sub = format!("{p}/{r}");
-                out.push((el.clone(), p, parent.clone()));
-                collect_items(child, &sub, recurse, depth + 1, Some(el), out);
-            }
-            None => out.push((el, p, parent.clone())),
+        let slot = out.len();
+        out.push(Visit {
+            item: Some(el),
+            parent,
+            index,
+        });
+        if let Some(child) = child {
+            collect_items(child, recurse, depth + 1, Some(slot), out);
         }
     }
+}
+
+/// Writes the pointer of `items[slot]`: `base/i` at the top, `<parent's>/<recurse>/i` below.
+fn write_item_pointer(
+    items: &[Visit<'_>],
+    slot: usize,
+    base: &str,
+    recurse: Option<&str>,
+    out: &mut String,
+) {
+    use std::fmt::Write as _;
+    let Some(visit) = items.get(slot) else { return };
+    match visit.parent {
+        // A parent always comes before its children, so this recursion ends.
+        Some(up) if up < slot => {
+            write_item_pointer(items, up, base, recurse, out);
+            out.push('/');
+            out.push_str(recurse.unwrap_or_default());
+        }
+        _ => out.push_str(base),
+    }
+    let _ = write!(out, "/{}", visit.index);
 }
 
 /// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed

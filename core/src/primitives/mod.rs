@@ -216,24 +216,46 @@ impl Check {
 /// The JSON pointer a field expression names: `label.a.b` → `/a/b`, `item.x` → `base/x`.
 /// Other expressions point at `base` (the current item, or the document root).
 pub fn pointer_of(expr: &Expr, base: &str) -> String {
-    match expr.as_path() {
-        Some((root, fields)) if root == "label" => {
-            fields.iter().map(|f| format!("/{}", escape(f))).collect()
+    let mut p = String::new();
+    if !push_path(&expr.root, base, &mut p) {
+        p.clear();
+        p.push_str(base);
+    }
+    p
+}
+
+/// Writes the pointer of a field path (`label.a.b`, `item.x`) into `p`, outermost field
+/// last; false for any other expression. Walks the tree instead of copying the path's
+/// names: a rule over a list builds its list's pointer on every check.
+fn push_path(node: &crate::expr::Node, base: &str, p: &mut String) -> bool {
+    use crate::expr::Node;
+    match node {
+        Node::Var(v) if v == "label" => true,
+        Node::Var(v) if v == "item" => {
+            p.push_str(base);
+            true
         }
-        Some((root, fields)) if root == "item" => {
-            let mut p = base.to_string();
-            for f in fields {
-                p.push('/');
-                p.push_str(&escape(&f));
+        Node::Field(inner, name) => {
+            if !push_path(inner, base, p) {
+                return false;
             }
-            p
+            p.push('/');
+            push_escaped(p, name);
+            true
         }
-        _ => base.to_string(),
+        _ => false,
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('~', "~0").replace('/', "~1")
+/// Appends a pointer token: `~` as `~0`, `/` as `~1` (RFC 6901).
+fn push_escaped(p: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '~' => p.push_str("~0"),
+            '/' => p.push_str("~1"),
+            c => p.push(c),
+        }
+    }
 }
 
 /// The pointer of the `i`-th element of a list expression.

@@ -19,6 +19,27 @@ pub struct Pattern {
     source: Box<str>,
     re: std::sync::OnceLock<Option<regex_lite::Regex>>,
     required: Option<Vec<char>>,
+    /// The words of a pattern that is only words separated by `|` (`糖醇|赤藓|木糖醇`):
+    /// such a pattern matches exactly when the text contains one of them, which a substring
+    /// search answers without the regex (the PikeVM walked a whole ingredient list once per
+    /// word list — the costliest pattern of a food check).
+    words: Option<Box<[Box<str>]>>,
+}
+
+/// The alternatives of a pattern made of literal words and `|` alone; `None` if any
+/// character could be regex syntax or an alternative is empty (it would match anywhere).
+fn literal_words(pattern: &str) -> Option<Box<[Box<str>]>> {
+    const SYNTAX: &[char] = &[
+        '\\', '.', '+', '*', '?', '(', ')', '[', ']', '{', '}', '^', '$', '#', '&', '-', '~',
+    ];
+    if pattern.contains(SYNTAX) || pattern.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let words: Vec<Box<str>> = pattern.split('|').map(Box::from).collect();
+    if words.iter().any(|w| w.is_empty()) {
+        return None;
+    }
+    Some(words.into_boxed_slice())
 }
 
 impl Pattern {
@@ -29,6 +50,7 @@ impl Pattern {
             source: source.into(),
             re: std::sync::OnceLock::from(Some(re)),
             required: required_chars(source),
+            words: literal_words(source),
         })
     }
 
@@ -38,6 +60,7 @@ impl Pattern {
             source: source.into(),
             re: std::sync::OnceLock::new(),
             required: required_chars(source),
+            words: literal_words(source),
         }
     }
 
@@ -71,6 +94,9 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
+        if let Some(words) = &self.words {
+            return words.iter().any(|w| text.contains(w.as_ref()));
+        }
         self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
     }
 
@@ -292,6 +318,43 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+
+    /// A pattern of words and `|` is answered by substring search; the answer must be the
+    /// regex's on every text, and anything that could be syntax must go to the regex.
+    #[test]
+    fn word_lists_answer_as_the_regex_does() {
+        use super::{literal_words, Pattern};
+        let texts = [
+            "",
+            "木糖醇",
+            "配料：小麦粉，赤藓糖醇，食用盐",
+            "糖",
+            "organic sugar",
+            "ORGANIC",
+            "a|b",
+        ];
+        for pat in ["糖醇|赤藓|木糖醇", "organic|conversion", "盐", "糖|醇"] {
+            assert!(literal_words(pat).is_some(), "{pat}");
+            let fast = Pattern::new(pat).expect("compiles");
+            let re = regex_lite::Regex::new(pat).expect("compiles");
+            for t in texts {
+                assert_eq!(fast.is_match(t), re.is_match(t), "{pat} on {t:?}");
+            }
+        }
+        for syntax in [
+            "a|",
+            "|a",
+            "a||b",
+            "(?i)organic",
+            "a.b",
+            "a b",
+            "低(脂|糖)",
+            "^a",
+            "a\\b",
+        ] {
+            assert!(literal_words(syntax).is_none(), "{syntax}");
+        }
+    }
 
     #[test]
     fn deferred_patterns_compile_on_first_use_and_a_bad_one_matches_nothing() {
