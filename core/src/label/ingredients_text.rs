@@ -181,6 +181,11 @@ fn threshold_statement(
     end: usize,
     index: &CharIndex,
 ) -> Option<(ThresholdStatement, (usize, usize))> {
+    // Every statement has a `%`; most lists (all Chinese ones) have none, and the regex
+    // (a PikeVM, case-insensitive) walked each whole list looking for one.
+    if !chars[start..end].contains(&'%') {
+        return None;
+    }
     let text: String = chars[start..end].iter().collect();
     // Byte offsets of `text` → char offsets in `chars`.
     let mut byte_to_char = Vec::with_capacity(text.len() + 1);

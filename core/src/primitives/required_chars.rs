@@ -1,4 +1,4 @@
-//! A conservative prefilter for table-row patterns: the set of characters of which any
+//! A conservative prefilter for table-row patterns: the set of strings of which any
 //! match must contain at least one. A claim whose text contains none of them cannot match,
 //! so the regex is not run. `None` (the pattern may match empty text, or uses syntax this
 //! reader does not follow) means "always run the regex", so behaviour never changes.
@@ -18,7 +18,7 @@
 pub struct Pattern {
     source: Box<str>,
     re: std::sync::OnceLock<Option<regex_lite::Regex>>,
-    required: Option<Vec<char>>,
+    required: Option<Vec<Box<str>>>,
     /// The words of a pattern that is only words separated by `|` (`糖醇|赤藓|木糖醇`):
     /// such a pattern matches exactly when the text contains one of them, which a substring
     /// search answers without the regex (the PikeVM walked a whole ingredient list once per
@@ -49,7 +49,7 @@ impl Pattern {
         Ok(Pattern {
             source: source.into(),
             re: std::sync::OnceLock::from(Some(re)),
-            required: required_chars(source),
+            required: required_strings(source),
             words: literal_words(source),
         })
     }
@@ -59,7 +59,7 @@ impl Pattern {
         Pattern {
             source: source.into(),
             re: std::sync::OnceLock::new(),
-            required: required_chars(source),
+            required: required_strings(source),
             words: literal_words(source),
         }
     }
@@ -90,7 +90,7 @@ impl Pattern {
     pub fn could_match(&self, text: &str) -> bool {
         self.required
             .as_ref()
-            .is_none_or(|req| text.chars().any(|c| req.contains(&c)))
+            .is_none_or(|req| req.iter().any(|w| text.contains(w.as_ref())))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -109,60 +109,44 @@ impl Pattern {
     }
 }
 
-/// Characters one of which every match of `pattern` contains, if they can be worked out.
-pub fn required_chars(pattern: &str) -> Option<Vec<char>> {
+/// Strings one of which every match of `pattern` contains, if they can be worked out: a
+/// run of plain characters counts as one string, so `(含有|含)蛋白|蛋白质?的?来源` needs
+/// `蛋白` — a far sharper filter than any one of its characters (the claim tables' patterns
+/// share most characters, and each regex run costs a PikeVM over every alternative).
+pub fn required_strings(pattern: &str) -> Option<Vec<Box<str>>> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut p = Parser { s: &chars, i: 0 };
     let set = p.alternation()?;
     if p.i != chars.len() {
         return None;
     }
-    set.map(CharSet::into_vec)
+    set.map(|s| s.0.into_iter().map(String::into_boxed_str).collect())
 }
 
-/// `Ok(Some(set))`: every match of the node contains a char of `set`; `Ok(None)`: the node
+/// `Ok(Some(set))`: every match of the node contains a string of `set`; `Ok(None)`: the node
 /// may match without one (empty, `.`, negated class, escape…). Outer `None`: unsupported.
-type Req = Option<CharSet>;
+type Req = Option<StrSet>;
 
-/// A set of characters, sorted and without repeats. A single character (most atoms) is
-/// held inline: the reader used a `BTreeSet` per atom, a node allocated and freed for every
-/// character of every pattern (a first check reads a few hundred claim-table patterns).
+/// A set of non-empty strings, sorted and without repeats.
 #[derive(Clone, Debug)]
-enum CharSet {
-    One(char),
-    Many(Vec<char>),
-}
+struct StrSet(Vec<String>);
 
-impl CharSet {
-    /// From any characters (sorted and deduplicated here).
-    fn from_vec(mut v: Vec<char>) -> CharSet {
+impl StrSet {
+    fn from_vec(mut v: Vec<String>) -> StrSet {
         v.sort_unstable();
         v.dedup();
-        match v.as_slice() {
-            [c] => CharSet::One(*c),
-            _ => CharSet::Many(v),
-        }
+        StrSet(v)
     }
 
-    fn len(&self) -> usize {
-        match self {
-            CharSet::One(_) => 1,
-            CharSet::Many(v) => v.len(),
-        }
+    fn one(c: char) -> StrSet {
+        StrSet(vec![c.to_string()])
     }
 
-    fn push_into(self, out: &mut Vec<char>) {
-        match self {
-            CharSet::One(c) => out.push(c),
-            CharSet::Many(v) => out.extend(v),
-        }
-    }
-
-    fn into_vec(self) -> Vec<char> {
-        match self {
-            CharSet::One(c) => vec![c],
-            CharSet::Many(v) => v,
-        }
+    /// How sharp a filter the set is: its shortest string's length, then fewer strings.
+    fn sharper_than(&self, other: &StrSet) -> bool {
+        let shortest = |s: &StrSet| s.0.iter().map(|w| w.chars().count()).min().unwrap_or(0);
+        let (a, b) = (shortest(self), shortest(other));
+        a > b || (a == b && self.0.len() < other.0.len())
     }
 }
 
@@ -182,7 +166,7 @@ impl Parser<'_> {
         let mut all = true;
         loop {
             match self.concat()? {
-                Some(s) => s.push_into(&mut union),
+                Some(s) => union.extend(s.0),
                 None => all = false,
             }
             if self.peek() == Some('|') {
@@ -191,23 +175,40 @@ impl Parser<'_> {
                 break;
             }
         }
-        Some(all.then(|| CharSet::from_vec(union)))
+        Some(all.then(|| StrSet::from_vec(union)))
     }
 
-    /// `abc`: any part's set will do; keep the smallest.
+    /// `abc`: any part's set will do, and so will a run of plain characters as one
+    /// string; keep the sharpest.
     fn concat(&mut self) -> Option<Req> {
         let mut best: Req = None;
+        let mut run = String::new();
+        let keep = |s: StrSet, best: &mut Req| {
+            if best.as_ref().is_none_or(|b| s.sharper_than(b)) {
+                *best = Some(s);
+            }
+        };
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
             }
+            let plain = !matches!(c, '(' | '[' | '^' | '$' | '.' | '\\');
             let atom = self.atom()?;
+            let unquantified = !matches!(self.peek(), Some('?' | '*' | '+' | '{'));
             let atom = self.quantifier(atom)?;
-            if let Some(s) = atom {
-                if best.as_ref().is_none_or(|b| s.len() < b.len()) {
-                    best = Some(s);
-                }
+            if plain && unquantified {
+                run.push(c);
+                continue;
             }
+            if !run.is_empty() {
+                keep(StrSet(vec![std::mem::take(&mut run)]), &mut best);
+            }
+            if let Some(s) = atom {
+                keep(s, &mut best);
+            }
+        }
+        if !run.is_empty() {
+            keep(StrSet(vec![run]), &mut best);
         }
         Some(best)
     }
@@ -238,19 +239,27 @@ impl Parser<'_> {
                 if negated {
                     self.i += 1;
                 }
+                // A range (`0-9`) or an escape (`\d`) is not followed into a set: the class
+                // then may match a character not listed, as a negated class may.
+                let mut listed = !negated;
                 let mut first = true;
                 loop {
                     let c = self.peek()?;
                     self.i += 1;
                     match c {
                         ']' if !first => break,
-                        '\\' | '[' => return None,
-                        '-' if !first && self.peek() != Some(']') => return None,
+                        '[' => return None,
+                        '\\' => {
+                            self.peek()?;
+                            self.i += 1;
+                            listed = false;
+                        }
+                        '-' if !first && self.peek() != Some(']') => listed = false,
                         _ => set.push(c),
                     }
                     first = false;
                 }
-                Some((!negated).then(|| CharSet::from_vec(set)))
+                Some(listed.then(|| StrSet::from_vec(set.into_iter().map(String::from).collect())))
             }
             '^' | '$' | '.' => Some(None),
             '\\' => {
@@ -259,13 +268,13 @@ impl Parser<'_> {
                 let e = self.peek()?;
                 self.i += 1;
                 if e.is_ascii_punctuation() {
-                    Some(Some(CharSet::One(e)))
+                    Some(Some(StrSet::one(e)))
                 } else {
                     Some(None)
                 }
             }
             '*' | '+' | '?' | '{' | '}' | ')' | ']' | '|' => None,
-            c => Some(Some(CharSet::One(c))),
+            c => Some(Some(StrSet::one(c))),
         }
     }
 
@@ -371,26 +380,40 @@ mod tests {
         assert!(bad.captures("低脂").is_none());
     }
 
-    use super::required_chars;
+    use super::required_strings;
 
     fn set(p: &str) -> Option<String> {
-        required_chars(p).map(|v| v.into_iter().collect())
+        required_strings(p).map(|v| v.join(","))
     }
 
     #[test]
-    fn finds_the_characters_every_match_needs() {
+    fn finds_the_strings_every_match_needs() {
         assert_eq!(
             set("(^|[^极减降])(低|少)脂|(^|[^减])少油").as_deref(),
-            Some("少脂")
+            Some("少油,脂")
         );
         assert_eq!(set("瘦").as_deref(), Some("瘦"));
         assert_eq!(set("(无|不含|零|没有|0 ?%|0)脂").as_deref(), Some("脂"));
-        assert_eq!(set("蛋白质?的?来源").as_deref(), Some("蛋"));
+        assert_eq!(set("蛋白质?的?来源").as_deref(), Some("蛋白"));
+        assert_eq!(
+            set("(^|[^富没])(含有|含|提供|有)蛋白|蛋白质?的?来源").as_deref(),
+            Some("蛋白")
+        );
+        assert_eq!(set("(含有|含)钙|钙的?来源").as_deref(), Some("来源,钙"));
+        assert_eq!(set("ab?c").as_deref(), Some("a"));
+        assert_eq!(set(r"\.x").as_deref(), Some("."));
         assert_eq!(set("a?").as_deref(), None);
         assert_eq!(set("[^a]").as_deref(), None);
         assert_eq!(set("(?i)a"), None);
         assert_eq!(set("x{0,2}y{2}").as_deref(), Some("y"));
-        assert_eq!(set("[a-z]b").as_deref(), None); // ranges are not followed
+        assert_eq!(set("[a-z]").as_deref(), None); // ranges are not followed into a set
+        assert_eq!(set("[a-z]b").as_deref(), Some("b"));
+        assert_eq!(set(r"[^0-9\d]x").as_deref(), Some("x"));
+        assert_eq!(
+            set("(^|[^富没])(含有|含|提供|有)(维生素B1([^0-9]|$)|硫胺素)|(维生素B1|硫胺素)的?来源")
+                .as_deref(),
+            Some("硫胺素,维生素B1")
+        );
     }
 
     /// The prefilter never rejects a text the regex matches.
@@ -412,10 +435,10 @@ mod tests {
         ];
         for (p, texts) in cases {
             let re = regex_lite::Regex::new(p).expect("pattern");
-            let req = required_chars(p).expect("analysable");
+            let req = required_strings(p).expect("analysable");
             for t in texts {
                 if re.is_match(t) {
-                    assert!(t.chars().any(|c| req.contains(&c)), "{p} / {t}");
+                    assert!(req.iter().any(|w| t.contains(w.as_ref())), "{p} / {t}");
                 }
             }
         }
