@@ -517,3 +517,56 @@ mod pattern_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod prefilter_properties {
+    use super::Pattern;
+
+    /// Patterns made of the syntax the prefilter reads (words, groups, alternation, classes
+    /// with and without ranges, quantifiers, anchors, escapes), tried on texts of the same
+    /// alphabet: the prefiltered pattern must answer exactly as the bare regex, or a claim
+    /// would be missed.
+    fn atom() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            "[ab低脂]{1,3}",
+            "[ab低脂][?*+]",
+            "[ab低脂]\\{[0-2](,2)?\\}",
+            Just("[^a]".to_string()),
+            Just("[a-c]".to_string()),
+            Just("[低脂]".to_string()),
+            Just("[^0-9]".to_string()),
+            Just(".".to_string()),
+            Just("^".to_string()),
+            Just("$".to_string()),
+            Just("\\.".to_string()),
+        ];
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 1..3).prop_map(|v| v.concat()),
+                proptest::collection::vec(inner.clone(), 1..3)
+                    .prop_map(|v| format!("({})", v.join("|"))),
+                (
+                    inner,
+                    proptest::sample::select(vec!["?", "*", "+", "{0,2}", "{2}"])
+                )
+                    .prop_map(|(a, q)| format!("({a}){q}")),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilter_never_changes_an_answer(
+            alts in proptest::collection::vec(atom(), 1..3),
+            texts in proptest::collection::vec("[ab低脂c0.]{0,8}", 1..6),
+        ) {
+            let source = alts.join("|");
+            let Ok(re) = regex_lite::Regex::new(&source) else { return Ok(()) };
+            let p = Pattern::new(&source).expect("compiles");
+            for t in &texts {
+                proptest::prop_assert_eq!(p.is_match(t), re.is_match(t), "{} on {:?}", source, t);
+            }
+        }
+    }
+}
