@@ -18,7 +18,10 @@
 pub struct Pattern {
     source: Box<str>,
     re: std::sync::OnceLock<Option<regex_lite::Regex>>,
-    required: Option<Vec<Box<str>>>,
+    /// The strings one of which every match contains (`None`: not worked out), read from
+    /// the pattern the first time a text is tried: a first check tries only some of a
+    /// pack's patterns.
+    required: std::sync::OnceLock<Option<Vec<Box<str>>>>,
     /// The words of a pattern that is only words separated by `|` (`糖醇|赤藓|木糖醇`):
     /// such a pattern matches exactly when the text contains one of them, which a substring
     /// search answers without the regex (the PikeVM walked a whole ingredient list once per
@@ -49,7 +52,7 @@ impl Pattern {
         Ok(Pattern {
             source: source.into(),
             re: std::sync::OnceLock::from(Some(re)),
-            required: required_strings(source),
+            required: std::sync::OnceLock::new(),
             words: literal_words(source),
         })
     }
@@ -59,7 +62,7 @@ impl Pattern {
         Pattern {
             source: source.into(),
             re: std::sync::OnceLock::new(),
-            required: required_strings(source),
+            required: std::sync::OnceLock::new(),
             words: literal_words(source),
         }
     }
@@ -89,6 +92,7 @@ impl Pattern {
     /// False only when no match is possible.
     pub fn could_match(&self, text: &str) -> bool {
         self.required
+            .get_or_init(|| required_strings(&self.source))
             .as_ref()
             .is_none_or(|req| req.iter().any(|w| text.contains(w.as_ref())))
     }
@@ -192,14 +196,18 @@ impl Parser<'_> {
             if c == '|' || c == ')' {
                 break;
             }
-            let plain = !matches!(c, '(' | '[' | '^' | '$' | '.' | '\\');
-            let atom = self.atom()?;
-            let unquantified = !matches!(self.peek(), Some('?' | '*' | '+' | '{'));
-            let atom = self.quantifier(atom)?;
-            if plain && unquantified {
+            let plain = !matches!(
+                c,
+                '(' | '[' | '^' | '$' | '.' | '\\' | '*' | '+' | '?' | '{' | '}' | ']'
+            );
+            if plain && !matches!(self.s.get(self.i + 1), Some('?' | '*' | '+' | '{')) {
+                // A plain character joins the run without a set of its own.
+                self.i += 1;
                 run.push(c);
                 continue;
             }
+            let atom = self.atom()?;
+            let atom = self.quantifier(atom)?;
             if !run.is_empty() {
                 keep(StrSet(vec![std::mem::take(&mut run)]), &mut best);
             }
