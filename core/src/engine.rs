@@ -581,20 +581,20 @@ impl Engine {
                     &mut findings,
                     &mut measurements,
                 );
-                match &outcome {
-                    RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
-                    RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
-                        skipped.push(Skip {
-                            rule: rule.id.clone(),
-                            reason: reason.clone(),
-                        })
-                    }
-                }
                 if trace {
                     traces.push(RuleTrace {
                         rule: rule.id.clone(),
                         outcome: outcome.name().to_string(),
                     });
+                }
+                match outcome {
+                    RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
+                    RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
+                        skipped.push(Skip {
+                            rule: rule.id.clone(),
+                            reason,
+                        })
+                    }
                 }
             }
         }
