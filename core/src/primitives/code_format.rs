@@ -251,10 +251,11 @@ impl CodeFormat {
         let Some(fmt) = format_id.as_str().and_then(|id| self.formats.get(id)) else {
             return Outcome::Skip(format!("no code format for `{}`", self.format.source));
         };
-        let pointer = pointer_of(&self.field, base);
+        // Written only for a finding.
+        let pointer = || pointer_of(&self.field, base);
         let Some(caps) = fmt.regex.captures(&code) else {
             return if self.aspect == Aspect::Shape {
-                Outcome::Fail(vec![Hit::at(pointer)
+                Outcome::Fail(vec![Hit::at(pointer())
                     .expected(Val::Str(Cow::Owned(fmt.shape.clone())))
                     .found(value)])
             } else {
@@ -276,7 +277,7 @@ impl CodeFormat {
                     Some(want) if check.as_str().eq_ignore_ascii_case(&want.to_string()) => {
                         Outcome::Pass
                     }
-                    Some(want) => Outcome::Fail(vec![Hit::at(pointer)
+                    Some(want) => Outcome::Fail(vec![Hit::at(pointer())
                         .expected(Val::Str(Cow::Owned(want.to_string())))
                         .found(Val::Str(Cow::Owned(check.as_str().to_string())))]),
                 }
@@ -293,13 +294,13 @@ impl CodeFormat {
                         .get(&seg.list)
                         .is_some_and(|l| l.find_str(&key).is_some());
                     if !known {
-                        let mut hit = Hit::at(pointer.clone())
+                        let mut hit = Hit::at(pointer())
                             .expected(Val::Str(Cow::Owned(format!("{} ({})", seg.en, seg.list))))
                             .found(Val::Str(Cow::Owned(m.as_str().to_string())))
                             .bind("segment_zh", Val::Str(Cow::Owned(seg.zh.clone())))
                             .bind("segment_en", Val::Str(Cow::Owned(seg.en.clone())));
                         hit.span = Some(super::text_pattern::span_of(
-                            &pointer,
+                            &pointer(),
                             &code,
                             m.start(),
                             m.end(),

@@ -70,7 +70,8 @@ impl CodeListCheck {
         if !value.is_present() {
             return Outcome::Skip(format!("no value at `{}`", self.field.source));
         }
-        let pointer = pointer_of(&self.field, base);
+        // Written only for a finding.
+        let pointer = || pointer_of(&self.field, base);
         let candidates: Vec<&'a serde_json::Value> = match self.mode {
             Mode::Key => list
                 .find(&value)
@@ -87,7 +88,7 @@ impl CodeListCheck {
             },
         };
         if candidates.is_empty() {
-            return Outcome::Fail(vec![Hit::at(pointer)
+            return Outcome::Fail(vec![Hit::at(pointer())
                 .expected(Val::Str(Cow::Owned(format!(
                     "an entry of {}",
                     list.meta.id
@@ -106,7 +107,7 @@ impl CodeListCheck {
             }
         }
         let names = Val::List(candidates.iter().map(|e| Val::from_json(e)).collect());
-        Outcome::Fail(vec![Hit::at(pointer)
+        Outcome::Fail(vec![Hit::at(pointer())
             .expected(Val::Str(Cow::Owned(require.source.clone())))
             .found(value)
             .bind("entries", names)

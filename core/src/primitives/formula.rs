@@ -39,9 +39,10 @@ impl Formula {
             return Outcome::Skip(format!("cannot compute `{}`", self.compute.source));
         };
         let declared = scope.eval(&self.declared.root);
-        let pointer = pointer_of(&self.declared, base);
+        // Written only for a finding.
+        let pointer = || pointer_of(&self.declared, base);
         let Some(found) = declared.as_num() else {
-            return Outcome::Fail(vec![Hit::at(pointer)
+            return Outcome::Fail(vec![Hit::at(pointer())
                 .expected(Val::Num(expected))
                 .found(declared)]);
         };
@@ -59,7 +60,7 @@ impl Formula {
         if diff <= tolerance {
             Outcome::Pass
         } else {
-            Outcome::Fail(vec![Hit::at(pointer)
+            Outcome::Fail(vec![Hit::at(pointer())
                 .expected(Val::Num(expected))
                 .found(Val::Num(found))
                 .bind("tolerance", Val::Num(tolerance))])

@@ -94,12 +94,13 @@ impl TextPattern {
             return Outcome::Skip(format!("no text at `{}`", self.field.source));
         };
         let text = text.to_string();
-        let pointer = pointer_of(&self.field, base);
+        // Written only for a finding.
+        let pointer = || pointer_of(&self.field, base);
         let mut hits = Vec::new();
         if let Some(re) = &self.must_match {
             if !re.is_match(&text) {
                 hits.push(
-                    Hit::at(pointer.clone())
+                    Hit::at(pointer())
                         .expected(Val::Str(Cow::Owned(re.as_str().to_string())))
                         .found(value.clone()),
                 );
@@ -108,8 +109,8 @@ impl TextPattern {
         if let Some(re) = &self.must_not_match {
             if let Some(m) = re.find(&text) {
                 let mut hit =
-                    Hit::at(pointer.clone()).found(Val::Str(Cow::Owned(m.as_str().to_string())));
-                hit.span = Some(span_of(&pointer, &text, m.start(), m.end()));
+                    Hit::at(pointer()).found(Val::Str(Cow::Owned(m.as_str().to_string())));
+                hit.span = Some(span_of(&pointer(), &text, m.start(), m.end()));
                 hits.push(hit);
             }
         }
@@ -120,10 +121,10 @@ impl TextPattern {
             }
             taken.push((s, e));
             let printed = text[s..e].to_string();
-            let mut hit = Hit::at(pointer.clone())
+            let mut hit = Hit::at(pointer())
                 .found(Val::Str(Cow::Owned(printed)))
                 .bind("word", Val::Str(Cow::Owned(w.to_string())));
-            hit.span = Some(span_of(&pointer, &text, s, e));
+            hit.span = Some(span_of(&pointer(), &text, s, e));
             hits.push(hit);
         }
         if hits.is_empty() {
