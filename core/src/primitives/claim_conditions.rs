@@ -167,7 +167,7 @@ impl ClaimConditions {
                     let structured = matches!((&r.nutrient, nutrient.as_str(), &r.level, level.as_str()),
                         (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
                     structured
-                        || (!text.is_empty() && r.words.iter().any(|w| text.contains(w.as_str())))
+                        || (!text.is_empty() && r.words.iter().any(|w| super::required_chars::contains(text, w)))
                         || r.pattern.as_ref().is_some_and(|p| p.is_match(text))
                 })
                 .collect();

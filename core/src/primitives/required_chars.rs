@@ -29,6 +29,23 @@ pub struct Pattern {
     words: Option<Box<[Box<str>]>>,
 }
 
+/// `hay.contains(needle)`, by a plain scan for texts of a line or so: the claim tables try a
+/// few hundred words against every short claim, and `str::contains` prepares a two-way
+/// search (its setup costs more than the scan) for each.
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if h.len() > 64 {
+        return hay.contains(needle);
+    }
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    (0..=h.len() - n.len()).any(|i| h[i] == first && h[i + 1..i + n.len()] == *rest)
+}
+
 /// The alternatives of a pattern made of literal words and `|` alone; `None` if any
 /// character could be regex syntax or an alternative is empty (it would match anywhere).
 fn literal_words(pattern: &str) -> Option<Box<[Box<str>]>> {
@@ -94,12 +111,12 @@ impl Pattern {
         self.required
             .get_or_init(|| required_strings(&self.source))
             .as_ref()
-            .is_none_or(|req| req.iter().any(|w| text.contains(w.as_ref())))
+            .is_none_or(|req| req.iter().any(|w| contains(text, w)))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         if let Some(words) = &self.words {
-            return words.iter().any(|w| text.contains(w.as_ref()));
+            return words.iter().any(|w| contains(text, w));
         }
         self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
     }
@@ -575,6 +592,17 @@ mod prefilter_properties {
             for t in &texts {
                 proptest::prop_assert_eq!(p.is_match(t), re.is_match(t), "{} on {:?}", source, t);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod contains_tests {
+    proptest::proptest! {
+        /// The short-text scan answers as `str::contains`, on both sides of its length cut.
+        #[test]
+        fn answers_as_str_contains(hay in "[ab低脂c]{0,40}", needle in "[ab低脂]{0,3}") {
+            proptest::prop_assert_eq!(super::contains(&hay, &needle), hay.contains(needle.as_str()));
         }
     }
 }
