@@ -96,7 +96,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             Node::Bool(b) => Val::Bool(*b),
             Node::Null => Val::Null,
             Node::Var(name) => self.get(name),
-            Node::Field(inner, name) => self.eval(inner).field(name),
+            Node::Field(..) => self.json_at(node).map(Val::from_json).unwrap_or(Val::Null),
             Node::List(items) => Val::List(items.iter().map(|n| self.eval(n)).collect()),
             Node::Neg(inner) => match self.eval(inner) {
                 Val::Num(d) => Val::Num(-d),
@@ -120,6 +120,28 @@ impl<'c, 'a> Scope<'c, 'a> {
                 _ => Val::Null,
             },
             Node::Call(f, args) => self.call(*f, args),
+        }
+    }
+
+    /// The JSON node a field path names (`label.a.b`, `item.x`, `row.y`), walked by
+    /// reference: no value is built for the steps on the way, and a bound name is not
+    /// cloned. `None` where a step is not an object or the field is missing — `field` on
+    /// anything but an object is null, so the caller's null is the value it always was.
+    fn json_at(&self, node: &'a Node) -> Option<&'a Value> {
+        match node {
+            Node::Field(inner, name) => match self.json_at(inner)? {
+                Value::Object(o) => o.get(name.as_str()),
+                _ => None,
+            },
+            Node::Var(name) if name == "label" => Some(self.ctx.label),
+            Node::Var(name) => match self.vars.iter().rev().find(|(n, _)| *n == name)? {
+                (_, Val::Json(v)) => Some(v),
+                _ => None,
+            },
+            other => match self.eval(other) {
+                Val::Json(v) => Some(v),
+                _ => None,
+            },
         }
     }
 
