@@ -103,7 +103,18 @@ impl Rows {
 
 impl std::ops::Deref for Rows {
     type Target = Vec<Value>;
+    #[inline]
     fn deref(&self) -> &Vec<Value> {
+        match self.parsed.get() {
+            Some(rows) => rows,
+            None => self.read(),
+        }
+    }
+}
+
+impl Rows {
+    #[cold]
+    fn read(&self) -> &Vec<Value> {
         self.parsed.get_or_init(|| {
             // build.rs wrote this JSON from a table the eager compile in the tests reads and
             // checks; should it not read, the table is empty rather than a panic.
@@ -189,7 +200,16 @@ impl Table {
     }
 
     /// Key and alias texts → first row, built on the first lookup.
+    #[inline]
     fn index(&self) -> &FastMap<String, usize> {
+        match self.index.get() {
+            Some(index) => index,
+            None => self.build_index(),
+        }
+    }
+
+    #[cold]
+    fn build_index(&self) -> &FastMap<String, usize> {
         self.index.get_or_init(|| {
             let mut index = FastMap::default();
             for (i, row) in self.rows.iter().enumerate() {
@@ -204,6 +224,7 @@ impl Table {
     }
 
     /// The row whose key or alias equals `key` (numbers match their decimal text).
+    #[inline]
     pub fn find(&self, key: &Val<'_>) -> Option<&Value> {
         let i = match key {
             // Looked up as a borrowed slice: a text key costs no allocation.
@@ -214,6 +235,7 @@ impl Table {
         i.map(|&i| &self.rows[i])
     }
 
+    #[inline]
     pub fn find_str(&self, key: &str) -> Option<&Value> {
         self.index().get(key.trim()).map(|&i| &self.rows[i])
     }
