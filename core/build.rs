@@ -60,7 +60,7 @@ fn main() {
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut out = String::from("/// Files of the standards tree embedded at build time: (path, TOML text — empty in the\n/// WebAssembly build —, the same document as compact JSON).\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n");
     let mut rule_lines: Vec<(String, String, usize)> = Vec::new();
-    let mut rows_out = String::from("/// Rows of the embedded code lists as JSON, parsed when a check first needs them:\n/// (path, rows).\npub static CODELIST_ROWS: &[(&str, &str)] = &[\n");
+    let mut rows_out = String::from("/// Rows of the embedded code lists, read when a check first needs them: (path, number of\n/// rows, one text per column holding its cells as compact JSON, one cell a line).\npub static CODELIST_ROWS: &[(&str, usize, &[&str])] = &[\n");
     for (n, (rel, abs)) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", abs.display());
         let text = std::fs::read_to_string(abs).expect("read standards file");
@@ -92,15 +92,15 @@ fn main() {
                     }
                 }
                 if rel.starts_with("codelists/") {
-                    if let Some(rows) = split_codelist_rows(rel, &mut v) {
-                        let rows_path = out_dir.join(format!("standards-{n}-rows.json"));
-                        std::fs::write(&rows_path, rows).expect("write rows JSON");
-                        writeln!(
-                            rows_out,
-                            "    ({rel:?}, include_str!({:?})),",
-                            rows_path.display().to_string()
-                        )
-                        .expect("write to string");
+                    if let Some((count, columns)) = split_codelist_rows(rel, &mut v) {
+                        let mut texts = Vec::new();
+                        for (c, column) in columns.iter().enumerate() {
+                            let path = out_dir.join(format!("standards-{n}-col{c}.txt"));
+                            std::fs::write(&path, column).expect("write column");
+                            texts.push(format!("include_str!({:?})", path.display().to_string()));
+                        }
+                        writeln!(rows_out, "    ({rel:?}, {count}, &[{}]),", texts.join(", "))
+                            .expect("write to string");
                     }
                 }
                 serde_json::to_string(&v).expect("JSON from TOML")
@@ -154,12 +154,15 @@ fn main() {
     std::fs::write(dest, out).expect("write embedded_standards.rs");
 }
 
-/// Moves a code list's `rows` out of its JSON form (left as `[]`) and returns them as JSON
-/// text, after the checks the loader would make on them (each row has one value per
-/// column, keys are unique): the loader parses deferred rows only when a check first needs
-/// them, so they must be right before they are embedded. A list with a broken header is
-/// left whole for the loader to report.
-fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<String> {
+/// Moves a code list's `rows` out of its JSON form (left as `[]`) and returns their number
+/// and their columns, each the column's cells as compact JSON one a line (compact JSON has no
+/// raw line break, so a line is a cell), after the checks the loader would make on them
+/// (each row has one value per column, keys are unique): the loader reads deferred rows only
+/// when a check first needs them, so they must be right before they are embedded. Columns,
+/// not rows: a list is opened for its key and name columns, and cutting one column's cells
+/// at line breaks is far cheaper than scanning every row's JSON (and the columns compress
+/// better). A list with a broken header is left whole for the loader to report.
+fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<(usize, Vec<String>)> {
     let list = v.get_mut("list")?.as_object_mut()?;
     let columns: Vec<String> = list
         .get("columns")?
@@ -172,6 +175,7 @@ fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<String> {
     let rows = list.get_mut("rows")?;
     let arr = rows.as_array()?;
     let mut seen = std::collections::HashSet::new();
+    let mut texts: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
     for (i, r) in arr.iter().enumerate() {
         let r = r.as_array();
         let ok = r.is_some_and(|r| r.len() == columns.len());
@@ -186,10 +190,15 @@ fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<String> {
             "{rel}: duplicate key {key_text} in row {}",
             i + 1
         );
+        for (c, cell) in r.into_iter().flatten().enumerate() {
+            let text = serde_json::to_string(cell).expect("cell as JSON");
+            assert!(!text.contains('\n'), "compact JSON has no line break");
+            texts[c].push(text);
+        }
     }
-    let text = serde_json::to_string(rows).expect("rows as JSON");
+    let count = arr.len();
     *rows = serde_json::Value::Array(Vec::new());
-    Some(text)
+    Some((count, texts.into_iter().map(|t| t.join("\n")).collect()))
 }
 
 /// TOML data as JSON data; dates and times become their text (the packs quote dates anyway).

@@ -26,13 +26,15 @@ fn same_text(a: &str, b: &str) -> bool {
     (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
-/// The deferred rows of an embedded code list, when `text` is that file's text unchanged.
-pub fn codelist_rows(path: &str, text: &str) -> Option<&'static str> {
+/// The deferred rows of an embedded code list, when `text` is that file's text unchanged:
+/// how many, and each column's cells (compact JSON, one a line).
+pub fn codelist_rows(path: &str, text: &str) -> Option<(usize, &'static [&'static str])> {
     json_of(path, text)?;
     let i = CODELIST_ROWS
-        .binary_search_by(|(p, _)| (*p).cmp(path))
+        .binary_search_by(|(p, _, _)| (*p).cmp(path))
         .ok()?;
-    Some(CODELIST_ROWS[i].1)
+    let (_, count, columns) = CODELIST_ROWS[i];
+    Some((count, columns))
 }
 
 /// The line of rule `id` in embedded file `path` (computed at build time, for the build that
@@ -73,8 +75,21 @@ mod tests {
             let mut from_toml: serde_json::Value = toml::from_str(toml_text).expect(path);
             crate::pack::plain_json_for_tests(&mut from_toml);
             let mut from_json: serde_json::Value = serde_json::from_str(json).expect(path);
-            if let Some(rows) = super::codelist_rows(path, toml_text) {
-                from_json["list"]["rows"] = serde_json::from_str(rows).expect(path);
+            if let Some((count, columns)) = super::codelist_rows(path, toml_text) {
+                let cells: Vec<Vec<serde_json::Value>> = columns
+                    .iter()
+                    .map(|c| {
+                        c.split('\n')
+                            .filter(|t| !t.is_empty())
+                            .map(|t| serde_json::from_str(t).expect(path))
+                            .collect()
+                    })
+                    .collect();
+                let rows: Vec<serde_json::Value> = (0..count)
+                    .map(|i| cells.iter().map(|c| c[i].clone()).collect())
+                    .collect();
+                assert!(cells.iter().all(|c| c.len() == count), "{path}");
+                from_json["list"]["rows"] = serde_json::Value::Array(rows);
             }
             assert_eq!(from_toml, from_json, "{path}");
         }

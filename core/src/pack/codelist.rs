@@ -41,26 +41,27 @@ pub struct CodeListMeta {
 
 /// A loaded code list.
 ///
-/// An embedded list's rows stay as build-time JSON until a check first looks into the
+/// An embedded list's rows stay as build-time text until a check first looks into the
 /// list (GB/T 2260 alone is 3 212 rows; most labels never need it), so a cold start does
 /// not pay for them. `build.rs` validates those rows (arity, unique keys) when it embeds
-/// them, so the deferred parse cannot find what the eager one would have refused.
+/// them, so the deferred read cannot find what the eager one would have refused.
 #[derive(Debug, Clone)]
 pub struct CodeList {
     pub meta: CodeListMeta,
     data: std::sync::OnceLock<Data>,
-    deferred: Option<&'static str>,
+    /// An embedded list's rows: how many, and each column's cells (see [`Rows::Columns`]).
+    deferred: Option<(usize, &'static [&'static str])>,
 }
 
 /// The rows and the indexes over them.
 ///
-/// Rows are kept as the arrays the file gives (column order) and turned into JSON objects
-/// keyed by column only when a check first returns that row (`row`): opening GB/T 2260 for
-/// the first origin lookup used to build 3 212 objects (a `BTreeMap` and six key strings
-/// each) and a `Table` over them — 44 M instructions, a third of a first check — while a
-/// label's addresses touch a handful of rows. An embedded list's cells are not even parsed:
-/// they stay slices of the embedded JSON text (one JSON value each), and the index and the names
-/// borrow their texts from it (a JSON string without escapes is its own text).
+/// Rows are kept as the cells the file gives and turned into JSON objects keyed by column
+/// only when a check first returns that row (`row`): opening GB/T 2260 for the first origin
+/// lookup used to build 3 212 objects (a `BTreeMap` and six key strings each) and a `Table`
+/// over them — 44 M instructions, a third of a first check — while a label's addresses touch
+/// a handful of rows. An embedded list's cells are not even parsed: they stay slices of the
+/// embedded text (one JSON value each), and the index and the names borrow their texts from
+/// it (a JSON string without escapes is its own text).
 #[derive(Debug, Clone)]
 struct Data {
     /// Column names, for turning a row into an object.
@@ -81,134 +82,110 @@ struct Data {
 }
 
 /// The names a free text can mention.
-#[derive(Debug, Clone)]
+///
+/// Which name a text mentions at a position is the longest name the text continues with
+/// there, the earliest row on a tie (two such names of one length are the same text), so a
+/// map from each name's text to its first row answers it with a probe per candidate length;
+/// the lengths names starting with a character have are kept per character, so a position
+/// costs one probe for the character and one per length its names have. Building it is a
+/// map insert per name — the sorted list of every name it replaces (GB/T 2260's 6 000 names
+/// sorted longest first, then grouped by their first two characters) was most of the first
+/// origin check.
+#[derive(Debug, Clone, PartialEq)]
 struct Names {
-    /// (text, row) for every value of a match column, longest first.
-    list: Vec<(Cow<'static, str>, usize)>,
-    /// Indexes into `list` by their first two characters (one-character names under
-    /// `(c, None)`), longest names first: finding the names a text mentions then costs two
-    /// map probes per character and a few comparisons, not a search per name (GB/T 2260
-    /// has dozens of names starting with 新 or 南, far fewer with any two characters).
-    by_prefix: FastMap<(char, Option<char>), Vec<usize>>,
+    /// Every non-empty text of the match columns (untrimmed) → the first row holding it.
+    rows: FastMap<Cow<'static, str>, usize>,
+    /// For a first character, bit `n - 1` is set when a name of `n` bytes (`n` ≤ 64) starts
+    /// with it.
+    lengths: FastMap<char, u64>,
+    /// Names longer than 64 bytes with their first row, longest first (then by row): rare,
+    /// tried one by one.
+    long: Vec<(Cow<'static, str>, usize)>,
 }
 
 /// The rows in column order.
 #[derive(Debug, Clone)]
 enum Rows {
-    /// Cells of an embedded list, row after row (one value per column, as build.rs
-    /// checked): slices of the build-time JSON text, each one JSON value, parsed when a row
-    /// is returned. One vector for all cells, not one per row (3 212 vectors grown cell by
-    /// cell were a fifth of reading GB/T 2260).
-    Raw(Vec<&'static str>),
+    /// Cells of an embedded list: per column, the text build.rs wrote (each cell as compact
+    /// JSON, one a line), cut into cells on first use — an origin check reads only the name
+    /// columns, a lookup only the key and match columns.
+    Columns(Vec<Column>),
     /// Cells of a list read from TOML (TOML datetimes already plain text).
     Owned(Vec<Vec<serde_json::Value>>),
 }
 
-/// An embedded list's rows (`[[cell, …], …]`) as one vector of cell texts, row after row;
-/// empty if the text is not an array of rows of `width` cells each (a build defect, caught by
-/// the test that opens every embedded list).
+/// Where each line of `text` starts (`count`: the expected number of lines, for the
+/// capacity).
 ///
-/// The text is build.rs's own compact JSON, checked when it was written, so this only finds
-/// where each cell starts and ends (strings with their escapes, nested arrays, scalars); a
-/// cell is parsed by serde_json when it is read. Reading GB/T 2260's 19 000 cells through
-/// serde_json's `RawValue` cost 6.5 M instructions, a seventh of a first check.
-fn flat_rows(json: &'static str, width: usize) -> Vec<&'static str> {
-    flat_cells(json, width).unwrap_or_default()
+/// Eight bytes at a time, keeping offsets only: a cell is a few bytes long, and
+/// `str::split`'s per-call search set-up, then slicing each line as it was found, cost
+/// more than the scan (a third of opening GB/T 2260's names).
+fn line_starts(text: &str, count: usize) -> Vec<u32> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = ONES * b'\n' as u64;
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(count);
+    out.push(0);
+    let mut words = b.chunks_exact(8);
+    let mut i = 0;
+    for w in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(w);
+        // A zero byte of `word ^ NL` is a line break.
+        let x = u64::from_le_bytes(bytes) ^ NL;
+        let mut found = x.wrapping_sub(ONES) & !x & HIGH;
+        while found != 0 {
+            let at = (found.trailing_zeros() / 8) as usize;
+            // Every line break is flagged, but the borrow out of one can flag the byte
+            // above it too: each hit is checked.
+            if w[at] == b'\n' {
+                out.push((i + at + 1) as u32);
+            }
+            found &= found - 1;
+        }
+        i += 8;
+    }
+    for (at, &c) in words.remainder().iter().enumerate() {
+        if c == b'\n' {
+            out.push((i + at + 1) as u32);
+        }
+    }
+    out
 }
 
-fn flat_cells(json: &'static str, width: usize) -> Option<Vec<&'static str>> {
-    let b = json.as_bytes();
-    let ws = |mut i: usize| {
-        while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-            i += 1;
-        }
-        i
-    };
-    let mut out = Vec::with_capacity(json.len() / 8);
-    let mut i = ws(0);
-    if b.get(i) != Some(&b'[') {
-        return None;
-    }
-    i = ws(i + 1);
-    if b.get(i) == Some(&b']') {
-        return (ws(i + 1) == b.len()).then_some(out);
-    }
-    loop {
-        if b.get(i) != Some(&b'[') {
-            return None;
-        }
-        i += 1;
-        let mut n = 0;
-        loop {
-            i = ws(i);
-            let end = skip_value(b, i)?;
-            out.push(json.get(i..end)?);
-            n += 1;
-            i = ws(end);
-            match b.get(i) {
-                Some(b',') => i += 1,
-                Some(b']') => break,
-                _ => return None,
-            }
-        }
-        if n != width {
-            return None;
-        }
-        i = ws(i + 1);
-        match b.get(i) {
-            Some(b',') => i = ws(i + 1),
-            Some(b']') => break,
-            _ => return None,
-        }
-    }
-    (ws(i + 1) == b.len()).then_some(out)
+/// One column of an embedded list (see [`Rows::Columns`]).
+#[derive(Debug, Clone)]
+struct Column {
+    text: &'static str,
+    /// Where each cell starts, found on first use.
+    starts: std::sync::OnceLock<Vec<u32>>,
 }
 
-/// The end of the JSON value starting at `i` (a string, an array or object, or a scalar).
-fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
-    let skip_string = |mut i: usize| -> Option<usize> {
-        // At the opening quote.
-        i += 1;
-        loop {
-            match b.get(i)? {
-                b'\\' => i += 2,
-                b'"' => return Some(i + 1),
-                _ => i += 1,
-            }
+impl Column {
+    fn new(text: &'static str) -> Column {
+        Column {
+            text,
+            starts: std::sync::OnceLock::new(),
         }
-    };
-    match b.get(i)? {
-        b'"' => skip_string(i),
-        b'[' | b'{' => {
-            let mut depth = 0usize;
-            loop {
-                match b.get(i)? {
-                    b'"' => {
-                        i = skip_string(i)?;
-                        continue;
-                    }
-                    b'[' | b'{' => depth += 1,
-                    b']' | b'}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
+    }
+
+    /// Cell `k` of a column of `count` cells; `None` if the column does not have `count`
+    /// lines (a build defect, caught by the test that opens every embedded list).
+    fn cell(&self, count: usize, k: usize) -> Option<&'static str> {
+        let starts = self.starts.get_or_init(|| {
+            let starts = line_starts(self.text, count);
+            if count > 0 && starts.len() == count {
+                starts
+            } else {
+                Vec::new()
             }
-        }
-        _ => {
-            let start = i;
-            while b
-                .get(i)
-                .is_some_and(|c| !matches!(c, b',' | b']' | b'}') && !c.is_ascii_whitespace())
-            {
-                i += 1;
-            }
-            (i > start).then_some(i)
-        }
+        });
+        let start = *starts.get(k)? as usize;
+        let end = starts
+            .get(k + 1)
+            .map_or(self.text.len(), |&next| next as usize - 1);
+        self.text.get(start..end)
     }
 }
 
@@ -218,6 +195,52 @@ enum Cell {
     Num(serde_json::Number),
     List(Vec<Cell>),
     Other,
+}
+
+/// The elements of a compact JSON array of strings and scalars (`["a","b\\"c",1]`, as
+/// build.rs writes them), cut without a parser: serde_json took a fifth of opening a list
+/// of array cells (GB 2760's names). `None` for anything else (a nested array or object, a
+/// space), which serde_json then reads.
+fn array_items(t: &'static str) -> Option<Vec<&'static str>> {
+    let b = t.as_bytes();
+    if b.first() != Some(&b'[') || b.last() != Some(&b']') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut i = 1;
+    if b.get(i) == Some(&b']') {
+        return (i + 1 == b.len()).then_some(out);
+    }
+    loop {
+        let start = i;
+        if b.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match b.get(i)? {
+                    b'\\' => i += 2,
+                    b'"' => break,
+                    _ => i += 1,
+                }
+            }
+            i += 1;
+        } else {
+            while !matches!(b.get(i)?, b',' | b']') {
+                if matches!(b[i], b'[' | b'{' | b'"' | b' ') {
+                    return None;
+                }
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+        }
+        out.push(t.get(start..i)?);
+        match b.get(i)? {
+            b',' => i += 1,
+            b']' => return (i + 1 == b.len()).then_some(out),
+            _ => return None,
+        }
+    }
 }
 
 impl Cell {
@@ -230,9 +253,12 @@ impl Cell {
                     .map(|s| Cell::Str(Cow::Owned(s)))
                     .unwrap_or(Cell::Other),
             },
-            Some(b'[') => serde_json::from_str::<Vec<&'static RawValue>>(t)
-                .map(|a| Cell::List(a.into_iter().map(|c| Cell::raw(c.get())).collect()))
-                .unwrap_or(Cell::Other),
+            Some(b'[') => match array_items(t) {
+                Some(items) => Cell::List(items.into_iter().map(Cell::raw).collect()),
+                None => serde_json::from_str::<Vec<&'static RawValue>>(t)
+                    .map(|a| Cell::List(a.into_iter().map(|c| Cell::raw(c.get())).collect()))
+                    .unwrap_or(Cell::Other),
+            },
             Some(b'-' | b'0'..=b'9') => serde_json::from_str::<serde_json::Number>(t)
                 .map(Cell::Num)
                 .unwrap_or(Cell::Other),
@@ -289,7 +315,8 @@ impl CodeList {
             .flatten()
             .for_each(super::source::plain_json_in_place);
         check_rows(&f.list, &raw_rows).map_err(|m| PackError::new(file, m))?;
-        let data = Data::build(&f.list, Rows::Owned(raw_rows));
+        let count = raw_rows.len();
+        let data = Data::build(&f.list, Rows::Owned(raw_rows), count);
         Ok(CodeList {
             meta: f.list,
             data: data.into(),
@@ -301,11 +328,9 @@ impl CodeList {
         self.data.get_or_init(|| {
             // The embedded JSON is plain (build.rs writes datetimes as text) and its rows
             // were checked by build.rs (one value per column, unique keys).
-            let cells = self
-                .deferred
-                .map(|json| flat_rows(json, self.meta.columns.len()))
-                .unwrap_or_default();
-            Data::build(&self.meta, Rows::Raw(cells))
+            let (count, texts) = self.deferred.unwrap_or((0, &[]));
+            let columns = texts.iter().map(|&text| Column::new(text)).collect();
+            Data::build(&self.meta, Rows::Columns(columns), count)
         })
     }
 
@@ -374,23 +399,27 @@ impl CodeList {
         while pos < text.len() {
             let rest = &text[pos..];
             let Some(c) = rest.chars().next() else { break };
-            let second = rest[c.len_utf8()..].chars().next();
-            let find = |key| {
-                d.by_prefix.get(&key).and_then(|cands: &Vec<usize>| {
-                    cands
-                        .iter()
-                        .find(|&&i| rest.starts_with(d.list[i].0.as_ref()))
-                })
-            };
-            // Longer names first: every two-character-prefix name is longer than a
-            // one-character one.
-            let hit = second
-                .and_then(|s| find((c, Some(s))))
-                .or_else(|| find((c, None)));
+            let long = d
+                .long
+                .iter()
+                .find(|(name, _)| rest.starts_with(name.as_ref()))
+                .map(|(name, row)| (name.len(), *row));
+            let hit = long.or_else(|| {
+                let mut mask = d.lengths.get(&c).copied().unwrap_or(0);
+                // Longest first: the highest length bit left.
+                while mask != 0 {
+                    let n = 64 - mask.leading_zeros() as usize;
+                    mask &= !(1u64 << (n - 1));
+                    if let Some(&row) = rest.get(..n).and_then(|name| d.rows.get(name)) {
+                        return Some((n, row));
+                    }
+                }
+                None
+            });
             match hit {
-                Some(&i) => {
-                    out.push(d.list[i].1);
-                    pos += d.list[i].0.len();
+                Some((len, row)) => {
+                    out.push(row);
+                    pos += len;
                 }
                 None => pos += c.len_utf8(),
             }
@@ -423,16 +452,12 @@ fn check_rows(meta: &CodeListMeta, raw_rows: &[Vec<serde_json::Value>]) -> Resul
 }
 
 impl Data {
-    fn build(meta: &CodeListMeta, rows: Rows) -> Data {
+    fn build(meta: &CodeListMeta, rows: Rows, count: usize) -> Data {
         let cols = &meta.columns;
         let match_cols: Vec<String> = if meta.match_columns.is_empty() {
             cols.iter().filter(|c| *c != &meta.key).cloned().collect()
         } else {
             meta.match_columns.clone()
-        };
-        let count = match &rows {
-            Rows::Raw(cells) => cells.len() / cols.len().max(1),
-            Rows::Owned(r) => r.len(),
         };
         let mut objects = Vec::new();
         objects.resize_with(count, std::sync::OnceLock::new);
@@ -458,9 +483,10 @@ impl Data {
     fn cell(&self, row: usize, col: Option<usize>) -> Cell {
         let Some(col) = col else { return Cell::Other };
         match &self.rows {
-            Rows::Raw(cells) => cells
-                .get(row * self.columns.len() + col)
-                .map_or(Cell::Other, |c| Cell::raw(c)),
+            Rows::Columns(columns) => columns
+                .get(col)
+                .and_then(|c| c.cell(self.len(), row))
+                .map_or(Cell::Other, Cell::raw),
             Rows::Owned(r) => r[row].get(col).map_or(Cell::Other, Cell::owned),
         }
     }
@@ -485,31 +511,42 @@ impl Data {
     /// The names (see `names`), built on first use.
     fn names(&self) -> &Names {
         self.names.get_or_init(|| {
-            let mut list: Vec<(Cow<'static, str>, usize)> = Vec::new();
+            let mut names = Names {
+                rows: FastMap::default(),
+                lengths: FastMap::default(),
+                long: Vec::new(),
+            };
+            names.rows.reserve(self.len() * self.match_cols.len());
+            let mut add = |name: Cow<'static, str>, row: usize| {
+                let (Some(c), n) = (name.chars().next(), name.len()) else {
+                    return;
+                };
+                if n > 64 {
+                    names.long.push((name, row));
+                    return;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = names.rows.entry(name) {
+                    e.insert(row);
+                    *names.lengths.entry(c).or_default() |= 1u64 << (n - 1);
+                }
+            };
             for i in 0..self.len() {
                 for &col in &self.match_cols {
                     // Non-empty texts of the match columns, untrimmed.
                     match self.cell(i, col) {
-                        Cell::Str(s) if !s.is_empty() => list.push((s, i)),
-                        Cell::List(a) => list.extend(a.into_iter().filter_map(|c| match c {
-                            Cell::Str(s) if !s.is_empty() => Some((s, i)),
-                            _ => None,
-                        })),
+                        Cell::Str(s) => add(s, i),
+                        Cell::List(a) => a.into_iter().for_each(|c| {
+                            if let Cell::Str(s) = c {
+                                add(s, i)
+                            }
+                        }),
                         _ => {}
                     }
                 }
             }
-            // Longest first (then row order); the key is computed once per name, not per
-            // comparison.
-            list.sort_by_cached_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
-            let mut by_prefix: FastMap<(char, Option<char>), Vec<usize>> = FastMap::default();
-            for (i, (name, _)) in list.iter().enumerate() {
-                let mut chars = name.chars();
-                if let Some(c) = chars.next() {
-                    by_prefix.entry((c, chars.next())).or_default().push(i);
-                }
-            }
-            Names { list, by_prefix }
+            // Longest first, then row order (stable).
+            names.long.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+            names
         })
     }
 
@@ -518,15 +555,14 @@ impl Data {
         self.objects[i].get_or_init(|| {
             let cells: Vec<serde_json::Value> = match &self.rows {
                 // Scanned as JSON when the list was opened, so it parses.
-                Rows::Raw(cells) => {
-                    let w = self.columns.len();
-                    cells
-                        .get(i * w..(i + 1) * w)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|c| serde_json::from_str(c).unwrap_or(serde_json::Value::Null))
-                        .collect()
-                }
+                Rows::Columns(columns) => columns
+                    .iter()
+                    .map(|c| {
+                        c.cell(self.len(), i)
+                            .and_then(|t| serde_json::from_str(t).ok())
+                            .unwrap_or(serde_json::Value::Null)
+                    })
+                    .collect(),
                 Rows::Owned(r) => r[i].clone(),
             };
             serde_json::Value::Object(self.columns.iter().cloned().zip(cells).collect())
@@ -550,16 +586,30 @@ mod tests {
         let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
         let plain = |list: &super::CodeList, text: &str| {
             let d = list.data();
+            // Every name with its row, longest first, then by row.
+            let mut names: Vec<(String, usize)> = Vec::new();
+            for i in 0..d.len() {
+                for &col in &d.match_cols {
+                    let mut texts = Vec::new();
+                    match d.cell(i, col) {
+                        super::Cell::Str(s) => texts.push(s.to_string()),
+                        super::Cell::List(a) => {
+                            texts.extend(a.into_iter().filter_map(|c| match c {
+                                super::Cell::Str(s) => Some(s.to_string()),
+                                _ => None,
+                            }))
+                        }
+                        _ => {}
+                    }
+                    names.extend(texts.into_iter().filter(|t| !t.is_empty()).map(|t| (t, i)));
+                }
+            }
+            names.sort_by_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
             let mut out = Vec::new();
             let mut pos = 0;
             while pos < text.len() {
                 let rest = &text[pos..];
-                match d
-                    .names()
-                    .list
-                    .iter()
-                    .find(|(n, _)| rest.starts_with(n.as_ref()))
-                {
+                match names.iter().find(|(n, _)| rest.starts_with(n.as_str())) {
                     Some((n, row)) => {
                         out.push(*row);
                         pos += n.len();
@@ -611,40 +661,67 @@ mod tests {
                 assert_eq!(r.row(i), o.row(i), "{path} row {i}");
             }
             assert_eq!(r.index(), o.index(), "{path}");
-            assert_eq!(r.names().list, o.names().list, "{path}");
-            assert_eq!(r.names().by_prefix, o.names().by_prefix, "{path}");
+            assert_eq!(r.names(), o.names(), "{path}");
         }
     }
 
-    /// Cells are cut where serde_json would cut them; anything but an array of rows of
-    /// `width` cells gives nothing.
+    /// Lines are cut where `str::split` cuts them, around multi-byte characters and at
+    /// every position within a word.
     #[test]
-    fn flat_cells_cut_like_serde() {
-        let text = r#"[["a\"]b", [1, ["x,]"], {"k": "v]"}], -2.5e3, true, null],["", [], 0, false, "é\\"]]"#;
-        let cells = super::flat_cells(text, 5).expect("cells");
-        let want: Vec<Vec<serde_json::Value>> = serde_json::from_str(text).expect("json");
-        let want: Vec<serde_json::Value> = want.into_iter().flatten().collect();
-        let got: Vec<serde_json::Value> = cells
-            .iter()
-            .map(|c| serde_json::from_str(c).expect("one value"))
-            .collect();
-        assert_eq!(got, want);
-        assert_eq!(super::flat_cells("[]", 3), Some(Vec::new()));
-        assert_eq!(super::flat_cells(" [ ] ", 3), Some(Vec::new()));
-        for bad in [
-            "",
-            "[",
-            "[[1,2]",
-            "[[1,2],]",
-            "[[1,2]]x",
-            "[[1,2,3]]",
-            "[[1],[2,3]]",
-            "[1,2]",
-            r#"[["a]]"#,
-            "[[,]]",
-            "[[1,,2]]",
+    fn line_starts_like_str_split() {
+        let mut texts = vec![
+            String::new(),
+            "\n".into(),
+            "a".into(),
+            "\n\n\n".into(),
+            "\"北京市\"\n\"\"\n3\ntrue\n[\"a\",\"b\"]".into(),
+        ];
+        for n in 0..40 {
+            texts.push(
+                (0..n)
+                    .map(|i| if i % 3 == 0 { "\n" } else { "é\u{b}x" })
+                    .collect(),
+            );
+            texts.push(format!("{}\n{}", "x".repeat(n), "\u{b}".repeat(n)));
+        }
+        for t in texts {
+            let want: Vec<&str> = t.split('\n').collect();
+            let starts = super::line_starts(&t, 0);
+            let got: Vec<&str> = (0..starts.len())
+                .map(|k| {
+                    let end = starts.get(k + 1).map_or(t.len(), |&n| n as usize - 1);
+                    &t[starts[k] as usize..end]
+                })
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    /// Array cells are cut where serde_json would cut them, or left to serde_json.
+    #[test]
+    fn array_items_like_serde() {
+        for t in [
+            r#"[]"#,
+            r#"["a"]"#,
+            r#"["a","b\"],c","",1,-2.5e3,true,null]"#,
+            r#"["é\\",["x"]]"#,
+            r#"[{"k":1}]"#,
+            r#"["a", "b"]"#,
+            r#"["a"]x"#,
+            r#"[,]"#,
+            r#"["a",]"#,
         ] {
-            assert_eq!(super::flat_cells(bad, 2), None, "{bad}");
+            let want = serde_json::from_str::<Vec<serde_json::Value>>(t).ok();
+            match super::array_items(t) {
+                Some(items) => {
+                    let got: Vec<serde_json::Value> = items
+                        .iter()
+                        .map(|c| serde_json::from_str(c).expect("one value"))
+                        .collect();
+                    assert_eq!(Some(got), want, "{t}");
+                }
+                None => assert!(want.is_none() || t[1..].contains(['[', '{', ' ']), "{t}"),
+            }
         }
     }
 }

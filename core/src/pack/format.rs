@@ -10,13 +10,16 @@ use crate::label::Dec;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackFile {
+/// One file of a pack. `R` is how a table's rows are read: as JSON values, or (for an
+/// embedded pack's build-time JSON) as the borrowed JSON text, read when the table is first
+/// used (see `Table`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "R: Deserialize<'de>"))]
+pub struct PackFile<R = Vec<serde_json::Value>> {
     #[serde(default)]
     pub pack: Option<PackMeta>,
     #[serde(default)]
-    pub tables: BTreeMap<String, TableSpec>,
+    pub tables: BTreeMap<String, TableSpec<R>>,
     #[serde(default)]
     pub rule: Vec<RuleSpec>,
     /// Rule ids that were used once and must never be used again.
@@ -95,8 +98,8 @@ pub enum LegalForce {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableSpec {
+#[serde(deny_unknown_fields, bound(deserialize = "R: Deserialize<'de>"))]
+pub struct TableSpec<R = Vec<serde_json::Value>> {
     #[serde(default)]
     pub title: Option<Text>,
     #[serde(default)]
@@ -110,7 +113,7 @@ pub struct TableSpec {
     pub confidence: Option<Confidence>,
     #[serde(default)]
     pub note: Option<String>,
-    pub rows: Vec<serde_json::Value>,
+    pub rows: R,
 }
 
 fn default_key() -> String {
@@ -396,4 +399,36 @@ fn default_condition() -> String {
 }
 fn default_text() -> String {
     "text".into()
+}
+
+impl<R> PackFile<R> {
+    /// The same file with each table's rows turned by `f`.
+    pub fn map_rows<S>(self, f: impl Fn(R) -> S) -> PackFile<S> {
+        PackFile {
+            pack: self.pack,
+            tables: self
+                .tables
+                .into_iter()
+                .map(|(name, t)| (name, t.map_rows(&f)))
+                .collect(),
+            rule: self.rule,
+            retired: self.retired,
+            lets: self.lets,
+        }
+    }
+}
+
+impl<R> TableSpec<R> {
+    /// The same table with its rows turned by `f`.
+    pub fn map_rows<S>(self, f: impl Fn(R) -> S) -> TableSpec<S> {
+        TableSpec {
+            title: self.title,
+            clause: self.clause,
+            key: self.key,
+            aliases: self.aliases,
+            confidence: self.confidence,
+            note: self.note,
+            rows: f(self.rows),
+        }
+    }
 }

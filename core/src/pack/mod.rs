@@ -117,11 +117,31 @@ struct Gate {
     tables: BTreeMap<String, Table>,
 }
 
-/// Only the tables of a pack file (the rest skipped unparsed).
+/// Only the tables of an embedded pack file (the rest skipped unparsed), rows left as JSON.
 #[derive(serde::Deserialize)]
-struct TablesOnly {
-    #[serde(default)]
-    tables: BTreeMap<String, format::TableSpec>,
+struct TablesOnly<'a> {
+    #[serde(default, borrow)]
+    tables: BTreeMap<String, format::TableSpec<&'a serde_json::value::RawValue>>,
+}
+
+/// A table's rows as read from a pack file.
+enum TableRows {
+    Parsed(Vec<serde_json::Value>),
+    /// The build-time JSON of an embedded file's rows, read when the table is first used
+    /// (or at once, and checked, by an eager compile).
+    Raw(&'static str),
+}
+
+/// Reads a pack file: an embedded one from its build-time JSON, its tables' rows left as
+/// JSON text (see `Table`); any other from TOML.
+fn read_pack_file(f: &SourceFile) -> Result<PackFile<TableRows>, PackError> {
+    if let Some(json) = crate::embedded::json_of(&f.path, &f.text) {
+        let raw = serde_json::from_str::<PackFile<&'static serde_json::value::RawValue>>(json);
+        if let Ok(p) = raw {
+            return Ok(p.map_rows(|r| TableRows::Raw(r.get())));
+        }
+    }
+    source::parse_file::<PackFile>(&f.path, &f.text).map(|p| p.map_rows(TableRows::Parsed))
 }
 
 /// What a deferred pack needs to compile its body later.
@@ -260,22 +280,23 @@ impl Pack {
                 let mut tables = BTreeMap::new();
                 if !named.is_empty() {
                     for f in &d.sources {
-                        let file: TablesOnly = source::parse_file(&f.path, &f.text).ok()?;
+                        // A deferred pack's files are all embedded (its rows are checked by
+                        // the eager compile in the tests).
+                        let json = crate::embedded::json_of(&f.path, &f.text)?;
+                        let file: TablesOnly<'static> = serde_json::from_str(json).ok()?;
                         for (name, spec) in file.tables {
                             if !named.contains(&name) {
                                 continue;
                             }
-                            let mut rows = spec.rows;
-                            rows.iter_mut().for_each(source::plain_json_in_place);
-                            if tables.contains_key(&name) || rows.iter().any(|r| !r.is_object()) {
+                            if tables.contains_key(&name) {
                                 return None;
                             }
-                            let t = Table::new(
+                            let t = Table::deferred(
                                 name.clone(),
                                 spec.clause,
                                 spec.key,
                                 &spec.aliases,
-                                rows,
+                                spec.rows.get(),
                             );
                             tables.insert(name, t);
                         }
@@ -439,7 +460,7 @@ fn check_rule_ids(packs: &[Pack], errors: &mut Vec<PackError>) {
 #[derive(Default)]
 struct ParsedPack {
     meta: Option<(PackMeta, String)>,
-    table_specs: BTreeMap<String, (format::TableSpec, String)>,
+    table_specs: BTreeMap<String, (format::TableSpec<TableRows>, String)>,
     rule_specs: Vec<(format::RuleSpec, String, Option<usize>)>,
     retired: Vec<RetiredRule>,
     let_specs: Vec<([String; 2], String)>,
@@ -536,7 +557,7 @@ fn load_pack(
 fn read_pack(files: &[&SourceFile], embedded: bool, errors: &mut Vec<PackError>) -> ParsedPack {
     let mut out = ParsedPack::default();
     for f in files {
-        let parsed: PackFile = match source::parse_file(&f.path, &f.text) {
+        let parsed = match read_pack_file(f) {
             Ok(p) => p,
             Err(e) => {
                 errors.push(e);
@@ -626,7 +647,25 @@ fn compile_body(
         .unwrap_or_default();
     let mut tables = BTreeMap::new();
     for (name, (spec, file)) in parsed.table_specs {
-        let mut rows: Vec<serde_json::Value> = spec.rows;
+        let mut rows: Vec<serde_json::Value> = match spec.rows {
+            // An embedded pack compiled on first use reads a table when it is first used.
+            TableRows::Raw(json) if deferred_patterns => {
+                let t = Table::deferred(name.clone(), spec.clause, spec.key, &spec.aliases, json);
+                tables.insert(name, t);
+                continue;
+            }
+            TableRows::Raw(json) => match serde_json::from_str(json) {
+                Ok(rows) => rows,
+                Err(e) => {
+                    errors.push(PackError::new(
+                        file.clone(),
+                        format!("table `{name}` rows: {e}"),
+                    ));
+                    continue;
+                }
+            },
+            TableRows::Parsed(rows) => rows,
+        };
         rows.iter_mut().for_each(source::plain_json_in_place);
         if let Some(i) = rows.iter().position(|r| !r.is_object()) {
             errors.push(PackError::new(

@@ -63,17 +63,102 @@ impl Hasher for FxHasher {
 }
 
 /// Rows as JSON objects plus an index from key (and alias) text to row.
+///
+/// A table of an embedded pack compiled on first use keeps its rows as the build-time JSON
+/// text until something reads them ([`Rows`]), and every table builds its index on the first
+/// lookup: a label reaches a few of a pack's tables (GB 7718-2011 has 22, GB 28050-2011 11),
+/// and reading them all into `serde_json::Value` objects was the larger part of compiling a
+/// pack. Packs read from files, and the eager compile of the embedded packs in the tests
+/// (`Standards::compile_all`), read every row at load and check them (objects, keys present
+/// and unique), so a deferred read cannot meet rows the loader would have refused.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub name: String,
     pub clause: Option<String>,
     pub key: String,
-    pub rows: Vec<Value>,
-    index: FastMap<String, usize>,
+    pub rows: Rows,
+    aliases: Vec<String>,
+    index: std::sync::OnceLock<FastMap<String, usize>>,
+}
+
+/// A table's rows: JSON objects, read from the embedded pack's JSON on first use.
+///
+/// Dereferences to the rows, so `table.rows.iter()`, `table.rows[i]` and `&table.rows` in a
+/// `for` loop read as they did when this was a plain vector.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    /// The rows' JSON (an array of objects, as build.rs wrote it), for a deferred table.
+    raw: Option<&'static str>,
+    parsed: std::sync::OnceLock<Vec<Value>>,
+}
+
+impl Rows {
+    fn ready(rows: Vec<Value>) -> Rows {
+        Rows {
+            raw: None,
+            parsed: std::sync::OnceLock::from(rows),
+        }
+    }
+}
+
+impl std::ops::Deref for Rows {
+    type Target = Vec<Value>;
+    #[inline]
+    fn deref(&self) -> &Vec<Value> {
+        match self.parsed.get() {
+            Some(rows) => rows,
+            None => self.read(),
+        }
+    }
+}
+
+impl Rows {
+    #[cold]
+    fn read(&self) -> &Vec<Value> {
+        self.parsed.get_or_init(|| {
+            // build.rs wrote this JSON from a table the eager compile in the tests reads and
+            // checks; should it not read, the table is empty rather than a panic.
+            self.raw
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Rows {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Rows) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<Vec<Value>> for Rows {
+    fn eq(&self, other: &Vec<Value>) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<Rows> for Vec<Value> {
+    fn eq(&self, other: &Rows) -> bool {
+        *self == **other
+    }
+}
+
+impl serde::Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 impl Table {
-    /// Builds the index. The first row wins when two rows share a key or alias; duplicate
+    /// A table over `rows`. The first row wins when two rows share a key or alias; duplicate
     /// keys are reported by the loader before this.
     pub fn new(
         name: String,
@@ -82,36 +167,77 @@ impl Table {
         aliases: &[String],
         rows: Vec<Value>,
     ) -> Table {
-        let mut index = FastMap::default();
-        for (i, row) in rows.iter().enumerate() {
-            for col in std::iter::once(&key).chain(aliases.iter()) {
-                for_each_key_text(row.get(col), &mut |text| {
-                    index.entry(text).or_insert(i);
-                });
-            }
-        }
         Table {
             name,
             clause,
             key,
-            rows,
-            index,
+            rows: Rows::ready(rows),
+            aliases: aliases.to_vec(),
+            index: std::sync::OnceLock::new(),
         }
     }
 
+    /// A table whose rows are read from `json` (an array of objects, as build.rs writes an
+    /// embedded pack's tables) when first used.
+    pub(crate) fn deferred(
+        name: String,
+        clause: Option<String>,
+        key: String,
+        aliases: &[String],
+        json: &'static str,
+    ) -> Table {
+        Table {
+            name,
+            clause,
+            key,
+            rows: Rows {
+                raw: Some(json),
+                parsed: std::sync::OnceLock::new(),
+            },
+            aliases: aliases.to_vec(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Key and alias texts → first row, built on the first lookup.
+    #[inline]
+    fn index(&self) -> &FastMap<String, usize> {
+        match self.index.get() {
+            Some(index) => index,
+            None => self.build_index(),
+        }
+    }
+
+    #[cold]
+    fn build_index(&self) -> &FastMap<String, usize> {
+        self.index.get_or_init(|| {
+            let mut index = FastMap::default();
+            for (i, row) in self.rows.iter().enumerate() {
+                for col in std::iter::once(&self.key).chain(self.aliases.iter()) {
+                    for_each_key_text(row.get(col), &mut |text| {
+                        index.entry(text).or_insert(i);
+                    });
+                }
+            }
+            index
+        })
+    }
+
     /// The row whose key or alias equals `key` (numbers match their decimal text).
+    #[inline]
     pub fn find(&self, key: &Val<'_>) -> Option<&Value> {
         let i = match key {
             // Looked up as a borrowed slice: a text key costs no allocation.
-            Val::Str(s) => self.index.get(s.trim()),
-            Val::Num(d) => self.index.get(&d.normalize().to_string()),
+            Val::Str(s) => self.index().get(s.trim()),
+            Val::Num(d) => self.index().get(&d.normalize().to_string()),
             _ => return None,
         };
         i.map(|&i| &self.rows[i])
     }
 
+    #[inline]
     pub fn find_str(&self, key: &str) -> Option<&Value> {
-        self.index.get(key.trim()).map(|&i| &self.rows[i])
+        self.index().get(key.trim()).map(|&i| &self.rows[i])
     }
 
     /// `find_str`, else the row whose key or alias equals `key` ignoring ASCII case (`total
@@ -119,7 +245,7 @@ impl Table {
     pub fn find_str_any_case(&self, key: &str) -> Option<&Value> {
         let key = key.trim();
         self.find_str(key).or_else(|| {
-            self.index
+            self.index()
                 .iter()
                 .filter(|(k, _)| k.eq_ignore_ascii_case(key))
                 .map(|(_, &i)| i)
