@@ -34,7 +34,7 @@ check = { type = "assert", condition = "not exists(parent)", field = "item.name"
     .expect("write");
     let engine = Engine::with_overlay(&dir).unwrap_or_else(|e| panic!("{e}"));
     let label = r#"{"market":"CN","category":"food.dairy.fermented_milk","check_date":"2026-11-26",
-        "ingredients":{"text":"配料：生牛乳、稳定剂（果胶、卡拉胶）、白砂糖"}}"#;
+        "ingredients":{"text":"配料：生牛乳、稳定剂（果胶（柑橘果胶、苹果果胶）、卡拉胶）、白砂糖"}}"#;
     let report = engine
         .check_json(label.as_bytes(), &CheckOptions::default())
         .expect("checks");
@@ -50,6 +50,15 @@ check = { type = "assert", condition = "not exists(parent)", field = "item.name"
             (
                 "/ingredients/items/1/ingredients/0/name".to_string(),
                 "果胶 is part of 稳定剂".to_string()
+            ),
+            // Two levels down: the pointer is the parent's, then the sub-list and index.
+            (
+                "/ingredients/items/1/ingredients/0/ingredients/0/name".to_string(),
+                "柑橘果胶 is part of 果胶".to_string()
+            ),
+            (
+                "/ingredients/items/1/ingredients/0/ingredients/1/name".to_string(),
+                "苹果果胶 is part of 果胶".to_string()
             ),
             (
                 "/ingredients/items/1/ingredients/1/name".to_string(),
