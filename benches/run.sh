@@ -42,6 +42,8 @@ done
 echo "== wasm in Node (same labels as the mixed corpus row above)"
 if [ -f bindings/wasm/pkg/node/package.json ] || [ -d bindings/wasm/pkg/node ]; then
   node benches/wasm-node.mjs "$CORPUS/labels-$COUNT.jsonl" || true
+  # The same in a fresh process after warmUp("CN"), as a web form calls it while idle.
+  node benches/wasm-node.mjs --warm-up "$CORPUS/labels-$COUNT.jsonl" || true
   for f in bindings/wasm/pkg/node/*_bg.wasm; do
     node -e 'const z=require("zlib"),b=require("fs").readFileSync(process.argv[1]);
       console.log(`${process.argv[1]}: ${b.length} B raw, ${z.gzipSync(b,{level:9}).length} B gzip -9, ${z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length} B brotli 11`)' "$f"
