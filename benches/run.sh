@@ -44,7 +44,9 @@ if [ -f bindings/wasm/pkg/node/package.json ] || [ -d bindings/wasm/pkg/node ]; 
   node benches/wasm-node.mjs "$CORPUS/labels-$COUNT.jsonl" || true
   # The same in a fresh process after warmUp("CN"), as a web form calls it while idle.
   node benches/wasm-node.mjs --warm-up "$CORPUS/labels-$COUNT.jsonl" || true
-  for f in bindings/wasm/pkg/node/*_bg.wasm; do
+  # test.sh keeps one module at the package root for both entry points.
+  for f in bindings/wasm/pkg/*_bg.wasm bindings/wasm/pkg/node/*_bg.wasm; do
+    [ -f "$f" ] || continue
     node -e 'const z=require("zlib"),b=require("fs").readFileSync(process.argv[1]);
       console.log(`${process.argv[1]}: ${b.length} B raw, ${z.gzipSync(b,{level:9}).length} B gzip -9, ${z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length} B brotli 11`)' "$f"
   done
