@@ -65,7 +65,7 @@ impl Hasher for FxHasher {
 /// Rows as JSON objects plus an index from key (and alias) text to row.
 ///
 /// A table of an embedded pack compiled on first use keeps its rows as the build-time JSON
-/// text until something reads them ([`Rows`]), and every table builds its index on the first
+/// text until something reads them (`Rows`), and every table builds its index on the first
 /// lookup: a label reaches a few of a pack's tables (GB 7718-2011 has 22, GB 28050-2011 11),
 /// and reading them all into `serde_json::Value` objects was the larger part of compiling a
 /// pack. Packs read from files, and the eager compile of the embedded packs in the tests
