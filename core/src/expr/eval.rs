@@ -613,32 +613,44 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let Some(t) = self.ctx.tables.get(table) else {
                     return Val::Null;
                 };
-                // Borrowed, not cloned: this runs per ingredient over every row of a table.
-                fn texts<'r>(row: &'r Value, col: &str) -> Vec<&'r str> {
-                    match row.get(col) {
-                        Some(Value::String(w)) => vec![w.as_str()],
-                        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-                        _ => Vec::new(),
-                    }
+                // Borrowed, not collected: this runs per ingredient over every row of a table.
+                fn each_text<'r>(row: &'r Value, col: &str) -> impl Iterator<Item = &'r str> {
+                    let (one, many) = match row.get(col) {
+                        Some(Value::String(w)) => (Some(w.as_str()), None),
+                        Some(Value::Array(a)) => (None, Some(a.iter().filter_map(Value::as_str))),
+                        _ => (None, None),
+                    };
+                    one.into_iter().chain(many.into_iter().flatten())
                 }
+                // A word is tried against the set of bytes the text holds before any scan,
+                // and a short text (an ingredient's name) is scanned directly: the two-way
+                // set-up of `str::contains` per word was most of this function.
+                use crate::primitives::required_chars::WordSearch;
+                let whole = WordSearch::new(&text);
                 let mut out = Vec::new();
                 for row in &t.rows {
-                    let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&text);
-                    let mut excl = texts(row, &excl_col);
-                    // Longer exclusions first, so one inside another is blanked whole. The
-                    // length is counted once per word (a key per comparison was 7 % of a
-                    // check: this runs per ingredient over every row of a table).
+                    // Only the exclusions the text holds can blank anything (blanking writes
+                    // U+0001, which no word contains, so it never makes a new occurrence);
+                    // longer ones first, so one inside another is blanked whole.
+                    let mut excl: Vec<&str> = each_text(row, &excl_col)
+                        .filter(|w| !w.is_empty() && whole.contains(w))
+                        .collect();
                     if excl.len() > 1 {
                         excl.sort_by_cached_key(|w| std::cmp::Reverse(w.chars().count()));
                     }
-                    for w in excl.iter().filter(|w| !w.is_empty()) {
+                    let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&text);
+                    for w in &excl {
                         if masked.contains(w) {
                             masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
                         }
                     }
-                    let hit = texts(row, &words_col)
-                        .iter()
-                        .any(|w| !w.is_empty() && masked.contains(w));
+                    let blanked = match &masked {
+                        std::borrow::Cow::Borrowed(_) => None,
+                        std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
+                    };
+                    let search = blanked.as_ref().unwrap_or(&whole);
+                    let hit =
+                        each_text(row, &words_col).any(|w| !w.is_empty() && search.contains(w));
                     if hit {
                         if let Some(k) = row.get(t.key.as_str()) {
                             out.push(Val::from_json(k));
