@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, LabelError};
-use crate::expr::{EvalContext, Scope, Val};
+use crate::expr::{Doc, EvalContext, Scope, Val};
 use crate::label::parse::{check_no_arrays_for_objects, parse_label_typed};
 use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
@@ -426,7 +426,7 @@ impl Engine {
                 .map(str::to_string)
         });
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
-        let view = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
+        let view = Doc::of(&label).map_err(|e| LabelError::Invalid {
             path: String::new(),
             line: 0,
             column: 0,
@@ -652,7 +652,7 @@ fn normalise_edition(s: &str) -> String {
 
 struct Prepared {
     label: Label,
-    view: Value,
+    view: Doc,
     tags: Vec<String>,
     as_of: Date,
 }
@@ -698,7 +698,7 @@ fn run_rule<'a>(
     rule: &'a Rule,
     ctx: &'a EvalContext<'a>,
     env: &RunEnv<'a>,
-    view: &'a Value,
+    view: &'a Doc,
     shared: &[(&'a str, Val<'a>)],
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
@@ -906,11 +906,7 @@ fn collect_items<'a>(
         let child = recurse
             .filter(|_| depth < MAX_ITEM_DEPTH)
             .map(|r| el.field(r))
-            .filter(|c| match c {
-                Val::Json(Value::Array(a)) => !a.is_empty(),
-                Val::List(l) => !l.is_empty(),
-                _ => false,
-            });
+            .filter(|c| c.list_len().is_some_and(|n| n > 0));
         let slot = out.len();
         out.push(Visit {
             item: Some(el),
@@ -947,18 +943,18 @@ fn write_item_pointer(
 
 /// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed
 /// from printed text do).
-fn span_at(view: &Value, pointer: &str) -> Option<Span> {
+fn span_at(view: &Doc, pointer: &str) -> Option<Span> {
     let mut node = view;
     let mut found = None;
     for part in pointer.split('/').skip(1) {
         let part = part.replace("~1", "/").replace("~0", "~");
         node = match node {
-            Value::Object(o) => o.get(&part)?,
-            Value::Array(a) => a.get(part.parse::<usize>().ok()?)?,
+            Doc::Arr(a) => a.get(part.parse::<usize>().ok()?)?,
+            Doc::Obj(_) | Doc::Map(_) => node.get(&part)?,
             _ => return found,
         };
         if let Some(s) = node.get("span") {
-            if let Ok(span) = serde_json::from_value::<Span>(s.clone()) {
+            if let Ok(span) = serde_json::from_value::<Span>(s.to_json()) {
                 found = Some(span);
             }
         }

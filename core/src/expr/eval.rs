@@ -1,5 +1,6 @@
 //! Evaluation of compiled expressions against a label.
 
+use super::doc::Doc;
 use super::parse::{BinOp, Func, Node};
 use super::value::Val;
 use crate::date::Date;
@@ -11,8 +12,8 @@ use std::collections::BTreeMap;
 
 /// What every expression of one check can see besides its local names.
 pub struct EvalContext<'a> {
-    /// The normalised label document.
-    pub label: &'a Value,
+    /// The normalised label, as the rules read it.
+    pub label: &'a Doc,
     /// The tables of the pack the rule belongs to.
     pub tables: &'a BTreeMap<String, Table>,
     /// The shared code lists (`codelist(…)`).
@@ -42,6 +43,30 @@ enum Scalar {
     Null,
     Bool(bool),
     Num(Decimal),
+}
+
+/// A node a field path reaches: in a table (`row.x`) or in the label (`item.x`).
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Json(&'a Value),
+    Doc(&'a Doc),
+}
+
+impl<'a> At<'a> {
+    fn field(self, name: &str) -> Option<At<'a>> {
+        match self {
+            At::Json(Value::Object(o)) => o.get(name).map(At::Json),
+            At::Json(_) => None,
+            At::Doc(d) => d.get(name).map(At::Doc),
+        }
+    }
+
+    fn val(self) -> Val<'a> {
+        match self {
+            At::Json(v) => Val::from_json(v),
+            At::Doc(d) => Val::from_doc(d),
+        }
+    }
 }
 
 impl<'c, 'a> Scope<'c, 'a> {
@@ -74,7 +99,7 @@ impl<'c, 'a> Scope<'c, 'a> {
 
     pub fn get(&self, name: &str) -> Val<'a> {
         if name == "label" {
-            return Val::from_json(self.ctx.label);
+            return Val::from_doc(self.ctx.label);
         }
         self.vars
             .iter()
@@ -96,7 +121,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             Node::Bool(b) => Val::Bool(*b),
             Node::Null => Val::Null,
             Node::Var(name) => self.get(name),
-            Node::Field(..) => self.json_at(node).map(Val::from_json).unwrap_or(Val::Null),
+            Node::Field(..) => self.json_at(node).map(At::val).unwrap_or(Val::Null),
             Node::List(items) => Val::List(items.iter().map(|n| self.eval(n)).collect()),
             Node::Neg(inner) => match self.eval(inner) {
                 Val::Num(d) => Val::Num(-d),
@@ -123,23 +148,22 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
-    /// The JSON node a field path names (`label.a.b`, `item.x`, `row.y`), walked by
-    /// reference: no value is built for the steps on the way, and a bound name is not
-    /// cloned. `None` where a step is not an object or the field is missing — `field` on
-    /// anything but an object is null, so the caller's null is the value it always was.
-    fn json_at(&self, node: &'a Node) -> Option<&'a Value> {
+    /// The node a field path names (`label.a.b`, `item.x`, `row.y`), walked by reference:
+    /// no value is built for the steps on the way, and a bound name is not cloned. `None`
+    /// where a step is not an object or the field is missing — `field` on anything but an
+    /// object is null, so the caller's null is the value it always was.
+    fn json_at(&self, node: &'a Node) -> Option<At<'a>> {
         match node {
-            Node::Field(inner, name) => match self.json_at(inner)? {
-                Value::Object(o) => o.get(name.as_str()),
-                _ => None,
-            },
-            Node::Var(name) if name == "label" => Some(self.ctx.label),
+            Node::Field(inner, name) => self.json_at(inner)?.field(name),
+            Node::Var(name) if name == "label" => Some(At::Doc(self.ctx.label)),
             Node::Var(name) => match self.vars.iter().rev().find(|(n, _)| *n == name)? {
-                (_, Val::Json(v)) => Some(v),
+                (_, Val::Json(v)) => Some(At::Json(v)),
+                (_, Val::Doc(v)) => Some(At::Doc(v)),
                 _ => None,
             },
             other => match self.eval(other) {
-                Val::Json(v) => Some(v),
+                Val::Json(v) => Some(At::Json(v)),
+                Val::Doc(v) => Some(At::Doc(v)),
                 _ => None,
             },
         }
@@ -215,10 +239,12 @@ impl<'c, 'a> Scope<'c, 'a> {
         if !aggregate || args.is_empty() || !args[1..].iter().all(literal) {
             return self.call_uncached(f, args);
         }
-        let Val::Json(list @ Value::Array(_)) = self.eval(&args[0]) else {
-            return self.call_uncached(f, args);
+        let list = match self.eval(&args[0]) {
+            Val::Json(list @ Value::Array(_)) => list as *const Value as usize,
+            Val::Doc(list @ Doc::Arr(_)) => list as *const Doc as usize,
+            _ => return self.call_uncached(f, args),
         };
-        let key = (args.as_ptr() as usize, list as *const Value as usize);
+        let key = (args.as_ptr() as usize, list);
         if let Some(v) = self.memo.borrow().get(&key) {
             return match *v {
                 Scalar::Null => Val::Null,
@@ -244,9 +270,10 @@ impl<'c, 'a> Scope<'c, 'a> {
             Func::Exists => Val::Bool(self.eval(&args[0]).is_present()),
             Func::Len => match self.eval(&args[0]) {
                 Val::Str(s) => Val::Num(Decimal::from(s.chars().count() as u64)),
-                Val::Json(Value::Array(a)) => Val::Num(Decimal::from(a.len() as u64)),
-                Val::List(l) => Val::Num(Decimal::from(l.len() as u64)),
-                _ => Val::Null,
+                v => v
+                    .list_len()
+                    .map(|n| Val::Num(Decimal::from(n as u64)))
+                    .unwrap_or(Val::Null),
             },
             Func::Coalesce => args
                 .iter()
@@ -327,7 +354,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 // other dotted keys (`GB 12021.2-2015`) are never shortened.
                 if row.is_none() {
                     if let Val::Str(k) = &key {
-                        if Val::from_json(self.ctx.label)
+                        if Val::from_doc(self.ctx.label)
                             .field("category")
                             .loose_eq(&key)
                         {
@@ -354,7 +381,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             }
             Func::Amount => {
                 let id = self.eval(&args[0]);
-                let rows = Val::from_json(self.ctx.label)
+                let rows = Val::from_doc(self.ctx.label)
                     .field("nutrition")
                     .field("rows");
                 rows.elements()
@@ -369,7 +396,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             },
             Func::Contains => match (self.eval(&args[0]), self.eval(&args[1])) {
                 (Val::Str(a), Val::Str(b)) => Val::Bool(a.contains(b.as_ref())),
-                (list @ (Val::List(_) | Val::Json(Value::Array(_))), x) => {
+                (list, x) if list.is_list() => {
                     Val::Bool(list.elements().iter().any(|e| e.loose_eq(&x)))
                 }
                 _ => Val::Null,
@@ -451,7 +478,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             }
             Func::InCategory => match (
                 self.eval(&args[0]),
-                Val::from_json(self.ctx.label).field("category"),
+                Val::from_doc(self.ctx.label).field("category"),
             ) {
                 (Val::Str(prefix), Val::Str(cat)) => {
                     Val::Bool(crate::pack::category_under(&cat, &prefix))
@@ -514,7 +541,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let wanted = match &values {
-                    Val::List(_) | Val::Json(Value::Array(_)) => values.elements(),
+                    v if v.is_list() => values.elements(),
                     other => vec![other.clone()],
                 };
                 let mut total = Decimal::ZERO;
@@ -590,7 +617,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             Func::WordsIn => {
                 let text = match self.eval(&args[0]) {
                     Val::Str(s) => s.into_owned(),
-                    v @ (Val::List(_) | Val::Json(Value::Array(_))) => v
+                    v if v.is_list() => v
                         .elements()
                         .iter()
                         .filter_map(|v| v.as_str().map(str::to_string))
@@ -818,8 +845,9 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             ),
         );
         let tags = vec!["dairy".to_string()];
+        let label = Doc::from_json(label);
         let ctx = EvalContext {
-            label,
+            label: &label,
             tables: &tables,
             codelists: &codelists,
             tags: &tags,
@@ -1091,7 +1119,9 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
 
     #[test]
     fn any_in_a_table() {
-        let label = serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []});
+        let label = Doc::from_json(
+            &serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []}),
+        );
         let mut tables = BTreeMap::new();
         tables.insert(
             "excellent".to_string(),

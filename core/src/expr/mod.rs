@@ -16,10 +16,12 @@
 //!   A rule whose computed value is `null` is reported as skipped for missing data, not as a
 //!   finding.
 
+mod doc;
 mod eval;
 mod parse;
 mod value;
 
+pub use doc::{Doc, DocError, Key};
 pub use eval::{parse_printed_date, to_date as to_date_val};
 pub use eval::{EvalContext, Scope};
 pub use parse::{Expr, ExprError, Func, Node, CODELIST_PREFIX, MAX_NODES};

@@ -1,5 +1,6 @@
 //! Runtime values of the expression language.
 
+use super::doc::Doc;
 use crate::date::Date;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -16,8 +17,10 @@ pub enum Val<'a> {
     Str(Cow<'a, str>),
     Date(Date),
     List(Vec<Val<'a>>),
-    /// An array or object inside the label or a table.
+    /// An array or object inside a table.
     Json(&'a Value),
+    /// An array or object inside the label.
+    Doc(&'a Doc),
 }
 
 /// Converts a JSON number to an exact decimal.
@@ -74,6 +77,35 @@ impl<'a> Val<'a> {
         }
     }
 
+    /// Turns a node of the label view into the most specific value.
+    pub fn from_doc(v: &'a Doc) -> Val<'a> {
+        match v {
+            Doc::Null => Val::Null,
+            Doc::Bool(b) => Val::Bool(*b),
+            Doc::Num(n) => json_to_decimal(n).map(Val::Num).unwrap_or(Val::Null),
+            Doc::Str(s) => Val::Str(Cow::Borrowed(s)),
+            _ => Val::Doc(v),
+        }
+    }
+
+    /// Is the value a list (of the language, the label or a table)?
+    pub fn is_list(&self) -> bool {
+        matches!(
+            self,
+            Val::List(_) | Val::Json(Value::Array(_)) | Val::Doc(Doc::Arr(_))
+        )
+    }
+
+    /// The number of elements when the value is a list.
+    pub fn list_len(&self) -> Option<usize> {
+        match self {
+            Val::List(l) => Some(l.len()),
+            Val::Json(Value::Array(a)) => Some(a.len()),
+            Val::Doc(Doc::Arr(a)) => Some(a.len()),
+            _ => None,
+        }
+    }
+
     pub fn is_null(&self) -> bool {
         matches!(self, Val::Null)
     }
@@ -106,6 +138,8 @@ impl<'a> Val<'a> {
             Val::List(l) => !l.is_empty(),
             Val::Json(Value::Array(a)) => !a.is_empty(),
             Val::Json(Value::Object(o)) => !o.is_empty(),
+            Val::Doc(Doc::Arr(a)) => !a.is_empty(),
+            Val::Doc(d) => d.as_object().is_none_or(|o| !o.is_empty()),
             _ => true,
         }
     }
@@ -114,6 +148,7 @@ impl<'a> Val<'a> {
     pub fn field(&self, name: &str) -> Val<'a> {
         match self {
             Val::Json(Value::Object(o)) => o.get(name).map(Val::from_json).unwrap_or(Val::Null),
+            Val::Doc(d) => d.get(name).map(Val::from_doc).unwrap_or(Val::Null),
             _ => Val::Null,
         }
     }
@@ -122,6 +157,7 @@ impl<'a> Val<'a> {
     pub fn elements(&self) -> Vec<Val<'a>> {
         match self {
             Val::Json(Value::Array(a)) => a.iter().map(Val::from_json).collect(),
+            Val::Doc(Doc::Arr(a)) => a.iter().map(Val::from_doc).collect(),
             Val::List(l) => l.clone(),
             _ => Vec::new(),
         }
@@ -136,6 +172,8 @@ impl<'a> Val<'a> {
             (Val::Str(a), Val::Str(b)) => a == b,
             (Val::Date(a), Val::Date(b)) => a == b,
             (Val::Json(a), Val::Json(b)) => a == b,
+            (Val::Doc(a), Val::Doc(b)) => a.json_eq(b),
+            (Val::Doc(a), Val::Json(b)) | (Val::Json(b), Val::Doc(a)) => a.eq_json(b),
             (Val::List(a), Val::List(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.loose_eq(y))
             }
@@ -153,6 +191,7 @@ impl<'a> Val<'a> {
             Val::Date(d) => Value::String(d.to_string()),
             Val::List(l) => Value::Array(l.iter().map(Val::to_json).collect()),
             Val::Json(v) => (*v).clone(),
+            Val::Doc(v) => v.to_json(),
         }
     }
 
@@ -166,6 +205,7 @@ impl<'a> Val<'a> {
             Val::Date(d) => d.to_string(),
             Val::List(l) => l.iter().map(Val::display).collect::<Vec<_>>().join("、"),
             Val::Json(v) => v.to_string(),
+            Val::Doc(v) => v.to_json().to_string(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Dec, Label};
 use crate::error::LabelError;
+use crate::expr::Doc;
 use rust_decimal::Decimal;
 
 /// Resource limits for one label. Inputs past them are refused with a structured error,
@@ -39,7 +40,7 @@ impl Default for Limits {
 /// error. Does not normalise; see [`Label::normalise`].
 pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
     let label = parse_label_typed(bytes, limits)?;
-    let typed = serde_json::to_value(&label).map_err(|e| LabelError::Invalid {
+    let typed = Doc::of(&label).map_err(|e| LabelError::Invalid {
         path: String::new(),
         line: 0,
         column: 0,
@@ -171,10 +172,7 @@ fn check_top_level_object(bytes: &[u8]) -> Result<(), LabelError> {
 /// an address. Refuses that: wherever the typed document is an object, the input must be
 /// one too. (Compares the input's shape with the document's serialised shape, `typed`;
 /// normalising keeps every field's type, so the normalised view serves as well.)
-pub(crate) fn check_no_arrays_for_objects(
-    bytes: &[u8],
-    typed: &serde_json::Value,
-) -> Result<(), LabelError> {
+pub(crate) fn check_no_arrays_for_objects(bytes: &[u8], typed: &Doc) -> Result<(), LabelError> {
     // The input is walked once by serde_json alongside `typed`, without building a `Value`
     // of it (that second parse was ≈ 7 % of a check): keys are borrowed when unescaped,
     // scalars are skipped. The pointer of the place being read is kept on the way down, so
@@ -205,7 +203,7 @@ pub(crate) fn check_no_arrays_for_objects(
 /// One value of the input, read against the typed document's value at the same place
 /// (`None`: the document has nothing there, so nothing below is checked).
 struct ShapeSeed<'t, 'p> {
-    typed: Option<&'t serde_json::Value>,
+    typed: Option<&'t Doc>,
     path: &'p mut String,
     found: &'p mut Option<String>,
 }
@@ -247,7 +245,7 @@ impl<'de> serde::de::Visitor<'de> for ShapeSeed<'_, '_> {
         d.deserialize_any(self)
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let object = self.typed.and_then(serde_json::Value::as_object);
+        let object = self.typed.filter(|t| t.is_object());
         loop {
             let len = self.path.len();
             let key = KeySeed {
@@ -266,13 +264,13 @@ impl<'de> serde::de::Visitor<'de> for ShapeSeed<'_, '_> {
         }
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if self.typed.is_some_and(serde_json::Value::is_object) {
+        if self.typed.is_some_and(Doc::is_object) {
             *self.found = Some(self.path.clone());
             return Err(serde::de::Error::custom(
                 "an array where an object is expected",
             ));
         }
-        let list = self.typed.and_then(serde_json::Value::as_array);
+        let list = self.typed.and_then(Doc::as_array);
         let mut n = 0usize;
         loop {
             let typed = list.and_then(|l| l.get(n));
@@ -298,19 +296,20 @@ impl<'de> serde::de::Visitor<'de> for ShapeSeed<'_, '_> {
 /// A key of an input object: looked up in the typed object while serde_json still holds
 /// its text (no `String` per key); a key the document has is appended to the pointer.
 struct KeySeed<'t, 'p> {
-    object: Option<&'t serde_json::Map<String, serde_json::Value>>,
+    /// The typed document's object at this place, if it has one there.
+    object: Option<&'t Doc>,
     path: &'p mut String,
 }
 
 impl<'de, 't> serde::de::DeserializeSeed<'de> for KeySeed<'t, '_> {
-    type Value = Option<&'t serde_json::Value>;
+    type Value = Option<&'t Doc>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl<'de, 't> serde::de::Visitor<'de> for KeySeed<'t, '_> {
-    type Value = Option<&'t serde_json::Value>;
+    type Value = Option<&'t Doc>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("an object key")
     }

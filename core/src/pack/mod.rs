@@ -232,7 +232,7 @@ impl Pack {
     /// the pack has none.
     pub fn applies_to(
         &self,
-        label: &serde_json::Value,
+        label: &crate::expr::Doc,
         tags: &[String],
         as_of: crate::date::Date,
         codelists: &BTreeMap<String, CodeList>,

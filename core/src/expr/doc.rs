@@ -1,0 +1,607 @@
+//! `Doc`: the label as the rules read it.
+//!
+//! Rules name label fields by their JSON names (`label.nutrition.rows`, `item.percent`), so
+//! the normalised label is given to the evaluator as a JSON-shaped tree. That tree used to be
+//! a `serde_json::Value`, built with `serde_json::to_value`: every object key became an owned
+//! `String` in a `BTreeMap`, which made the view a tenth of a check to build and another
+//! twentieth to drop, and every field lookup a walk of string comparisons.
+//!
+//! `Doc` has the same shape and the same JSON (`to_json` gives exactly what `to_value` gave),
+//! but a struct's keys are the `&'static str` names serde's derive hands the serializer, kept
+//! in declaration order in one vector; only maps with keys from the input (`extensions`)
+//! own their keys, sorted so that a lookup is a binary search. Numbers keep their JSON
+//! form, so a value reported as `found` prints as it always did.
+
+use serde::ser::{self, Serialize};
+use serde_json::{Number, Value};
+use std::fmt;
+
+/// An object key: a struct field's own name, or a map key from the input.
+#[derive(Clone, Debug)]
+pub enum Key {
+    Static(&'static str),
+    Owned(Box<str>),
+}
+
+impl Key {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Static(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+/// A JSON-shaped value of the label view. See the module documentation.
+#[derive(Clone, Debug)]
+pub enum Doc {
+    Null,
+    Bool(bool),
+    Num(Number),
+    Str(Box<str>),
+    Arr(Vec<Doc>),
+    /// A struct's fields in declaration order; no key twice.
+    Obj(Vec<(Key, Doc)>),
+    /// A map's entries sorted by key, no key twice (the last given wins, as in a JSON
+    /// object read by serde_json).
+    Map(Vec<(Key, Doc)>),
+}
+
+impl Doc {
+    /// The view of a serialisable value (the normalised label). Fails only where
+    /// `serde_json::to_value` would: a map key that is not text or a number.
+    pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Doc> {
+        value.serialize(DocSerializer)
+    }
+
+    /// The view of a JSON value (tests, fuzz targets, callers that hold JSON already).
+    pub fn from_json(v: &Value) -> Doc {
+        match v {
+            Value::Null => Doc::Null,
+            Value::Bool(b) => Doc::Bool(*b),
+            Value::Number(n) => Doc::Num(n.clone()),
+            Value::String(s) => Doc::Str(s.as_str().into()),
+            Value::Array(a) => Doc::Arr(a.iter().map(Doc::from_json).collect()),
+            // serde_json's map is sorted by key (no `preserve_order`), so the entries are
+            // already in the order `Map` keeps.
+            Value::Object(o) => Doc::Map(
+                o.iter()
+                    .map(|(k, v)| (Key::Owned(k.as_str().into()), Doc::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The JSON this view stands for: what `serde_json::to_value` gives for the same value.
+    pub fn to_json(&self) -> Value {
+        match self {
+            Doc::Null => Value::Null,
+            Doc::Bool(b) => Value::Bool(*b),
+            Doc::Num(n) => Value::Number(n.clone()),
+            Doc::Str(s) => Value::String(s.to_string()),
+            Doc::Arr(a) => Value::Array(a.iter().map(Doc::to_json).collect()),
+            Doc::Obj(o) | Doc::Map(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| (k.as_str().to_string(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The entries when the value is an object.
+    pub fn as_object(&self) -> Option<&[(Key, Doc)]> {
+        match self {
+            Doc::Obj(o) | Doc::Map(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Doc]> {
+        match self {
+            Doc::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Doc::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Doc::Obj(_) | Doc::Map(_))
+    }
+
+    /// A field of an object; `None` for a missing field or a value that is no object.
+    pub fn get(&self, name: &str) -> Option<&Doc> {
+        match self {
+            // A struct has a few dozen fields at most: a scan comparing lengths first
+            // beats a search of comparisons.
+            Doc::Obj(o) => o.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v),
+            Doc::Map(o) => o
+                .binary_search_by(|(k, _)| k.as_str().cmp(name))
+                .ok()
+                .map(|i| &o[i].1),
+            _ => None,
+        }
+    }
+
+    /// Equality as JSON values (objects compare as sets of entries).
+    pub fn json_eq(&self, other: &Doc) -> bool {
+        match (self, other) {
+            (Doc::Null, Doc::Null) => true,
+            (Doc::Bool(a), Doc::Bool(b)) => a == b,
+            (Doc::Num(a), Doc::Num(b)) => a == b,
+            (Doc::Str(a), Doc::Str(b)) => a == b,
+            (Doc::Arr(a), Doc::Arr(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.json_eq(y))
+            }
+            (a, b) => match (a.as_object(), b.as_object()) {
+                (Some(x), Some(y)) => {
+                    x.len() == y.len()
+                        && x.iter()
+                            .all(|(k, v)| b.get(k.as_str()).is_some_and(|w| v.json_eq(w)))
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Equality with a JSON value, as `json_eq` (a label list compared with a table's).
+    pub fn eq_json(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Doc::Null, Value::Null) => true,
+            (Doc::Bool(a), Value::Bool(b)) => a == b,
+            (Doc::Num(a), Value::Number(b)) => a == b,
+            (Doc::Str(a), Value::String(b)) => **a == **b,
+            (Doc::Arr(a), Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_json(y))
+            }
+            (Doc::Obj(a) | Doc::Map(a), Value::Object(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .all(|(k, v)| b.get(k.as_str()).is_some_and(|w| v.eq_json(w)))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Why a value could not be viewed (only a map key that is not text or a number).
+#[derive(Debug)]
+pub struct DocError(String);
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DocError {}
+
+impl ser::Error for DocError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DocError(msg.to_string())
+    }
+}
+
+/// Serialises into a [`Doc`], value for value as `serde_json::value::Serializer` does.
+struct DocSerializer;
+
+type Result<T> = std::result::Result<T, DocError>;
+
+impl ser::Serializer for DocSerializer {
+    type Ok = Doc;
+    type Error = DocError;
+    type SerializeSeq = SeqBuilder;
+    type SerializeTuple = SeqBuilder;
+    type SerializeTupleStruct = SeqBuilder;
+    type SerializeTupleVariant = VariantBuilder<SeqBuilder>;
+    type SerializeMap = MapBuilder;
+    type SerializeStruct = StructBuilder;
+    type SerializeStructVariant = VariantBuilder<StructBuilder>;
+
+    fn serialize_bool(self, v: bool) -> Result<Doc> {
+        Ok(Doc::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Doc> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Doc> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Doc> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Doc> {
+        Ok(Doc::Num(v.into()))
+    }
+    fn serialize_i128(self, v: i128) -> Result<Doc> {
+        if let Ok(u) = u64::try_from(v) {
+            Ok(Doc::Num(u.into()))
+        } else if let Ok(i) = i64::try_from(v) {
+            Ok(Doc::Num(i.into()))
+        } else {
+            Err(DocError("number out of range".into()))
+        }
+    }
+    fn serialize_u8(self, v: u8) -> Result<Doc> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Doc> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Doc> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Doc> {
+        Ok(Doc::Num(v.into()))
+    }
+    fn serialize_u128(self, v: u128) -> Result<Doc> {
+        u64::try_from(v)
+            .map(|u| Doc::Num(u.into()))
+            .map_err(|_| DocError("number out of range".into()))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Doc> {
+        Ok(match Value::from(v) {
+            Value::Number(n) => Doc::Num(n),
+            _ => Doc::Null,
+        })
+    }
+    fn serialize_f64(self, v: f64) -> Result<Doc> {
+        Ok(Number::from_f64(v).map_or(Doc::Null, Doc::Num))
+    }
+    fn serialize_char(self, v: char) -> Result<Doc> {
+        Ok(Doc::Str(v.to_string().into()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Doc> {
+        Ok(Doc::Str(v.into()))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<Doc> {
+        Ok(Doc::Arr(v.iter().map(|b| Doc::Num((*b).into())).collect()))
+    }
+    fn serialize_none(self) -> Result<Doc> {
+        Ok(Doc::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Doc> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Doc> {
+        Ok(Doc::Null)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Doc> {
+        Ok(Doc::Null)
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Doc> {
+        Ok(Doc::Str(variant.into()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Doc> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Doc> {
+        Ok(Doc::Obj(vec![(
+            Key::Static(variant),
+            value.serialize(DocSerializer)?,
+        )]))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder> {
+        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<SeqBuilder> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantBuilder<SeqBuilder>> {
+        Ok(VariantBuilder {
+            variant,
+            inner: SeqBuilder(Vec::with_capacity(len)),
+        })
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder> {
+        Ok(MapBuilder {
+            entries: Vec::with_capacity(len.unwrap_or(0)),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<StructBuilder> {
+        Ok(StructBuilder(Vec::with_capacity(len)))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<VariantBuilder<StructBuilder>> {
+        Ok(VariantBuilder {
+            variant,
+            inner: StructBuilder(Vec::with_capacity(len)),
+        })
+    }
+}
+
+struct SeqBuilder(Vec<Doc>);
+
+impl SeqBuilder {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.0.push(value.serialize(DocSerializer)?);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for SeqBuilder {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Arr(self.0))
+    }
+}
+
+impl ser::SerializeTuple for SeqBuilder {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Arr(self.0))
+    }
+}
+
+impl ser::SerializeTupleStruct for SeqBuilder {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Arr(self.0))
+    }
+}
+
+struct StructBuilder(Vec<(Key, Doc)>);
+
+impl ser::SerializeStruct for StructBuilder {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.0
+            .push((Key::Static(key), value.serialize(DocSerializer)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Obj(self.0))
+    }
+}
+
+/// `{variant: inner}`, as serde_json writes an enum variant with data.
+struct VariantBuilder<B> {
+    variant: &'static str,
+    inner: B,
+}
+
+impl ser::SerializeTupleVariant for VariantBuilder<SeqBuilder> {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.inner.push(value)
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Obj(vec![(
+            Key::Static(self.variant),
+            Doc::Arr(self.inner.0),
+        )]))
+    }
+}
+
+impl ser::SerializeStructVariant for VariantBuilder<StructBuilder> {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
+    }
+    fn end(self) -> Result<Doc> {
+        Ok(Doc::Obj(vec![(
+            Key::Static(self.variant),
+            Doc::Obj(self.inner.0),
+        )]))
+    }
+}
+
+struct MapBuilder {
+    entries: Vec<(Key, Doc)>,
+    key: Option<Box<str>>,
+}
+
+impl ser::SerializeMap for MapBuilder {
+    type Ok = Doc;
+    type Error = DocError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        // Map keys are rare in a label (`extensions`); serde_json's own value serializer
+        // reads them, and text or a number is a key as it is for `to_value`.
+        let text = match key.serialize(serde_json::value::Serializer) {
+            Ok(Value::String(s)) => s,
+            Ok(Value::Number(n)) => n.to_string(),
+            Ok(Value::Bool(b)) => b.to_string(),
+            Ok(_) => return Err(DocError("key must be a string".into())),
+            Err(e) => return Err(DocError(e.to_string())),
+        };
+        self.key = Some(text.into());
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| DocError("a map value without its key".into()))?;
+        self.entries
+            .push((Key::Owned(key), value.serialize(DocSerializer)?));
+        Ok(())
+    }
+    fn end(mut self) -> Result<Doc> {
+        // Sorted by key with the last of equal keys kept: reversed, a stable sort puts the
+        // last given first among equals, and `dedup_by` keeps the first of each run.
+        self.entries.reverse();
+        self.entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        self.entries.dedup_by(|a, b| a.0.as_str() == b.0.as_str());
+        Ok(Doc::Map(self.entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use std::collections::{BTreeMap, HashMap};
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Plain,
+        Wrapped(u8),
+        Pair(u8, String),
+        Shaped { a: f64, b: Option<bool> },
+    }
+
+    #[derive(Serialize)]
+    struct Sample {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        missing: Option<u32>,
+        none: Option<u32>,
+        small: f64,
+        whole: f64,
+        negative: i64,
+        big: u64,
+        not_finite: f64,
+        letter: char,
+        kinds: Vec<Kind>,
+        map: HashMap<String, i32>,
+        numbered: BTreeMap<u32, &'static str>,
+        tuple: (u8, &'static str),
+        #[serde(rename = "renamed-field")]
+        renamed: (),
+        extensions: serde_json::Map<String, Value>,
+    }
+
+    /// `Doc::of(x).to_json()` is `serde_json::to_value(x)`, for every shape serde makes.
+    #[test]
+    fn the_view_is_the_json_serde_json_writes() {
+        let sample = Sample {
+            name: "牛肉干".into(),
+            missing: None,
+            none: None,
+            small: 3.8,
+            whole: 5.0,
+            negative: -7,
+            big: u64::MAX,
+            not_finite: f64::NAN,
+            letter: 'é',
+            kinds: vec![
+                Kind::Plain,
+                Kind::Wrapped(3),
+                Kind::Pair(1, "x".into()),
+                Kind::Shaped { a: 0.1, b: None },
+            ],
+            map: (0..40).map(|i| (format!("k{i}"), i)).collect(),
+            numbered: [(10, "ten"), (2, "two")].into_iter().collect(),
+            tuple: (1, "one"),
+            renamed: (),
+            extensions: serde_json::json!({"z": [1, {"y": null}], "a": "b"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        };
+        let doc = Doc::of(&sample).expect("view");
+        let json = serde_json::to_value(&sample).expect("json");
+        assert_eq!(doc.to_json(), json);
+        assert_eq!(doc.to_json().to_string(), json.to_string());
+        // Lookups: struct fields, renamed fields, map keys (sorted), missing names.
+        assert_eq!(doc.get("name").and_then(Doc::as_str), Some("牛肉干"));
+        assert!(matches!(doc.get("renamed-field"), Some(Doc::Null)));
+        assert!(doc.get("missing").is_none());
+        let map = doc.get("map").expect("map");
+        for i in 0..40 {
+            let v = map.get(&format!("k{i}")).map(Doc::to_json);
+            assert_eq!(v, Some(serde_json::json!(i)), "k{i}");
+        }
+        assert!(map.get("k40").is_none());
+        assert_eq!(
+            doc.get("numbered")
+                .and_then(|m| m.get("10"))
+                .and_then(Doc::as_str),
+            Some("ten")
+        );
+        // The view of the JSON is the same view.
+        let again = Doc::from_json(&json);
+        assert!(again.json_eq(&doc) && doc.json_eq(&again));
+        assert!(doc.eq_json(&json));
+        assert_eq!(again.to_json(), json);
+    }
+
+    #[test]
+    fn the_last_of_a_repeated_map_key_wins_as_in_serde_json() {
+        struct Repeated;
+        impl Serialize for Repeated {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                use ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("b", &1)?;
+                m.serialize_entry("a", &2)?;
+                m.serialize_entry("b", &3)?;
+                m.serialize_entry("a", &4)?;
+                m.serialize_entry("c", &5)?;
+                m.end()
+            }
+        }
+        let doc = Doc::of(&Repeated).expect("view");
+        assert_eq!(
+            doc.to_json(),
+            serde_json::to_value(&Repeated).expect("json")
+        );
+        assert_eq!(doc.to_json(), serde_json::json!({"a": 4, "b": 3, "c": 5}));
+    }
+
+    #[test]
+    fn equality_is_json_equality() {
+        let a = Doc::from_json(&serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": null}}));
+        let b = Doc::from_json(&serde_json::json!({"y": {"z": null}, "x": [1, 2.5, "t"]}));
+        let c = Doc::from_json(&serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": 0}}));
+        assert!(a.json_eq(&b));
+        assert!(!a.json_eq(&c));
+        assert!(!a.eq_json(&serde_json::json!({"x": [1, 2.5, "t"]})));
+        // 1 and 1.0 differ as JSON numbers, as they do for `serde_json::Value`.
+        assert!(!Doc::from_json(&serde_json::json!(1)).eq_json(&serde_json::json!(1.0)));
+    }
+}
