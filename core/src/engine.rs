@@ -720,7 +720,7 @@ fn run_rule<'a>(
                 &mut out,
             );
             if out.is_empty() {
-                return RuleOutcome::NotApplicable(format!("no elements in `{}`", list.source));
+                return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }
             (out, crate::primitives::pointer_of(list, ""))
         }
@@ -870,10 +870,7 @@ fn run_rule<'a>(
     } else if let Some(reason) = skip_reason {
         RuleOutcome::Skip(format!("missing data: {reason}"))
     } else {
-        RuleOutcome::NotApplicable(match &rule.when {
-            Some(w) => format!("not applicable: `{}` is false", w.source),
-            None => "not applicable".into(),
-        })
+        RuleOutcome::NotApplicable(rule.reasons.when_false.clone())
     }
 }
 
