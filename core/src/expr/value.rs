@@ -218,6 +218,27 @@ pub fn decimal_to_json(d: Decimal) -> Value {
             return Value::from(i);
         }
     }
+    // The common case without text (a label's every decimal is written into its view):
+    // `m / 10ˢ` with both exact is the double nearest to the decimal, the one its text
+    // parses to, and that double's shortest text is the decimal's own exactly when
+    // `short_decimal` gives the decimal back.
+    const POW10: [f64; 10] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+    if let (Some(p), true) = (
+        POW10.get(d.scale() as usize),
+        d.mantissa().unsigned_abs() < 1_000_000_000_000_000,
+    ) {
+        let f = d.mantissa() as f64 / p;
+        if let Some(back) = short_decimal(f) {
+            if back.mantissa() == d.mantissa() && back.scale() == d.scale() {
+                return Value::from(f);
+            }
+        }
+    }
+    decimal_to_json_by_text(d)
+}
+
+/// `decimal_to_json` by the decimal's text: a number when the text reads back unchanged.
+fn decimal_to_json_by_text(d: Decimal) -> Value {
     let text = d.to_string();
     match text.parse::<f64>() {
         Ok(f) if format!("{f}") == text => Value::from(f),
@@ -228,6 +249,37 @@ pub fn decimal_to_json(d: Decimal) -> Value {
 #[cfg(test)]
 mod fast_decimal_tests {
     use super::*;
+
+    /// The fast path of `decimal_to_json` gives what the text path gives.
+    #[test]
+    fn decimal_to_json_equals_the_text_path() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for i in 0..200_000u64 {
+            let m = match i % 4 {
+                0 => (next() % 100_000) as i64,
+                1 => (next() % 10_000_000_000_000_000) as i64,
+                2 => -((next() % 1_000_000_000) as i64),
+                _ => next() as i64,
+            };
+            let d = Decimal::new(m, (next() % 13) as u32).normalize();
+            let slow = if d.scale() == 0 && i64::try_from(d.mantissa()).is_ok() {
+                decimal_to_json(d)
+            } else {
+                decimal_to_json_by_text(d)
+            };
+            let fast = decimal_to_json(d);
+            assert_eq!(fast, slow, "{d}");
+            assert_eq!(fast.to_string(), slow.to_string(), "{d}");
+        }
+        assert_eq!(decimal_to_json(Decimal::new(38, 1)), serde_json::json!(3.8));
+        assert_eq!(decimal_to_json(Decimal::new(5, 0)), serde_json::json!(5));
+    }
 
     /// The fast path gives exactly the decimal (mantissa and scale) of the text path.
     #[test]
