@@ -152,7 +152,7 @@ impl ClaimConditions {
         let Some(table) = env.tables.get(&self.table) else {
             return Outcome::Skip(format!("table `{}` missing", self.table));
         };
-        let claims = scope.eval(&self.claims.root).elements();
+        let claims: Vec<Val<'a>> = scope.eval(&self.claims.root).elements().collect();
         let mut matched_any = false;
         let mut hits = Vec::new();
         for (i, claim) in claims.iter().enumerate() {
@@ -160,6 +160,9 @@ impl ClaimConditions {
             let text = text.as_str().unwrap_or("");
             let nutrient = claim.field("nutrient");
             let level = claim.field("level");
+            // The claim is tried against every row's words and pattern: the set of bytes
+            // it holds answers most of them before any scan.
+            let search = super::required_chars::WordSearch::new(text);
             let matching: Vec<&ClaimRow> = self
                 .rows
                 .iter()
@@ -167,8 +170,8 @@ impl ClaimConditions {
                     let structured = matches!((&r.nutrient, nutrient.as_str(), &r.level, level.as_str()),
                         (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
                     structured
-                        || (!text.is_empty() && r.words.iter().any(|w| super::required_chars::contains(text, w)))
-                        || r.pattern.as_ref().is_some_and(|p| p.is_match(text))
+                        || (!text.is_empty() && r.words.iter().any(|w| search.contains(w)))
+                        || r.pattern.as_ref().is_some_and(|p| p.is_match_in(&search))
                 })
                 .collect();
             if matching.is_empty() {

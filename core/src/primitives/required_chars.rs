@@ -145,6 +145,20 @@ impl Pattern {
         self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
     }
 
+    /// `is_match` for a text tried against many patterns (a claim against a claims
+    /// table's rows): words and required strings are first tried against the text's bytes.
+    pub(crate) fn is_match_in(&self, search: &WordSearch<'_>) -> bool {
+        if let Some(words) = &self.words {
+            return words.iter().any(|w| search.contains(w));
+        }
+        let could = self
+            .required
+            .get_or_init(|| required_strings(&self.source))
+            .as_ref()
+            .is_none_or(|req| req.iter().any(|w| search.contains(w)));
+        could && self.regex().is_some_and(|re| re.is_match(search.text))
+    }
+
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex_lite::Captures<'t>> {
         if self.could_match(text) {
             self.regex()?.captures(text)
@@ -562,6 +576,8 @@ mod pattern_tests {
             for t in texts.iter().chain(&made) {
                 let re = pat.regex().expect("compiled");
                 assert_eq!(pat.is_match(t), re.is_match(t), "{p} / {t}");
+                let search = super::WordSearch::new(t);
+                assert_eq!(pat.is_match_in(&search), re.is_match(t), "{p} / {t}");
             }
         }
     }
@@ -615,6 +631,8 @@ mod prefilter_properties {
             let p = Pattern::new(&source).expect("compiles");
             for t in &texts {
                 proptest::prop_assert_eq!(p.is_match(t), re.is_match(t), "{} on {:?}", source, t);
+                let search = super::WordSearch::new(t);
+                proptest::prop_assert_eq!(p.is_match_in(&search), re.is_match(t), "{} on {:?}", source, t);
             }
         }
     }
