@@ -899,7 +899,7 @@ fn collect_items<'a>(
     parent: Option<usize>,
     out: &mut Vec<Visit<'a>>,
 ) {
-    for (index, el) in list.elements().into_iter().enumerate() {
+    for (index, el) in list.elements().enumerate() {
         let child = recurse
             .filter(|_| depth < MAX_ITEM_DEPTH)
             .map(|r| el.field(r))

@@ -205,7 +205,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                         }),
                         None => Val::Bool(false),
                     },
-                    BinOp::In => Val::Bool(b.elements().iter().any(|e| e.loose_eq(&a))),
+                    BinOp::In => Val::Bool(b.elements().any(|e| e.loose_eq(&a))),
                     BinOp::And | BinOp::Or => Val::Null,
                 }
             }
@@ -385,7 +385,6 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .field("nutrition")
                     .field("rows");
                 rows.elements()
-                    .into_iter()
                     .find(|r| r.field("nutrient").loose_eq(&id))
                     .map(|r| r.field("per_100"))
                     .unwrap_or(Val::Null)
@@ -396,9 +395,7 @@ impl<'c, 'a> Scope<'c, 'a> {
             },
             Func::Contains => match (self.eval(&args[0]), self.eval(&args[1])) {
                 (Val::Str(a), Val::Str(b)) => Val::Bool(a.contains(b.as_ref())),
-                (list, x) if list.is_list() => {
-                    Val::Bool(list.elements().iter().any(|e| e.loose_eq(&x)))
-                }
+                (list, x) if list.is_list() => Val::Bool(list.elements().any(|e| e.loose_eq(&x))),
                 _ => Val::Null,
             },
             Func::StartsWith => match (self.eval(&args[0]), self.eval(&args[1])) {
@@ -434,11 +431,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let list = self.eval(&args[0]);
-                Val::Bool(
-                    list.elements()
-                        .iter()
-                        .any(|e| t.find(&e.field(field)).is_some()),
-                )
+                Val::Bool(list.elements().any(|e| t.find(&e.field(field)).is_some()))
             }
             Func::If => {
                 if self.eval(&args[0]).truthy() {
@@ -453,8 +446,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let parts: Vec<String> = self
                     .eval(&args[0])
                     .elements()
-                    .iter()
-                    .filter_map(|e| match e {
+                    .filter_map(|e| match &e {
                         // Numbers and dates as a message shows them (to build readable
                         // `expected` texts such as `≥ 80 % = 2.08`); null and others dropped.
                         Val::Num(_) | Val::Date(_) => Some(e.display()),
@@ -471,7 +463,6 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let n = self
                     .eval(&args[0])
                     .elements()
-                    .iter()
                     .filter(|e| e.field(&field).is_present())
                     .count();
                 Val::Num(Decimal::from(n as u64))
@@ -516,7 +507,6 @@ impl<'c, 'a> Scope<'c, 'a> {
                 };
                 let n = list
                     .elements()
-                    .iter()
                     .filter(|e| e.field(&field).loose_eq(&want))
                     .count();
                 if f == Func::Any {
@@ -540,8 +530,8 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let Val::Str(key) = key else {
                     return Val::Null;
                 };
-                let wanted = match &values {
-                    v if v.is_list() => values.elements(),
+                let wanted: Vec<Val<'a>> = match &values {
+                    v if v.is_list() => values.elements().collect(),
                     other => vec![other.clone()],
                 };
                 let mut total = Decimal::ZERO;
@@ -619,7 +609,6 @@ impl<'c, 'a> Scope<'c, 'a> {
                     Val::Str(s) => s.into_owned(),
                     v if v.is_list() => v
                         .elements()
-                        .iter()
                         .filter_map(|v| v.as_str().map(str::to_string))
                         .collect::<Vec<_>>()
                         .join("\n"),
@@ -674,11 +663,11 @@ impl<'c, 'a> Scope<'c, 'a> {
                 Val::List(out)
             }
             Func::Missing => {
-                let b = self.eval(&args[1]).elements();
+                let b = self.eval(&args[1]);
+                let b: Vec<Val<'a>> = b.elements().collect();
                 Val::List(
                     self.eval(&args[0])
                         .elements()
-                        .into_iter()
                         .filter(|x| !b.iter().any(|y| x.loose_eq(y)))
                         .collect(),
                 )
@@ -704,7 +693,6 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 list.elements()
-                    .into_iter()
                     .find(|e| e.field(&field).loose_eq(&want))
                     .map(|e| e.field(&ret))
                     .unwrap_or(Val::Null)

@@ -23,6 +23,39 @@ pub enum Val<'a> {
     Doc(&'a Doc),
 }
 
+/// The elements of a list value (see [`Val::elements`]).
+pub enum Elements<'v, 'a> {
+    Json(std::slice::Iter<'a, Value>),
+    Doc(std::slice::Iter<'a, Doc>),
+    List(std::slice::Iter<'v, Val<'a>>),
+    Empty,
+}
+
+impl<'a> Iterator for Elements<'_, 'a> {
+    type Item = Val<'a>;
+
+    fn next(&mut self) -> Option<Val<'a>> {
+        match self {
+            Elements::Json(i) => i.next().map(Val::from_json),
+            Elements::Doc(i) => i.next().map(Val::from_doc),
+            Elements::List(i) => i.next().cloned(),
+            Elements::Empty => None,
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match self {
+            Elements::Json(i) => i.len(),
+            Elements::Doc(i) => i.len(),
+            Elements::List(i) => i.len(),
+            Elements::Empty => 0,
+        };
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Elements<'_, '_> {}
+
 /// Converts a JSON number to an exact decimal.
 ///
 /// Integers convert exactly. Floats go through their shortest round-trip text (Rust's `{}`),
@@ -153,13 +186,14 @@ impl<'a> Val<'a> {
         }
     }
 
-    /// Elements when the value is a list.
-    pub fn elements(&self) -> Vec<Val<'a>> {
+    /// Elements when the value is a list (none otherwise), one by one: collecting them
+    /// for every `in`, `count` or `sum` was an allocation per call.
+    pub fn elements(&self) -> Elements<'_, 'a> {
         match self {
-            Val::Json(Value::Array(a)) => a.iter().map(Val::from_json).collect(),
-            Val::Doc(Doc::Arr(a)) => a.iter().map(Val::from_doc).collect(),
-            Val::List(l) => l.clone(),
-            _ => Vec::new(),
+            Val::Json(Value::Array(a)) => Elements::Json(a.iter()),
+            Val::Doc(Doc::Arr(a)) => Elements::Doc(a.iter()),
+            Val::List(l) => Elements::List(l.iter()),
+            _ => Elements::Empty,
         }
     }
 

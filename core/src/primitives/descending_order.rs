@@ -91,7 +91,7 @@ impl DescendingOrder {
         hits: &mut Vec<Hit<'a>>,
         judged: &mut usize,
     ) {
-        let items = list.elements();
+        let items: Vec<Val<'a>> = list.elements().collect();
         let mut seen: Vec<(usize, Decimal)> = Vec::new();
         for (i, el) in items.iter().enumerate() {
             if let Some(skip) = &self.skip_if {
@@ -136,7 +136,7 @@ impl DescendingOrder {
             if depth < MAX_RECURSION {
                 for (i, el) in items.iter().enumerate() {
                     let child = el.field(sub);
-                    if !child.elements().is_empty() {
+                    if child.elements().len() != 0 {
                         let p = format!("{pointer}/{i}/{sub}");
                         // `parent` is the element whose sub-list is walked, for `skip_if`
                         // (a group 'in varying proportions' may list its parts in any order).

@@ -50,7 +50,7 @@ impl SumTolerance {
     }
 
     pub fn run<'a>(&'a self, scope: &mut Scope<'_, 'a>, base: &str) -> Outcome<'a> {
-        let items = scope.eval(&self.list.root).elements();
+        let items: Vec<Val<'a>> = scope.eval(&self.list.root).elements().collect();
         let mut sum = Decimal::ZERO;
         let mut counted = 0;
         for it in &items {
