@@ -711,14 +711,9 @@ fn run_rule<'a>(
     let (items, base): (Vec<Visit<'a>>, String) = match &rule.for_each {
         None => (vec![Visit::ROOT], String::new()),
         Some(list) => {
-            let mut out = Vec::new();
-            collect_items(
-                scope.eval(&list.root),
-                rule.recurse.as_deref(),
-                0,
-                None,
-                &mut out,
-            );
+            let list_val = scope.eval(&list.root);
+            let mut out = Vec::with_capacity(list_val.list_len().unwrap_or(0));
+            collect_items(list_val, rule.recurse.as_deref(), 0, None, &mut out);
             if out.is_empty() {
                 return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }

@@ -16,22 +16,6 @@ use serde::ser::{self, Serialize};
 use serde_json::{Number, Value};
 use std::fmt;
 
-/// An object key: a struct field's own name, or a map key from the input.
-#[derive(Clone, Debug)]
-pub enum Key {
-    Static(&'static str),
-    Owned(Box<str>),
-}
-
-impl Key {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Key::Static(s) => s,
-            Key::Owned(s) => s,
-        }
-    }
-}
-
 /// A JSON-shaped value of the label view. See the module documentation.
 #[derive(Clone, Debug)]
 pub enum Doc {
@@ -40,11 +24,12 @@ pub enum Doc {
     Num(Number),
     Str(Box<str>),
     Arr(Vec<Doc>),
-    /// A struct's fields in declaration order; no key twice.
-    Obj(Vec<(Key, Doc)>),
-    /// A map's entries sorted by key, no key twice (the last given wins, as in a JSON
-    /// object read by serde_json).
-    Map(Vec<(Key, Doc)>),
+    /// A struct's fields in declaration order, named by the struct's own `&'static`
+    /// names; no key twice.
+    Obj(Vec<(&'static str, Doc)>),
+    /// A map's entries (keys from the input) sorted by key, no key twice (the last given
+    /// wins, as in a JSON object read by serde_json).
+    Map(Vec<(Box<str>, Doc)>),
 }
 
 impl Doc {
@@ -66,7 +51,7 @@ impl Doc {
             // already in the order `Map` keeps.
             Value::Object(o) => Doc::Map(
                 o.iter()
-                    .map(|(k, v)| (Key::Owned(k.as_str().into()), Doc::from_json(v)))
+                    .map(|(k, v)| (Box::from(k.as_str()), Doc::from_json(v)))
                     .collect(),
             ),
         }
@@ -80,20 +65,38 @@ impl Doc {
             Doc::Num(n) => Value::Number(n.clone()),
             Doc::Str(s) => Value::String(s.to_string()),
             Doc::Arr(a) => Value::Array(a.iter().map(Doc::to_json).collect()),
-            Doc::Obj(o) | Doc::Map(o) => Value::Object(
+            Doc::Obj(o) => Value::Object(
                 o.iter()
-                    .map(|(k, v)| (k.as_str().to_string(), v.to_json()))
+                    .map(|(k, v)| (k.to_string(), v.to_json()))
+                    .collect(),
+            ),
+            Doc::Map(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| (k.to_string(), v.to_json()))
                     .collect(),
             ),
         }
     }
 
-    /// The entries when the value is an object.
-    pub fn as_object(&self) -> Option<&[(Key, Doc)]> {
+    /// The number of entries when the value is an object.
+    pub fn object_len(&self) -> Option<usize> {
         match self {
-            Doc::Obj(o) | Doc::Map(o) => Some(o),
+            Doc::Obj(o) => Some(o.len()),
+            Doc::Map(o) => Some(o.len()),
             _ => None,
         }
+    }
+
+    /// The entries when the value is an object, in the view's order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Doc)> {
+        let (obj, map) = match self {
+            Doc::Obj(o) => (Some(o), None),
+            Doc::Map(o) => (None, Some(o)),
+            _ => (None, None),
+        };
+        let obj = obj.into_iter().flatten().map(|(k, v)| (*k, v));
+        let map = map.into_iter().flatten().map(|(k, v)| (&**k, v));
+        obj.chain(map)
     }
 
     pub fn as_array(&self) -> Option<&[Doc]> {
@@ -119,9 +122,9 @@ impl Doc {
         match self {
             // A struct has a few dozen fields at most: a scan comparing lengths first
             // beats a search of comparisons.
-            Doc::Obj(o) => o.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v),
+            Doc::Obj(o) => o.iter().find(|(k, _)| *k == name).map(|(_, v)| v),
             Doc::Map(o) => o
-                .binary_search_by(|(k, _)| k.as_str().cmp(name))
+                .binary_search_by(|(k, _)| (**k).cmp(name))
                 .ok()
                 .map(|i| &o[i].1),
             _ => None,
@@ -138,11 +141,11 @@ impl Doc {
             (Doc::Arr(a), Doc::Arr(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.json_eq(y))
             }
-            (a, b) => match (a.as_object(), b.as_object()) {
+            (a, b) => match (a.object_len(), b.object_len()) {
                 (Some(x), Some(y)) => {
-                    x.len() == y.len()
-                        && x.iter()
-                            .all(|(k, v)| b.get(k.as_str()).is_some_and(|w| v.json_eq(w)))
+                    x == y
+                        && a.entries()
+                            .all(|(k, v)| b.get(k).is_some_and(|w| v.json_eq(w)))
                 }
                 _ => false,
             },
@@ -159,10 +162,10 @@ impl Doc {
             (Doc::Arr(a), Value::Array(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_json(y))
             }
-            (Doc::Obj(a) | Doc::Map(a), Value::Object(b)) => {
-                a.len() == b.len()
-                    && a.iter()
-                        .all(|(k, v)| b.get(k.as_str()).is_some_and(|w| v.eq_json(w)))
+            (a, Value::Object(b)) if a.is_object() => {
+                a.object_len() == Some(b.len())
+                    && a.entries()
+                        .all(|(k, v)| b.get(k).is_some_and(|w| v.eq_json(w)))
             }
             _ => false,
         }
@@ -291,10 +294,7 @@ impl ser::Serializer for DocSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(
-            Key::Static(variant),
-            value.serialize(DocSerializer)?,
-        )]))
+        Ok(Doc::Obj(vec![(variant, value.serialize(DocSerializer)?)]))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder> {
         Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
@@ -382,7 +382,7 @@ impl ser::SerializeTupleStruct for SeqBuilder {
     }
 }
 
-struct StructBuilder(Vec<(Key, Doc)>);
+struct StructBuilder(Vec<(&'static str, Doc)>);
 
 impl ser::SerializeStruct for StructBuilder {
     type Ok = Doc;
@@ -392,8 +392,7 @@ impl ser::SerializeStruct for StructBuilder {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.0
-            .push((Key::Static(key), value.serialize(DocSerializer)?));
+        self.0.push((key, value.serialize(DocSerializer)?));
         Ok(())
     }
     fn end(self) -> Result<Doc> {
@@ -414,10 +413,7 @@ impl ser::SerializeTupleVariant for VariantBuilder<SeqBuilder> {
         self.inner.push(value)
     }
     fn end(self) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(
-            Key::Static(self.variant),
-            Doc::Arr(self.inner.0),
-        )]))
+        Ok(Doc::Obj(vec![(self.variant, Doc::Arr(self.inner.0))]))
     }
 }
 
@@ -432,15 +428,12 @@ impl ser::SerializeStructVariant for VariantBuilder<StructBuilder> {
         ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
     }
     fn end(self) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(
-            Key::Static(self.variant),
-            Doc::Obj(self.inner.0),
-        )]))
+        Ok(Doc::Obj(vec![(self.variant, Doc::Obj(self.inner.0))]))
     }
 }
 
 struct MapBuilder {
-    entries: Vec<(Key, Doc)>,
+    entries: Vec<(Box<str>, Doc)>,
     key: Option<Box<str>>,
 }
 
@@ -465,16 +458,15 @@ impl ser::SerializeMap for MapBuilder {
             .key
             .take()
             .ok_or_else(|| DocError("a map value without its key".into()))?;
-        self.entries
-            .push((Key::Owned(key), value.serialize(DocSerializer)?));
+        self.entries.push((key, value.serialize(DocSerializer)?));
         Ok(())
     }
     fn end(mut self) -> Result<Doc> {
         // Sorted by key with the last of equal keys kept: reversed, a stable sort puts the
         // last given first among equals, and `dedup_by` keeps the first of each run.
         self.entries.reverse();
-        self.entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-        self.entries.dedup_by(|a, b| a.0.as_str() == b.0.as_str());
+        self.entries.sort_by(|a, b| a.0.cmp(&b.0));
+        self.entries.dedup_by(|a, b| a.0 == b.0);
         Ok(Doc::Map(self.entries))
     }
 }

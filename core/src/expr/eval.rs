@@ -83,7 +83,8 @@ impl<'c, 'a> Scope<'c, 'a> {
     pub fn new(ctx: &'c EvalContext<'a>) -> Self {
         Scope {
             ctx,
-            vars: Vec::new(),
+            // A rule binds a few names (its lets, `item`, `found`…): one allocation.
+            vars: Vec::with_capacity(8),
             memo: Default::default(),
         }
     }

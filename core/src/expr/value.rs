@@ -172,7 +172,7 @@ impl<'a> Val<'a> {
             Val::Json(Value::Array(a)) => !a.is_empty(),
             Val::Json(Value::Object(o)) => !o.is_empty(),
             Val::Doc(Doc::Arr(a)) => !a.is_empty(),
-            Val::Doc(d) => d.as_object().is_none_or(|o| !o.is_empty()),
+            Val::Doc(d) => d.object_len().is_none_or(|n| n > 0),
             _ => true,
         }
     }
