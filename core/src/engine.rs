@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::error::{Error, LabelError};
 use crate::expr::{Doc, EvalContext, Scope, Val};
-use crate::label::parse::{check_no_arrays_for_objects, parse_label_typed};
+use crate::label::parse::parse_label;
 use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
@@ -203,8 +203,8 @@ impl Engine {
     /// Parses and checks one label given as JSON bytes.
     pub fn check_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
-        let label = parse_label_typed(bytes, &self.limits)?;
-        let prepared = self.prepare(label, opts, Some(bytes))?;
+        let label = parse_label(bytes, &self.limits)?;
+        let prepared = self.prepare(label, opts)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts))
@@ -220,12 +220,12 @@ impl Engine {
         opts: &CheckOptions,
     ) -> Result<MarketReports, Error> {
         self.check_selection(opts)?;
-        let label = parse_label_typed(bytes, &self.limits)?;
+        let label = parse_label(bytes, &self.limits)?;
         let mut out: Vec<MarketReport> = Vec::new();
         for market in markets_in_order(markets)? {
             let mut l = label.clone();
             l.market = market.clone();
-            let prepared = self.prepare(l, opts, Some(bytes))?;
+            let prepared = self.prepare(l, opts)?;
             let packs = self.select(&prepared, &opts.editions, false);
             refuse_broken(&packs)?;
             out.push(MarketReport {
@@ -342,7 +342,7 @@ impl Engine {
     /// Checks a parsed label.
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
-        let prepared = self.prepare(label, opts, None)?;
+        let prepared = self.prepare(label, opts)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts))
@@ -352,8 +352,8 @@ impl Engine {
     /// what changes: the view of the 2027-03-16 transition from either side of it.
     pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
         self.check_selection(opts)?;
-        let label = parse_label_typed(bytes, &self.limits)?;
-        let prepared = self.prepare(label, opts, Some(bytes))?;
+        let label = parse_label(bytes, &self.limits)?;
+        let prepared = self.prepare(label, opts)?;
         let now = self.select(&prepared, &EditionChoice::InForce, false);
         let latest = self.select(&prepared, &EditionChoice::InForce, true);
         refuse_broken(&now)?;
@@ -409,14 +409,8 @@ impl Engine {
         Ok(())
     }
 
-    /// Normalises the label and builds its JSON view; `input`, the JSON bytes it was parsed
-    /// from, is checked against the view for arrays given where objects belong.
-    fn prepare(
-        &self,
-        mut label: Label,
-        opts: &CheckOptions,
-        input: Option<&[u8]>,
-    ) -> Result<Prepared, Error> {
+    /// Normalises the label and builds the view the rules read.
+    fn prepare(&self, mut label: Label, opts: &CheckOptions) -> Result<Prepared, Error> {
         let nutrients = self.standards.codelists.get("nutrients");
         label.normalise(&|name| {
             nutrients
@@ -432,9 +426,6 @@ impl Engine {
             column: 0,
             message: e.to_string(),
         })?;
-        if let Some(bytes) = input {
-            check_no_arrays_for_objects(bytes, &view)?;
-        }
         self.validate_editions(&opts.editions)?;
         let catalogue = &self.standards.catalogue;
         if !catalogue.has_market(&label.market) {

@@ -22,6 +22,7 @@ mod json_pointer;
 mod number;
 pub(crate) mod parse;
 pub mod population;
+mod strict;
 pub mod text;
 pub mod textile;
 

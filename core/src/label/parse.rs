@@ -2,7 +2,6 @@
 
 use super::{Dec, Label};
 use crate::error::LabelError;
-use crate::expr::Doc;
 use rust_decimal::Decimal;
 
 /// Resource limits for one label. Inputs past them are refused with a structured error,
@@ -37,23 +36,9 @@ impl Default for Limits {
 ///
 /// Checks the size first, then the nesting depth by a byte scan (so a 10 000-deep input is
 /// refused without recursion), then deserialises with a JSON-pointer path on every type
-/// error. Does not normalise; see [`Label::normalise`].
+/// error — an array given where an object belongs among them. Does not normalise; see
+/// [`Label::normalise`].
 pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
-    let label = parse_label_typed(bytes, limits)?;
-    let typed = Doc::of(&label).map_err(|e| LabelError::Invalid {
-        path: String::new(),
-        line: 0,
-        column: 0,
-        message: e.to_string(),
-    })?;
-    check_no_arrays_for_objects(bytes, &typed)?;
-    Ok(label)
-}
-
-/// [`parse_label`] without the arrays-for-objects check, which needs the document as JSON:
-/// the engine makes that check against the normalised view it builds anyway
-/// (`Engine::check_json`), saving one serialisation per label.
-pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
     if bytes.len() > limits.max_label_bytes {
         return Err(LabelError::TooLarge {
             size: bytes.len(),
@@ -63,12 +48,30 @@ pub(crate) fn parse_label_typed(bytes: &[u8], limits: &Limits) -> Result<Label, 
     check_depth(bytes, limits.max_depth)?;
     check_number_edges(bytes)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let label: Label = match serde::Deserialize::deserialize(&mut de) {
+    // Under `Strict`, a struct is read only from an object: an array given for one fails
+    // here, at its position (see `label::strict`).
+    let label: Label = match serde::Deserialize::deserialize(super::strict::Strict(&mut de)) {
         Ok(l) => l,
         Err(inner) => {
             check_top_level_object(bytes)?;
             let (line, column) = (inner.line(), inner.column());
             let message = strip_position(&inner.to_string());
+            let message = if message.starts_with(super::strict::ARRAY_FOR_STRUCT) {
+                // The parse stopped at the array's `[`; malformed text after it is still
+                // the error to report, as when the array was read.
+                if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                    if !e.is_data() {
+                        return Err(LabelError::Syntax {
+                            line: e.line(),
+                            column: e.column(),
+                            message: strip_position(&e.to_string()),
+                        });
+                    }
+                }
+                "expected an object, found an array".to_string()
+            } else {
+                message
+            };
             return Err(if inner.is_data() {
                 // Found from the error's position in the text, only when there is an error.
                 use super::json_pointer::{offset_of, pointer_at};
@@ -165,168 +168,6 @@ fn check_top_level_object(bytes: &[u8]) -> Result<(), LabelError> {
         column,
         message: format!("a label is a JSON object; found {found}"),
     })
-}
-
-/// serde's derived structs also accept a JSON array, filling fields by position: a
-/// spreadsheet row pasted as `"producer": ["某公司", "某地址"]` would be read as a name and
-/// an address. Refuses that: wherever the typed document is an object, the input must be
-/// one too. (Compares the input's shape with the document's serialised shape, `typed`;
-/// normalising keeps every field's type, so the normalised view serves as well.)
-pub(crate) fn check_no_arrays_for_objects(bytes: &[u8], typed: &Doc) -> Result<(), LabelError> {
-    // The input is walked once by serde_json alongside `typed`, without building a `Value`
-    // of it (that second parse was ≈ 7 % of a check): keys are borrowed when unescaped,
-    // scalars are skipped. The pointer of the place being read is kept on the way down, so
-    // an array found where the document has an object is reported where it is.
-    let mut path = String::new();
-    let mut found: Option<String> = None;
-    // Nesting was bounded by `check_depth` before the typed parse.
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let seed = ShapeSeed {
-        typed: Some(typed),
-        path: &mut path,
-        found: &mut found,
-    };
-    // The parse succeeds: the bytes were just deserialised as a label. Any error here is
-    // the one the seed raised, or none at all.
-    let _ = serde::de::DeserializeSeed::deserialize(seed, &mut de);
-    match found {
-        Some(path) => Err(LabelError::Invalid {
-            path,
-            line: 0,
-            column: 0,
-            message: "expected an object, found an array".into(),
-        }),
-        None => Ok(()),
-    }
-}
-
-/// One value of the input, read against the typed document's value at the same place
-/// (`None`: the document has nothing there, so nothing below is checked).
-struct ShapeSeed<'t, 'p> {
-    typed: Option<&'t Doc>,
-    path: &'p mut String,
-    found: &'p mut Option<String>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for ShapeSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for ShapeSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let object = self.typed.filter(|t| t.is_object());
-        loop {
-            let len = self.path.len();
-            let key = KeySeed {
-                object,
-                path: self.path,
-            };
-            let Some(typed) = map.next_key_seed(key)? else {
-                return Ok(());
-            };
-            map.next_value_seed(ShapeSeed {
-                typed,
-                path: self.path,
-                found: self.found,
-            })?;
-            self.path.truncate(len);
-        }
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if self.typed.is_some_and(Doc::is_object) {
-            *self.found = Some(self.path.clone());
-            return Err(serde::de::Error::custom(
-                "an array where an object is expected",
-            ));
-        }
-        let list = self.typed.and_then(Doc::as_array);
-        let mut n = 0usize;
-        loop {
-            let typed = list.and_then(|l| l.get(n));
-            let len = self.path.len();
-            if typed.is_some() {
-                self.path.push('/');
-                self.path.push_str(&n.to_string());
-            }
-            let more = seq.next_element_seed(ShapeSeed {
-                typed,
-                path: self.path,
-                found: self.found,
-            })?;
-            self.path.truncate(len);
-            if more.is_none() {
-                return Ok(());
-            }
-            n += 1;
-        }
-    }
-}
-
-/// A key of an input object: looked up in the typed object while serde_json still holds
-/// its text (no `String` per key); a key the document has is appended to the pointer.
-struct KeySeed<'t, 'p> {
-    /// The typed document's object at this place, if it has one there.
-    object: Option<&'t Doc>,
-    path: &'p mut String,
-}
-
-impl<'de, 't> serde::de::DeserializeSeed<'de> for KeySeed<'t, '_> {
-    type Value = Option<&'t Doc>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de, 't> serde::de::Visitor<'de> for KeySeed<'t, '_> {
-    type Value = Option<&'t Doc>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an object key")
-    }
-    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
-        let typed = self.object.and_then(|o| o.get(key));
-        if typed.is_some() {
-            self.path.push('/');
-            for c in key.chars() {
-                match c {
-                    '~' => self.path.push_str("~0"),
-                    '/' => self.path.push_str("~1"),
-                    c => self.path.push(c),
-                }
-            }
-        }
-        Ok(typed)
-    }
 }
 
 /// Refuses any list of the document longer than `max`, naming it by JSON pointer.
