@@ -690,14 +690,11 @@ fn run_rule<'a>(
     ctx: &'a EvalContext<'a>,
     env: &RunEnv<'a>,
     view: &'a Doc,
-    shared: &[(&'a str, Val<'a>)],
+    shared: &'a [(&'a str, Val<'a>)],
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
 ) -> RuleOutcome {
-    let mut scope = Scope::new(ctx);
-    for (name, v) in shared {
-        scope.set(name, v.clone());
-    }
+    let mut scope = Scope::with_shared(ctx, shared);
     // The elements to visit; their pointers are written only for the elements `when` admits.
     let (items, base): (Vec<Visit<'a>>, String) = match &rule.for_each {
         None => (vec![Visit::ROOT], String::new()),

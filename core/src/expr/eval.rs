@@ -35,6 +35,9 @@ pub struct Scope<'c, 'a> {
     /// Only scalar results are kept (aggregates give numbers, booleans or null), so the
     /// memo owns its values and the scope stays covariant in its lifetimes.
     memo: std::cell::RefCell<std::collections::HashMap<(usize, usize), Scalar>>,
+    /// Names bound once for every rule of a pack (its `let`s), read after `vars`: lent to
+    /// each rule's scope instead of copied into it (with a name search per copy).
+    shared: &'c [(&'c str, Val<'a>)],
 }
 
 /// A memoised aggregate result.
@@ -81,12 +84,29 @@ impl<'c, 'a> Scope<'c, 'a> {
     }
 
     pub fn new(ctx: &'c EvalContext<'a>) -> Self {
+        Scope::with_shared(ctx, &[])
+    }
+
+    /// A scope that also sees `shared` (a pack's lets), under its own bindings.
+    pub fn with_shared(ctx: &'c EvalContext<'a>, shared: &'c [(&'c str, Val<'a>)]) -> Self {
         Scope {
             ctx,
             // A rule binds a few names (its lets, `item`, `found`…): one allocation.
             vars: Vec::with_capacity(8),
             memo: Default::default(),
+            shared,
         }
+    }
+
+    /// The value bound to a local name, by reference: this scope's own bindings first,
+    /// then the shared ones.
+    fn bound(&self, name: &str) -> Option<&Val<'a>> {
+        self.vars
+            .iter()
+            .rev()
+            .chain(self.shared.iter().rev())
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
     }
 
     /// Binds (or rebinds) a local name.
@@ -102,12 +122,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         if name == "label" {
             return Val::from_doc(self.ctx.label);
         }
-        self.vars
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or(Val::Null)
+        self.bound(name).cloned().unwrap_or(Val::Null)
     }
 
     /// Removes a local binding (used when a primitive leaves an item's scope).
@@ -157,9 +172,9 @@ impl<'c, 'a> Scope<'c, 'a> {
         match node {
             Node::Field(inner, name) => self.json_at(inner)?.field(name),
             Node::Var(name) if name == "label" => Some(At::Doc(self.ctx.label)),
-            Node::Var(name) => match self.vars.iter().rev().find(|(n, _)| *n == name)? {
-                (_, Val::Json(v)) => Some(At::Json(v)),
-                (_, Val::Doc(v)) => Some(At::Doc(v)),
+            Node::Var(name) => match self.bound(name)? {
+                Val::Json(v) => Some(At::Json(v)),
+                Val::Doc(v) => Some(At::Doc(v)),
                 _ => None,
             },
             other => match self.eval(other) {
