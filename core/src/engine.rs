@@ -721,6 +721,7 @@ fn run_rule<'a>(
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
     let mut pointer = String::new();
+    let mut conjuncts = Vec::new();
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
             scope.set("item", item.clone());
@@ -731,18 +732,37 @@ fn run_rule<'a>(
         }
         // The lets the condition reads, then the condition, then the other lets: same
         // values as evaluating them in order (each sees every let before it), computed
-        // only for the elements judged.
+        // only for the elements judged. With a plan, each operand of the condition's `and`
+        // chain gets its lets just before it, and the chain stops at the first false one
+        // (as `and` does).
         let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
-        for (i, (name, e)) in rule.lets.iter().enumerate() {
-            if when_only(i) && per_item(i) {
-                let v = scope.eval(&e.root);
-                scope.set(name.as_str(), v);
+        let admitted = match (&rule.when, &rule.when_steps) {
+            (None, _) => true,
+            (Some(w), Some(steps)) => {
+                conjuncts.clear();
+                w.root.conjuncts(&mut conjuncts);
+                conjuncts.iter().zip(steps).all(|(c, step)| {
+                    for &i in step {
+                        if let Some((name, e)) = rule.lets.get(i) {
+                            let v = scope.eval(&e.root);
+                            scope.set(name.as_str(), v);
+                        }
+                    }
+                    scope.eval(c).truthy()
+                })
             }
-        }
-        if let Some(w) = &rule.when {
-            if !scope.eval(&w.root).truthy() {
-                continue;
+            (Some(w), None) => {
+                for (i, (name, e)) in rule.lets.iter().enumerate() {
+                    if when_only(i) && per_item(i) {
+                        let v = scope.eval(&e.root);
+                        scope.set(name.as_str(), v);
+                    }
+                }
+                scope.eval(&w.root).truthy()
             }
+        };
+        if !admitted {
+            continue;
         }
         for (i, (name, e)) in rule.lets.iter().enumerate() {
             if !when_only(i) && per_item(i) {

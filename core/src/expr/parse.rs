@@ -257,6 +257,21 @@ impl Node {
     }
 }
 
+impl Node {
+    /// The operands of a chain of `and`s, left to right (`a and b and c` → `a`, `b`, `c`;
+    /// any other node is its own one operand): `and` evaluates them in this order and stops
+    /// at the first that is not true.
+    pub fn conjuncts<'n>(&'n self, out: &mut Vec<&'n Node>) {
+        match self {
+            Node::Binary(BinOp::And, l, r) => {
+                l.conjuncts(out);
+                r.conjuncts(out);
+            }
+            other => out.push(other),
+        }
+    }
+}
+
 /// A compiled expression plus its source text.
 #[derive(Clone, Debug)]
 pub struct Expr {

@@ -65,6 +65,12 @@ pub struct Rule {
     /// Which of `lets` read the element (`item`, `parent`), directly or through other lets.
     /// The others have one value per label and are evaluated once, not per element.
     pub item_lets: Vec<bool>,
+    /// For each operand of `when`'s chain of `and`s, the per-element lets to evaluate just
+    /// before it (each once, in declaration order): an element the first operands refuse
+    /// costs none of the lets only the later ones read (a costly `words_in` behind a cheap
+    /// `exists`). `None` when a let reads a let declared after it or two share a name —
+    /// then every let `when` reads is evaluated before it, as before.
+    pub(crate) when_steps: Option<Vec<Vec<usize>>>,
     pub for_each: Option<Expr>,
     pub recurse: Option<String>,
     pub check: Check,
@@ -811,6 +817,7 @@ fn compile_body(
                 .transpose()?;
             let when_lets = when_lets(when.as_ref(), &lets);
             let item_lets = item_lets(&lets);
+            let when_steps = when_steps(when.as_ref(), &lets, &item_lets);
             // In the order errors were always reported: messages, `for_each`, the check.
             let message_zh = template(&spec.message.zh).map_err(|e| format!("message.zh: {e}"))?;
             let message_en = template(&spec.message.en).map_err(|e| format!("message.en: {e}"))?;
@@ -832,6 +839,7 @@ fn compile_body(
                 lets,
                 when_lets,
                 item_lets,
+                when_steps,
                 for_each,
                 recurse: spec.recurse.clone(),
                 check: Check::compile(&spec.check, &env)?,
@@ -957,6 +965,51 @@ fn when_lets(when: Option<&Expr>, lets: &[(String, Expr)]) -> Vec<bool> {
     marks
 }
 
+/// The per-element lets to evaluate before each operand of `when`'s `and` chain (see
+/// `Rule::when_steps`).
+fn when_steps(
+    when: Option<&Expr>,
+    lets: &[(String, Expr)],
+    item_lets: &[bool],
+) -> Option<Vec<Vec<usize>>> {
+    let when = when?;
+    // Evaluating a subset of the lets in declaration order gives each the value the full
+    // order gives only when no let reads a later (or its own) name: check that.
+    for (i, (name, e)) in lets.iter().enumerate() {
+        let mut names = Vec::new();
+        e.root.root_names(&mut names);
+        if lets[i..]
+            .iter()
+            .any(|(later, _)| names.contains(&later.as_str()))
+            || lets[..i].iter().any(|(earlier, _)| earlier == name)
+        {
+            return None;
+        }
+    }
+    let mut conjuncts = Vec::new();
+    when.root.conjuncts(&mut conjuncts);
+    let mut done = vec![false; lets.len()];
+    let mut steps = Vec::with_capacity(conjuncts.len());
+    for c in conjuncts {
+        // The lets this operand reads, directly or through earlier lets.
+        let mut needed: Vec<&str> = Vec::new();
+        c.root_names(&mut needed);
+        let mut marks = vec![false; lets.len()];
+        for (i, (name, e)) in lets.iter().enumerate().rev() {
+            if needed.contains(&name.as_str()) {
+                marks[i] = true;
+                e.root.root_names(&mut needed);
+            }
+        }
+        let step: Vec<usize> = (0..lets.len())
+            .filter(|&i| marks[i] && !done[i] && item_lets.get(i).copied().unwrap_or(true))
+            .collect();
+        step.iter().for_each(|&i| done[i] = true);
+        steps.push(step);
+    }
+    Some(steps)
+}
+
 /// Marks the lets that read the element of a `for_each` (see `Rule::item_lets`): those
 /// naming `item` or `parent`, or a let marked before them.
 fn item_lets(lets: &[(String, Expr)]) -> Vec<bool> {
@@ -1005,6 +1058,43 @@ mod when_lets_tests {
         assert_eq!(
             super::when_lets(Some(&when), &l),
             [false, true, false, true]
+        );
+    }
+
+    #[test]
+    fn plans_each_operand_its_lets() {
+        let l = lets(&[
+            ("a", "item.x"),
+            ("b", "words_in(item.name, 't', 'w', 'e')"),
+            ("c", "a + 1"),
+            ("k", "label.k"),
+        ]);
+        let item = super::item_lets(&l);
+        let when = Expr::compile("c > 2 and k == 1 and len(b) > 0", &|_| true).expect("when");
+        // `c` needs `a` (both per element) first; `k` is one value per label, evaluated
+        // before the elements; `b` only before the operand that reads it.
+        assert_eq!(
+            super::when_steps(Some(&when), &l, &item),
+            Some(vec![vec![0, 2], vec![], vec![1]])
+        );
+        let when =
+            Expr::compile("exists(item.y) and (len(b) > 0 or c > 1)", &|_| true).expect("when");
+        assert_eq!(
+            super::when_steps(Some(&when), &l, &item),
+            Some(vec![vec![], vec![0, 1, 2]])
+        );
+        assert_eq!(super::when_steps(None, &l, &item), None);
+        // A let reading a later name, or a name given twice: no plan.
+        let forward = lets(&[("p", "q + 1"), ("q", "item.x")]);
+        let when = Expr::compile("p > 1", &|_| true).expect("when");
+        assert_eq!(
+            super::when_steps(Some(&when), &forward, &super::item_lets(&forward)),
+            None
+        );
+        let twice = lets(&[("p", "item.x"), ("p", "item.y")]);
+        assert_eq!(
+            super::when_steps(Some(&when), &twice, &super::item_lets(&twice)),
+            None
         );
     }
 }
