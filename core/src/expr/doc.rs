@@ -131,6 +131,26 @@ impl Doc {
         }
     }
 
+    /// `get`, trying the position `slot` holds first and keeping there the position found:
+    /// a path's field name is looked up in objects of one struct type, where it mostly has
+    /// the same position (an optional field skipped before it moves it: then the scan runs
+    /// and the hint follows).
+    pub fn get_hinted(&self, name: &str, slot: &std::sync::atomic::AtomicU32) -> Option<&Doc> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let Doc::Obj(o) = self else {
+            return self.get(name);
+        };
+        let at = match o.get(slot.load(Relaxed) as usize) {
+            Some((k, _)) if *k == name => slot.load(Relaxed) as usize,
+            _ => {
+                let i = o.iter().position(|(k, _)| *k == name)?;
+                slot.store(u32::try_from(i).unwrap_or(0), Relaxed);
+                i
+            }
+        };
+        o.get(at).map(|(_, v)| v)
+    }
+
     /// Equality as JSON values (objects compare as sets of entries).
     pub fn json_eq(&self, other: &Doc) -> bool {
         match (self, other) {
@@ -427,6 +447,9 @@ impl ser::SerializeStructVariant for VariantBuilder<StructBuilder> {
     ) -> Result<()> {
         ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
     }
+    fn skip_field(&mut self, key: &'static str) -> Result<()> {
+        ser::SerializeStruct::skip_field(&mut self.inner, key)
+    }
     fn end(self) -> Result<Doc> {
         Ok(Doc::Obj(vec![(self.variant, Doc::Obj(self.inner.0))]))
     }
@@ -555,6 +578,23 @@ mod tests {
                 .and_then(Doc::as_str),
             Some("ten")
         );
+        // A lookup through a position hint finds what `get` finds, whatever the hint held.
+        let slot = std::sync::atomic::AtomicU32::new(7);
+        for name in [
+            "name",
+            "missing",
+            "none",
+            "renamed-field",
+            "kinds",
+            "nothing",
+            "name",
+        ] {
+            assert_eq!(
+                doc.get_hinted(name, &slot).map(Doc::to_json),
+                doc.get(name).map(Doc::to_json),
+                "{name}"
+            );
+        }
         // The view of the JSON is the same view.
         let again = Doc::from_json(&json);
         assert!(again.json_eq(&doc) && doc.json_eq(&again));

@@ -170,7 +170,10 @@ impl<'c, 'a> Scope<'c, 'a> {
     /// object is null, so the caller's null is the value it always was.
     fn json_at(&self, node: &'a Node) -> Option<At<'a>> {
         match node {
-            Node::Field(inner, name) => self.json_at(inner)?.field(name),
+            Node::Field(inner, name) => match self.json_at(inner)? {
+                At::Doc(d) => d.get_hinted(name, name.slot()).map(At::Doc),
+                other => other.field(name),
+            },
             Node::Var(name) if name == "label" => Some(At::Doc(self.ctx.label)),
             Node::Var(name) => match self.bound(name)? {
                 Val::Json(v) => Some(At::Json(v)),

@@ -210,6 +210,53 @@ pub enum BinOp {
     In,
 }
 
+/// A field name of a path (`label.nutrition`, `item.name`), with the position it was last
+/// found at in an object of the label view: a struct's object keeps its fields in
+/// declaration order, so the position found for one label is mostly right for the next, and
+/// the lookup one comparison instead of a scan of the struct's fields.
+pub struct FieldName {
+    name: String,
+    slot: std::sync::atomic::AtomicU32,
+}
+
+impl FieldName {
+    pub fn new(name: &str) -> FieldName {
+        FieldName {
+            name: name.to_string(),
+            slot: std::sync::atomic::AtomicU32::new(0),
+        }
+    }
+
+    /// The position to try first (a hint: any value is safe).
+    pub fn slot(&self) -> &std::sync::atomic::AtomicU32 {
+        &self.slot
+    }
+}
+
+impl std::ops::Deref for FieldName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Clone for FieldName {
+    fn clone(&self) -> FieldName {
+        FieldName {
+            name: self.name.clone(),
+            slot: std::sync::atomic::AtomicU32::new(
+                self.slot.load(std::sync::atomic::Ordering::Relaxed),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Debug for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.name.fmt(f)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Node {
     Num(Decimal),
@@ -218,7 +265,7 @@ pub enum Node {
     Null,
     /// A root name: `label`, `item`, `row`, `claim`, `entry`, or a `let` binding.
     Var(String),
-    Field(Box<Node>, String),
+    Field(Box<Node>, FieldName),
     List(Vec<Node>),
     Neg(Box<Node>),
     Not(Box<Node>),
@@ -325,7 +372,7 @@ impl Expr {
         loop {
             match node {
                 Node::Field(inner, name) => {
-                    fields.push(name.clone());
+                    fields.push(name.to_string());
                     node = inner;
                 }
                 Node::Var(v) => {
@@ -627,7 +674,7 @@ impl<'s> Parser<'s, '_> {
                 Some(Tok::Ident(name)) => {
                     self.pos += 1;
                     self.bump_node()?;
-                    node = Node::Field(Box::new(node), name.to_string());
+                    node = Node::Field(Box::new(node), FieldName::new(name));
                 }
                 _ => return self.err("expected a field name after `.`"),
             }
