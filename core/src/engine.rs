@@ -721,7 +721,6 @@ fn run_rule<'a>(
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
     let mut pointer = String::new();
-    let mut conjuncts = Vec::new();
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
             scope.set("item", item.clone());
@@ -738,19 +737,7 @@ fn run_rule<'a>(
         let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
         let admitted = match (&rule.when, &rule.when_steps) {
             (None, _) => true,
-            (Some(w), Some(steps)) => {
-                conjuncts.clear();
-                w.root.conjuncts(&mut conjuncts);
-                conjuncts.iter().zip(steps).all(|(c, step)| {
-                    for &i in step {
-                        if let Some((name, e)) = rule.lets.get(i) {
-                            let v = scope.eval(&e.root);
-                            scope.set(name.as_str(), v);
-                        }
-                    }
-                    scope.eval(c).truthy()
-                })
-            }
+            (Some(w), Some(steps)) => admits(&w.root, steps, &mut 0, rule, &mut scope),
             (Some(w), None) => {
                 for (i, (name, e)) in rule.lets.iter().enumerate() {
                     if when_only(i) && per_item(i) {
@@ -875,6 +862,29 @@ fn run_rule<'a>(
     } else {
         RuleOutcome::NotApplicable(rule.reasons.when_false.clone())
     }
+}
+
+/// Whether `node`, an operand chain of `and`s, is true: its operands left to right (the
+/// order `Node::conjuncts` lists them and `Rule::when_steps` plans them in), each after the
+/// lets of its step, stopping at the first that is not — as `and` itself evaluates.
+fn admits<'a>(
+    node: &'a crate::expr::Node,
+    steps: &[Vec<usize>],
+    next: &mut usize,
+    rule: &'a Rule,
+    scope: &mut Scope<'a, 'a>,
+) -> bool {
+    if let crate::expr::Node::Binary(crate::expr::BinOp::And, l, r) = node {
+        return admits(l, steps, next, rule, scope) && admits(r, steps, next, rule, scope);
+    }
+    for &i in steps.get(*next).into_iter().flatten() {
+        if let Some((name, e)) = rule.lets.get(i) {
+            let v = scope.eval(&e.root);
+            scope.set(name.as_str(), v);
+        }
+    }
+    *next += 1;
+    scope.eval(node).truthy()
 }
 
 /// One element a rule visits: the element (`None` for a rule without `for_each`), the slot

@@ -24,5 +24,5 @@ mod value;
 pub use doc::{Doc, DocError};
 pub use eval::{parse_printed_date, to_date as to_date_val};
 pub use eval::{EvalContext, Scope};
-pub use parse::{Expr, ExprError, FieldName, Func, Node, CODELIST_PREFIX, MAX_NODES};
+pub use parse::{BinOp, Expr, ExprError, FieldName, Func, Node, CODELIST_PREFIX, MAX_NODES};
 pub use value::{decimal_to_json, json_to_decimal, Elements, Val};
