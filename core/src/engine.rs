@@ -721,13 +721,22 @@ fn run_rule<'a>(
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
     let mut pointer = String::new();
+    let mut parent_bound = false;
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
             scope.set("item", item.clone());
         }
         match visit.parent {
-            Some(up) => scope.set("parent", items[up].item.clone().unwrap_or(Val::Null)),
-            None => scope.unset("parent"),
+            Some(up) => {
+                scope.set("parent", items[up].item.clone().unwrap_or(Val::Null));
+                parent_bound = true;
+            }
+            // Only a rule that recurses ever binds `parent`: the others skip the search.
+            None if parent_bound => {
+                scope.unset("parent");
+                parent_bound = false;
+            }
+            None => {}
         }
         // The lets the condition reads, then the condition, then the other lets: same
         // values as evaluating them in order (each sees every let before it), computed
