@@ -140,8 +140,10 @@ impl Doc {
         let Doc::Obj(o) = self else {
             return self.get(name);
         };
-        let at = match o.get(slot.load(Relaxed) as usize) {
-            Some((k, _)) if *k == name => slot.load(Relaxed) as usize,
+        // One load: another thread may move the hint between two (engines are shared).
+        let hint = slot.load(Relaxed) as usize;
+        let at = match o.get(hint) {
+            Some((k, _)) if *k == name => hint,
             _ => {
                 let i = o.iter().position(|(k, _)| *k == name)?;
                 slot.store(u32::try_from(i).unwrap_or(0), Relaxed);
@@ -600,6 +602,28 @@ mod tests {
         assert!(again.json_eq(&doc) && doc.json_eq(&again));
         assert!(doc.eq_json(&json));
         assert_eq!(again.to_json(), json);
+    }
+
+    /// A hint shared by threads that look the same name up in objects where it sits at
+    /// different positions (an engine is shared, and a path's hint with it) always finds
+    /// the right field.
+    #[test]
+    fn a_shared_hint_never_gives_another_field() {
+        let a = Doc::Obj(vec![("x", Doc::Num(1.into()))]);
+        let b = Doc::Obj(vec![("y", Doc::Num(2.into())), ("x", Doc::Num(3.into()))]);
+        let slot = std::sync::atomic::AtomicU32::new(0);
+        std::thread::scope(|s| {
+            for (doc, want) in [(&a, 1u64), (&b, 3), (&a, 1), (&b, 3)] {
+                let slot = &slot;
+                s.spawn(move || {
+                    for _ in 0..200_000 {
+                        let got = doc.get_hinted("x", slot).map(Doc::to_json);
+                        assert_eq!(got, Some(serde_json::json!(want)));
+                        assert!(doc.get_hinted("z", slot).is_none());
+                    }
+                });
+            }
+        });
     }
 
     #[test]
