@@ -284,16 +284,20 @@ fn decimal_to_json_by_text(d: Decimal) -> Value {
 mod fast_decimal_tests {
     use super::*;
 
-    /// The fast path of `decimal_to_json` gives what the text path gives.
-    #[test]
-    fn decimal_to_json_equals_the_text_path() {
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
+    /// A xorshift generator: reproducible numbers for the comparisons below.
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    /// The fast path of `decimal_to_json` gives what the text path gives.
+    #[test]
+    fn decimal_to_json_equals_the_text_path() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for i in 0..200_000u64 {
             let m = match i % 4 {
                 0 => (next() % 100_000) as i64,
@@ -318,13 +322,7 @@ mod fast_decimal_tests {
     /// The fast path gives exactly the decimal (mantissa and scale) of the text path.
     #[test]
     fn short_decimal_equals_the_text_path() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
         for i in 0..200_000u64 {
             let f = match i % 3 {
