@@ -212,6 +212,14 @@ impl ser::Error for DocError {
     }
 }
 
+macro_rules! integers {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Result<Doc> {
+            Ok(Doc::Num(v.into()))
+        }
+    )*};
+}
+
 /// Serialises into a [`Doc`], value for value as `serde_json::value::Serializer` does.
 struct DocSerializer;
 
@@ -231,17 +239,10 @@ impl ser::Serializer for DocSerializer {
     fn serialize_bool(self, v: bool) -> Result<Doc> {
         Ok(Doc::Bool(v))
     }
-    fn serialize_i8(self, v: i8) -> Result<Doc> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Doc> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Doc> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result<Doc> {
-        Ok(Doc::Num(v.into()))
+    // Every integer up to 64 bits is a JSON number as it is (`Number: From<i8…u64>`).
+    integers! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64
     }
     fn serialize_i128(self, v: i128) -> Result<Doc> {
         if let Ok(u) = u64::try_from(v) {
@@ -251,18 +252,6 @@ impl ser::Serializer for DocSerializer {
         } else {
             Err(DocError("number out of range".into()))
         }
-    }
-    fn serialize_u8(self, v: u8) -> Result<Doc> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<Doc> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Doc> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<Doc> {
-        Ok(Doc::Num(v.into()))
     }
     fn serialize_u128(self, v: u128) -> Result<Doc> {
         u64::try_from(v)
