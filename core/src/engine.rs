@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, LabelError};
-use crate::expr::{Doc, EvalContext, Scope, Val};
+use crate::expr::{Arena, Doc, EvalContext, Scope, Val};
 use crate::label::parse::parse_label;
 use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
@@ -204,7 +204,8 @@ impl Engine {
     pub fn check_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
         let label = parse_label(bytes, &self.limits)?;
-        let prepared = self.prepare(label, opts)?;
+        let arena = Arena::new();
+        let prepared = self.prepare(label, opts, &arena)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts))
@@ -225,7 +226,8 @@ impl Engine {
         for market in markets_in_order(markets)? {
             let mut l = label.clone();
             l.market = market.clone();
-            let prepared = self.prepare(l, opts)?;
+            let arena = Arena::new();
+            let prepared = self.prepare(l, opts, &arena)?;
             let packs = self.select(&prepared, &opts.editions, false);
             refuse_broken(&packs)?;
             out.push(MarketReport {
@@ -342,7 +344,8 @@ impl Engine {
     /// Checks a parsed label.
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
-        let prepared = self.prepare(label, opts)?;
+        let arena = Arena::new();
+        let prepared = self.prepare(label, opts, &arena)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
         Ok(self.run(&prepared, &packs, opts))
@@ -353,7 +356,8 @@ impl Engine {
     pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
         self.check_selection(opts)?;
         let label = parse_label(bytes, &self.limits)?;
-        let prepared = self.prepare(label, opts)?;
+        let arena = Arena::new();
+        let prepared = self.prepare(label, opts, &arena)?;
         let now = self.select(&prepared, &EditionChoice::InForce, false);
         let latest = self.select(&prepared, &EditionChoice::InForce, true);
         refuse_broken(&now)?;
@@ -410,7 +414,12 @@ impl Engine {
     }
 
     /// Normalises the label and builds the view the rules read.
-    fn prepare(&self, mut label: Label, opts: &CheckOptions) -> Result<Prepared, Error> {
+    fn prepare<'b>(
+        &self,
+        mut label: Label,
+        opts: &CheckOptions,
+        arena: &'b Arena,
+    ) -> Result<Prepared<'b>, Error> {
         let nutrients = self.standards.codelists.get("nutrients");
         label.normalise(&|name| {
             nutrients
@@ -420,7 +429,7 @@ impl Engine {
                 .map(str::to_string)
         });
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
-        let view = Doc::of(&label).map_err(|e| LabelError::Invalid {
+        let view = Doc::of(&label, arena).map_err(|e| LabelError::Invalid {
             path: String::new(),
             line: 0,
             column: 0,
@@ -463,7 +472,12 @@ impl Engine {
     }
 
     /// The packs to apply: one edition per standard.
-    fn select<'e>(&'e self, p: &Prepared, choice: &EditionChoice, latest: bool) -> Vec<&'e Pack> {
+    fn select<'e>(
+        &'e self,
+        p: &Prepared<'_>,
+        choice: &EditionChoice,
+        latest: bool,
+    ) -> Vec<&'e Pack> {
         // Packs are grouped by standard before `applies_if` is asked, and each standard's
         // editions are asked in the order of preference, stopping at the first that applies:
         // asking compiles the pack's body, and a cold engine used to compile every edition
@@ -519,7 +533,7 @@ impl Engine {
         out
     }
 
-    fn run(&self, p: &Prepared, packs: &[&Pack], opts: &CheckOptions) -> Report {
+    fn run(&self, p: &Prepared<'_>, packs: &[&Pack], opts: &CheckOptions) -> Report {
         let trace = opts.trace;
         let mut findings = Vec::new();
         let mut measurements = Vec::new();
@@ -641,9 +655,10 @@ fn normalise_edition(s: &str) -> String {
         .to_ascii_lowercase()
 }
 
-struct Prepared {
+struct Prepared<'b> {
     label: Label,
-    view: Doc,
+    /// The view the rules read, in the check's arena.
+    view: Doc<'b>,
     tags: Vec<String>,
     as_of: Date,
 }
@@ -689,7 +704,7 @@ fn run_rule<'a>(
     rule: &'a Rule,
     ctx: &'a EvalContext<'a>,
     env: &RunEnv<'a>,
-    view: &'a Doc,
+    view: &'a Doc<'a>,
     shared: &'a [(&'a str, Val<'a>)],
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
@@ -962,7 +977,7 @@ fn write_item_pointer(
 
 /// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed
 /// from printed text do).
-fn span_at(view: &Doc, pointer: &str) -> Option<Span> {
+fn span_at(view: &Doc<'_>, pointer: &str) -> Option<Span> {
     let mut node = view;
     let mut found = None;
     for part in pointer.split('/').skip(1) {

@@ -261,14 +261,16 @@ pub fn pack_load(bytes: &[u8]) {
 pub const EXPRESSION_LABEL: &str = r#"{"schema_version":"1","id":"example-uht-milk","market":"CN","category":"food.dairy.modified_milk","check_date":"2026-11-26","product_name":{"text":"草原早餐奶（调制乳）","char_height_mm":8},"ingredients":{"text":"配料：生牛乳(≥80%)、水、白砂糖、燕麦粉、食品添加剂（单，双甘油脂肪酸酯、卡拉胶）、食用香精","recipe":[{"name":"水","percent":9.5},{"name":"白砂糖","percent":6},{"name":"燕麦粉","percent":2},{"name":"食品添加剂","percent":0.3},{"name":"食用香精","percent":0.05}]},"nutrition":{"basis":"per_100ml","format":"table","title":"营养成分表","rows":[{"name":"能量","value":308,"unit":"kJ","nrv_percent":4},{"name":"蛋白质","value":2.6,"unit":"g","nrv_percent":4},{"name":"脂肪","value":3.0,"unit":"g","nrv_percent":5},{"name":"碳水化合物","value":9.0,"unit":"g","nrv_percent":3},{"name":"钠","value":55,"unit":"mg","nrv_percent":3},{"name":"钙","value":90,"unit":"mg","nrv_percent":11}]},"net_content":{"text":"净含量：250mL","value":250,"unit":"mL","char_height_mm":4,"same_panel_as_name":true},"producer":{"name":"内蒙古草原牧场乳业有限公司","address":"内蒙古自治区呼和浩特市赛罕区金桥开发区乳业大街8号","contact":"0471-5551234","kind":"legal_entity"},"origin":{"place":"内蒙古自治区呼和浩特市"},"dates":{"production":"2026-10-15","shelf_life":"6个月"},"storage":"常温避光保存，开启后请冷藏并尽快饮用","licence_number":"SC10515010500011","standard_code":"GB 25191","package":{"shape":"cuboid","largest_surface_cm2":66,"height_cm":10.5,"width_cm":6.3,"min_char_height_mm":1.8}}"#;
 
 /// The label the expression target evaluates against.
-fn expr_label() -> &'static crate::expr::Doc {
-    static LABEL: OnceLock<crate::expr::Doc> = OnceLock::new();
+fn expr_label() -> &'static crate::expr::Doc<'static> {
+    static LABEL: OnceLock<crate::expr::Doc<'static>> = OnceLock::new();
     LABEL.get_or_init(|| {
         let text = EXPRESSION_LABEL;
         let mut label = crate::label::parse_label(text.as_bytes(), &Default::default())
             .expect("the example parses");
         label.normalise(&|_| None);
-        crate::expr::Doc::of(&label).expect("label serialises")
+        // The view lives as long as the process: its arena is leaked once.
+        let arena: &'static crate::expr::Arena = Box::leak(Box::default());
+        crate::expr::Doc::of(&label, arena).expect("label serialises")
     })
 }
 

@@ -11,48 +11,63 @@
 //! in declaration order in one vector; only maps with keys from the input (`extensions`)
 //! own their keys, sorted so that a lookup is a binary search. Numbers keep their JSON
 //! form, so a value reported as `found` prints as it always did.
+//!
+//! A view lives in an [`Arena`] that the check owns: its nodes, lists and strings are
+//! allocated by bumping a pointer and freed together with the arena, a few chunks, where
+//! one allocation per object, list and string made building and dropping the view about a
+//! sixth of a check. So a `Doc` owns nothing and needs no drop.
 
+use bumpalo::collections::Vec as ArenaVec;
 use serde::ser::{self, Serialize};
 use serde_json::{Number, Value};
 use std::fmt;
 
-/// A JSON-shaped value of the label view. See the module documentation.
+/// Where a view's nodes live: one per check (`Arena::new()` allocates nothing until the
+/// view is built).
+pub use bumpalo::Bump as Arena;
+
+/// A JSON-shaped value of the label view, in an [`Arena`] (`'b`). See the module
+/// documentation.
 #[derive(Clone, Debug)]
-pub enum Doc {
+pub enum Doc<'b> {
     Null,
     Bool(bool),
     Num(Number),
-    Str(Box<str>),
-    Arr(Vec<Doc>),
+    Str(&'b str),
+    Arr(&'b [Doc<'b>]),
     /// A struct's fields in declaration order, named by the struct's own `&'static`
     /// names; no key twice.
-    Obj(Vec<(&'static str, Doc)>),
+    Obj(&'b [(&'static str, Doc<'b>)]),
     /// A map's entries (keys from the input) sorted by key, no key twice (the last given
     /// wins, as in a JSON object read by serde_json).
-    Map(Vec<(Box<str>, Doc)>),
+    Map(&'b [(&'b str, Doc<'b>)]),
 }
 
-impl Doc {
-    /// The view of a serialisable value (the normalised label). Fails only where
-    /// `serde_json::to_value` would: a map key that is not text or a number.
-    pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Doc> {
-        value.serialize(DocSerializer)
+impl<'b> Doc<'b> {
+    /// The view of a serialisable value (the normalised label), built in `arena`. Fails
+    /// only where `serde_json::to_value` would: a map key that is not text or a number.
+    pub fn of<T: Serialize + ?Sized>(value: &T, arena: &'b Arena) -> Result<Doc<'b>> {
+        value.serialize(DocSerializer(arena))
     }
 
-    /// The view of a JSON value (tests, fuzz targets, callers that hold JSON already).
-    pub fn from_json(v: &Value) -> Doc {
+    /// The view of a JSON value (tests, fuzz targets, callers that hold JSON already): its
+    /// strings borrowed, its lists and objects in `arena`.
+    pub fn from_json(v: &'b Value, arena: &'b Arena) -> Doc<'b> {
         match v {
             Value::Null => Doc::Null,
             Value::Bool(b) => Doc::Bool(*b),
             Value::Number(n) => Doc::Num(n.clone()),
-            Value::String(s) => Doc::Str(s.as_str().into()),
-            Value::Array(a) => Doc::Arr(a.iter().map(Doc::from_json).collect()),
+            Value::String(s) => Doc::Str(s),
+            Value::Array(a) => {
+                Doc::Arr(arena.alloc_slice_fill_iter(a.iter().map(|v| Doc::from_json(v, arena))))
+            }
             // serde_json's map is sorted by key (no `preserve_order`), so the entries are
             // already in the order `Map` keeps.
             Value::Object(o) => Doc::Map(
-                o.iter()
-                    .map(|(k, v)| (Box::from(k.as_str()), Doc::from_json(v)))
-                    .collect(),
+                arena.alloc_slice_fill_iter(
+                    o.iter()
+                        .map(|(k, v)| (k.as_str(), Doc::from_json(v, arena))),
+                ),
             ),
         }
     }
@@ -88,26 +103,26 @@ impl Doc {
     }
 
     /// The entries when the value is an object, in the view's order.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &Doc)> {
-        let (obj, map) = match self {
+    pub fn entries(&self) -> impl Iterator<Item = (&'b str, &'b Doc<'b>)> {
+        let (obj, map) = match *self {
             Doc::Obj(o) => (Some(o), None),
             Doc::Map(o) => (None, Some(o)),
             _ => (None, None),
         };
         let obj = obj.into_iter().flatten().map(|(k, v)| (*k, v));
-        let map = map.into_iter().flatten().map(|(k, v)| (&**k, v));
+        let map = map.into_iter().flatten().map(|(k, v)| (*k, v));
         obj.chain(map)
     }
 
-    pub fn as_array(&self) -> Option<&[Doc]> {
+    pub fn as_array(&self) -> Option<&'b [Doc<'b>]> {
         match self {
             Doc::Arr(a) => Some(a),
             _ => None,
         }
     }
 
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
+    pub fn as_str(&self) -> Option<&'b str> {
+        match *self {
             Doc::Str(s) => Some(s),
             _ => None,
         }
@@ -118,13 +133,13 @@ impl Doc {
     }
 
     /// A field of an object; `None` for a missing field or a value that is no object.
-    pub fn get(&self, name: &str) -> Option<&Doc> {
-        match self {
+    pub fn get(&self, name: &str) -> Option<&'b Doc<'b>> {
+        match *self {
             // A struct has a few dozen fields at most: a scan comparing lengths first
             // beats a search of comparisons.
             Doc::Obj(o) => o.iter().find(|(k, _)| *k == name).map(|(_, v)| v),
             Doc::Map(o) => o
-                .binary_search_by(|(k, _)| (**k).cmp(name))
+                .binary_search_by(|(k, _)| (*k).cmp(name))
                 .ok()
                 .map(|i| &o[i].1),
             _ => None,
@@ -135,9 +150,13 @@ impl Doc {
     /// a path's field name is looked up in objects of one struct type, where it mostly has
     /// the same position (an optional field skipped before it moves it: then the scan runs
     /// and the hint follows).
-    pub fn get_hinted(&self, name: &str, slot: &std::sync::atomic::AtomicU32) -> Option<&Doc> {
+    pub fn get_hinted(
+        &self,
+        name: &str,
+        slot: &std::sync::atomic::AtomicU32,
+    ) -> Option<&'b Doc<'b>> {
         use std::sync::atomic::Ordering::Relaxed;
-        let Doc::Obj(o) = self else {
+        let Doc::Obj(o) = *self else {
             return self.get(name);
         };
         // One load: another thread may move the hint between two (engines are shared).
@@ -154,14 +173,14 @@ impl Doc {
     }
 
     /// Equality as JSON values (objects compare as sets of entries).
-    pub fn json_eq(&self, other: &Doc) -> bool {
+    pub fn json_eq(&self, other: &Doc<'_>) -> bool {
         match (self, other) {
             (Doc::Null, Doc::Null) => true,
             (Doc::Bool(a), Doc::Bool(b)) => a == b,
             (Doc::Num(a), Doc::Num(b)) => a == b,
             (Doc::Str(a), Doc::Str(b)) => a == b,
             (Doc::Arr(a), Doc::Arr(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.json_eq(y))
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.json_eq(y))
             }
             (a, b) => match (a.object_len(), b.object_len()) {
                 (Some(x), Some(y)) => {
@@ -214,29 +233,31 @@ impl ser::Error for DocError {
 
 macro_rules! integers {
     ($($method:ident: $ty:ty),*) => {$(
-        fn $method(self, v: $ty) -> Result<Doc> {
+        fn $method(self, v: $ty) -> Result<Doc<'b>> {
             Ok(Doc::Num(v.into()))
         }
     )*};
 }
 
-/// Serialises into a [`Doc`], value for value as `serde_json::value::Serializer` does.
-struct DocSerializer;
+/// Serialises into a [`Doc`] in an arena, value for value as
+/// `serde_json::value::Serializer` does.
+#[derive(Clone, Copy)]
+struct DocSerializer<'b>(&'b Arena);
 
 type Result<T> = std::result::Result<T, DocError>;
 
-impl ser::Serializer for DocSerializer {
-    type Ok = Doc;
+impl<'b> ser::Serializer for DocSerializer<'b> {
+    type Ok = Doc<'b>;
     type Error = DocError;
-    type SerializeSeq = SeqBuilder;
-    type SerializeTuple = SeqBuilder;
-    type SerializeTupleStruct = SeqBuilder;
-    type SerializeTupleVariant = VariantBuilder<SeqBuilder>;
-    type SerializeMap = MapBuilder;
-    type SerializeStruct = StructBuilder;
-    type SerializeStructVariant = VariantBuilder<StructBuilder>;
+    type SerializeSeq = SeqBuilder<'b>;
+    type SerializeTuple = SeqBuilder<'b>;
+    type SerializeTupleStruct = SeqBuilder<'b>;
+    type SerializeTupleVariant = VariantBuilder<SeqBuilder<'b>>;
+    type SerializeMap = MapBuilder<'b>;
+    type SerializeStruct = StructBuilder<'b>;
+    type SerializeStructVariant = VariantBuilder<StructBuilder<'b>>;
 
-    fn serialize_bool(self, v: bool) -> Result<Doc> {
+    fn serialize_bool(self, v: bool) -> Result<Doc<'b>> {
         Ok(Doc::Bool(v))
     }
     // Every integer up to 64 bits is a JSON number as it is (`Number: From<i8…u64>`).
@@ -244,7 +265,7 @@ impl ser::Serializer for DocSerializer {
         serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
         serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64
     }
-    fn serialize_i128(self, v: i128) -> Result<Doc> {
+    fn serialize_i128(self, v: i128) -> Result<Doc<'b>> {
         if let Ok(u) = u64::try_from(v) {
             Ok(Doc::Num(u.into()))
         } else if let Ok(i) = i64::try_from(v) {
@@ -253,49 +274,56 @@ impl ser::Serializer for DocSerializer {
             Err(DocError("number out of range".into()))
         }
     }
-    fn serialize_u128(self, v: u128) -> Result<Doc> {
+    fn serialize_u128(self, v: u128) -> Result<Doc<'b>> {
         u64::try_from(v)
             .map(|u| Doc::Num(u.into()))
             .map_err(|_| DocError("number out of range".into()))
     }
-    fn serialize_f32(self, v: f32) -> Result<Doc> {
+    fn serialize_f32(self, v: f32) -> Result<Doc<'b>> {
         Ok(match Value::from(v) {
             Value::Number(n) => Doc::Num(n),
             _ => Doc::Null,
         })
     }
-    fn serialize_f64(self, v: f64) -> Result<Doc> {
+    fn serialize_f64(self, v: f64) -> Result<Doc<'b>> {
         Ok(Number::from_f64(v).map_or(Doc::Null, Doc::Num))
     }
-    fn serialize_char(self, v: char) -> Result<Doc> {
-        Ok(Doc::Str(v.to_string().into()))
+    fn serialize_char(self, v: char) -> Result<Doc<'b>> {
+        Ok(Doc::Str(self.0.alloc_str(v.encode_utf8(&mut [0; 4]))))
     }
-    fn serialize_str(self, v: &str) -> Result<Doc> {
-        Ok(Doc::Str(v.into()))
+    fn serialize_str(self, v: &str) -> Result<Doc<'b>> {
+        Ok(Doc::Str(self.0.alloc_str(v)))
     }
-    fn serialize_bytes(self, v: &[u8]) -> Result<Doc> {
-        Ok(Doc::Arr(v.iter().map(|b| Doc::Num((*b).into())).collect()))
+    fn serialize_bytes(self, v: &[u8]) -> Result<Doc<'b>> {
+        Ok(Doc::Arr(self.0.alloc_slice_fill_iter(
+            v.iter().map(|b| Doc::Num((*b).into())),
+        )))
     }
-    fn serialize_none(self) -> Result<Doc> {
+    fn serialize_none(self) -> Result<Doc<'b>> {
         Ok(Doc::Null)
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Doc> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Doc<'b>> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<Doc> {
+    fn serialize_unit(self) -> Result<Doc<'b>> {
         Ok(Doc::Null)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Doc> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Doc<'b>> {
         Ok(Doc::Null)
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Doc> {
-        Ok(Doc::Str(variant.into()))
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Doc<'b>> {
+        Ok(Doc::Str(variant))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<Doc> {
+    ) -> Result<Doc<'b>> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -304,16 +332,20 @@ impl ser::Serializer for DocSerializer {
         _: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(variant, value.serialize(DocSerializer)?)]))
+    ) -> Result<Doc<'b>> {
+        let inner = value.serialize(self)?;
+        Ok(Doc::Obj(self.0.alloc([(variant, inner)])))
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder> {
-        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder<'b>> {
+        Ok(SeqBuilder(ArenaVec::with_capacity_in(
+            len.unwrap_or(0),
+            self.0,
+        )))
     }
-    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder> {
+    fn serialize_tuple(self, len: usize) -> Result<SeqBuilder<'b>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<SeqBuilder> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<SeqBuilder<'b>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -322,20 +354,20 @@ impl ser::Serializer for DocSerializer {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<VariantBuilder<SeqBuilder>> {
+    ) -> Result<VariantBuilder<SeqBuilder<'b>>> {
         Ok(VariantBuilder {
             variant,
-            inner: SeqBuilder(Vec::with_capacity(len)),
+            inner: SeqBuilder(ArenaVec::with_capacity_in(len, self.0)),
         })
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder> {
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder<'b>> {
         Ok(MapBuilder {
-            entries: Vec::with_capacity(len.unwrap_or(0)),
+            entries: ArenaVec::with_capacity_in(len.unwrap_or(0), self.0),
             key: None,
         })
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<StructBuilder> {
-        Ok(StructBuilder(Vec::with_capacity(len)))
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<StructBuilder<'b>> {
+        Ok(StructBuilder(ArenaVec::with_capacity_in(len, self.0)))
     }
     fn serialize_struct_variant(
         self,
@@ -343,19 +375,20 @@ impl ser::Serializer for DocSerializer {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<VariantBuilder<StructBuilder>> {
+    ) -> Result<VariantBuilder<StructBuilder<'b>>> {
         Ok(VariantBuilder {
             variant,
-            inner: StructBuilder(Vec::with_capacity(len)),
+            inner: StructBuilder(ArenaVec::with_capacity_in(len, self.0)),
         })
     }
 }
 
-struct SeqBuilder(Vec<Doc>);
+struct SeqBuilder<'b>(ArenaVec<'b, Doc<'b>>);
 
-impl SeqBuilder {
+impl<'b> SeqBuilder<'b> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.0.push(value.serialize(DocSerializer)?);
+        let doc = value.serialize(DocSerializer(self.0.bump()))?;
+        self.0.push(doc);
         Ok(())
     }
 }
@@ -363,14 +396,14 @@ impl SeqBuilder {
 /// A sequence, a tuple and a tuple struct are all a JSON array: one body, three traits.
 macro_rules! seq_builder {
     ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for SeqBuilder {
-            type Ok = Doc;
+        impl<'b> ser::$trait for SeqBuilder<'b> {
+            type Ok = Doc<'b>;
             type Error = DocError;
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
                 self.push(value)
             }
-            fn end(self) -> Result<Doc> {
-                Ok(Doc::Arr(self.0))
+            fn end(self) -> Result<Doc<'b>> {
+                Ok(Doc::Arr(self.0.into_bump_slice()))
             }
         }
     )*};
@@ -382,21 +415,22 @@ seq_builder!(
     SerializeTupleStruct::serialize_field
 );
 
-struct StructBuilder(Vec<(&'static str, Doc)>);
+struct StructBuilder<'b>(ArenaVec<'b, (&'static str, Doc<'b>)>);
 
-impl ser::SerializeStruct for StructBuilder {
-    type Ok = Doc;
+impl<'b> ser::SerializeStruct for StructBuilder<'b> {
+    type Ok = Doc<'b>;
     type Error = DocError;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.0.push((key, value.serialize(DocSerializer)?));
+        let doc = value.serialize(DocSerializer(self.0.bump()))?;
+        self.0.push((key, doc));
         Ok(())
     }
-    fn end(self) -> Result<Doc> {
-        Ok(Doc::Obj(self.0))
+    fn end(self) -> Result<Doc<'b>> {
+        Ok(Doc::Obj(self.0.into_bump_slice()))
     }
 }
 
@@ -406,19 +440,23 @@ struct VariantBuilder<B> {
     inner: B,
 }
 
-impl ser::SerializeTupleVariant for VariantBuilder<SeqBuilder> {
-    type Ok = Doc;
+impl<'b> ser::SerializeTupleVariant for VariantBuilder<SeqBuilder<'b>> {
+    type Ok = Doc<'b>;
     type Error = DocError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         self.inner.push(value)
     }
-    fn end(self) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(self.variant, Doc::Arr(self.inner.0))]))
+    fn end(self) -> Result<Doc<'b>> {
+        let arena = self.inner.0.bump();
+        Ok(Doc::Obj(arena.alloc([(
+            self.variant,
+            Doc::Arr(self.inner.0.into_bump_slice()),
+        )])))
     }
 }
 
-impl ser::SerializeStructVariant for VariantBuilder<StructBuilder> {
-    type Ok = Doc;
+impl<'b> ser::SerializeStructVariant for VariantBuilder<StructBuilder<'b>> {
+    type Ok = Doc<'b>;
     type Error = DocError;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
@@ -430,18 +468,22 @@ impl ser::SerializeStructVariant for VariantBuilder<StructBuilder> {
     fn skip_field(&mut self, key: &'static str) -> Result<()> {
         ser::SerializeStruct::skip_field(&mut self.inner, key)
     }
-    fn end(self) -> Result<Doc> {
-        Ok(Doc::Obj(vec![(self.variant, Doc::Obj(self.inner.0))]))
+    fn end(self) -> Result<Doc<'b>> {
+        let arena = self.inner.0.bump();
+        Ok(Doc::Obj(arena.alloc([(
+            self.variant,
+            Doc::Obj(self.inner.0.into_bump_slice()),
+        )])))
     }
 }
 
-struct MapBuilder {
-    entries: Vec<(Box<str>, Doc)>,
-    key: Option<Box<str>>,
+struct MapBuilder<'b> {
+    entries: ArenaVec<'b, (&'b str, Doc<'b>)>,
+    key: Option<&'b str>,
 }
 
-impl ser::SerializeMap for MapBuilder {
-    type Ok = Doc;
+impl<'b> ser::SerializeMap for MapBuilder<'b> {
+    type Ok = Doc<'b>;
     type Error = DocError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
         // Map keys are rare in a label (`extensions`); serde_json's own value serializer
@@ -453,7 +495,7 @@ impl ser::SerializeMap for MapBuilder {
             Ok(_) => return Err(DocError("key must be a string".into())),
             Err(e) => return Err(DocError(e.to_string())),
         };
-        self.key = Some(text.into());
+        self.key = Some(self.entries.bump().alloc_str(&text));
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -461,16 +503,17 @@ impl ser::SerializeMap for MapBuilder {
             .key
             .take()
             .ok_or_else(|| DocError("a map value without its key".into()))?;
-        self.entries.push((key, value.serialize(DocSerializer)?));
+        let doc = value.serialize(DocSerializer(self.entries.bump()))?;
+        self.entries.push((key, doc));
         Ok(())
     }
-    fn end(mut self) -> Result<Doc> {
+    fn end(mut self) -> Result<Doc<'b>> {
         // Sorted by key with the last of equal keys kept: reversed, a stable sort puts the
         // last given first among equals, and `dedup_by` keeps the first of each run.
         self.entries.reverse();
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
         self.entries.dedup_by(|a, b| a.0 == b.0);
-        Ok(Doc::Map(self.entries))
+        Ok(Doc::Map(self.entries.into_bump_slice()))
     }
 }
 
@@ -538,7 +581,8 @@ mod tests {
                 .cloned()
                 .unwrap_or_default(),
         };
-        let doc = Doc::of(&sample).expect("view");
+        let arena = Arena::new();
+        let doc = Doc::of(&sample, &arena).expect("view");
         let json = serde_json::to_value(&sample).expect("json");
         assert_eq!(doc.to_json(), json);
         assert_eq!(doc.to_json().to_string(), json.to_string());
@@ -576,7 +620,7 @@ mod tests {
             );
         }
         // The view of the JSON is the same view.
-        let again = Doc::from_json(&json);
+        let again = Doc::from_json(&json, &arena);
         assert!(again.json_eq(&doc) && doc.json_eq(&again));
         assert!(doc.eq_json(&json));
         assert_eq!(again.to_json(), json);
@@ -587,8 +631,9 @@ mod tests {
     /// the right field.
     #[test]
     fn a_shared_hint_never_gives_another_field() {
-        let a = Doc::Obj(vec![("x", Doc::Num(1.into()))]);
-        let b = Doc::Obj(vec![("y", Doc::Num(2.into())), ("x", Doc::Num(3.into()))]);
+        let a_fields = [("x", Doc::Num(1.into()))];
+        let b_fields = [("y", Doc::Num(2.into())), ("x", Doc::Num(3.into()))];
+        let (a, b) = (Doc::Obj(&a_fields), Doc::Obj(&b_fields));
         let slot = std::sync::atomic::AtomicU32::new(0);
         std::thread::scope(|s| {
             for (doc, want) in [(&a, 1u64), (&b, 3), (&a, 1), (&b, 3)] {
@@ -619,7 +664,8 @@ mod tests {
                 m.end()
             }
         }
-        let doc = Doc::of(&Repeated).expect("view");
+        let arena = Arena::new();
+        let doc = Doc::of(&Repeated, &arena).expect("view");
         assert_eq!(
             doc.to_json(),
             serde_json::to_value(&Repeated).expect("json")
@@ -629,13 +675,18 @@ mod tests {
 
     #[test]
     fn equality_is_json_equality() {
-        let a = Doc::from_json(&serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": null}}));
-        let b = Doc::from_json(&serde_json::json!({"y": {"z": null}, "x": [1, 2.5, "t"]}));
-        let c = Doc::from_json(&serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": 0}}));
+        let arena = Arena::new();
+        let json = [
+            serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": null}}),
+            serde_json::json!({"y": {"z": null}, "x": [1, 2.5, "t"]}),
+            serde_json::json!({"x": [1, 2.5, "t"], "y": {"z": 0}}),
+            serde_json::json!(1),
+        ];
+        let [a, b, c, one] = json.each_ref().map(|j| Doc::from_json(j, &arena));
         assert!(a.json_eq(&b));
         assert!(!a.json_eq(&c));
         assert!(!a.eq_json(&serde_json::json!({"x": [1, 2.5, "t"]})));
         // 1 and 1.0 differ as JSON numbers, as they do for `serde_json::Value`.
-        assert!(!Doc::from_json(&serde_json::json!(1)).eq_json(&serde_json::json!(1.0)));
+        assert!(!one.eq_json(&serde_json::json!(1.0)));
     }
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// What every expression of one check can see besides its local names.
 pub struct EvalContext<'a> {
     /// The normalised label, as the rules read it.
-    pub label: &'a Doc,
+    pub label: &'a Doc<'a>,
     /// The tables of the pack the rule belongs to.
     pub tables: &'a BTreeMap<String, Table>,
     /// The shared code lists (`codelist(…)`).
@@ -52,7 +52,7 @@ enum Scalar {
 #[derive(Clone, Copy)]
 enum At<'a> {
     Json(&'a Value),
-    Doc(&'a Doc),
+    Doc(&'a Doc<'a>),
 }
 
 impl<'a> At<'a> {
@@ -852,7 +852,8 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             ),
         );
         let tags = vec!["dairy".to_string()];
-        let label = Doc::from_json(label);
+        let arena = crate::expr::Arena::new();
+        let label = Doc::from_json(label, &arena);
         let ctx = EvalContext {
             label: &label,
             tables: &tables,
@@ -1126,9 +1127,9 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
 
     #[test]
     fn any_in_a_table() {
-        let label = Doc::from_json(
-            &serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []}),
-        );
+        let json = serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []});
+        let arena = crate::expr::Arena::new();
+        let label = Doc::from_json(&json, &arena);
         let mut tables = BTreeMap::new();
         tables.insert(
             "excellent".to_string(),

@@ -21,7 +21,7 @@ mod eval;
 mod parse;
 mod value;
 
-pub use doc::{Doc, DocError};
+pub use doc::{Arena, Doc, DocError};
 pub use eval::{parse_printed_date, to_date as to_date_val};
 pub use eval::{EvalContext, Scope};
 pub use parse::{BinOp, Expr, ExprError, FieldName, Func, Node, CODELIST_PREFIX, MAX_NODES};

@@ -20,13 +20,13 @@ pub enum Val<'a> {
     /// An array or object inside a table.
     Json(&'a Value),
     /// An array or object inside the label.
-    Doc(&'a Doc),
+    Doc(&'a Doc<'a>),
 }
 
 /// The elements of a list value (see [`Val::elements`]).
 pub enum Elements<'v, 'a> {
     Json(std::slice::Iter<'a, Value>),
-    Doc(std::slice::Iter<'a, Doc>),
+    Doc(std::slice::Iter<'a, Doc<'a>>),
     List(std::slice::Iter<'v, Val<'a>>),
     Empty,
 }
@@ -111,7 +111,7 @@ impl<'a> Val<'a> {
     }
 
     /// Turns a node of the label view into the most specific value.
-    pub fn from_doc(v: &'a Doc) -> Val<'a> {
+    pub fn from_doc(v: &'a Doc<'a>) -> Val<'a> {
         match v {
             Doc::Null => Val::Null,
             Doc::Bool(b) => Val::Bool(*b),

@@ -264,7 +264,7 @@ impl Pack {
     /// the pack has none.
     pub fn applies_to(
         &self,
-        label: &crate::expr::Doc,
+        label: &crate::expr::Doc<'_>,
         tags: &[String],
         as_of: crate::date::Date,
         codelists: &BTreeMap<String, CodeList>,
