@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, LabelError};
-use crate::expr::{Arena, Doc, EvalContext, Scope, Val};
+use crate::expr::{Arena, Doc, EvalContext, Scope, SpareVars, Val};
 use crate::label::parse::parse_label;
 use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
@@ -540,6 +540,8 @@ impl Engine {
         let mut skipped = Vec::new();
         let mut traces = Vec::new();
         let mut evaluated = 0;
+        let mut spare = SpareVars::new();
+        let mut spare_visits = Vec::new();
         for pack in packs {
             let ctx = EvalContext {
                 label: &p.view,
@@ -583,6 +585,8 @@ impl Engine {
                     &env,
                     &p.view,
                     &shared,
+                    &mut spare,
+                    &mut spare_visits,
                     &mut findings,
                     &mut measurements,
                 );
@@ -706,23 +710,34 @@ fn run_rule<'a>(
     env: &RunEnv<'a>,
     view: &'a Doc<'a>,
     shared: &'a [(&'a str, Val<'a>)],
+    spare: &'a mut SpareVars,
+    spare_visits: &mut Vec<Visit<'static>>,
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
 ) -> RuleOutcome {
-    let mut scope = Scope::with_shared(ctx, shared);
+    let mut scope = Scope::reusing(ctx, shared, spare);
     // The elements to visit; their pointers are written only for the elements `when` admits.
-    let (items, base): (Vec<Visit<'a>>, String) = match &rule.for_each {
-        None => (vec![Visit::ROOT], String::new()),
+    // The list lives in the previous rule's allocation and leaves its own for the next.
+    let mut items = Visits {
+        list: crate::expr::retype(std::mem::take(spare_visits)),
+        home: spare_visits,
+    };
+    let base = match &rule.for_each {
+        None => {
+            items.list.push(Visit::ROOT);
+            String::new()
+        }
         Some(list) => {
             let list_val = scope.eval(&list.root);
-            let mut out = Vec::with_capacity(list_val.list_len().unwrap_or(0));
-            collect_items(list_val, rule.recurse.as_deref(), 0, None, &mut out);
-            if out.is_empty() {
+            items.list.reserve(list_val.list_len().unwrap_or(0));
+            collect_items(list_val, rule.recurse.as_deref(), 0, None, &mut items.list);
+            if items.list.is_empty() {
                 return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }
-            (out, crate::primitives::pointer_of(list, ""))
+            crate::primitives::pointer_of(list, "")
         }
     };
+    let items = &items.list;
     // Lets that do not read the element have one value for every element: evaluated once,
     // in order, before the elements are visited.
     let per_item = |i: usize| rule.item_lets.get(i).copied().unwrap_or(true);
@@ -909,6 +924,19 @@ fn admits<'a>(
     }
     *next += 1;
     scope.eval(node).truthy()
+}
+
+/// A rule's elements to visit, in an allocation lent by the rules before it and given back
+/// to the rules after it when the rule ends.
+struct Visits<'h, 'a> {
+    list: Vec<Visit<'a>>,
+    home: &'h mut Vec<Visit<'static>>,
+}
+
+impl Drop for Visits<'_, '_> {
+    fn drop(&mut self) {
+        *self.home = crate::expr::retype(std::mem::take(&mut self.list));
+    }
 }
 
 /// One element a rule visits: the element (`None` for a rule without `for_each`), the slot

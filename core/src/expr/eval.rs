@@ -38,6 +38,29 @@ pub struct Scope<'c, 'a> {
     /// Names bound once for every rule of a pack (its `let`s), read after `vars`: lent to
     /// each rule's scope instead of copied into it (with a name search per copy).
     shared: &'c [(&'c str, Val<'a>)],
+    /// Where `vars`' allocation goes back to when the scope ends, for the next rule's
+    /// scope (`Scope::reusing`): one allocation per check instead of one per rule.
+    home: Option<&'c mut SpareVars>,
+}
+
+/// The allocation of a finished scope's bindings, kept for the next scope (see
+/// `Scope::reusing`). Its lifetimes are placeholders: it holds no binding.
+pub type SpareVars = Vec<(&'static str, Val<'static>)>;
+
+/// An emptied vector's allocation, retyped: `collect` over `into_iter` of the same layout
+/// reuses the buffer (the standard library's in-place iteration), so a scope's bindings can
+/// move between lifetimes without a new allocation and without `unsafe`.
+pub(crate) fn retype<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+impl Drop for Scope<'_, '_> {
+    fn drop(&mut self) {
+        if let Some(home) = self.home.take() {
+            *home = retype(std::mem::take(&mut self.vars));
+        }
+    }
 }
 
 /// A memoised aggregate result.
@@ -95,6 +118,24 @@ impl<'c, 'a> Scope<'c, 'a> {
             vars: Vec::with_capacity(8),
             memo: Default::default(),
             shared,
+            home: None,
+        }
+    }
+
+    /// `with_shared`, its bindings in `spare`'s allocation, given back when the scope ends.
+    pub fn reusing(
+        ctx: &'c EvalContext<'a>,
+        shared: &'c [(&'c str, Val<'a>)],
+        spare: &'c mut SpareVars,
+    ) -> Self {
+        let mut vars = retype(std::mem::take(spare));
+        vars.reserve(8);
+        Scope {
+            ctx,
+            vars,
+            memo: Default::default(),
+            shared,
+            home: Some(spare),
         }
     }
 

@@ -353,12 +353,13 @@ impl CodeList {
     /// text), as [`Table::find`].
     pub fn find(&self, key: &Val<'_>) -> Option<&serde_json::Value> {
         let d = self.data();
-        let text = match key {
-            Val::Str(s) => s.trim().to_string(),
-            Val::Num(n) => n.normalize().to_string(),
+        // A text key is looked up as a borrowed slice (no allocation), as `Table::find`.
+        let i = match key {
+            Val::Str(s) => d.index().get(s.trim()),
+            Val::Num(n) => d.index().get(n.normalize().to_string().as_str()),
             _ => return None,
         };
-        d.index().get(text.as_str()).map(|&i| d.row(i))
+        i.map(|&i| d.row(i))
     }
 
     /// As [`Table::find_str`].

@@ -288,7 +288,10 @@ impl Pack {
             as_of,
             codelists,
         };
-        crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
+        // Bound before it is returned: the scope (it has a `Drop`) must end before `ctx`.
+        #[allow(clippy::let_and_return)]
+        let admitted = crate::expr::Scope::new(&ctx).eval(&cond.root).truthy();
+        admitted
     }
 
     /// The gate of a deferred pack with an `applies_if`, compiled on first use; `None` for
