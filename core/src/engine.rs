@@ -715,7 +715,10 @@ fn run_rule<'a>(
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
 ) -> RuleOutcome {
-    let mut scope = Scope::reusing(ctx, shared, spare);
+    let mut scope = LentScope {
+        scope: Scope::reusing(ctx, shared, std::mem::take(spare)),
+        home: spare,
+    };
     // The elements to visit; their pointers are written only for the elements `when` admits.
     // The list lives in the previous rule's allocation and leaves its own for the next.
     let mut items = Visits {
@@ -798,7 +801,7 @@ fn run_rule<'a>(
         }
         pointer.clear();
         if rule.for_each.is_some() {
-            write_item_pointer(&items, slot, &base, rule.recurse.as_deref(), &mut pointer);
+            write_item_pointer(items, slot, &base, rule.recurse.as_deref(), &mut pointer);
         }
         let outcome = rule.check.run(&mut scope, &pointer, env);
         if let (Some(rec), Outcome::Pass | Outcome::Fail(_)) = (&rule.record, &outcome) {
@@ -924,6 +927,32 @@ fn admits<'a>(
     }
     *next += 1;
     scope.eval(node).truthy()
+}
+
+/// A rule's scope, its bindings in an allocation lent by the rules before it and given back
+/// to the rules after it when the rule ends (whichever way `run_rule` returns).
+struct LentScope<'h, 'c, 'a> {
+    scope: Scope<'c, 'a>,
+    home: &'h mut SpareVars,
+}
+
+impl<'c, 'a> std::ops::Deref for LentScope<'_, 'c, 'a> {
+    type Target = Scope<'c, 'a>;
+    fn deref(&self) -> &Scope<'c, 'a> {
+        &self.scope
+    }
+}
+
+impl<'c, 'a> std::ops::DerefMut for LentScope<'_, 'c, 'a> {
+    fn deref_mut(&mut self) -> &mut Scope<'c, 'a> {
+        &mut self.scope
+    }
+}
+
+impl Drop for LentScope<'_, '_, '_> {
+    fn drop(&mut self) {
+        *self.home = self.scope.take_spare();
+    }
 }
 
 /// A rule's elements to visit, in an allocation lent by the rules before it and given back

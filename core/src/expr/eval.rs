@@ -38,13 +38,11 @@ pub struct Scope<'c, 'a> {
     /// Names bound once for every rule of a pack (its `let`s), read after `vars`: lent to
     /// each rule's scope instead of copied into it (with a name search per copy).
     shared: &'c [(&'c str, Val<'a>)],
-    /// Where `vars`' allocation goes back to when the scope ends, for the next rule's
-    /// scope (`Scope::reusing`): one allocation per check instead of one per rule.
-    home: Option<&'c mut SpareVars>,
 }
 
 /// The allocation of a finished scope's bindings, kept for the next scope (see
-/// `Scope::reusing`). Its lifetimes are placeholders: it holds no binding.
+/// `Scope::reusing` and `Scope::take_spare`). Its lifetimes are placeholders: it holds no
+/// binding.
 pub type SpareVars = Vec<(&'static str, Val<'static>)>;
 
 /// An emptied vector's allocation, retyped: `collect` over `into_iter` of the same layout
@@ -53,14 +51,6 @@ pub type SpareVars = Vec<(&'static str, Val<'static>)>;
 pub(crate) fn retype<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.clear();
     v.into_iter().filter_map(|_| None).collect()
-}
-
-impl Drop for Scope<'_, '_> {
-    fn drop(&mut self) {
-        if let Some(home) = self.home.take() {
-            *home = retype(std::mem::take(&mut self.vars));
-        }
-    }
 }
 
 /// A memoised aggregate result.
@@ -93,6 +83,19 @@ impl<'a> At<'a> {
             At::Doc(d) => Val::from_doc(d),
         }
     }
+
+    /// `self.val().is_present()`, without the value for the common cases.
+    fn is_present(self) -> bool {
+        match self {
+            At::Doc(Doc::Null) => false,
+            At::Doc(Doc::Bool(_)) => true,
+            At::Doc(Doc::Str(s)) => !s.trim().is_empty(),
+            At::Doc(Doc::Arr(a)) => !a.is_empty(),
+            At::Doc(d @ (Doc::Obj(_) | Doc::Map(_))) => d.object_len().is_none_or(|n| n > 0),
+            // A number is present when it is one the evaluator can hold.
+            other => other.val().is_present(),
+        }
+    }
 }
 
 impl<'c, 'a> Scope<'c, 'a> {
@@ -118,25 +121,30 @@ impl<'c, 'a> Scope<'c, 'a> {
             vars: Vec::with_capacity(8),
             memo: Default::default(),
             shared,
-            home: None,
         }
     }
 
-    /// `with_shared`, its bindings in `spare`'s allocation, given back when the scope ends.
+    /// `with_shared`, its bindings in `spare`'s allocation (a finished scope's, from
+    /// `take_spare`): the rules of a check share one allocation instead of one each.
     pub fn reusing(
         ctx: &'c EvalContext<'a>,
         shared: &'c [(&'c str, Val<'a>)],
-        spare: &'c mut SpareVars,
+        spare: SpareVars,
     ) -> Self {
-        let mut vars = retype(std::mem::take(spare));
+        let mut vars = retype(spare);
         vars.reserve(8);
         Scope {
             ctx,
             vars,
             memo: Default::default(),
             shared,
-            home: Some(spare),
         }
+    }
+
+    /// Takes the bindings' allocation, emptied, for the next scope (`reusing`): for the
+    /// scope's last moment (a guard's `drop`); the scope has no bindings after it.
+    pub fn take_spare(&mut self) -> SpareVars {
+        retype(std::mem::take(&mut self.vars))
     }
 
     /// The value bound to a local name, by reference: this scope's own bindings first,
@@ -327,7 +335,12 @@ impl<'c, 'a> Scope<'c, 'a> {
 
     fn call_uncached(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         match f {
-            Func::Exists => Val::Bool(self.eval(&args[0]).is_present()),
+            // A field path is judged where it points, without the value built (a number
+            // is not turned into a decimal to be found present).
+            Func::Exists => Val::Bool(match &args[0] {
+                field @ Node::Field(..) => self.json_at(field).is_some_and(At::is_present),
+                other => self.eval(other).is_present(),
+            }),
             Func::Len => match self.eval(&args[0]) {
                 Val::Str(s) => Val::Num(Decimal::from(s.chars().count() as u64)),
                 v => v

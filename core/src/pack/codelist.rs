@@ -355,7 +355,7 @@ impl CodeList {
         let d = self.data();
         // A text key is looked up as a borrowed slice (no allocation), as `Table::find`.
         let i = match key {
-            Val::Str(s) => d.index().get(s.trim()),
+            Val::Str(s) => d.index().get(super::table::trim_key(s)),
             Val::Num(n) => d.index().get(n.normalize().to_string().as_str()),
             _ => return None,
         };
@@ -365,7 +365,9 @@ impl CodeList {
     /// As [`Table::find_str`].
     pub fn find_str(&self, key: &str) -> Option<&serde_json::Value> {
         let d = self.data();
-        d.index().get(key.trim()).map(|&i| d.row(i))
+        d.index()
+            .get(super::table::trim_key(key))
+            .map(|&i| d.row(i))
     }
 
     /// As [`Table::find_str_any_case`]: `find_str`, else the entry whose key or match

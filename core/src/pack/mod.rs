@@ -288,10 +288,7 @@ impl Pack {
             as_of,
             codelists,
         };
-        // Bound before it is returned: the scope (it has a `Drop`) must end before `ctx`.
-        #[allow(clippy::let_and_return)]
-        let admitted = crate::expr::Scope::new(&ctx).eval(&cond.root).truthy();
-        admitted
+        crate::expr::Scope::new(&ctx).eval(&cond.root).truthy()
     }
 
     /// The gate of a deferred pack with an `applies_if`, compiled on first use; `None` for

@@ -228,7 +228,7 @@ impl Table {
     pub fn find(&self, key: &Val<'_>) -> Option<&Value> {
         let i = match key {
             // Looked up as a borrowed slice: a text key costs no allocation.
-            Val::Str(s) => self.index().get(s.trim()),
+            Val::Str(s) => self.index().get(trim_key(s)),
             Val::Num(d) => self.index().get(&d.normalize().to_string()),
             _ => return None,
         };
@@ -237,7 +237,7 @@ impl Table {
 
     #[inline]
     pub fn find_str(&self, key: &str) -> Option<&Value> {
-        self.index().get(key.trim()).map(|&i| &self.rows[i])
+        self.index().get(trim_key(key)).map(|&i| &self.rows[i])
     }
 
     /// `find_str`, else the row whose key or alias equals `key` ignoring ASCII case (`total
@@ -285,5 +285,56 @@ fn key_texts(v: Option<&Value>) -> Vec<String> {
             .unwrap_or_default(),
         Some(Value::Array(a)) => a.iter().flat_map(|x| key_texts(Some(x))).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// `key.trim()`, answered from the two ends' bytes for most keys: a key that starts and ends
+/// with a printable ASCII character or a character of the CJK block U+4E00–U+9FFF (lead bytes
+/// E4–E9, which no white space has) has nothing to trim. A lookup key is trimmed at every
+/// table and code-list lookup, and `str::trim` decodes both ends and asks Unicode each time.
+#[inline]
+pub(crate) fn trim_key(key: &str) -> &str {
+    let plain = |b: u8| (b > b' ' && b < 0x80) || (0xE4..=0xE9).contains(&b);
+    let b = key.as_bytes();
+    // The last character's first byte: back over at most three continuation bytes.
+    let last = b.iter().rev().take(4).find(|&&c| c & 0xC0 != 0x80).copied();
+    match (b.first(), last) {
+        (Some(&first), Some(last)) if plain(first) && plain(last) => key,
+        _ => key.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The byte test never keeps white space `str::trim` would take off: over any
+        /// characters, white space of every kind at either end included.
+        #[test]
+        fn trim_key_is_str_trim(
+            inner in "\\PC{0,8}",
+            lead in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\t", "\u{2029}", "\u{85}", "a", "牛"]),
+            tail in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\n", "\u{1680}", "\u{205f}", "1", "肉"]),
+        ) {
+            let key = format!("{lead}{inner}{tail}");
+            proptest::prop_assert_eq!(super::trim_key(&key), key.trim());
+        }
+    }
+
+    #[test]
+    fn trim_key_examples() {
+        for key in [
+            "",
+            " ",
+            "牛肉",
+            " 牛肉",
+            "牛肉\u{3000}",
+            "E 330",
+            "e330 ",
+            "\u{a0}x",
+            "x\u{a0}",
+            "é",
+        ] {
+            assert_eq!(super::trim_key(key), key.trim(), "{key:?}");
+        }
     }
 }
