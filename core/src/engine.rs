@@ -204,7 +204,7 @@ impl Engine {
     pub fn check_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
         let label = parse_label(bytes, &self.limits)?;
-        let arena = Arena::new();
+        let arena = LentArena::take();
         let prepared = self.prepare(label, opts, &arena)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
@@ -226,7 +226,7 @@ impl Engine {
         for market in markets_in_order(markets)? {
             let mut l = label.clone();
             l.market = market.clone();
-            let arena = Arena::new();
+            let arena = LentArena::take();
             let prepared = self.prepare(l, opts, &arena)?;
             let packs = self.select(&prepared, &opts.editions, false);
             refuse_broken(&packs)?;
@@ -344,7 +344,7 @@ impl Engine {
     /// Checks a parsed label.
     pub fn check(&self, label: Label, opts: &CheckOptions) -> Result<Report, Error> {
         self.check_selection(opts)?;
-        let arena = Arena::new();
+        let arena = LentArena::take();
         let prepared = self.prepare(label, opts, &arena)?;
         let packs = self.select(&prepared, &opts.editions, false);
         refuse_broken(&packs)?;
@@ -356,7 +356,7 @@ impl Engine {
     pub fn compare_json(&self, bytes: &[u8], opts: &CheckOptions) -> Result<Comparison, Error> {
         self.check_selection(opts)?;
         let label = parse_label(bytes, &self.limits)?;
-        let arena = Arena::new();
+        let arena = LentArena::take();
         let prepared = self.prepare(label, opts, &arena)?;
         let now = self.select(&prepared, &EditionChoice::InForce, false);
         let latest = self.select(&prepared, &EditionChoice::InForce, true);
@@ -927,6 +927,51 @@ fn admits<'a>(
     }
     *next += 1;
     scope.eval(node).truthy()
+}
+
+thread_local! {
+    /// The arena of the thread's last check, reset, for its next one.
+    static SPARE_ARENA: std::cell::Cell<Option<Arena>> = const { std::cell::Cell::new(None) };
+}
+
+/// An arena kept after a check is at most this large (its largest chunk): a huge label's
+/// arena is freed, not held by the thread.
+const KEEP_ARENA_BYTES: usize = 1 << 20;
+
+/// A check's arena (the label view lives in it): the thread's spare one, reset, when it has
+/// one. A new arena per check allocated a chain of growing chunks every time, and the
+/// largest were handed back to the system and faulted in again on the next check (fewer
+/// instructions than malloc per node, yet no faster by the clock); a reset arena keeps its
+/// largest chunk, so a batch allocates nothing for its views after its first label.
+struct LentArena {
+    arena: Arena,
+}
+
+impl LentArena {
+    fn take() -> LentArena {
+        let spare = SPARE_ARENA.try_with(|s| s.take()).ok().flatten();
+        LentArena {
+            arena: spare.unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for LentArena {
+    type Target = Arena;
+    fn deref(&self) -> &Arena {
+        &self.arena
+    }
+}
+
+impl Drop for LentArena {
+    fn drop(&mut self) {
+        let mut arena = std::mem::take(&mut self.arena);
+        if arena.allocated_bytes() <= KEEP_ARENA_BYTES {
+            arena.reset();
+            // During the thread's teardown there is nowhere to keep it: it is dropped.
+            let _ = SPARE_ARENA.try_with(|s| s.set(Some(arena)));
+        }
+    }
 }
 
 /// A rule's scope, its bindings in an allocation lent by the rules before it and given back
