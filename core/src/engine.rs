@@ -542,6 +542,8 @@ impl Engine {
         let mut evaluated = 0;
         let mut spare = SpareVars::new();
         let mut spare_visits = Vec::new();
+        // One table for every pack of the check, emptied per pack: it keeps its capacity.
+        let mut when_memo = WhenMemo::default();
         for pack in packs {
             let ctx = EvalContext {
                 label: &p.view,
@@ -560,6 +562,8 @@ impl Engine {
                     continue;
                 }
             }
+            // `when` operands remembered for this pack's rules (numbered per pack).
+            when_memo.clear();
             // Pack-level values, once per label.
             let mut shared: Vec<(&str, Val<'_>)> = Vec::with_capacity(pack.lets.len());
             {
@@ -587,6 +591,7 @@ impl Engine {
                     &shared,
                     &mut spare,
                     &mut spare_visits,
+                    &mut when_memo,
                     &mut findings,
                     &mut measurements,
                 );
@@ -712,6 +717,7 @@ fn run_rule<'a>(
     shared: &'a [(&'a str, Val<'a>)],
     spare: &'a mut SpareVars,
     spare_visits: &mut Vec<Visit<'static>>,
+    memo: &mut WhenMemo,
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
 ) -> RuleOutcome {
@@ -779,7 +785,7 @@ fn run_rule<'a>(
         let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
         let admitted = match (&rule.when, &rule.when_steps) {
             (None, _) => true,
-            (Some(w), Some(steps)) => admits(&w.root, steps, &mut 0, rule, &mut scope),
+            (Some(w), Some(steps)) => admits(&w.root, steps, &mut 0, rule, &mut scope, memo),
             (Some(w), None) => {
                 for (i, (name, e)) in rule.lets.iter().enumerate() {
                     if when_only(i) && per_item(i) {
@@ -915,19 +921,49 @@ fn admits<'a>(
     next: &mut usize,
     rule: &'a Rule,
     scope: &mut Scope<'a, 'a>,
+    memo: &mut WhenMemo,
 ) -> bool {
     if let crate::expr::Node::Binary(crate::expr::BinOp::And, l, r) = node {
-        return admits(l, steps, next, rule, scope) && admits(r, steps, next, rule, scope);
+        return admits(l, steps, next, rule, scope, memo)
+            && admits(r, steps, next, rule, scope, memo);
     }
-    for &i in steps.get(*next).into_iter().flatten() {
+    let operand = *next;
+    for &i in steps.get(operand).into_iter().flatten() {
         if let Some((name, e)) = rule.lets.get(i) {
             let v = scope.eval(&e.root);
             scope.set(name.as_str(), v);
         }
     }
     *next += 1;
-    scope.eval(node).truthy()
+    // An operand that reads only `item` and `label` has one value per element and check:
+    // the first rule of the pack to ask for it evaluates it, the others read it.
+    let Some(id) = rule.when_memo.get(operand).copied().flatten() else {
+        return scope.eval(node).truthy();
+    };
+    let element = if id & crate::pack::LABEL_ONLY != 0 {
+        (0, 0)
+    } else {
+        match scope.get("item") {
+            Val::Null => (0, 0),
+            Val::Doc(d) => (1, d as *const Doc<'_> as usize),
+            Val::Json(v) => (2, v as *const Value as usize),
+            // A computed element has no identity to remember it by.
+            _ => return scope.eval(node).truthy(),
+        }
+    };
+    let key = (id, element.0, element.1);
+    if let Some(&known) = memo.get(&key) {
+        return known;
+    }
+    let value = scope.eval(node).truthy();
+    memo.insert(key, value);
+    value
 }
+
+/// Results of `when` operands remembered for one pack and check, by the operand's number
+/// (`Rule::when_memo`) and the element's kind and address (the label and the pack's tables
+/// live, unchanged, for the whole check, so an address names one element).
+type WhenMemo = crate::pack::FastMap<(u32, u8, usize), bool>;
 
 thread_local! {
     /// The arena of the thread's last check, reset, for its next one.

@@ -305,6 +305,78 @@ impl Node {
 }
 
 impl Node {
+    /// A text that is the same for two nodes exactly when they are the same expression
+    /// (every string length-prefixed, so no two trees print alike): what the engine keys a
+    /// `when` operand's memo by, so that rules sharing an operand share its results.
+    pub fn memo_key(&self, out: &mut String) {
+        use std::fmt::Write;
+        let text = |out: &mut String, tag: char, s: &str| {
+            let _ = write!(out, "{tag}{}:{s}", s.len());
+        };
+        match self {
+            Node::Num(d) => text(out, 'n', &d.to_string()),
+            Node::Str(s) => text(out, 's', s),
+            Node::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
+            Node::Null => out.push('z'),
+            Node::Var(name) => text(out, 'v', name),
+            Node::Field(inner, name) => {
+                out.push('.');
+                inner.memo_key(out);
+                text(out, 'f', name);
+            }
+            Node::List(items) | Node::Call(_, items) => {
+                match self {
+                    Node::Call(f, _) => {
+                        let _ = write!(out, "c{f:?}(");
+                    }
+                    _ => out.push('['),
+                }
+                let _ = write!(out, "{}:", items.len());
+                items.iter().for_each(|n| n.memo_key(out));
+                out.push(')');
+            }
+            Node::Neg(inner) => {
+                out.push('-');
+                inner.memo_key(out);
+            }
+            Node::Not(inner) => {
+                out.push('!');
+                inner.memo_key(out);
+            }
+            Node::Binary(op, l, r) => {
+                let _ = write!(out, "b{op:?}(");
+                l.memo_key(out);
+                r.memo_key(out);
+                out.push(')');
+            }
+            Node::Matches(inner, pattern) => {
+                out.push('m');
+                inner.memo_key(out);
+                text(out, 'p', pattern.source());
+            }
+            Node::Capture(inner, pattern, group) => {
+                out.push('k');
+                inner.memo_key(out);
+                text(out, 'p', pattern.source());
+                text(out, 'g', group);
+            }
+        }
+    }
+
+    /// Whether evaluating the node calls a function or runs a pattern (what is worth
+    /// remembering; a field test costs less than looking its result up).
+    pub fn calls(&self) -> bool {
+        match self {
+            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null | Node::Var(_) => false,
+            Node::Call(..) | Node::Matches(..) | Node::Capture(..) => true,
+            Node::Field(inner, _) | Node::Neg(inner) | Node::Not(inner) => inner.calls(),
+            Node::List(items) => items.iter().any(Node::calls),
+            Node::Binary(_, l, r) => l.calls() || r.calls(),
+        }
+    }
+}
+
+impl Node {
     /// The operands of a chain of `and`s, left to right (`a and b and c` → `a`, `b`, `c`;
     /// any other node is its own one operand): `and` evaluates them in this order and stops
     /// at the first that is not true.

@@ -11,6 +11,7 @@ pub(crate) mod template;
 
 pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};
+pub(crate) use table::FastMap;
 pub use table::Table;
 
 #[cfg(all(test, feature = "toml"))]
@@ -71,6 +72,13 @@ pub struct Rule {
     /// `exists`). `None` when a let reads a let declared after it or two share a name —
     /// then every let `when` reads is evaluated before it, as before.
     pub(crate) when_steps: Option<Vec<Vec<usize>>>,
+    /// For each operand of `when`'s `and` chain (with a `when_steps` plan), the pack-wide
+    /// number of the operand when its value is remembered for the check (see
+    /// `number_when_operands`): the same operand in several rules of a pack
+    /// (`in_table('nutrients', item.nutrient)` in five rules over the nutrition rows) has
+    /// one number, so it is evaluated once per element and check, and one that reads only
+    /// `label` once per check (see `engine::admits`). Empty without a plan.
+    pub(crate) when_memo: Vec<Option<u32>>,
     pub for_each: Option<Expr>,
     pub recurse: Option<String>,
     pub check: Check,
@@ -840,6 +848,7 @@ fn compile_body(
                 when_lets,
                 item_lets,
                 when_steps,
+                when_memo: Vec::new(),
                 for_each,
                 recurse: spec.recurse.clone(),
                 check: Check::compile(&spec.check, &env)?,
@@ -871,6 +880,7 @@ fn compile_body(
             Err(e) => errors.push(err(e)),
         }
     }
+    number_when_operands(&mut rules);
     PackBody {
         applies_if,
         tables,
@@ -964,6 +974,69 @@ fn when_lets(when: Option<&Expr>, lets: &[(String, Expr)]) -> Vec<bool> {
     }
     marks
 }
+
+/// Numbers the `when` operands worth remembering for a check (see `Rule::when_memo`): an
+/// operand that reads only `item` and `label`, calls a function or runs a pattern, and
+/// either reads only `label` (its value is the same for every element of the rule) or
+/// occurs in more than one rule of the pack (the rules share its value per element). An
+/// operand of one rule that reads the element is judged once per element anyway, so
+/// remembering it would only cost.
+fn number_when_operands(rules: &mut [Rule]) {
+    // Per rule, per operand: its key and whether it reads only `label`.
+    let keys: Vec<Vec<Option<(String, bool)>>> = rules
+        .iter()
+        .map(|rule| {
+            let (Some(when), Some(_)) = (&rule.when, &rule.when_steps) else {
+                return Vec::new();
+            };
+            let mut conjuncts = Vec::new();
+            when.root.conjuncts(&mut conjuncts);
+            conjuncts
+                .into_iter()
+                .map(|c| {
+                    let mut names = Vec::new();
+                    c.root_names(&mut names);
+                    if !c.calls() || !names.iter().all(|n| *n == "item" || *n == "label") {
+                        return None;
+                    }
+                    let mut key = String::new();
+                    c.memo_key(&mut key);
+                    Some((key, names.iter().all(|n| *n == "label")))
+                })
+                .collect()
+        })
+        .collect();
+    let mut rules_of: HashMap<&str, usize> = HashMap::new();
+    for per_rule in &keys {
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, _) in per_rule.iter().flatten() {
+            if !seen.contains(&key.as_str()) {
+                seen.push(key);
+                *rules_of.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    for (rule, per_rule) in rules.iter_mut().zip(&keys) {
+        rule.when_memo = per_rule
+            .iter()
+            .map(|k| {
+                let (key, label_only) = k.as_ref()?;
+                if !label_only && rules_of.get(key.as_str()).copied().unwrap_or(0) < 2 {
+                    return None;
+                }
+                let next = u32::try_from(ids.len()).ok()?;
+                let id = *ids.entry(key.as_str()).or_insert(next);
+                // The top bit says the operand reads only `label` (see `engine::admits`).
+                Some(if *label_only { id | LABEL_ONLY } else { id })
+            })
+            .collect();
+    }
+}
+
+/// Set in a `Rule::when_memo` number whose operand reads only `label`: one value per check,
+/// whatever the element.
+pub(crate) const LABEL_ONLY: u32 = 1 << 31;
 
 /// The per-element lets to evaluate before each operand of `when`'s `and` chain (see
 /// `Rule::when_steps`).
@@ -1096,5 +1169,50 @@ mod when_lets_tests {
             super::when_steps(Some(&when), &twice, &super::item_lets(&twice)),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod when_memo_tests {
+    use super::LABEL_ONLY;
+
+    /// Operands shared by rules of a pack share a number; an operand reading only `label`
+    /// is marked so; one reading a let, or read by one rule only and reading the element,
+    /// is not remembered.
+    #[test]
+    fn numbers_the_operands_worth_remembering() {
+        let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
+        let pack = |id: &str| {
+            s.packs
+                .iter()
+                .find(|p| p.meta.id == id)
+                .unwrap_or_else(|| panic!("pack {id}"))
+        };
+        let nutrition = pack("gb28050-2011");
+        let memo = |id: &str| {
+            nutrition
+                .rules
+                .iter()
+                .chain(pack("gb7718-2011").rules.iter())
+                .find(|r| r.id == id)
+                .unwrap_or_else(|| panic!("rule {id}"))
+                .when_memo
+                .clone()
+        };
+        // `in_table('nutrients', item.nutrient)` opens both conditions: one number.
+        let rounding = memo("GB28050-2011/6.2/rounding-interval");
+        let zero = memo("GB28050-2011/6.2/zero-threshold");
+        assert!(rounding[0].is_some());
+        assert_eq!(rounding[0], zero[0]);
+        assert_eq!(rounding[0].map(|id| id & LABEL_ONLY), Some(0));
+        // `count_present(label.nutrition.rows, …) > 0` reads only the label.
+        let nrv = memo("GB28050-2011/4.1/nrv-present");
+        assert!(nrv[1].is_some_and(|id| id & LABEL_ONLY != 0), "{nrv:?}");
+        // `exists(ins_of_name)` reads a let: judged every time.
+        let ins = memo("GB7718-2011/4.1.3.1.4/specific-name-has-ins");
+        assert_eq!(ins[0], None);
+        // `matches(item.name, '氢化')` is one rule's operand over the element: not kept.
+        let trans = memo("GB28050-2011/4.4/trans-fat-if-hydrogenated");
+        assert!(trans.contains(&None), "{trans:?}");
     }
 }

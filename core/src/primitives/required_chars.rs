@@ -117,6 +117,11 @@ impl Pattern {
         }
     }
 
+    /// The pattern's text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The compiled regex (compiling a deferred pattern now), or `None` for a deferred
     /// pattern that does not compile.
     pub fn regex(&self) -> Option<&regex_lite::Regex> {
