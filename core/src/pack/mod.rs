@@ -75,7 +75,7 @@ pub struct Rule {
     /// For each operand of `when`'s `and` chain (with a `when_steps` plan), the pack-wide
     /// number of the operand when its value is remembered for the check (see
     /// `number_when_operands`): the same operand in several rules of a pack
-    /// (`in_table('nutrients', item.nutrient)` in five rules over the nutrition rows) has
+    /// (`in_table('nutrients', item.nutrient)` in four rules over the nutrition rows) has
     /// one number, so it is evaluated once per element and check, and one that reads only
     /// `label` once per check (see `engine::admits`). Empty without a plan.
     pub(crate) when_memo: Vec<Option<u32>>,
