@@ -354,9 +354,7 @@ impl Engine {
                 ),
             ));
         }
-        let mut v = serde_json::to_value(&report).map_err(internal)?;
-        add_text(&mut v["findings"], opts.lang.unwrap_or_default());
-        value_to_js(&v)
+        report_to_js(&report, opts.lang.unwrap_or_default())
     }
 
     fn do_check_text(&self, text: &str, options: &JsValue) -> Result<JsValue, ErrorInfo> {
@@ -405,9 +403,7 @@ impl Engine {
                 ),
             ));
         }
-        let mut v = serde_json::to_value(&report).map_err(internal)?;
-        add_text(&mut v["findings"], opts.lang.unwrap_or_default());
-        value_to_js(&v)
+        report_to_js(&report, opts.lang.unwrap_or_default())
     }
 
     fn do_check_markets(
@@ -733,6 +729,29 @@ fn internal(e: serde_json::Error) -> ErrorInfo {
         ErrorKind::Invalid,
         format!("internal serialisation error: {e}"),
     )
+}
+
+/// A report as a JS object, each finding with its `text` (the message in `lang`): the
+/// report goes to JSON text directly and `text` is set on the parsed findings. (Through a
+/// `serde_json::Value` first, every key of the report was a `String` in a `BTreeMap`, an
+/// allocation-heavy detour a wasm check paid on every label.)
+fn report_to_js(report: &labelcheck::Report, lang: Lang) -> Result<JsValue, ErrorInfo> {
+    let js = to_js(report)?;
+    let key = match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    if let Ok(findings) = reflect_get(&js, "findings") {
+        if let Some(list) = findings.dyn_ref::<js_sys::Array>() {
+            for f in list.iter() {
+                let text = reflect_get(&f, "message")
+                    .and_then(|m| reflect_get(&m, key))
+                    .unwrap_or(JsValue::NULL);
+                reflect_set(&f, "text", &text);
+            }
+        }
+    }
+    Ok(js)
 }
 
 /// Adds `text` (the message in `lang`) to each finding of a JSON array.
