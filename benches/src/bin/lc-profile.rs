@@ -2,7 +2,10 @@
 //! for `valgrind --tool=callgrind` (instruction counts are steady on a loaded machine, wall
 //! clock is not). `cold` is `Engine::new` (pack bodies deferred), `all` adds compiling every
 //! pack. `check` includes a cold start and the first label's pack compiles: the per-label
-//! cost is (check 101 − check 1 − (none 101 − none 1)) / 100.
+//! cost is (check 101 − check 1 − (none 101 − none 1)) / 100, which still carries the
+//! compiles of packs first met after the first label; `warm COUNT` checks the labels twice,
+//! and (warm N − check N) / N is the cost per label once every pack the corpus needs is
+//! compiled (a long batch's steady state).
 use labelcheck::{CheckOptions, Engine};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -25,6 +28,16 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static A: Counting = Counting;
+
+/// The second pass of `warm`, in a function of its own so that callgrind can profile it
+/// alone: `valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='lc_profile::steady_pass' lc-profile warm 101`.
+#[inline(never)]
+fn steady_pass(e: &Engine, opts: &CheckOptions, labels: &[Vec<u8>]) {
+    for l in labels {
+        black_box(e.check_json(l, opts).expect("report"));
+    }
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -49,6 +62,16 @@ fn main() {
                 black_box(e.check_json(l, &opts).expect("report"));
             }
         }
+        "warm" => {
+            // Every label checked twice: the first pass compiles what the corpus needs, so
+            // (warm N − check N) / N is the steady-state cost per label of a long batch.
+            let e = Engine::new().expect("packs");
+            let opts = CheckOptions::default();
+            for l in &labels {
+                black_box(e.check_json(l, &opts).expect("report"));
+            }
+            steady_pass(&e, &opts, &labels);
+        }
         "parse" => {
             for l in &labels {
                 black_box(serde_json::from_slice::<serde_json::Value>(l).expect("json"));
@@ -66,7 +89,7 @@ fn main() {
         }
         "none" => {}
         _ => {
-            eprintln!("modes: cold, all, check COUNT, parse COUNT, heap, none COUNT");
+            eprintln!("modes: cold, all, check COUNT, warm COUNT, parse COUNT, heap, none COUNT");
             std::process::exit(2);
         }
     }
