@@ -544,6 +544,7 @@ impl Engine {
         let mut spare_visits = Vec::new();
         // One table for every pack of the check, emptied per pack: it keeps its capacity.
         let mut when_memo = WhenMemo::default();
+        let claim_matches = crate::primitives::claim_conditions::ClaimMatches::default();
         for pack in packs {
             let ctx = EvalContext {
                 label: &p.view,
@@ -555,6 +556,7 @@ impl Engine {
             let env = RunEnv {
                 codelists: &self.standards.codelists,
                 tables: &pack.tables,
+                claim_matches: &claim_matches,
             };
             // A run restricted to some rules skips the packs it selects none of.
             if let Some(sel) = &opts.only {

@@ -65,7 +65,19 @@ pub struct ClaimConditions {
     text_field: String,
     expected_column: Option<String>,
     rows: Vec<ClaimRow>,
+    /// Names which rows a claim matches: two checks over the same table with the same
+    /// words and pattern columns (GB 28050-2011 has four over `content_claims`, one per
+    /// condition column) match a claim to the same rows.
+    matcher: u64,
 }
+
+/// The rows of a claims table a claim of the label matches, by the matcher
+/// (`ClaimConditions::matcher`), the table's rows and the claim's address in the label
+/// view: matching a claim tries every row's words and pattern, and the rules that share a
+/// table and its match columns used to do it once each. One per check (an address names
+/// one claim only while the check's label view lives).
+#[derive(Default)]
+pub struct ClaimMatches(std::cell::RefCell<crate::pack::FastMap<(u64, usize, usize), Vec<u32>>>);
 
 impl ClaimConditions {
     pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Self, String> {
@@ -134,12 +146,21 @@ impl ClaimConditions {
                 condition,
             });
         }
+        let matcher = {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut h = crate::pack::FastMap::<(), ()>::default()
+                .hasher()
+                .build_hasher();
+            (words_column, pattern_column, text_field).hash(&mut h);
+            h.finish()
+        };
         Ok(ClaimConditions {
             claims: env.expr("claims", claims)?,
             table: table.clone(),
             text_field: text_field.clone(),
             expected_column: expected_column.clone(),
             rows,
+            matcher,
         })
     }
 
@@ -162,18 +183,40 @@ impl ClaimConditions {
             let level = claim.field("level");
             // The claim is tried against every row's words and pattern: the set of bytes
             // it holds answers most of them before any scan.
-            let search = super::required_chars::WordSearch::new(text);
-            let matching: Vec<&ClaimRow> = self
-                .rows
-                .iter()
-                .filter(|r| {
-                    let structured = matches!((&r.nutrient, nutrient.as_str(), &r.level, level.as_str()),
-                        (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
-                    structured
-                        || (!text.is_empty() && r.words.iter().any(|w| search.contains(w)))
-                        || r.pattern.as_ref().is_some_and(|p| p.is_match_in(&search))
-                })
-                .collect();
+            let find = || -> Vec<u32> {
+                let search = super::required_chars::WordSearch::new(text);
+                (0u32..)
+                    .zip(&self.rows)
+                    .filter(|(_, r)| {
+                        let structured = matches!((&r.nutrient, nutrient.as_str(), &r.level, level.as_str()),
+                            (Some(rn), Some(cn), Some(rl), Some(cl)) if rn == cn && rl == cl);
+                        structured
+                            || (!text.is_empty() && r.words.iter().any(|w| search.contains(w)))
+                            || r.pattern.as_ref().is_some_and(|p| p.is_match_in(&search))
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            // A claim of the label view is matched once per check and matcher; a computed
+            // claim has no address to remember it by.
+            let rows_of = |found: &[u32]| -> Vec<&ClaimRow> {
+                found
+                    .iter()
+                    .filter_map(|&i| self.rows.get(i as usize))
+                    .collect()
+            };
+            let matching = match claim {
+                Val::Doc(d) => {
+                    let key = (
+                        self.matcher,
+                        table.rows.as_ptr() as usize,
+                        *d as *const crate::expr::Doc<'_> as usize,
+                    );
+                    let mut memo = env.claim_matches.0.borrow_mut();
+                    rows_of(memo.entry(key).or_insert_with(find))
+                }
+                _ => rows_of(&find()),
+            };
             if matching.is_empty() {
                 continue;
             }

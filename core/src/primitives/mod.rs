@@ -4,7 +4,7 @@
 //! beyond the findings).
 
 mod assert;
-mod claim_conditions;
+pub(crate) mod claim_conditions;
 mod code_format;
 mod code_list;
 mod date_logic;
@@ -110,6 +110,9 @@ impl CompileEnv<'_> {
 pub struct RunEnv<'a> {
     pub codelists: &'a BTreeMap<String, CodeList>,
     pub tables: &'a BTreeMap<String, Table>,
+    /// The claims-table rows each claim of the label matches, remembered for the check
+    /// (see [`claim_conditions::ClaimMatches`]).
+    pub claim_matches: &'a claim_conditions::ClaimMatches,
 }
 
 impl RunEnv<'_> {
