@@ -147,12 +147,10 @@ impl ClaimConditions {
             });
         }
         let matcher = {
-            use std::hash::{BuildHasher, Hash, Hasher};
-            let mut h = crate::pack::FastMap::<(), ()>::default()
+            use std::hash::BuildHasher;
+            crate::pack::FastMap::<(), ()>::default()
                 .hasher()
-                .build_hasher();
-            (words_column, pattern_column, text_field).hash(&mut h);
-            h.finish()
+                .hash_one((words_column, pattern_column, text_field))
         };
         Ok(ClaimConditions {
             claims: env.expr("claims", claims)?,
