@@ -242,7 +242,9 @@ impl Parser<'_> {
 
     /// Splits `[start, end)` at separators outside brackets and parses each segment.
     fn list(&self, start: usize, end: usize, depth: usize) -> Vec<Ingredient> {
-        let mut items = Vec::new();
+        // One allocation for the list: at most one item per top-level separator, plus one
+        // (an ingredient is a large struct, and growing the list copied it four times over).
+        let mut items = Vec::with_capacity(1 + self.top_level_separators(start, end));
         let mut seg_start = start;
         let mut level = 0usize;
         for i in start..end {
@@ -268,12 +270,41 @@ impl Parser<'_> {
         items
     }
 
+    /// The separators of `[start, end)` outside brackets (the items `list` may make, less
+    /// one).
+    fn top_level_separators(&self, start: usize, end: usize) -> usize {
+        let mut level = 0usize;
+        let mut n = 0;
+        for c in &self.chars[start..end] {
+            if OPEN.contains(c) {
+                level += 1;
+            } else if CLOSE.contains(c) {
+                level = level.saturating_sub(1);
+            } else if level == 0 && SEPARATORS.contains(c) {
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Whether `[start, end)` is the first half of a name printed with a separator inside
     /// it: `单、双甘油脂肪酸酯` (mono- and diglycerides, INS 471), `乙酰化单、双甘油脂肪酸酯`,
     /// `辛、癸酸甘油酯` — the names GB 2760 itself writes with a comma.
     fn name_prefix(&self, start: usize, end: usize) -> bool {
-        let seg: String = self.chars[start..end].iter().collect();
-        matches!(seg.trim(), "单" | "辛" | "乙酰化单")
+        let mut seg = &self.chars[start..end];
+        while let [first, rest @ ..] = seg {
+            if !first.is_whitespace() {
+                break;
+            }
+            seg = rest;
+        }
+        while let [rest @ .., last] = seg {
+            if !last.is_whitespace() {
+                break;
+            }
+            seg = rest;
+        }
+        matches!(seg, ['单'] | ['辛'] | ['乙', '酰', '化', '单'])
     }
 
     /// Parses one segment: a name, optional bracket groups, optional trailing percentage.
@@ -287,7 +318,9 @@ impl Parser<'_> {
         if start >= end {
             return None;
         }
-        let mut name = String::new();
+        // Sized for every character of the segment: the name is built without regrowing.
+        let mut name =
+            String::with_capacity(self.chars[start..end].iter().map(|c| c.len_utf8()).sum());
         let mut name_end = start;
         let mut percent = None;
         let mut subs = Vec::new();
@@ -332,7 +365,10 @@ impl Parser<'_> {
                 None => {}
             }
         }
-        let name = name.trim().to_string();
+        // Trimmed in place (`trim` as `str::trim` does it, without a new string).
+        name.truncate(name.trim_end().len());
+        let lead = name.len() - name.trim_start().len();
+        name.drain(..lead);
         if name.is_empty() && subs.is_empty() && unparsed.is_empty() {
             return None;
         }
@@ -397,26 +433,38 @@ impl Parser<'_> {
 /// `150c`, `322` with a bracketed `i` → `322(i)`), or `None`. INS numbers run from 100 to 1521;
 /// anything else (`2023`, `30`, a name) is not one.
 fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
-    let lower = name.trim().to_ascii_lowercase();
-    let body = lower
-        .strip_prefix("ins")
-        .or_else(|| lower.strip_prefix('e'))
-        .unwrap_or(&lower)
-        .trim_start_matches([' ', '-', '.', ':']);
-    let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
+    // Read case-blind in place: every name of a list is tried, and few are numbers, so
+    // nothing is allocated until one is.
+    let trimmed = name.trim();
+    let head = trimmed.as_bytes();
+    let unprefixed = if head.len() >= 3 && head[..3].eq_ignore_ascii_case(b"ins") {
+        &trimmed[3..]
+    } else if head.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'e')) {
+        &trimmed[1..]
+    } else {
+        trimmed
+    };
+    let body = unprefixed.trim_start_matches([' ', '-', '.', ':']);
+    let digits = &body[..body.bytes().take_while(u8::is_ascii_digit).count()];
     let rest = &body[digits.len()..];
     let letter_ok =
-        rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+        rest.is_empty() || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic()));
     let number: u32 = digits.parse().ok()?;
     if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
         return None;
     }
-    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let rest = rest.to_ascii_lowercase();
+    let roman = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x'))
+    };
     match subs {
         [] => Some(format!("{digits}{rest}")),
-        [only] if only.ingredients.is_empty() && roman(&only.name.to_ascii_lowercase()) => Some(
-            format!("{digits}{rest}({})", only.name.to_ascii_lowercase()),
-        ),
+        [only] if only.ingredients.is_empty() && roman(&only.name) => Some(format!(
+            "{digits}{rest}({})",
+            only.name.to_ascii_lowercase()
+        )),
         _ => None,
     }
 }
@@ -490,6 +538,68 @@ fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ins_code` as it was written first (lowercasing and collecting), the reference for
+    /// the version that reads the name in place.
+    fn ins_code_reference(name: &str, subs: &[Ingredient]) -> Option<String> {
+        let lower = name.trim().to_ascii_lowercase();
+        let body = lower
+            .strip_prefix("ins")
+            .or_else(|| lower.strip_prefix('e'))
+            .unwrap_or(&lower)
+            .trim_start_matches([' ', '-', '.', ':']);
+        let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let rest = &body[digits.len()..];
+        let letter_ok =
+            rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+        let number: u32 = digits.parse().ok()?;
+        if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
+            return None;
+        }
+        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        match subs {
+            [] => Some(format!("{digits}{rest}")),
+            [only] if only.ingredients.is_empty() && roman(&only.name.to_ascii_lowercase()) => {
+                Some(format!("{digits}{rest}({})", only.name.to_ascii_lowercase()))
+            }
+            _ => None,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ins_code_reads_names_as_the_reference_does(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "", " ", "\u{3000}", "INS", "ins", "In", "E", "e", "-", ".", ":", "0", "1", "3",
+                "4", "5", "9", "160", "1599", "1600", "b", "B", "bb", "i", "é", "乳", "Ⅰ",
+            ]), 0..6),
+            sub in proptest::sample::select(vec!["", "i", "II", "iv", "Xi", "a", "牛", "ⅰ"]),
+        ) {
+            let name = parts.concat();
+            proptest::prop_assert_eq!(ins_code(&name, &[]), ins_code_reference(&name, &[]));
+            let subs = [Ingredient { name: sub.to_string(), ..Ingredient::default() }];
+            proptest::prop_assert_eq!(ins_code(&name, &subs), ins_code_reference(&name, &subs));
+        }
+    }
+
+    #[test]
+    fn ins_code_examples() {
+        for (name, want) in [
+            ("322", Some("322")),
+            ("E471", Some("471")),
+            ("INS 150c", Some("150c")),
+            ("ins-160B", Some("160b")),
+            ("2023", None),
+            ("0322", None),
+            ("30", None),
+            ("é100", None),
+            ("乳化剂", None),
+        ] {
+            assert_eq!(ins_code(name, &[]).as_deref(), want, "{name}");
+        }
+        let roman = [Ingredient { name: "I".into(), ..Ingredient::default() }];
+        assert_eq!(ins_code("452", &roman).as_deref(), Some("452(i)"));
+    }
 
     #[test]
     fn ins_numbers_in_brackets_are_additives_named_by_class() {
