@@ -560,7 +560,10 @@ mod tests {
         match subs {
             [] => Some(format!("{digits}{rest}")),
             [only] if only.ingredients.is_empty() && roman(&only.name.to_ascii_lowercase()) => {
-                Some(format!("{digits}{rest}({})", only.name.to_ascii_lowercase()))
+                Some(format!(
+                    "{digits}{rest}({})",
+                    only.name.to_ascii_lowercase()
+                ))
             }
             _ => None,
         }
@@ -597,7 +600,10 @@ mod tests {
         ] {
             assert_eq!(ins_code(name, &[]).as_deref(), want, "{name}");
         }
-        let roman = [Ingredient { name: "I".into(), ..Ingredient::default() }];
+        let roman = [Ingredient {
+            name: "I".into(),
+            ..Ingredient::default()
+        }];
         assert_eq!(ins_code("452", &roman).as_deref(), Some("452(i)"));
     }
 
