@@ -45,8 +45,7 @@ pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
             limit: limits.max_label_bytes,
         });
     }
-    check_depth(bytes, limits.max_depth)?;
-    check_number_edges(bytes)?;
+    prescan(bytes, limits.max_depth)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     // Under `Strict`, a struct is read only from an object: an array given for one fails
     // here, at its position (see `label::strict`).
@@ -329,10 +328,115 @@ pub(crate) fn check_parsed_lists(label: &Label, max: usize) -> Result<(), LabelE
     Ok(())
 }
 
+/// The checks made on the text before it is parsed, in one pass: nesting no deeper than
+/// `max` (`check_depth`), and no number token just above the label's limit that its f64
+/// would bring back to it (`check_number_edges`). The nesting error is the one reported
+/// when the text has both, as when the two passes ran one after the other.
+///
+/// Strings are skipped with `memchr2` to their closing quote or next escape: they are most
+/// of a label's bytes, and the two byte-by-byte passes were a twentieth of a check.
+fn prescan(bytes: &[u8], max: usize) -> Result<(), LabelError> {
+    let mut depth = 0usize;
+    let mut number_error = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                // To the byte after the closing quote (or the end): a backslash escapes the
+                // byte after it, whatever it is.
+                i += 1;
+                let mut closed = false;
+                while let Some(k) = bytes
+                    .get(i..)
+                    .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+                {
+                    i += k;
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                    } else {
+                        i += 1;
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    i = bytes.len();
+                }
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    let line = 1 + memchr::memchr_iter(b'\n', &bytes[..i]).count();
+                    let column = i - memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |n| n + 1) + 1;
+                    return Err(LabelError::Syntax {
+                        line,
+                        column,
+                        message: format!("nesting deeper than {max} levels"),
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                if number_error.is_none() {
+                    number_error = number_edge(bytes, start, i).err();
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    match number_error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The number token `bytes[start..end]`: refused when it is exactly above the label's limit
+/// but its f64 lands on the limit (see `check_number_edges`).
+fn number_edge(bytes: &[u8], start: usize, end: usize) -> Result<(), LabelError> {
+    use rust_decimal::Decimal;
+    // Only a token of 13 or more characters can exceed 1e12 and round back to it.
+    if end - start < 13 {
+        return Ok(());
+    }
+    let limit = Decimal::from(super::MAX_LABEL_NUMBER);
+    let token = std::str::from_utf8(&bytes[start..end]).unwrap_or("");
+    let exact = Decimal::from_str_exact(token)
+        .ok()
+        .or_else(|| Decimal::from_scientific(token).ok());
+    if let Some(d) = exact {
+        // The JSON reader's f64 may land on the limit itself (its float parsing is not
+        // correctly rounded): refuse what is exactly above the limit but within a few ulps
+        // of it as a float. Clearly larger numbers are refused by the label's number type.
+        let near = token
+            .parse::<f64>()
+            .is_ok_and(|f| f.abs() <= 1e12 * (1.0 + 4.0 * f64::EPSILON));
+        if d.abs() > limit && near {
+            return Err(LabelError::Invalid {
+                path: super::json_pointer::pointer_at(bytes, start),
+                line: 0,
+                column: 0,
+                message: format!("`{token}` is larger than {limit}"),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// JSON numbers are read as f64, so `1000000000000.0001` arrives as exactly 1e12 and would
 /// pass the 1e12 limit. Reads each number token of the text exactly (as a decimal) and
 /// refuses, at its pointer, one above the limit that the f64 round trip brings back to it.
-/// One pass over the bytes; only long number tokens are parsed.
+/// One pass over the bytes; only long number tokens are parsed. The reference for
+/// `prescan`, which does this and `check_depth` in one pass.
+#[cfg(test)]
 fn check_number_edges(bytes: &[u8]) -> Result<(), LabelError> {
     use rust_decimal::Decimal;
     let limit = Decimal::from(super::MAX_LABEL_NUMBER);
@@ -396,7 +500,8 @@ fn check_number_edges(bytes: &[u8]) -> Result<(), LabelError> {
 }
 
 /// Refuses nesting deeper than `max` without building anything. Strings are skipped so
-/// brackets inside text do not count.
+/// brackets inside text do not count. The reference for `prescan`.
+#[cfg(test)]
 fn check_depth(bytes: &[u8], max: usize) -> Result<(), LabelError> {
     let mut depth = 0usize;
     let mut in_string = false;
@@ -678,6 +783,44 @@ mod tests {
 
     fn parse(s: &str) -> Result<Label, LabelError> {
         parse_label(s.as_bytes(), &Limits::default())
+    }
+
+    proptest::proptest! {
+        /// The one-pass pre-scan answers as the two passes it replaced, run in their order.
+        #[test]
+        fn prescan_is_the_depth_check_then_the_number_check(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", "\"", "\\", "\\\"", ",", ":", "\n", " ", "a", "牛",
+                "1", "-", ".", "e", "1000000000000", "1000000000000.0001", "0.0000000000001",
+                "-1000000000000.00001", "1e12", "1000000000000.000000000001",
+            ]), 0..40),
+            max in 0usize..6,
+        ) {
+            let text = parts.concat();
+            let bytes = text.as_bytes();
+            let want = check_depth(bytes, max).and_then(|()| check_number_edges(bytes));
+            proptest::prop_assert_eq!(prescan(bytes, max), want);
+        }
+    }
+
+    #[test]
+    fn prescan_reports_depth_first_and_where() {
+        let text = "{\"a\": 1000000000000.0001,\n \"b\": [[[1]]]}";
+        assert_eq!(
+            prescan(text.as_bytes(), 2),
+            Err(LabelError::Syntax {
+                line: 2,
+                column: 8,
+                message: "nesting deeper than 2 levels".into()
+            })
+        );
+        assert!(matches!(
+            prescan(text.as_bytes(), 5),
+            Err(LabelError::Invalid { ref path, .. }) if path == "/a"
+        ));
+        // Brackets and quotes inside strings do not count; an escaped quote stays inside.
+        assert_eq!(prescan(br#"{"a": "[[[\"[[[", "b": "\\"}"#, 1), Ok(()));
+        assert_eq!(prescan(b"{\"unterminated [[[", 1), Ok(()));
     }
 
     #[test]
