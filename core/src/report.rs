@@ -53,6 +53,14 @@ pub struct CharIndex {
     utf16: Vec<usize>,
 }
 
+/// The characters as a string, allocated once at its size (collecting grew it, twice or
+/// more for a name in Chinese: the size hint counts characters, not their bytes).
+fn text_of(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    text.extend(chars);
+    text
+}
+
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let chars: Vec<char> = text.chars().collect();
@@ -80,7 +88,7 @@ impl CharIndex {
             end,
             utf16_start: self.utf16[start],
             utf16_end: self.utf16[end],
-            text: self.chars[start..end].iter().collect(),
+            text: text_of(&self.chars[start..end]),
         }
     }
 }
