@@ -2,7 +2,7 @@
 
 use super::doc::Doc;
 use super::parse::{BinOp, Func, Node};
-use super::value::Val;
+use super::value::{Val, ValList};
 use crate::date::Date;
 use crate::pack::{CodeList, Table};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -675,7 +675,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                         }
                     }
                 }
-                Val::List(out)
+                Val::List(ValList::new(out))
             }
             Func::WordsIn => {
                 let text = match self.eval(&args[0]) {
@@ -733,7 +733,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                         }
                     }
                 }
-                Val::List(out)
+                Val::List(ValList::new(out))
             }
             Func::Missing => {
                 let b = self.eval(&args[1]);
@@ -919,7 +919,9 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             t == "codelist:regions" || t == "names" || t == "groups" || t == "exempt"
         })
         .unwrap();
-        Scope::new(&ctx).eval(&e.root).to_json()
+        // Bound before the block ends: the value's temporaries go before `ctx` and `label`.
+        let value = Scope::new(&ctx).eval(&e.root).to_json();
+        value
     }
 
     /// A table keyed by category ids answers for the label's category from its nearest
@@ -1206,7 +1208,8 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
         };
         let run = |src: &str| {
             let e = Expr::compile(src, &|t| t == "excellent").unwrap();
-            Scope::new(&ctx).eval(&e.root).to_json()
+            let value = Scope::new(&ctx).eval(&e.root).to_json();
+            value
         };
         assert_eq!(
             run("any_in(label.marks, 's', 'excellent')"),

@@ -26,4 +26,4 @@ pub(crate) use eval::retype;
 pub use eval::{parse_printed_date, to_date as to_date_val};
 pub use eval::{EvalContext, Scope, SpareVars};
 pub use parse::{BinOp, Expr, ExprError, FieldName, Func, Node, CODELIST_PREFIX, MAX_NODES};
-pub use value::{decimal_to_json, json_to_decimal, Elements, Val};
+pub use value::{decimal_to_json, json_to_decimal, Elements, Val, ValList};
