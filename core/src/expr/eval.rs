@@ -45,12 +45,25 @@ pub struct Scope<'c, 'a> {
 /// binding.
 pub type SpareVars = Vec<(&'static str, Val<'static>)>;
 
-/// An emptied vector's allocation, retyped: `collect` over `into_iter` of the same layout
-/// reuses the buffer (the standard library's in-place iteration), so a scope's bindings can
-/// move between lifetimes without a new allocation and without `unsafe`.
+/// An emptied vector's allocation, retyped: the rules of a check hand their bindings'
+/// and elements' allocations from one to the next, each rule with its own lifetimes, and
+/// the types differ only in those.
+///
+/// This was a `collect` over `into_iter` (the standard library reuses the buffer), with no
+/// `unsafe`; its iterator machinery cost ≈ 120 instructions a call, four calls a rule,
+/// 3.7 % of a check.
 pub(crate) fn retype<T, U>(mut v: Vec<T>) -> Vec<U> {
+    const {
+        assert!(std::mem::size_of::<T>() == std::mem::size_of::<U>());
+        assert!(std::mem::align_of::<T>() == std::mem::align_of::<U>());
+    }
     v.clear();
-    v.into_iter().filter_map(|_| None).collect()
+    let mut v = std::mem::ManuallyDrop::new(v);
+    // SAFETY: the vector is empty, and `T` and `U` have the same size and alignment (the
+    // assertions above hold at compile time), so its buffer is a valid allocation for a
+    // `Vec<U>` of the same capacity; the old vector is not dropped, so the buffer has one
+    // owner.
+    unsafe { Vec::from_raw_parts(v.as_mut_ptr().cast::<U>(), 0, v.capacity()) }
 }
 
 /// A memoised aggregate result.
@@ -845,6 +858,22 @@ fn row_texts<'r>(row: &'r Value, col: &str) -> impl Iterator<Item = &'r str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A retyped vector is empty, keeps its buffer, and takes elements of the new type.
+    #[test]
+    fn retype_keeps_the_allocation_and_nothing_else() {
+        let label = String::from("label");
+        let mut v: Vec<(&str, Val<'_>)> = Vec::with_capacity(8);
+        v.push((label.as_str(), Val::Str(Cow::Borrowed(label.as_str()))));
+        v.push(("x", Val::List(ValList::new(vec![Val::Num(Decimal::ONE)]))));
+        let buffer = v.as_ptr() as usize;
+        let mut w: Vec<(&'static str, Val<'static>)> = retype(v);
+        assert!(w.is_empty());
+        assert_eq!(w.capacity(), 8);
+        assert_eq!(w.as_ptr() as usize, buffer);
+        w.push(("item", Val::Bool(true)));
+        assert_eq!(w.len(), 1);
+    }
     use crate::expr::Expr;
 
     fn eval_with(label: &Value, src: &str) -> Value {
