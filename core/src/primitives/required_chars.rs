@@ -65,8 +65,14 @@ impl<'t> WordSearch<'t> {
 
     /// `text.contains(word)`.
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.could_contain(word) && contains(self.text, word)
+    }
+
+    /// False when `word` has a byte the text has not, so the text cannot contain it; a
+    /// `true` still needs the search.
+    pub(crate) fn could_contain(&self, word: &str) -> bool {
         let held = |b: u8| self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
-        word.as_bytes().iter().all(|&b| held(b)) && contains(self.text, word)
+        word.as_bytes().iter().all(|&b| held(b))
     }
 }
 

@@ -150,7 +150,13 @@ impl TextPattern {
         } else {
             (text, None)
         };
+        // Most listed words have a byte the text has not: they are passed over without
+        // setting up a substring search for each (that setup was 1.5 % of a check).
+        let bytes = super::required_chars::WordSearch::new(hay);
         for (listed, searched) in &self.words {
+            if !bytes.could_contain(searched) {
+                continue;
+            }
             for (hs, _) in hay.match_indices(searched.as_str()) {
                 let he = hs + searched.len();
                 let (s, e) = match map {
