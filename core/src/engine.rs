@@ -763,9 +763,10 @@ fn run_rule<'a>(
     let mut skip_reason = None;
     let mut pointer = String::new();
     let mut parent_bound = false;
+    let mut item_slot = None;
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
-            scope.set("item", item.clone());
+            scope.set_again(&mut item_slot, "item", item.clone());
         }
         match visit.parent {
             Some(up) => {

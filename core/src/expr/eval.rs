@@ -180,6 +180,20 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
+    /// `set`, for a name bound again and again (`item`, once per element): `slot` keeps
+    /// where the binding went, and while the same name (the same `&str`) is there it is
+    /// replaced without searching the bindings by name.
+    pub fn set_again(&mut self, slot: &mut Option<usize>, name: &'c str, v: Val<'a>) {
+        if let Some(entry) = slot.and_then(|i| self.vars.get_mut(i)) {
+            if std::ptr::eq(entry.0, name) {
+                entry.1 = v;
+                return;
+            }
+        }
+        self.set(name, v);
+        *slot = self.vars.iter().position(|(n, _)| std::ptr::eq(*n, name));
+    }
+
     pub fn get(&self, name: &str) -> Val<'a> {
         if name == "label" {
             return Val::from_doc(self.ctx.label);
