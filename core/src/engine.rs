@@ -484,21 +484,23 @@ impl Engine {
         // of every covering standard (the 2025 editions of GB 7718 and GB 28050 on a 2026
         // label — a third of a first check) to then keep the one in force. The pack chosen
         // is the same: the first preferred edition among those that apply.
-        let mut by_standard: std::collections::BTreeMap<&str, Vec<&Pack>> =
-            std::collections::BTreeMap::new();
-        for pack in &self.standards.packs {
-            if pack.covers(&p.label.market, &p.label.category) {
-                by_standard
-                    .entry(pack.meta.standard.as_str())
-                    .or_default()
-                    .push(pack);
-            }
-        }
+        // The covering packs, grouped by standard (a stable sort keeps each standard's packs
+        // in load order), and one candidate list for every group: a map of lists per check
+        // was 2 % of a check.
+        let mut covering: Vec<&Pack> = self
+            .standards
+            .packs
+            .iter()
+            .filter(|pack| pack.covers(&p.label.market, &p.label.category))
+            .collect();
+        covering.sort_by(|a, b| a.meta.standard.cmp(&b.meta.standard));
         let applies =
             |pk: &&Pack| pk.applies_to(&p.view, &p.tags, p.as_of, &self.standards.codelists);
         let norm = normalise_edition;
         let mut out = Vec::new();
-        for (standard, editions) in by_standard {
+        let mut candidates: Vec<&Pack> = Vec::new();
+        for editions in covering.chunk_by(|a, b| a.meta.standard == b.meta.standard) {
+            let standard = editions[0].meta.standard.as_str();
             let named = match choice {
                 EditionChoice::Named(names) => editions.iter().copied().find(|pk| {
                     names.iter().any(|n| {
@@ -509,22 +511,19 @@ impl Engine {
                 EditionChoice::InForce => None,
             };
             let chosen = named.or_else(|| {
-                let mut candidates: Vec<&Pack> = editions
-                    .iter()
-                    .copied()
-                    .filter(|pk| {
-                        if latest {
-                            pk.meta.effective_until.is_none_or(|u| p.as_of < u)
-                        } else {
-                            pk.in_force(p.as_of)
-                        }
-                    })
-                    .collect();
+                candidates.clear();
+                candidates.extend(editions.iter().copied().filter(|pk| {
+                    if latest {
+                        pk.meta.effective_until.is_none_or(|u| p.as_of < u)
+                    } else {
+                        pk.in_force(p.as_of)
+                    }
+                }));
                 // Latest effective_from first; on a tie the later pack first (the one
                 // `max_by_key` picked).
                 candidates.reverse();
                 candidates.sort_by_key(|pk| std::cmp::Reverse(pk.meta.effective_from));
-                candidates.into_iter().find(applies)
+                candidates.iter().copied().find(applies)
             });
             out.extend(chosen);
         }
