@@ -740,7 +740,15 @@ fn run_rule<'a>(
         Some(list) => {
             let list_val = scope.eval(&list.root);
             items.list.reserve(list_val.list_len().unwrap_or(0));
-            collect_items(list_val, rule.recurse.as_deref(), 0, None, &mut items.list);
+            let hint = std::sync::atomic::AtomicU32::new(0);
+            collect_items(
+                list_val,
+                rule.recurse.as_deref(),
+                0,
+                None,
+                &mut items.list,
+                &hint,
+            );
             if items.list.is_empty() {
                 return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }
@@ -1075,11 +1083,13 @@ fn collect_items<'a>(
     depth: usize,
     parent: Option<usize>,
     out: &mut Vec<Visit<'a>>,
+    // Where the `recurse` field sits in an element: the elements are of one type.
+    hint: &std::sync::atomic::AtomicU32,
 ) {
     for (index, el) in list.elements().enumerate() {
         let child = recurse
             .filter(|_| depth < MAX_ITEM_DEPTH)
-            .map(|r| el.field(r))
+            .map(|r| el.field_hinted(r, hint))
             .filter(|c| c.list_len().is_some_and(|n| n > 0));
         let slot = out.len();
         out.push(Visit {
@@ -1088,7 +1098,7 @@ fn collect_items<'a>(
             index,
         });
         if let Some(child) = child {
-            collect_items(child, recurse, depth + 1, Some(slot), out);
+            collect_items(child, recurse, depth + 1, Some(slot), out, hint);
         }
     }
 }

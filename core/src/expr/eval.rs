@@ -361,6 +361,9 @@ impl<'c, 'a> Scope<'c, 'a> {
     }
 
     fn call_uncached(&self, f: Func, args: &'a [Node]) -> Val<'a> {
+        // Field positions for the functions that read a field of every element of a list.
+        let hint = std::sync::atomic::AtomicU32::new(0);
+        let sum_hint = std::sync::atomic::AtomicU32::new(0);
         match f {
             // A field path is judged where it points, without the value built (a number
             // is not turned into a decimal to be found present).
@@ -531,7 +534,10 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 let list = self.eval(&args[0]);
-                Val::Bool(list.elements().any(|e| t.find(&e.field(field)).is_some()))
+                Val::Bool(
+                    list.elements()
+                        .any(|e| t.find(&e.field_hinted(field, &hint)).is_some()),
+                )
             }
             Func::If => {
                 if self.eval(&args[0]).truthy() {
@@ -563,7 +569,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let n = self
                     .eval(&args[0])
                     .elements()
-                    .filter(|e| e.field(&field).is_present())
+                    .filter(|e| e.field_hinted(&field, &hint).is_present())
                     .count();
                 Val::Num(Decimal::from(n as u64))
             }
@@ -607,7 +613,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 };
                 let n = list
                     .elements()
-                    .filter(|e| e.field(&field).loose_eq(&want))
+                    .filter(|e| e.field_hinted(&field, &hint).loose_eq(&want))
                     .count();
                 if f == Func::Any {
                     Val::Bool(n > 0)
@@ -636,11 +642,12 @@ impl<'c, 'a> Scope<'c, 'a> {
                 };
                 let mut total = Decimal::ZERO;
                 for e in list.elements() {
-                    if !wanted.iter().any(|w| e.field(&key).loose_eq(w)) {
+                    let here = e.field_hinted(&key, &hint);
+                    if !wanted.iter().any(|w| here.loose_eq(w)) {
                         continue;
                     }
                     let add = match &sum_field {
-                        Some(field) => match e.field(field).as_num() {
+                        Some(field) => match e.field_hinted(field, &sum_hint).as_num() {
                             Some(d) => d,
                             None => continue,
                         },
@@ -660,7 +667,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 };
                 let mut total = Decimal::ZERO;
                 for e in list.elements() {
-                    if let Some(d) = e.field(&field).as_num() {
+                    if let Some(d) = e.field_hinted(&field, &hint).as_num() {
                         match total.checked_add(d) {
                             Some(t) => total = t,
                             None => return Val::Null,
@@ -793,7 +800,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::Null;
                 };
                 list.elements()
-                    .find(|e| e.field(&field).loose_eq(&want))
+                    .find(|e| e.field_hinted(&field, &hint).loose_eq(&want))
                     .map(|e| e.field(&ret))
                     .unwrap_or(Val::Null)
             }

@@ -221,6 +221,19 @@ impl<'a> Val<'a> {
         }
     }
 
+    /// `field`, for the elements of one list, which are objects of one struct type: the
+    /// position `hint` holds is tried first and keeps the position found (see
+    /// `Doc::get_hinted`), so a name is not searched for among the fields of each element.
+    pub fn field_hinted(&self, name: &str, hint: &std::sync::atomic::AtomicU32) -> Val<'a> {
+        match self {
+            Val::Doc(d) => d
+                .get_hinted(name, hint)
+                .map(Val::from_doc)
+                .unwrap_or(Val::Null),
+            other => other.field(name),
+        }
+    }
+
     /// Elements when the value is a list (none otherwise), one by one: collecting them
     /// for every `in`, `count` or `sum` was an allocation per call.
     pub fn elements(&self) -> Elements<'_, 'a> {
