@@ -506,6 +506,10 @@ impl<'c, 'a> Scope<'c, 'a> {
                 _ => Val::Null,
             },
             Func::Lower => match self.eval(&args[0]) {
+                // ASCII text with no capital is its own lower case (most units: `g`, `mg`).
+                Val::Str(s) if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                    Val::Str(s)
+                }
                 Val::Str(s) => Val::Str(Cow::Owned(s.to_lowercase())),
                 _ => Val::Null,
             },
@@ -1085,6 +1089,15 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             eval_with(&l, "join([label.missing, 'x'], '-')"),
             serde_json::json!("x")
         );
+    }
+
+    #[test]
+    fn lower_cases_any_text() {
+        let l = serde_json::json!({"u": "mg", "k": "kJ", "d": "ÄÖ Ǆ", "n": 5});
+        assert_eq!(eval_with(&l, "lower(label.u)"), serde_json::json!("mg"));
+        assert_eq!(eval_with(&l, "lower(label.k)"), serde_json::json!("kj"));
+        assert_eq!(eval_with(&l, "lower(label.d)"), serde_json::json!("äö ǆ"));
+        assert_eq!(eval_with(&l, "lower(label.n)"), Value::Null);
     }
 
     #[test]
