@@ -111,7 +111,7 @@ pub struct RunEnv<'a> {
     pub codelists: &'a BTreeMap<String, CodeList>,
     pub tables: &'a BTreeMap<String, Table>,
     /// The claims-table rows each claim of the label matches, remembered for the check
-    /// (see [`claim_conditions::ClaimMatches`]).
+    /// (see `claim_conditions::ClaimMatches`).
     pub claim_matches: &'a claim_conditions::ClaimMatches,
 }
 
