@@ -434,12 +434,10 @@ fn number_edge(bytes: &[u8], start: usize, end: usize) -> Result<(), LabelError>
 /// JSON numbers are read as f64, so `1000000000000.0001` arrives as exactly 1e12 and would
 /// pass the 1e12 limit. Reads each number token of the text exactly (as a decimal) and
 /// refuses, at its pointer, one above the limit that the f64 round trip brings back to it.
-/// One pass over the bytes; only long number tokens are parsed. The reference for
-/// `prescan`, which does this and `check_depth` in one pass.
+/// One pass over the bytes; each number token is judged by `number_edge`. The reference
+/// for `prescan`'s scanning, which does this and `check_depth` in one pass.
 #[cfg(test)]
 fn check_number_edges(bytes: &[u8]) -> Result<(), LabelError> {
-    use rust_decimal::Decimal;
-    let limit = Decimal::from(super::MAX_LABEL_NUMBER);
     let mut in_string = false;
     let mut escaped = false;
     let mut i = 0;
@@ -468,30 +466,7 @@ fn check_number_edges(bytes: &[u8]) -> Result<(), LabelError> {
             {
                 i += 1;
             }
-            // Only a token of 13 or more characters can exceed 1e12 and round back to it.
-            if i - start >= 13 {
-                let token = std::str::from_utf8(&bytes[start..i]).unwrap_or("");
-                let exact = Decimal::from_str_exact(token)
-                    .ok()
-                    .or_else(|| Decimal::from_scientific(token).ok());
-                if let Some(d) = exact {
-                    // The JSON reader's f64 may land on the limit itself (its float parsing
-                    // is not correctly rounded): refuse what is exactly above the limit but
-                    // within a few ulps of it as a float. Clearly larger numbers are refused
-                    // by the label's number type anyway.
-                    let near = token
-                        .parse::<f64>()
-                        .is_ok_and(|f| f.abs() <= 1e12 * (1.0 + 4.0 * f64::EPSILON));
-                    if d.abs() > limit && near {
-                        return Err(LabelError::Invalid {
-                            path: super::json_pointer::pointer_at(bytes, start),
-                            line: 0,
-                            column: 0,
-                            message: format!("`{token}` is larger than {limit}"),
-                        });
-                    }
-                }
-            }
+            number_edge(bytes, start, i)?;
             continue;
         }
         i += 1;
