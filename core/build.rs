@@ -103,6 +103,9 @@ fn main() {
                             .expect("write to string");
                     }
                 }
+                if wasm {
+                    strip_documentation(&mut v);
+                }
                 serde_json::to_string(&v).expect("JSON from TOML")
             }
             Err(_) => String::new(),
@@ -199,6 +202,28 @@ fn split_codelist_rows(rel: &str, v: &mut serde_json::Value) -> Option<(usize, V
     let count = arr.len();
     *rows = serde_json::Value::Array(Vec::new());
     Some((count, texts.into_iter().map(|t| t.join("\n")).collect()))
+}
+
+/// Leaves out of the WebAssembly build's JSON what documents a pack but no check reads: a
+/// rule's `note`, a table's `note` (a row's stays: a row is data a rule may read), and the
+/// pack's `notes` and `sources`. They are ≈ 210 KB of the 1.5 MB of JSON and ≈ 75 KB of the
+/// module's brotli size; a browser form checks labels and does not show them (the CLI,
+/// Python and the Rust library keep them, and `rules()` in the browser says no note).
+fn strip_documentation(v: &mut serde_json::Value) {
+    if let Some(pack) = v.get_mut("pack").and_then(|p| p.as_object_mut()) {
+        pack.remove("notes");
+        pack.remove("sources");
+    }
+    if let Some(rules) = v.get_mut("rule").and_then(|r| r.as_array_mut()) {
+        for rule in rules.iter_mut().filter_map(|r| r.as_object_mut()) {
+            rule.remove("note");
+        }
+    }
+    if let Some(tables) = v.get_mut("tables").and_then(|t| t.as_object_mut()) {
+        for table in tables.values_mut().filter_map(|t| t.as_object_mut()) {
+            table.remove("note");
+        }
+    }
 }
 
 /// TOML data as JSON data; dates and times become their text (the packs quote dates anyway).

@@ -169,7 +169,9 @@ pub struct RuleInfo {
     /// The list the rule runs over, element by element.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_each: Option<String>,
-    /// Why the rule reads its clause the way it does.
+    /// Why the rule reads its clause the way it does. Absent in this build: the browser
+    /// module leaves the packs' notes out (size budget); `labelcheck rules`, Python and the
+    /// Rust library have them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Pack file and line the rule is defined at.
