@@ -34,7 +34,7 @@ pub struct Scope<'c, 'a> {
     /// element (which made such rules quadratic in the list's length).
     /// Only scalar results are kept (aggregates give numbers, booleans or null), so the
     /// memo owns its values and the scope stays covariant in its lifetimes.
-    memo: std::cell::RefCell<std::collections::HashMap<(usize, usize), Scalar>>,
+    memo: std::cell::RefCell<crate::pack::FastMap<(usize, usize), Scalar>>,
     /// Names bound once for every rule of a pack (its `let`s), read after `vars`: lent to
     /// each rule's scope instead of copied into it (with a name search per copy).
     shared: &'c [(&'c str, Val<'a>)],

@@ -59,21 +59,34 @@ fn lead(lower: &[char], start: usize, end: usize) -> Option<(&'static str, usize
     for i in start..end {
         for (kind, words) in [("may_contain", MAY), ("contains", CONTAINS)] {
             for w in words {
-                let wc: Vec<char> = w.chars().collect();
-                if i + wc.len() <= end && lower[i..i + wc.len()] == wc[..] {
-                    // A Latin lead word stands alone (`contains`, not `containers`).
-                    let latin = wc[0].is_ascii_alphabetic();
-                    let before_ok = !latin || i == start || !lower[i - 1].is_alphabetic();
-                    let after = i + wc.len();
-                    let after_ok = !latin || after >= end || !lower[after].is_alphabetic();
-                    if before_ok && after_ok {
-                        return Some((kind, after));
-                    }
+                let Some(len) = chars_at(&lower[i..end], w) else {
+                    continue;
+                };
+                // A Latin lead word stands alone (`contains`, not `containers`).
+                let latin = w.starts_with(|c: char| c.is_ascii_alphabetic());
+                let before_ok = !latin || i == start || !lower[i - 1].is_alphabetic();
+                let after = i + len;
+                let after_ok = !latin || after >= end || !lower[after].is_alphabetic();
+                if before_ok && after_ok {
+                    return Some((kind, after));
                 }
             }
         }
     }
     None
+}
+
+/// Whether `chars` begins with `word`, and then how many characters `word` has (compared
+/// character by character: no list of `word`'s characters is built, at every position).
+fn chars_at(chars: &[char], word: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        if chars.get(n) != Some(&c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 fn clause(
@@ -97,10 +110,9 @@ fn clause(
         let sep = !at_end && SEPARATORS.contains(&lower[j]);
         // ` and ` / ` und ` / ` et ` between Latin words.
         let and = !at_end
-            && [" and ", " und ", " et ", " y "].iter().any(|w| {
-                let wc: Vec<char> = w.chars().collect();
-                j + wc.len() <= end && lower[j..j + wc.len()] == wc[..]
-            });
+            && [" and ", " und ", " et ", " y "]
+                .iter()
+                .any(|w| chars_at(&lower[j..end], w).is_some());
         if at_end || sep || and {
             push_word(index, field, word_start, j, kind, out);
             word_start = if and {

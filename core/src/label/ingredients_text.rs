@@ -506,6 +506,10 @@ fn percent_problem(chars: &[char]) -> Option<&'static str> {
 /// A percentage at the end of a name: the char count of the name to keep and the value, or
 /// why the trailing percentage is no share (`白砂糖300%`, `白砂糖-80%`, `白砂糖%`).
 fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)> {
+    // Most names end otherwise: no character list for them.
+    if !name.ends_with('%') {
+        return None;
+    }
     let chars: Vec<char> = name.chars().collect();
     let last = *chars.last()?;
     if last != '%' {

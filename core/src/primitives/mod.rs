@@ -252,6 +252,11 @@ fn push_path(node: &crate::expr::Node, base: &str, p: &mut String) -> bool {
 
 /// Appends a pointer token: `~` as `~0`, `/` as `~1` (RFC 6901).
 fn push_escaped(p: &mut String, s: &str) {
+    // A field name rarely has either: then one copy, not a push per character.
+    if !s.contains(['~', '/']) {
+        p.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '~' => p.push_str("~0"),
