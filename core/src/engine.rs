@@ -1111,7 +1111,6 @@ fn write_item_pointer(
     recurse: Option<&str>,
     out: &mut String,
 ) {
-    use std::fmt::Write as _;
     let Some(visit) = items.get(slot) else { return };
     match visit.parent {
         // A parent always comes before its children, so this recursion ends.
@@ -1122,7 +1121,25 @@ fn write_item_pointer(
         }
         _ => out.push_str(base),
     }
-    let _ = write!(out, "/{}", visit.index);
+    out.push('/');
+    push_index(out, visit.index);
+}
+
+/// Appends `n` in decimal: `write!` goes through the formatting machinery, ≈ 100
+/// instructions for a list index, for every element a rule judges.
+fn push_index(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed
@@ -1238,4 +1255,18 @@ fn markets_in_order(markets: &[String]) -> Result<Vec<String>, Error> {
         return Err(Error::Option("no market to check against".into()));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_index;
+
+    #[test]
+    fn an_index_is_written_as_to_string_writes_it() {
+        for n in [0, 7, 9, 10, 99, 100, 123_456, usize::MAX] {
+            let mut out = String::from("/x/");
+            push_index(&mut out, n);
+            assert_eq!(out, format!("/x/{n}"));
+        }
+    }
 }
