@@ -167,13 +167,17 @@ impl<'c, 'a> Scope<'c, 'a> {
             .iter()
             .rev()
             .chain(self.shared.iter().rev())
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| super::doc::same_name(n, name))
             .map(|(_, v)| v)
     }
 
     /// Binds (or rebinds) a local name.
     pub fn set(&mut self, name: &'c str, v: Val<'a>) {
-        if let Some(slot) = self.vars.iter_mut().find(|(n, _)| *n == name) {
+        if let Some(slot) = self
+            .vars
+            .iter_mut()
+            .find(|(n, _)| super::doc::same_name(n, name))
+        {
             slot.1 = v;
         } else {
             self.vars.push((name, v));
