@@ -224,23 +224,20 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     if n != b.len() {
         return false;
     }
-    let word8 = |s: &[u8], at: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&s[at..at + 8]);
-        u64::from_ne_bytes(w)
-    };
-    let word4 = |s: &[u8], at: usize| {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&s[at..at + 4]);
-        u32::from_ne_bytes(w)
-    };
     match n {
         0 => true,
         1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
-        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..=7 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
+        8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
         _ => a == b,
     }
+}
+
+/// `N` bytes of `s` from `at`, as one value to compare (`same_name` keeps `at + N` within
+/// `s`).
+#[inline]
+fn word<const N: usize>(s: &[u8], at: usize) -> [u8; N] {
+    <[u8; N]>::try_from(&s[at..at + N]).unwrap_or([0; N])
 }
 
 /// Why a value could not be viewed (only a map key that is not text or a number).
