@@ -292,7 +292,7 @@ impl Gen {
                         })
                     }
                     ("Option", [t]) => Ok(format!("{} | null", self.rust_type(t, from)?)),
-                    ("Box", [t]) => self.rust_type(t, from),
+                    ("Box", [t]) | ("Arc", [t]) | ("Rc", [t]) => self.rust_type(t, from),
                     ("BTreeMap", [_, v]) | ("HashMap", [_, v]) | ("Map", [_, v]) => {
                         Ok(format!("{{ [key: string]: {} }}", self.rust_type(v, from)?))
                     }

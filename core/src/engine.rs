@@ -606,7 +606,7 @@ impl Engine {
                     RuleOutcome::Pass | RuleOutcome::Fail => evaluated += 1,
                     RuleOutcome::Skip(reason) | RuleOutcome::NotApplicable(reason) => {
                         skipped.push(Skip {
-                            rule: rule.id.clone(),
+                            rule: rule.reasons.id.clone(),
                             reason,
                         })
                     }
@@ -676,8 +676,8 @@ struct Prepared<'b> {
 enum RuleOutcome {
     Pass,
     Fail,
-    Skip(String),
-    NotApplicable(String),
+    Skip(std::sync::Arc<str>),
+    NotApplicable(std::sync::Arc<str>),
 }
 
 impl RuleOutcome {
@@ -916,7 +916,7 @@ fn run_rule<'a>(
     } else if passed {
         RuleOutcome::Pass
     } else if let Some(reason) = skip_reason {
-        RuleOutcome::Skip(format!("missing data: {reason}"))
+        RuleOutcome::Skip(format!("missing data: {reason}").into())
     } else {
         RuleOutcome::NotApplicable(rule.reasons.when_false.clone())
     }

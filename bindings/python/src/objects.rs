@@ -367,7 +367,7 @@ impl PyReport {
             .inner
             .skipped
             .iter()
-            .map(|s| PyTuple::new(py, [s.rule.as_str(), s.reason.as_str()]))
+            .map(|s| PyTuple::new(py, [&*s.rule, &*s.reason]))
             .collect::<PyResult<_>>()?;
         PyList::new(py, items)
     }

@@ -94,22 +94,26 @@ pub struct Rule {
 /// A rule's `not_applicable` reasons (see [`Rule`]).
 #[derive(Clone, Debug)]
 pub(crate) struct SkipReasons {
+    /// The rule's id, shared by every report that skips it.
+    pub(crate) id: std::sync::Arc<str>,
     /// `when` was false.
-    pub(crate) when_false: String,
+    pub(crate) when_false: std::sync::Arc<str>,
     /// `for_each` named no element.
-    pub(crate) no_elements: String,
+    pub(crate) no_elements: std::sync::Arc<str>,
 }
 
 impl SkipReasons {
-    fn of(when: Option<&Expr>, for_each: Option<&Expr>) -> SkipReasons {
+    fn of(id: &str, when: Option<&Expr>, for_each: Option<&Expr>) -> SkipReasons {
         SkipReasons {
+            id: id.into(),
             when_false: match when {
-                Some(w) => format!("not applicable: `{}` is false", w.source),
+                Some(w) => format!("not applicable: `{}` is false", w.source).into(),
                 None => "not applicable".into(),
             },
             no_elements: for_each
                 .map(|l| format!("no elements in `{}`", l.source))
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
         }
     }
 }
@@ -835,7 +839,7 @@ fn compile_body(
                 .map(|w| env.expr("for_each", w))
                 .transpose()?;
             Ok(Rule {
-                reasons: SkipReasons::of(when.as_ref(), for_each.as_ref()),
+                reasons: SkipReasons::of(&spec.id, when.as_ref(), for_each.as_ref()),
                 id: spec.id.clone(),
                 clause: spec.clause.clone(),
                 severity: spec.severity,
