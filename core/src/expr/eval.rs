@@ -5,6 +5,7 @@ use super::parse::{BinOp, Func, Node};
 use super::value::{Val, ValList};
 use crate::date::Date;
 use crate::pack::{CodeList, Table};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -15,7 +16,7 @@ pub struct EvalContext<'a> {
     /// The normalised label, as the rules read it.
     pub label: &'a Doc<'a>,
     /// The tables of the pack the rule belongs to.
-    pub tables: &'a BTreeMap<String, Table>,
+    pub tables: &'a crate::pack::Tables,
     /// The shared code lists (`codelist(…)`).
     pub codelists: &'a BTreeMap<String, CodeList>,
     /// Tags of the label's category and its ancestors, from the category catalogue.
@@ -160,6 +161,16 @@ impl<'c, 'a> Scope<'c, 'a> {
         retype(std::mem::take(&mut self.vars))
     }
 
+    /// The pack table a table argument names (`Node::Table`, or a literal name), found
+    /// at the position it had last time when it is still there.
+    fn table(&self, arg: &Node) -> Option<&'a Table> {
+        match arg {
+            Node::Table(name) => self.ctx.tables.get_hinted(name, name.slot()),
+            Node::Str(name) => self.ctx.tables.get(name),
+            _ => None,
+        }
+    }
+
     /// The value bound to a local name, by reference: this scope's own bindings first,
     /// then the shared ones.
     fn bound(&self, name: &str) -> Option<&Val<'a>> {
@@ -214,6 +225,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         match node {
             Node::Num(d) => Val::Num(*d),
             Node::Str(s) => Val::Str(Cow::Borrowed(s.as_str())),
+            Node::Table(t) => Val::Str(Cow::Borrowed(t)),
             Node::Bool(b) => Val::Bool(*b),
             Node::Null => Val::Null,
             Node::Var(name) => self.get(name),
@@ -329,7 +341,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 | Func::Len
         );
         let literal = |n: &Node| match n {
-            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null => true,
+            Node::Num(_) | Node::Str(_) | Node::Table(_) | Node::Bool(_) | Node::Null => true,
             Node::List(items) => items
                 .iter()
                 .all(|i| matches!(i, Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null)),
@@ -430,10 +442,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .unwrap_or(Val::Null)
             }
             Func::Lookup | Func::InTable => {
-                let Node::Str(table) = &args[0] else {
-                    return Val::Null;
-                };
-                let Some(t) = self.ctx.tables.get(table) else {
+                let Some(t) = self.table(&args[0]) else {
                     return Val::Null;
                 };
                 let key = self.eval(&args[1]);
@@ -535,10 +544,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 .map(|d| Val::Num(Decimal::from(d.ymd().0)))
                 .unwrap_or(Val::Null),
             Func::AnyIn => {
-                let (Node::Str(field), Node::Str(table)) = (&args[1], &args[2]) else {
-                    return Val::Null;
-                };
-                let Some(t) = self.ctx.tables.get(table) else {
+                let (Node::Str(field), Some(t)) = (&args[1], self.table(&args[2])) else {
                     return Val::Null;
                 };
                 let list = self.eval(&args[0]);
@@ -700,12 +706,11 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .unwrap_or(Val::Null)
             }
             Func::Mentions => {
-                let (Val::Str(text), Node::Str(table), Val::Str(col)) =
-                    (self.eval(&args[0]), &args[1], self.eval(&args[2]))
-                else {
-                    return Val::Null;
-                };
-                let Some(t) = self.ctx.tables.get(table) else {
+                let (Val::Str(text), Some(t), Val::Str(col)) = (
+                    self.eval(&args[0]),
+                    self.table(&args[1]),
+                    self.eval(&args[2]),
+                ) else {
                     return Val::Null;
                 };
                 let search = crate::primitives::required_chars::WordSearch::new(&text);
@@ -732,12 +737,11 @@ impl<'c, 'a> Scope<'c, 'a> {
                         None => return Val::Null,
                     },
                 };
-                let (Node::Str(table), Val::Str(words_col), Val::Str(excl_col)) =
-                    (&args[1], self.eval(&args[2]), self.eval(&args[3]))
-                else {
-                    return Val::Null;
-                };
-                let Some(t) = self.ctx.tables.get(table) else {
+                let (Some(t), Val::Str(words_col), Val::Str(excl_col)) = (
+                    self.table(&args[1]),
+                    self.eval(&args[2]),
+                    self.eval(&args[3]),
+                ) else {
                     return Val::Null;
                 };
                 // A word is tried against the set of bytes the text holds before any scan,
@@ -906,7 +910,7 @@ mod tests {
     use crate::expr::Expr;
 
     fn eval_with(label: &Value, src: &str) -> Value {
-        let tables = BTreeMap::new();
+        let tables = crate::pack::Tables::new();
         let mut codelists = BTreeMap::new();
         let list = crate::pack::CodeList::parse(
             "test.toml",
@@ -1253,7 +1257,7 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
         let json = serde_json::json!({"marks": [{"s": "x"}, {"s": "eu_ecolabel"}], "none": []});
         let arena = crate::expr::Arena::new();
         let label = Doc::from_json(&json, &arena);
-        let mut tables = BTreeMap::new();
+        let mut tables = crate::pack::Tables::new();
         tables.insert(
             "excellent".to_string(),
             Table::new(

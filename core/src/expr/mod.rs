@@ -21,6 +21,7 @@ mod eval;
 mod parse;
 mod value;
 
+pub(crate) use doc::same_name;
 pub use doc::{Arena, Doc, DocError};
 pub(crate) use eval::retype;
 pub use eval::{parse_printed_date, to_date as to_date_val};

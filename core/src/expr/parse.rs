@@ -213,7 +213,8 @@ pub enum BinOp {
 /// A field name of a path (`label.nutrition`, `item.name`), with the position it was last
 /// found at in an object of the label view: a struct's object keeps its fields in
 /// declaration order, so the position found for one label is mostly right for the next, and
-/// the lookup one comparison instead of a scan of the struct's fields.
+/// the lookup one comparison instead of a scan of the struct's fields. A table argument
+/// (`Node::Table`) keeps its table's position among the pack's tables the same way.
 pub struct FieldName {
     name: String,
     slot: std::sync::atomic::AtomicU32,
@@ -261,6 +262,10 @@ impl std::fmt::Debug for FieldName {
 pub enum Node {
     Num(Decimal),
     Str(String),
+    /// A table argument (`lookup('nrv', …)`, checked at compile time to name a table of
+    /// the pack), with the position the tables last had it at (see `Tables::get_hinted`).
+    /// As a value it is its name, as the string literal it was written as.
+    Table(FieldName),
     Bool(bool),
     Null,
     /// A root name: `label`, `item`, `row`, `claim`, `entry`, or a `let` binding.
@@ -286,7 +291,7 @@ impl Node {
     /// as it occurs: which `let` values an expression depends on.
     pub fn root_names<'n>(&'n self, out: &mut Vec<&'n str>) {
         match self {
-            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null => {}
+            Node::Num(_) | Node::Str(_) | Node::Table(_) | Node::Bool(_) | Node::Null => {}
             Node::Var(name) => out.push(name),
             Node::Field(inner, _)
             | Node::Neg(inner)
@@ -315,7 +320,9 @@ impl Node {
         };
         match self {
             Node::Num(d) => text(out, 'n', &d.to_string()),
+            // A table argument evaluates to its name, as the literal did.
             Node::Str(s) => text(out, 's', s),
+            Node::Table(t) => text(out, 's', t),
             Node::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
             Node::Null => out.push('z'),
             Node::Var(name) => text(out, 'v', name),
@@ -367,7 +374,12 @@ impl Node {
     /// remembering; a field test costs less than looking its result up).
     pub fn calls(&self) -> bool {
         match self {
-            Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null | Node::Var(_) => false,
+            Node::Num(_)
+            | Node::Str(_)
+            | Node::Table(_)
+            | Node::Bool(_)
+            | Node::Null
+            | Node::Var(_) => false,
             Node::Call(..) | Node::Matches(..) | Node::Capture(..) => true,
             Node::Field(inner, _) | Node::Neg(inner) | Node::Not(inner) => inner.calls(),
             Node::List(items) => items.iter().any(Node::calls),
@@ -855,7 +867,7 @@ impl<'s> Parser<'s, '_> {
 
     /// A table argument must be a literal naming a table of the pack, so a typo fails at
     /// load time rather than yielding `null` for every label.
-    fn check_table_arg(&self, arg: &Node, offset: usize) -> Result<(), ExprError> {
+    fn check_table_arg(&self, arg: &mut Node, offset: usize) -> Result<(), ExprError> {
         let Node::Str(table) = arg else {
             return Err(ExprError {
                 message: "the table name must be a literal string".into(),
@@ -868,6 +880,7 @@ impl<'s> Parser<'s, '_> {
                 offset,
             });
         }
+        *arg = Node::Table(FieldName::new(table));
         Ok(())
     }
 
@@ -931,27 +944,22 @@ impl<'s> Parser<'s, '_> {
                 Ok(Node::Capture(Box::new(subject), Box::new(re), group))
             }
             Func::AnyIn => {
-                let (Node::Str(_), Node::Str(table)) = (&args[1], &args[2]) else {
+                let (Node::Str(_), Node::Str(_)) = (&args[1], &args[2]) else {
                     return Err(ExprError {
                         message: "`any_in` needs a literal field name and a literal table name"
                             .into(),
                         offset,
                     });
                 };
-                if !(self.known_table)(table) {
-                    return Err(ExprError {
-                        message: format!("unknown table `{table}`"),
-                        offset,
-                    });
-                }
+                self.check_table_arg(&mut args[2], offset)?;
                 Ok(Node::Call(func, args))
             }
             Func::Lookup | Func::InTable => {
-                self.check_table_arg(&args[0], offset)?;
+                self.check_table_arg(&mut args[0], offset)?;
                 Ok(Node::Call(func, args))
             }
             Func::Mentions | Func::WordsIn => {
-                self.check_table_arg(&args[1], offset)?;
+                self.check_table_arg(&mut args[1], offset)?;
                 Ok(Node::Call(func, args))
             }
             Func::Codelist => {

@@ -12,7 +12,7 @@ pub(crate) mod template;
 pub use catalogue::{category_under, Catalogue, CategorySpec, Market};
 pub use codelist::{line_of, CodeList, CodeListMeta};
 pub(crate) use table::FastMap;
-pub use table::Table;
+pub use table::{Table, Tables};
 
 #[cfg(all(test, feature = "toml"))]
 pub(crate) use source::plain_json_in_place as plain_json_for_tests;
@@ -158,7 +158,7 @@ pub struct Pack {
 /// expression against the full pack, so the gate cannot accept what the body would refuse.
 struct Gate {
     cond: Expr,
-    tables: BTreeMap<String, Table>,
+    tables: crate::pack::Tables,
 }
 
 /// Only the tables of an embedded pack file (the rest skipped unparsed), rows left as JSON.
@@ -199,7 +199,7 @@ struct DeferredPack {
 pub struct PackBody {
     /// `meta.applies_if`, compiled.
     pub applies_if: Option<Expr>,
-    pub tables: BTreeMap<String, Table>,
+    pub tables: crate::pack::Tables,
     pub rules: Vec<Rule>,
     pub retired: Vec<RetiredRule>,
     /// Pack-level named values, in file order.
@@ -321,7 +321,7 @@ impl Pack {
                 };
                 let cond = Expr::compile_with(src, &known, true).ok()?;
                 let named = named.into_inner();
-                let mut tables = BTreeMap::new();
+                let mut tables = Tables::new();
                 if !named.is_empty() {
                     for f in &d.sources {
                         // A deferred pack's files are all embedded (its rows are checked by
@@ -689,7 +689,7 @@ fn compile_body(
         .as_ref()
         .map(|(_, f)| f.clone())
         .unwrap_or_default();
-    let mut tables = BTreeMap::new();
+    let mut tables = Tables::new();
     for (name, (spec, file)) in parsed.table_specs {
         let mut rows: Vec<serde_json::Value> = match spec.rows {
             // An embedded pack compiled on first use reads a table when it is first used.

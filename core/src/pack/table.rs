@@ -320,6 +320,51 @@ mod tests {
         }
     }
 
+    fn tables(names: &[&str]) -> super::Tables {
+        let mut t = super::Tables::new();
+        for n in names {
+            let table = super::Table::new(n.to_string(), None, "id".into(), &[], vec![]);
+            assert!(t.insert(n.to_string(), table).is_none());
+        }
+        t
+    }
+
+    /// A table is found by name whatever its hint says: a right hint, a stale one (the
+    /// position of another table, or past the end, as when the same expression is read
+    /// against a pack's gate tables and then its full tables), and the hint moves to
+    /// where the table was found.
+    #[test]
+    fn tables_get_hinted_finds_by_name_whatever_the_hint() {
+        use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+        let full = tables(&["nrv", "additives", "units", "claims"]);
+        let gate = tables(&["units"]);
+        let names: Vec<&String> = full.keys().collect();
+        assert_eq!(names, ["additives", "claims", "nrv", "units"]);
+        for hint in [0, 1, 2, 3, 4, 99, u32::MAX] {
+            let slot = AtomicU32::new(hint);
+            assert_eq!(
+                full.get_hinted("nrv", &slot).map(|t| t.name.as_str()),
+                Some("nrv")
+            );
+            assert_eq!(slot.load(Relaxed), 2);
+            assert_eq!(
+                gate.get_hinted("units", &slot).map(|t| t.name.as_str()),
+                Some("units")
+            );
+            assert_eq!(slot.load(Relaxed), 0);
+            assert!(gate.get_hinted("nrv", &slot).is_none());
+            assert!(full.get_hinted("nr", &slot).is_none());
+        }
+        // `insert` replaces a table of the same name, giving the old one back.
+        let mut t = tables(&["b", "a"]);
+        let old = t.insert(
+            "a".into(),
+            super::Table::new("a2".into(), None, "id".into(), &[], vec![]),
+        );
+        assert_eq!(old.map(|t| t.name), Some("a".to_string()));
+        assert_eq!((t.len(), t["a"].name.as_str()), (2, "a2"));
+    }
+
     #[test]
     fn trim_key_examples() {
         for key in [
@@ -335,6 +380,93 @@ mod tests {
             "é",
         ] {
             assert_eq!(super::trim_key(key), key.trim(), "{key:?}");
+        }
+    }
+}
+
+/// A pack's tables by name.
+///
+/// Kept sorted by name in one vector, so that a table also has a position: an expression's
+/// table argument (`lookup('nrv', …)`) keeps the position it was last found at (see
+/// [`Tables::get_hinted`]) and finds the table again with one comparison. As a
+/// `BTreeMap<String, Table>`, every `lookup` / `in_table` call searched the map by name —
+/// about a hundred searches of five or six string comparisons per label.
+#[derive(Debug, Clone, Default)]
+pub struct Tables(Vec<(String, Table)>);
+
+impl Tables {
+    pub fn new() -> Tables {
+        Tables::default()
+    }
+
+    fn position(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Table> {
+        self.position(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// `get`, trying first the position `slot` remembers (a hint: any value is safe, and a
+    /// table found elsewhere moves it), as `Doc::get_hinted` does for label fields.
+    pub fn get_hinted(&self, name: &str, slot: &std::sync::atomic::AtomicU32) -> Option<&Table> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let hint = slot.load(Relaxed) as usize;
+        if let Some((k, t)) = self.0.get(hint) {
+            if crate::expr::same_name(k, name) {
+                return Some(t);
+            }
+        }
+        let i = self.position(name).ok()?;
+        slot.store(u32::try_from(i).unwrap_or(0), Relaxed);
+        self.0.get(i).map(|(_, t)| t)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_ok()
+    }
+
+    /// Adds or replaces the table called `name`, giving back the one it replaces.
+    pub fn insert(&mut self, name: String, table: Table) -> Option<Table> {
+        match self.position(&name) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, table)),
+            Err(i) => {
+                self.0.insert(i, (name, table));
+                None
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The tables in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Table)> {
+        self.0.iter().map(|(k, t)| (k, t))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Table> {
+        self.0.iter().map(|(_, t)| t)
+    }
+}
+
+/// `tables["name"]`, as the map this type replaced allowed: panics when the pack has no
+/// such table (for tests and tools that know it has; checks use [`Tables::get`]).
+impl std::ops::Index<&str> for Tables {
+    type Output = Table;
+    fn index(&self, name: &str) -> &Table {
+        match self.get(name) {
+            Some(t) => t,
+            None => panic!("no table `{name}`"),
         }
     }
 }

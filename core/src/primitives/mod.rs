@@ -72,7 +72,7 @@ pub enum Outcome<'a> {
 
 /// What compile-time code can see: the pack's tables and the shared code lists.
 pub struct CompileEnv<'p> {
-    pub tables: &'p BTreeMap<String, Table>,
+    pub tables: &'p crate::pack::Tables,
     pub codelists: &'p BTreeMap<String, CodeList>,
     /// Compile regex patterns on first use (an embedded pack compiled on first use; a test
     /// compiles the embedded packs eagerly so a bad pattern still fails a build).
@@ -109,7 +109,7 @@ impl CompileEnv<'_> {
 /// What run-time code can see besides the scope.
 pub struct RunEnv<'a> {
     pub codelists: &'a BTreeMap<String, CodeList>,
-    pub tables: &'a BTreeMap<String, Table>,
+    pub tables: &'a crate::pack::Tables,
     /// The claims-table rows each claim of the label matches, remembered for the check
     /// (see `claim_conditions::ClaimMatches`).
     pub claim_matches: &'a claim_conditions::ClaimMatches,

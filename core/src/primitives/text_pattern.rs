@@ -226,7 +226,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn compile(ignore_case: bool, whole_words: bool, words: &[&str]) -> TextPattern {
-        let mut tables = BTreeMap::new();
+        let mut tables = crate::pack::Tables::new();
         tables.insert(
             "lex".to_string(),
             Table::new(
