@@ -9,8 +9,8 @@ use crate::label::{Label, Limits};
 use crate::pack::{Pack, Rule, SourceFile, Standards};
 use crate::primitives::{Outcome, RunEnv};
 use crate::report::{
-    Citation, Comparison, Finding, MarketReport, MarketReports, Measurement, PackRef, Report,
-    RuleTrace, Skip, Span, Text, Verdict,
+    Citation, Comparison, Finding, MarketReport, MarketReports, Measurement, Report, RuleTrace,
+    Skip, Span, Text, Verdict,
 };
 use serde_json::Value;
 
@@ -626,16 +626,7 @@ impl Engine {
             rules_evaluated: evaluated,
             rules_skipped: skipped.len(),
             findings,
-            packs: packs
-                .iter()
-                .map(|pk| PackRef {
-                    id: pk.meta.id.clone(),
-                    standard: pk.meta.standard.clone(),
-                    edition: pk.meta.edition.clone(),
-                    version: pk.meta.version.clone(),
-                    hash: pk.hash.clone(),
-                })
-                .collect(),
+            packs: packs.iter().map(|pk| pk.reference()).collect(),
             skipped,
             trace: traces,
             measurements,

@@ -201,7 +201,8 @@ pub struct Report {
     pub as_of: Date,
     pub verdict: Verdict,
     pub findings: Vec<Finding>,
-    pub packs: Vec<PackRef>,
+    /// Shared with the packs (`Pack::reference`).
+    pub packs: Vec<Arc<PackRef>>,
     pub rules_evaluated: usize,
     pub rules_skipped: usize,
     /// Rules that applied to the label but could not be judged, and why.

@@ -332,7 +332,13 @@ impl PyReport {
     /// The packs applied (one edition per standard), with version and hash.
     #[getter]
     fn packs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.inner.packs.iter().cloned().map(PyPackRef))
+        PyList::new(
+            py,
+            self.inner
+                .packs
+                .iter()
+                .map(|p| PyPackRef(PackRef::clone(p))),
+        )
     }
     /// The label's `id`, if it has one.
     #[getter]
