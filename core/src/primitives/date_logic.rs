@@ -16,7 +16,10 @@ use std::borrow::Cow;
 enum Mode {
     Format {
         field: Expr,
-        formats: Vec<regex_lite::Regex>,
+        /// Prefiltered (`Pattern`): a date is tried against the formats in table order,
+        /// and each format needs its separator (`年`, `/`, `-`…), so most are ruled out
+        /// without running the regex.
+        formats: Vec<super::required_chars::Pattern>,
     },
     Order {
         start: Expr,
@@ -74,14 +77,17 @@ impl DateLogic {
                         return Err(format!("table `{t}` has a row without `regex`"));
                     };
                     let anchored = format!("^(?:{re})$");
-                    let compiled = regex_lite::Regex::new(&anchored)
+                    let pattern = super::required_chars::Pattern::new(&anchored)
                         .map_err(|e| format!("table `{t}` regex `{re}`: {e}"))?;
+                    let compiled = pattern
+                        .compiled()
+                        .ok_or_else(|| format!("table `{t}` regex `{re}` does not compile"))?;
                     for g in ["y", "m", "d"] {
                         if !compiled.capture_names().any(|n| n == Some(g)) {
                             return Err(format!("table `{t}` regex `{re}` has no group `{g}`"));
                         }
                     }
-                    formats.push(compiled);
+                    formats.push(pattern);
                 }
                 Mode::Format {
                     field: need(field, "field")?,
