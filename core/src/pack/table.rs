@@ -304,86 +304,6 @@ pub(crate) fn trim_key(key: &str) -> &str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    proptest::proptest! {
-        /// The byte test never keeps white space `str::trim` would take off: over any
-        /// characters, white space of every kind at either end included.
-        #[test]
-        fn trim_key_is_str_trim(
-            inner in "\\PC{0,8}",
-            lead in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\t", "\u{2029}", "\u{85}", "a", "牛"]),
-            tail in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\n", "\u{1680}", "\u{205f}", "1", "肉"]),
-        ) {
-            let key = format!("{lead}{inner}{tail}");
-            proptest::prop_assert_eq!(super::trim_key(&key), key.trim());
-        }
-    }
-
-    fn tables(names: &[&str]) -> super::Tables {
-        let mut t = super::Tables::new();
-        for n in names {
-            let table = super::Table::new(n.to_string(), None, "id".into(), &[], vec![]);
-            assert!(t.insert(n.to_string(), table).is_none());
-        }
-        t
-    }
-
-    /// A table is found by name whatever its hint says: a right hint, a stale one (the
-    /// position of another table, or past the end, as when the same expression is read
-    /// against a pack's gate tables and then its full tables), and the hint moves to
-    /// where the table was found.
-    #[test]
-    fn tables_get_hinted_finds_by_name_whatever_the_hint() {
-        use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
-        let full = tables(&["nrv", "additives", "units", "claims"]);
-        let gate = tables(&["units"]);
-        let names: Vec<&String> = full.keys().collect();
-        assert_eq!(names, ["additives", "claims", "nrv", "units"]);
-        for hint in [0, 1, 2, 3, 4, 99, u32::MAX] {
-            let slot = AtomicU32::new(hint);
-            assert_eq!(
-                full.get_hinted("nrv", &slot).map(|t| t.name.as_str()),
-                Some("nrv")
-            );
-            assert_eq!(slot.load(Relaxed), 2);
-            assert_eq!(
-                gate.get_hinted("units", &slot).map(|t| t.name.as_str()),
-                Some("units")
-            );
-            assert_eq!(slot.load(Relaxed), 0);
-            assert!(gate.get_hinted("nrv", &slot).is_none());
-            assert!(full.get_hinted("nr", &slot).is_none());
-        }
-        // `insert` replaces a table of the same name, giving the old one back.
-        let mut t = tables(&["b", "a"]);
-        let old = t.insert(
-            "a".into(),
-            super::Table::new("a2".into(), None, "id".into(), &[], vec![]),
-        );
-        assert_eq!(old.map(|t| t.name), Some("a".to_string()));
-        assert_eq!((t.len(), t["a"].name.as_str()), (2, "a2"));
-    }
-
-    #[test]
-    fn trim_key_examples() {
-        for key in [
-            "",
-            " ",
-            "牛肉",
-            " 牛肉",
-            "牛肉\u{3000}",
-            "E 330",
-            "e330 ",
-            "\u{a0}x",
-            "x\u{a0}",
-            "é",
-        ] {
-            assert_eq!(super::trim_key(key), key.trim(), "{key:?}");
-        }
-    }
-}
-
 /// A pack's tables by name.
 ///
 /// Kept sorted by name in one vector, so that a table also has a position: an expression's
@@ -467,6 +387,86 @@ impl std::ops::Index<&str> for Tables {
         match self.get(name) {
             Some(t) => t,
             None => panic!("no table `{name}`"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The byte test never keeps white space `str::trim` would take off: over any
+        /// characters, white space of every kind at either end included.
+        #[test]
+        fn trim_key_is_str_trim(
+            inner in "\\PC{0,8}",
+            lead in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\t", "\u{2029}", "\u{85}", "a", "牛"]),
+            tail in proptest::sample::select(vec!["", " ", "\u{3000}", "\u{a0}", "\n", "\u{1680}", "\u{205f}", "1", "肉"]),
+        ) {
+            let key = format!("{lead}{inner}{tail}");
+            proptest::prop_assert_eq!(super::trim_key(&key), key.trim());
+        }
+    }
+
+    fn tables(names: &[&str]) -> super::Tables {
+        let mut t = super::Tables::new();
+        for n in names {
+            let table = super::Table::new(n.to_string(), None, "id".into(), &[], vec![]);
+            assert!(t.insert(n.to_string(), table).is_none());
+        }
+        t
+    }
+
+    /// A table is found by name whatever its hint says: a right hint, a stale one (the
+    /// position of another table, or past the end, as when the same expression is read
+    /// against a pack's gate tables and then its full tables), and the hint moves to
+    /// where the table was found.
+    #[test]
+    fn tables_get_hinted_finds_by_name_whatever_the_hint() {
+        use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+        let full = tables(&["nrv", "additives", "units", "claims"]);
+        let gate = tables(&["units"]);
+        let names: Vec<&String> = full.keys().collect();
+        assert_eq!(names, ["additives", "claims", "nrv", "units"]);
+        for hint in [0, 1, 2, 3, 4, 99, u32::MAX] {
+            let slot = AtomicU32::new(hint);
+            assert_eq!(
+                full.get_hinted("nrv", &slot).map(|t| t.name.as_str()),
+                Some("nrv")
+            );
+            assert_eq!(slot.load(Relaxed), 2);
+            assert_eq!(
+                gate.get_hinted("units", &slot).map(|t| t.name.as_str()),
+                Some("units")
+            );
+            assert_eq!(slot.load(Relaxed), 0);
+            assert!(gate.get_hinted("nrv", &slot).is_none());
+            assert!(full.get_hinted("nr", &slot).is_none());
+        }
+        // `insert` replaces a table of the same name, giving the old one back.
+        let mut t = tables(&["b", "a"]);
+        let old = t.insert(
+            "a".into(),
+            super::Table::new("a2".into(), None, "id".into(), &[], vec![]),
+        );
+        assert_eq!(old.map(|t| t.name), Some("a".to_string()));
+        assert_eq!((t.len(), t["a"].name.as_str()), (2, "a2"));
+    }
+
+    #[test]
+    fn trim_key_examples() {
+        for key in [
+            "",
+            " ",
+            "牛肉",
+            " 牛肉",
+            "牛肉\u{3000}",
+            "E 330",
+            "e330 ",
+            "\u{a0}x",
+            "x\u{a0}",
+            "é",
+        ] {
+            assert_eq!(super::trim_key(key), key.trim(), "{key:?}");
         }
     }
 }
