@@ -575,6 +575,9 @@ impl Engine {
                     shared.push((name.as_str(), v));
                 }
             }
+            // Element lists shared by rules of this pack, collected by the first to visit.
+            let mut lists: Vec<Option<Vec<Visit<'_>>>> = Vec::new();
+            lists.resize_with(pack.shared_lists, || None);
             for rule in &pack.rules {
                 if opts
                     .only
@@ -592,6 +595,7 @@ impl Engine {
                     &shared,
                     &mut spare,
                     &mut spare_visits,
+                    &mut lists,
                     &mut when_memo,
                     &mut findings,
                     &mut measurements,
@@ -707,8 +711,9 @@ fn run_rule<'a>(
     env: &RunEnv<'a>,
     view: &'a Doc<'a>,
     shared: &'a [(&'a str, Val<'a>)],
-    spare: &'a mut SpareVars,
+    spare: &mut SpareVars,
     spare_visits: &mut Vec<Visit<'static>>,
+    lists: &mut [Option<Vec<Visit<'a>>>],
     memo: &mut WhenMemo,
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
@@ -723,30 +728,36 @@ fn run_rule<'a>(
         list: crate::expr::retype(std::mem::take(spare_visits)),
         home: spare_visits,
     };
-    let base = match &rule.for_each {
-        None => {
+    let collect = |out: &mut Vec<Visit<'a>>, list: &'a crate::expr::Expr| {
+        let list_val = scope.eval(&list.root);
+        out.reserve(list_val.list_len().unwrap_or(0));
+        let hint = std::sync::atomic::AtomicU32::new(0);
+        collect_items(list_val, rule.recurse.as_deref(), 0, None, out, &hint);
+    };
+    let shared = rule.list_id.and_then(|id| lists.get_mut(id as usize));
+    let (items, base): (&[Visit<'a>], String) = match (&rule.for_each, shared) {
+        (None, _) => {
             items.list.push(Visit::ROOT);
-            String::new()
+            (&items.list, String::new())
         }
-        Some(list) => {
-            let list_val = scope.eval(&list.root);
-            items.list.reserve(list_val.list_len().unwrap_or(0));
-            let hint = std::sync::atomic::AtomicU32::new(0);
-            collect_items(
-                list_val,
-                rule.recurse.as_deref(),
-                0,
-                None,
-                &mut items.list,
-                &hint,
-            );
-            if items.list.is_empty() {
+        (Some(list), shared) => {
+            let visited: &[Visit<'a>] = match shared {
+                Some(slot) => slot.get_or_insert_with(|| {
+                    let mut out = Vec::new();
+                    collect(&mut out, list);
+                    out
+                }),
+                None => {
+                    collect(&mut items.list, list);
+                    &items.list
+                }
+            };
+            if visited.is_empty() {
                 return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }
-            crate::primitives::pointer_of(list, "")
+            (visited, crate::primitives::pointer_of(list, ""))
         }
     };
-    let items = &items.list;
     // Lets that do not read the element have one value for every element: evaluated once,
     // in order, before the elements are visited.
     let per_item = |i: usize| rule.item_lets.get(i).copied().unwrap_or(true);

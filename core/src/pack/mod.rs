@@ -81,6 +81,12 @@ pub struct Rule {
     pub(crate) when_memo: Vec<Option<u32>>,
     pub for_each: Option<Expr>,
     pub recurse: Option<String>,
+    /// The pack-wide number of this rule's element list when other rules of the pack visit
+    /// the same one (the same `for_each` and `recurse`; see `number_shared_lists`): the
+    /// first of them to run collects the elements, the others reuse the list for the rest
+    /// of the check. Six rules of GB 7718-2011 walk the ingredients with their
+    /// sub-ingredients, nine of GB 28050-2011 the nutrition rows.
+    pub(crate) list_id: Option<u32>,
     pub check: Check,
     pub note: Option<String>,
     /// Source location, for `labelcheck rules --explain` and error messages.
@@ -210,6 +216,8 @@ pub struct PackBody {
     /// Errors of a deferred compile (empty for a pack compiled at load, which fails the
     /// load instead).
     pub errors: Vec<PackError>,
+    /// How many element lists rules of this pack share (`Rule::list_id` counts up to it).
+    pub(crate) shared_lists: usize,
 }
 
 impl std::ops::Deref for Pack {
@@ -874,6 +882,7 @@ fn compile_body(
                 item_lets,
                 when_steps,
                 when_memo: Vec::new(),
+                list_id: None,
                 for_each,
                 recurse: spec.recurse.clone(),
                 check: Check::compile(&spec.check, &env)?,
@@ -906,7 +915,9 @@ fn compile_body(
         }
     }
     number_when_operands(&mut rules);
+    let shared_lists = number_shared_lists(&mut rules);
     PackBody {
+        shared_lists,
         applies_if,
         tables,
         rules,
@@ -1057,6 +1068,33 @@ fn number_when_operands(rules: &mut [Rule]) {
             })
             .collect();
     }
+}
+
+/// Numbers the element lists (`for_each` with its `recurse`) that more than one rule of
+/// the pack visits, in `Rule::list_id`, and returns how many there are. A `for_each` is
+/// evaluated before any of the rule's own names are bound, so it reads only the label, the
+/// pack's lets and its tables — all the same for every rule of the pack in one check — and
+/// rules with the same source text and `recurse` visit the same elements.
+fn number_shared_lists(rules: &mut [Rule]) -> usize {
+    let key = |r: &Rule| {
+        r.for_each
+            .as_ref()
+            .map(|l| (l.source.clone(), r.recurse.clone()))
+    };
+    let mut uses: HashMap<(String, Option<String>), usize> = HashMap::new();
+    for k in rules.iter().filter_map(key) {
+        *uses.entry(k).or_default() += 1;
+    }
+    let mut ids: HashMap<(String, Option<String>), u32> = HashMap::new();
+    for rule in rules.iter_mut() {
+        rule.list_id = key(rule)
+            .filter(|k| uses.get(k).copied().unwrap_or(0) > 1)
+            .and_then(|k| {
+                let next = u32::try_from(ids.len()).ok()?;
+                Some(*ids.entry(k).or_insert(next))
+            });
+    }
+    ids.len()
 }
 
 /// Set in a `Rule::when_memo` number whose operand reads only `label`: one value per check,
@@ -1239,5 +1277,45 @@ mod when_memo_tests {
         // `matches(item.name, '氢化')` is one rule's operand over the element: not kept.
         let trans = memo("GB28050-2011/4.4/trans-fat-if-hydrogenated");
         assert!(trans.contains(&None), "{trans:?}");
+    }
+
+    /// Rules with the same `for_each` and `recurse` share a list number; a list with
+    /// another `recurse`, or visited by one rule only, has none.
+    #[test]
+    fn numbers_the_element_lists_rules_share() {
+        let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
+        let pack = s
+            .packs
+            .iter()
+            .find(|p| p.meta.id == "gb7718-2011")
+            .expect("gb7718-2011");
+        let id = |rule: &str| {
+            pack.rules
+                .iter()
+                .find(|r| r.id == rule)
+                .unwrap_or_else(|| panic!("rule {rule}"))
+                .list_id
+        };
+        // The ingredients with their sub-ingredients: six rules, one list.
+        let ingredients = id("GB7718-2011/4.1.3.1.4/additive-one-form");
+        assert!(ingredients.is_some());
+        assert_eq!(ingredients, id("GB7718-2011/4.1.3.1.4/ins-in-gb2760"));
+        assert_eq!(ingredients, id("GB7718-2011/4.1.3.1.3/compound-expanded"));
+        // The unreadable shares: two rules, another list.
+        let unparsed = id("GB7718-2011/3.4/impossible-share");
+        assert!(unparsed.is_some());
+        assert_eq!(unparsed, id("GB7718-2011/3.2/unreadable-share"));
+        assert_ne!(unparsed, ingredients);
+        // Rules without `for_each` have no list.
+        let unlisted = pack.rules.iter().filter(|r| r.for_each.is_none());
+        assert!(unlisted.clone().count() > 0);
+        assert!(unlisted.clone().all(|r| r.list_id.is_none()));
+        let numbered: std::collections::BTreeSet<u32> =
+            pack.rules.iter().filter_map(|r| r.list_id).collect();
+        assert_eq!(numbered.len(), pack.shared_lists);
+        assert_eq!(
+            numbered.iter().max().map(|m| *m as usize + 1),
+            Some(pack.shared_lists)
+        );
     }
 }
