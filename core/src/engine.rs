@@ -797,7 +797,7 @@ fn run_rule<'a>(
         let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
         let admitted = match (&rule.when, &rule.when_steps) {
             (None, _) => true,
-            (Some(w), Some(steps)) => admits(&w.root, steps, &mut 0, rule, &mut scope, memo),
+            (Some(_), Some(steps)) => admits(steps, rule, &mut scope, memo),
             (Some(w), None) => {
                 for (i, (name, e)) in rule.lets.iter().enumerate() {
                     if when_only(i) && per_item(i) {
@@ -924,29 +924,37 @@ fn run_rule<'a>(
     }
 }
 
-/// Whether `node`, an operand chain of `and`s, is true: its operands left to right (the
-/// order `Node::conjuncts` lists them and `Rule::when_steps` plans them in), each after the
-/// lets of its step, stopping at the first that is not — as `and` itself evaluates.
+/// Whether the rule's `when`, a chain of `and`s, is true: its operands
+/// (`Rule::when_operands`) left to right, each after the lets of its step
+/// (`Rule::when_steps`), stopping at the first that is not — as `and` itself evaluates.
 fn admits<'a>(
-    node: &'a crate::expr::Node,
     steps: &[Vec<usize>],
-    next: &mut usize,
     rule: &'a Rule,
     scope: &mut Scope<'a, 'a>,
     memo: &mut WhenMemo,
 ) -> bool {
-    if let crate::expr::Node::Binary(crate::expr::BinOp::And, l, r) = node {
-        return admits(l, steps, next, rule, scope, memo)
-            && admits(r, steps, next, rule, scope, memo);
-    }
-    let operand = *next;
-    for &i in steps.get(operand).into_iter().flatten() {
-        if let Some((name, e)) = rule.lets.get(i) {
-            let v = scope.eval(&e.root);
-            scope.set(name.as_str(), v);
+    for (operand, node) in rule.when_operands().iter().enumerate() {
+        for &i in steps.get(operand).into_iter().flatten() {
+            if let Some((name, e)) = rule.lets.get(i) {
+                let v = scope.eval(&e.root);
+                scope.set(name.as_str(), v);
+            }
+        }
+        if !operand_holds(node, operand, rule, scope, memo) {
+            return false;
         }
     }
-    *next += 1;
+    true
+}
+
+/// One operand of `when`, through the check's memo when it has a number.
+fn operand_holds<'a>(
+    node: &'a crate::expr::Node,
+    operand: usize,
+    rule: &'a Rule,
+    scope: &Scope<'a, 'a>,
+    memo: &mut WhenMemo,
+) -> bool {
     // An operand that reads only `item` and `label` has one value per element and check:
     // the first rule of the pack to ask for it evaluates it, the others read it.
     let Some(id) = rule.when_memo.get(operand).copied().flatten() else {

@@ -72,6 +72,11 @@ pub struct Rule {
     /// `exists`). `None` when a let reads a let declared after it or two share a name —
     /// then every let `when` reads is evaluated before it, as before.
     pub(crate) when_steps: Option<Vec<Vec<usize>>>,
+    /// The operands of `when`'s `and` chain, in order (`Node::conjuncts`), when it has a
+    /// `when_steps` plan and more than one operand: the engine walks them in a loop, not
+    /// down the tree of `and`s (a call per operand and per `and`). Empty for one operand,
+    /// which is `when` itself (see `Rule::when_operands`): copies cost the first check.
+    pub(crate) when_chain: Vec<crate::expr::Node>,
     /// For each operand of `when`'s `and` chain (with a `when_steps` plan), the pack-wide
     /// number of the operand when its value is remembered for the check (see
     /// `number_when_operands`): the same operand in several rules of a pack
@@ -95,6 +100,18 @@ pub struct Rule {
     /// The reasons reported when the rule does not apply to a label, written once here:
     /// formatting them per label was 2 % of a check.
     pub(crate) reasons: SkipReasons,
+}
+
+impl Rule {
+    /// The operands of `when`'s `and` chain, left to right (see `Rule::when_chain`); empty
+    /// without a `when_steps` plan.
+    pub(crate) fn when_operands(&self) -> &[crate::expr::Node] {
+        match (&self.when, &self.when_steps) {
+            (Some(w), Some(_)) if self.when_chain.is_empty() => std::slice::from_ref(&w.root),
+            (Some(_), Some(_)) => &self.when_chain,
+            _ => &[],
+        }
+    }
 }
 
 /// A rule's `not_applicable` reasons (see [`Rule`]).
@@ -859,6 +876,14 @@ fn compile_body(
             let when_lets = when_lets(when.as_ref(), &lets);
             let item_lets = item_lets(&lets);
             let when_steps = when_steps(when.as_ref(), &lets, &item_lets);
+            let mut when_chain = Vec::new();
+            if let (Some(w), Some(_)) = (&when, &when_steps) {
+                let mut conjuncts = Vec::new();
+                w.root.conjuncts(&mut conjuncts);
+                if conjuncts.len() > 1 {
+                    when_chain = conjuncts.into_iter().cloned().collect();
+                }
+            }
             // In the order errors were always reported: messages, `for_each`, the check.
             let message_zh = template(&spec.message.zh).map_err(|e| format!("message.zh: {e}"))?;
             let message_en = template(&spec.message.en).map_err(|e| format!("message.en: {e}"))?;
@@ -881,6 +906,7 @@ fn compile_body(
                 when_lets,
                 item_lets,
                 when_steps,
+                when_chain,
                 when_memo: Vec::new(),
                 list_id: None,
                 for_each,
@@ -1277,6 +1303,53 @@ mod when_memo_tests {
         // `matches(item.name, '氢化')` is one rule's operand over the element: not kept.
         let trans = memo("GB28050-2011/4.4/trans-fat-if-hydrogenated");
         assert!(trans.contains(&None), "{trans:?}");
+    }
+
+    /// A rule's `when` operands are its `and` chain's, in order; one operand is `when`
+    /// itself, not a copy.
+    #[test]
+    fn lists_the_when_operands() {
+        let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
+        let pack = s
+            .packs
+            .iter()
+            .find(|p| p.meta.id == "gb7718-2011")
+            .expect("gb7718-2011");
+        let rule = |id: &str| {
+            pack.rules
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap_or_else(|| panic!("rule {id}"))
+        };
+        let chained = rule("GB7718-2011/4.1.3.1.4/specific-name-has-ins");
+        let when = chained.when.as_ref().expect("when");
+        let mut conjuncts = Vec::new();
+        when.root.conjuncts(&mut conjuncts);
+        assert_eq!(conjuncts.len(), 3);
+        let keys = |nodes: &mut dyn Iterator<Item = &crate::expr::Node>| -> Vec<String> {
+            nodes
+                .map(|n| {
+                    let mut k = String::new();
+                    n.memo_key(&mut k);
+                    k
+                })
+                .collect()
+        };
+        assert_eq!(
+            keys(&mut chained.when_operands().iter()),
+            keys(&mut conjuncts.into_iter())
+        );
+        let single = rule("GB7718-2011/4.1.3.1.4/ins-in-gb2760");
+        let root = &single.when.as_ref().expect("when").root;
+        assert!(single.when_chain.is_empty());
+        assert!(std::ptr::eq(&single.when_operands()[0], root));
+        assert_eq!(single.when_operands().len(), 1);
+        let unconditional = pack
+            .rules
+            .iter()
+            .find(|r| r.when.is_none())
+            .expect("a rule");
+        assert!(unconditional.when_operands().is_empty());
     }
 
     /// Rules with the same `for_each` and `recurse` share a list number; a list with
