@@ -772,10 +772,9 @@ fn run_rule<'a>(
     let mut skip_reason = None;
     let mut pointer = String::new();
     let mut parent_bound = false;
-    let mut item_slot = None;
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
-            scope.set_again(&mut item_slot, "item", item.clone());
+            scope.set("item", item.clone());
         }
         match visit.parent {
             Some(up) => {
@@ -797,7 +796,9 @@ fn run_rule<'a>(
         let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
         let admitted = match (&rule.when, &rule.when_steps) {
             (None, _) => true,
-            (Some(_), Some(steps)) => admits(steps, rule, &mut scope, memo),
+            (Some(_), Some(steps)) => {
+                admits(steps, rule, &mut scope, Element::of(&visit.item), memo)
+            }
             (Some(w), None) => {
                 for (i, (name, e)) in rule.lets.iter().enumerate() {
                     if when_only(i) && per_item(i) {
@@ -931,6 +932,7 @@ fn admits<'a>(
     steps: &[Vec<usize>],
     rule: &'a Rule,
     scope: &mut Scope<'a, 'a>,
+    element: Element,
     memo: &mut WhenMemo,
 ) -> bool {
     for (operand, node) in rule.when_operands().iter().enumerate() {
@@ -940,7 +942,7 @@ fn admits<'a>(
                 scope.set(name.as_str(), v);
             }
         }
-        if !operand_holds(node, operand, rule, scope, memo) {
+        if !operand_holds(node, operand, rule, scope, element, memo) {
             return false;
         }
     }
@@ -953,6 +955,7 @@ fn operand_holds<'a>(
     operand: usize,
     rule: &'a Rule,
     scope: &Scope<'a, 'a>,
+    element: Element,
     memo: &mut WhenMemo,
 ) -> bool {
     // An operand that reads only `item` and `label` has one value per element and check:
@@ -963,12 +966,9 @@ fn operand_holds<'a>(
     let element = if id & crate::pack::LABEL_ONLY != 0 {
         (0, 0)
     } else {
-        match scope.get("item") {
-            Val::Null => (0, 0),
-            Val::Doc(d) => (1, d as *const Doc<'_> as usize),
-            Val::Json(v) => (2, v as *const Value as usize),
-            // A computed element has no identity to remember it by.
-            _ => return scope.eval(node).truthy(),
+        match element {
+            Element::At(kind, address) => (kind, address),
+            Element::Computed => return scope.eval(node).truthy(),
         }
     };
     let key = (id, element.0, element.1);
@@ -978,6 +978,28 @@ fn operand_holds<'a>(
     let value = scope.eval(node).truthy();
     memo.insert(key, value);
     value
+}
+
+/// The element a rule judges (its `item`), as the operand memo knows it: by kind and
+/// address, read from the element visited rather than looked up by name per operand.
+#[derive(Clone, Copy)]
+enum Element {
+    /// No element (`(0, 0)`), a node of the label (`1`) or of a table (`2`), at an address
+    /// that names it for the whole check.
+    At(u8, usize),
+    /// A computed element has no identity to remember it by.
+    Computed,
+}
+
+impl Element {
+    fn of(item: &Option<Val<'_>>) -> Element {
+        match item {
+            None | Some(Val::Null) => Element::At(0, 0),
+            Some(Val::Doc(d)) => Element::At(1, *d as *const Doc<'_> as usize),
+            Some(Val::Json(v)) => Element::At(2, *v as *const Value as usize),
+            Some(_) => Element::Computed,
+        }
+    }
 }
 
 /// Results of `when` operands remembered for one pack and check, by the operand's number
