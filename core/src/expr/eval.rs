@@ -242,7 +242,10 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
-    /// `eval` for the nodes that are not literals.
+    /// `eval` for the nodes that are not literals: a dispatch, each kind of node in a
+    /// function of its own. One function for all of them needed the stack frame of the
+    /// largest (six registers saved and a 300-byte frame), paid by every node, most of
+    /// which are a field path or a call.
     #[inline(never)]
     fn eval_node(&self, node: &'a Node) -> Val<'a> {
         match node {
@@ -250,30 +253,69 @@ impl<'c, 'a> Scope<'c, 'a> {
                 self.eval(node)
             }
             Node::Var(name) => self.get(name),
-            Node::Field(..) => self.json_at(node).map(At::val).unwrap_or(Val::Null),
-            Node::List(items) => Val::List(items.iter().map(|n| self.eval(n)).collect()),
-            Node::Neg(inner) => match self.eval(inner) {
-                Val::Num(d) => Val::Num(-d),
-                _ => Val::Null,
-            },
-            Node::Not(inner) => Val::Bool(!self.eval(inner).truthy()),
+            Node::Field(..) => self.field_value(node),
+            Node::List(items) => self.list_value(items),
+            Node::Neg(inner) => self.negated(inner),
+            Node::Not(inner) => self.not(inner),
             Node::Binary(op, l, r) => self.binary(*op, l, r),
-            Node::Matches(subject, re) => match self.eval(subject) {
-                Val::Str(s) => Val::Bool(re.is_match(&s)),
-                _ => Val::Null,
-            },
-            Node::Capture(subject, re, group) => match self.eval(subject) {
-                Val::Str(s) => re
-                    .captures(&s)
-                    .and_then(|c| match group.parse::<usize>() {
-                        Ok(i) => c.get(i),
-                        Err(_) => c.name(group),
-                    })
-                    .map(|m| Val::Str(Cow::Owned(m.as_str().to_string())))
-                    .unwrap_or(Val::Null),
-                _ => Val::Null,
-            },
+            Node::Matches(subject, re) => self.matches(subject, re),
+            Node::Capture(subject, re, group) => self.capture(subject, re, group),
             Node::Call(f, args) => self.call(*f, args),
+        }
+    }
+
+    #[inline(never)]
+    fn field_value(&self, node: &'a Node) -> Val<'a> {
+        self.json_at(node).map(At::val).unwrap_or(Val::Null)
+    }
+
+    #[inline(never)]
+    fn list_value(&self, items: &'a [Node]) -> Val<'a> {
+        Val::List(items.iter().map(|n| self.eval(n)).collect())
+    }
+
+    #[inline(never)]
+    fn negated(&self, inner: &'a Node) -> Val<'a> {
+        match self.eval(inner) {
+            Val::Num(d) => Val::Num(-d),
+            _ => Val::Null,
+        }
+    }
+
+    #[inline(never)]
+    fn not(&self, inner: &'a Node) -> Val<'a> {
+        Val::Bool(!self.eval(inner).truthy())
+    }
+
+    #[inline(never)]
+    fn matches(
+        &self,
+        subject: &'a Node,
+        re: &crate::primitives::required_chars::Pattern,
+    ) -> Val<'a> {
+        match self.eval(subject) {
+            Val::Str(s) => Val::Bool(re.is_match(&s)),
+            _ => Val::Null,
+        }
+    }
+
+    #[inline(never)]
+    fn capture(
+        &self,
+        subject: &'a Node,
+        re: &crate::primitives::required_chars::Pattern,
+        group: &str,
+    ) -> Val<'a> {
+        match self.eval(subject) {
+            Val::Str(s) => re
+                .captures(&s)
+                .and_then(|c| match group.parse::<usize>() {
+                    Ok(i) => c.get(i),
+                    Err(_) => c.name(group),
+                })
+                .map(|m| Val::Str(Cow::Owned(m.as_str().to_string())))
+                .unwrap_or(Val::Null),
+            _ => Val::Null,
         }
     }
 
@@ -318,6 +360,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         }
     }
 
+    #[inline(never)]
     fn binary(&self, op: BinOp, l: &'a Node, r: &'a Node) -> Val<'a> {
         match op {
             BinOp::And => {
@@ -365,8 +408,9 @@ impl<'c, 'a> Scope<'c, 'a> {
         self.eval(n).as_num()
     }
 
-    /// A call, through the aggregate memo when it is a whole-list aggregate over a list of
-    /// the label with literal other arguments (its result then depends on the list alone).
+    /// A call, through the aggregate memo when it is a whole-list aggregate (see
+    /// `call_remembered`); any other function goes straight to its code.
+    #[inline(always)]
     fn call(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         let aggregate = matches!(
             f,
@@ -378,6 +422,17 @@ impl<'c, 'a> Scope<'c, 'a> {
                 | Func::CountPresent
                 | Func::Len
         );
+        if aggregate {
+            self.call_remembered(f, args)
+        } else {
+            self.call_uncached(f, args)
+        }
+    }
+
+    /// An aggregate call, through the memo when it runs over a list of the label with
+    /// literal other arguments (its result then depends on the list alone).
+    #[inline(never)]
+    fn call_remembered(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         let literal = |n: &Node| match n {
             Node::Num(_) | Node::Str(_) | Node::Table(_) | Node::Bool(_) | Node::Null => true,
             Node::List(items) => items
@@ -385,7 +440,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 .all(|i| matches!(i, Node::Num(_) | Node::Str(_) | Node::Bool(_) | Node::Null)),
             _ => false,
         };
-        if !aggregate || args.is_empty() || !args[1..].iter().all(literal) {
+        if args.is_empty() || !args[1..].iter().all(literal) {
             return self.call_uncached(f, args);
         }
         let list = match self.eval(&args[0]) {
