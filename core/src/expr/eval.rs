@@ -422,10 +422,14 @@ impl<'c, 'a> Scope<'c, 'a> {
                 | Func::CountPresent
                 | Func::Len
         );
-        if aggregate {
-            self.call_remembered(f, args)
-        } else {
-            self.call_uncached(f, args)
+        // The functions a check calls most have their own code (and stack frames): a
+        // call of `exists` paid the frame of every function.
+        match f {
+            _ if aggregate => self.call_remembered(f, args),
+            Func::Exists => self.exists(args),
+            Func::Lookup | Func::InTable => self.lookup(f, args),
+            Func::Codelist => self.codelist(args),
+            _ => self.call_uncached(f, args),
         }
     }
 
@@ -469,17 +473,97 @@ impl<'c, 'a> Scope<'c, 'a> {
         v
     }
 
+    /// `exists(x)`. A field path is judged where it points, without the value built (a
+    /// number is not turned into a decimal to be found present).
+    #[inline(never)]
+    fn exists(&self, args: &'a [Node]) -> Val<'a> {
+        Val::Bool(match &args[0] {
+            field @ Node::Field(..) => self.json_at(field).is_some_and(At::is_present),
+            other => self.eval(other).is_present(),
+        })
+    }
+
+    /// `lookup(table, key, column)` and `in_table(table, key)`.
+    #[inline(never)]
+    fn lookup(&self, f: Func, args: &'a [Node]) -> Val<'a> {
+        let Some(t) = self.table(&args[0]) else {
+            return Val::Null;
+        };
+        let key = self.eval(&args[1]);
+        // A list of keys looks each one up: `lookup('allergens', groups, 'zh')`.
+        if let (Val::List(keys), Func::Lookup) = (&key, f) {
+            let Val::Str(col) = self.eval(&args[2]) else {
+                return Val::Null;
+            };
+            return Val::List(
+                keys.iter()
+                    .map(|k| {
+                        t.find(k)
+                            .and_then(|row| row.get(col.as_ref()))
+                            .map(Val::from_json)
+                            .unwrap_or(Val::Null)
+                    })
+                    .collect(),
+            );
+        }
+        let mut row = t.find(&key);
+        // A table keyed by category ids answers for the label's category from its
+        // nearest listed ancestor: a category inherits what its parent is exempt
+        // from (`food.meat.fresh.swine` is `food.meat.fresh` for Annex V), the same
+        // reading `in_category` gives. Only the label's own category walks up, so
+        // other dotted keys (`GB 12021.2-2015`) are never shortened.
+        if row.is_none() {
+            if let Val::Str(k) = &key {
+                if Val::from_doc(self.ctx.label)
+                    .field("category")
+                    .loose_eq(&key)
+                {
+                    let mut cat: &str = k;
+                    while row.is_none() {
+                        let Some(dot) = cat.rfind('.') else { break };
+                        cat = &cat[..dot];
+                        row = t.find(&Val::Str(cat.into()));
+                    }
+                }
+            }
+        }
+        if f == Func::InTable {
+            return Val::Bool(row.is_some());
+        }
+        let Some(row) = row else { return Val::Null };
+        match self.eval(&args[2]) {
+            Val::Str(col) => row
+                .get(col.as_ref())
+                .map(Val::from_json)
+                .unwrap_or(Val::Null),
+            _ => Val::Null,
+        }
+    }
+
+    /// `codelist(list, key, column)`.
+    #[inline(never)]
+    fn codelist(&self, args: &'a [Node]) -> Val<'a> {
+        let Node::Str(name) = &args[0] else {
+            return Val::Null;
+        };
+        let Some(list) = self.ctx.codelists.get(name) else {
+            return Val::Null;
+        };
+        let key = self.eval(&args[1]);
+        let (Some(row), Val::Str(col)) = (list.find(&key), self.eval(&args[2])) else {
+            return Val::Null;
+        };
+        row.get(col.as_ref())
+            .map(Val::from_json)
+            .unwrap_or(Val::Null)
+    }
+
     fn call_uncached(&self, f: Func, args: &'a [Node]) -> Val<'a> {
         // Field positions for the functions that read a field of every element of a list.
         let hint = std::sync::atomic::AtomicU32::new(0);
         let sum_hint = std::sync::atomic::AtomicU32::new(0);
         match f {
-            // A field path is judged where it points, without the value built (a number
-            // is not turned into a decimal to be found present).
-            Func::Exists => Val::Bool(match &args[0] {
-                field @ Node::Field(..) => self.json_at(field).is_some_and(At::is_present),
-                other => self.eval(other).is_present(),
-            }),
+            Func::Exists => self.exists(args),
             Func::Len => match self.eval(&args[0]) {
                 Val::Str(s) => Val::Num(Decimal::from(s.chars().count() as u64)),
                 v => v
@@ -534,60 +618,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .map(|r| Val::Bool(r.is_zero()))
                     .unwrap_or(Val::Null)
             }
-            Func::Lookup | Func::InTable => {
-                let Some(t) = self.table(&args[0]) else {
-                    return Val::Null;
-                };
-                let key = self.eval(&args[1]);
-                // A list of keys looks each one up: `lookup('allergens', groups, 'zh')`.
-                if let (Val::List(keys), Func::Lookup) = (&key, f) {
-                    let Val::Str(col) = self.eval(&args[2]) else {
-                        return Val::Null;
-                    };
-                    return Val::List(
-                        keys.iter()
-                            .map(|k| {
-                                t.find(k)
-                                    .and_then(|row| row.get(col.as_ref()))
-                                    .map(Val::from_json)
-                                    .unwrap_or(Val::Null)
-                            })
-                            .collect(),
-                    );
-                }
-                let mut row = t.find(&key);
-                // A table keyed by category ids answers for the label's category from its
-                // nearest listed ancestor: a category inherits what its parent is exempt
-                // from (`food.meat.fresh.swine` is `food.meat.fresh` for Annex V), the same
-                // reading `in_category` gives. Only the label's own category walks up, so
-                // other dotted keys (`GB 12021.2-2015`) are never shortened.
-                if row.is_none() {
-                    if let Val::Str(k) = &key {
-                        if Val::from_doc(self.ctx.label)
-                            .field("category")
-                            .loose_eq(&key)
-                        {
-                            let mut cat: &str = k;
-                            while row.is_none() {
-                                let Some(dot) = cat.rfind('.') else { break };
-                                cat = &cat[..dot];
-                                row = t.find(&Val::Str(cat.into()));
-                            }
-                        }
-                    }
-                }
-                if f == Func::InTable {
-                    return Val::Bool(row.is_some());
-                }
-                let Some(row) = row else { return Val::Null };
-                match self.eval(&args[2]) {
-                    Val::Str(col) => row
-                        .get(col.as_ref())
-                        .map(Val::from_json)
-                        .unwrap_or(Val::Null),
-                    _ => Val::Null,
-                }
-            }
+            Func::Lookup | Func::InTable => self.lookup(f, args),
             Func::Amount => {
                 let id = self.eval(&args[0]);
                 let rows = Val::from_doc(self.ctx.label)
@@ -783,21 +814,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 }
                 Val::Num(total)
             }
-            Func::Codelist => {
-                let Node::Str(name) = &args[0] else {
-                    return Val::Null;
-                };
-                let Some(list) = self.ctx.codelists.get(name) else {
-                    return Val::Null;
-                };
-                let key = self.eval(&args[1]);
-                let (Some(row), Val::Str(col)) = (list.find(&key), self.eval(&args[2])) else {
-                    return Val::Null;
-                };
-                row.get(col.as_ref())
-                    .map(Val::from_json)
-                    .unwrap_or(Val::Null)
-            }
+            Func::Codelist => self.codelist(args),
             Func::Mentions => {
                 let (Val::Str(text), Some(t), Val::Str(col)) = (
                     self.eval(&args[0]),
