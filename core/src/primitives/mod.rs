@@ -219,12 +219,28 @@ impl Check {
 /// The JSON pointer a field expression names: `label.a.b` → `/a/b`, `item.x` → `base/x`.
 /// Other expressions point at `base` (the current item, or the document root).
 pub fn pointer_of(expr: &Expr, base: &str) -> String {
-    let mut p = String::new();
-    if !push_path(&expr.root, base, &mut p) {
-        p.clear();
-        p.push_str(base);
-    }
+    // Measured first, then written into a string of that size: written into an empty
+    // string, a pointer of three or four names grew it two or three times.
+    let Some(len) = path_len(&expr.root, base) else {
+        return base.to_string();
+    };
+    let mut p = String::with_capacity(len);
+    push_path(&expr.root, base, &mut p);
     p
+}
+
+/// The length of the pointer `push_path` writes for `node`; `None` where it writes none.
+fn path_len(node: &crate::expr::Node, base: &str) -> Option<usize> {
+    use crate::expr::Node;
+    match node {
+        Node::Var(v) if v == "label" => Some(0),
+        Node::Var(v) if v == "item" => Some(base.len()),
+        Node::Field(inner, name) => {
+            let escapes = name.bytes().filter(|b| matches!(b, b'~' | b'/')).count();
+            Some(path_len(inner, base)? + 1 + name.len() + escapes)
+        }
+        _ => None,
+    }
 }
 
 /// Writes the pointer of a field path (`label.a.b`, `item.x`) into `p`, outermost field
@@ -274,3 +290,42 @@ pub fn element_pointer(list: &Expr, base: &str, i: usize) -> String {
 /// Returned if a primitive's `compile` is handed another primitive's parameters — a bug in
 /// the dispatch above, reported as an error rather than a panic.
 const WRONG_SPEC: &str = "internal error: check parameters dispatched to the wrong primitive";
+
+#[cfg(test)]
+mod pointer_tests {
+    use super::{path_len, pointer_of};
+    use crate::expr::Expr;
+
+    /// A field path's pointer: from the label's root, or under the element's for `item`,
+    /// with `~` and `/` escaped; any other expression points at the base. The length
+    /// measured first is the length written.
+    #[test]
+    fn pointers_of_paths() {
+        for (src, base, want) in [
+            ("label.nutrition.rows", "", Some("/nutrition/rows")),
+            (
+                "item.name",
+                "/ingredients/items/3",
+                Some("/ingredients/items/3/name"),
+            ),
+            ("item", "/claims/0", Some("/claims/0")),
+            ("label.extensions.a_b", "/x", Some("/extensions/a_b")),
+            ("len(item.name)", "/claims/1", None),
+            ("found", "", None),
+        ] {
+            let e = Expr::compile(src, &|_| true).expect(src);
+            let p = pointer_of(&e, base);
+            assert_eq!(p, want.unwrap_or(base), "{src}");
+            assert_eq!(path_len(&e.root, base), want.map(str::len), "{src}");
+        }
+        // Escapes count in the length (names with `~` or `/` come from `extensions`).
+        let mut p = String::new();
+        let node = crate::expr::Node::Field(
+            Box::new(crate::expr::Node::Var("label".into())),
+            crate::expr::FieldName::new("a/b~c"),
+        );
+        assert!(super::push_path(&node, "", &mut p));
+        assert_eq!(p, "/a~1b~0c");
+        assert_eq!(path_len(&node, ""), Some(p.len()));
+    }
+}
