@@ -27,6 +27,28 @@ pub struct Pattern {
     /// search answers without the regex (the PikeVM walked a whole ingredient list once per
     /// word list — the costliest pattern of a food check).
     words: Option<Box<[Box<str>]>>,
+    /// The pattern opens with `(?i)`: its ASCII letters match in either case (regex_lite
+    /// folds ASCII only), so `words` and `required` are kept lower-case and looked for
+    /// ignoring ASCII case (`(?i)有机|organic|转换|conversion` ran the regex on every label).
+    ascii_ci: bool,
+}
+
+/// A pattern's text without a leading `(?i)`, and whether it had one.
+fn case_flag(source: &str) -> (bool, &str) {
+    match source.strip_prefix("(?i)") {
+        Some(rest) => (true, rest),
+        None => (false, source),
+    }
+}
+
+/// `hay` contains `needle` (lower-case) ignoring ASCII case. A match cannot start inside a
+/// character: a UTF-8 continuation byte equals no first byte of the needle.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.len() > h.len() {
+        return false;
+    }
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// `hay.contains(needle)`, by a plain scan for texts of a line or so: the claim tables try a
@@ -78,14 +100,21 @@ impl<'t> WordSearch<'t> {
 
 /// The alternatives of a pattern made of literal words and `|` alone; `None` if any
 /// character could be regex syntax or an alternative is empty (it would match anywhere).
-fn literal_words(pattern: &str) -> Option<Box<[Box<str>]>> {
+fn literal_words(source: &str) -> Option<Box<[Box<str>]>> {
+    let (ci, pattern) = case_flag(source);
     const SYNTAX: &[char] = &[
         '\\', '.', '+', '*', '?', '(', ')', '[', ']', '{', '}', '^', '$', '#', '&', '-', '~',
     ];
     if pattern.contains(SYNTAX) || pattern.chars().any(char::is_whitespace) {
         return None;
     }
-    let words: Vec<Box<str>> = pattern.split('|').map(Box::from).collect();
+    let words: Vec<Box<str>> = pattern
+        .split('|')
+        .map(|w| match ci {
+            true => w.to_ascii_lowercase().into(),
+            false => w.into(),
+        })
+        .collect();
     if words.iter().any(|w| w.is_empty()) {
         return None;
     }
@@ -101,6 +130,7 @@ impl Pattern {
             re: std::sync::OnceLock::from(Some(re)),
             required: std::sync::OnceLock::new(),
             words: literal_words(source),
+            ascii_ci: case_flag(source).0,
         })
     }
 
@@ -111,6 +141,7 @@ impl Pattern {
             re: std::sync::OnceLock::new(),
             required: std::sync::OnceLock::new(),
             words: literal_words(source),
+            ascii_ci: case_flag(source).0,
         }
     }
 
@@ -141,32 +172,56 @@ impl Pattern {
         self.re.get().and_then(Option::as_ref)
     }
 
+    /// The strings one of which every match contains (lower-case under `(?i)`), worked
+    /// out on first use.
+    fn required(&self) -> Option<&[Box<str>]> {
+        self.required
+            .get_or_init(|| {
+                let (ci, body) = case_flag(&self.source);
+                let req = required_strings(body)?;
+                Some(match ci {
+                    true => req.iter().map(|w| w.to_ascii_lowercase().into()).collect(),
+                    false => req,
+                })
+            })
+            .as_deref()
+    }
+
+    /// `text` contains `word` (one of `words` or `required`), in the pattern's case rule.
+    fn holds(&self, text: &str, word: &str) -> bool {
+        match self.ascii_ci {
+            true => contains_ignore_ascii_case(text, word),
+            false => contains(text, word),
+        }
+    }
+
     /// False only when no match is possible.
     pub fn could_match(&self, text: &str) -> bool {
-        self.required
-            .get_or_init(|| required_strings(&self.source))
-            .as_ref()
-            .is_none_or(|req| req.iter().any(|w| contains(text, w)))
+        self.required()
+            .is_none_or(|req| req.iter().any(|w| self.holds(text, w)))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         if let Some(words) = &self.words {
-            return words.iter().any(|w| contains(text, w));
+            return words.iter().any(|w| self.holds(text, w));
         }
         self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
     }
 
     /// `is_match` for a text tried against many patterns (a claim against a claims
-    /// table's rows): words and required strings are first tried against the text's bytes.
+    /// table's rows): words and required strings are first tried against the text's bytes
+    /// (under `(?i)`, scanned ignoring ASCII case instead).
     pub(crate) fn is_match_in(&self, search: &WordSearch<'_>) -> bool {
+        let found = |w: &str| match self.ascii_ci {
+            true => contains_ignore_ascii_case(search.text, w),
+            false => search.contains(w),
+        };
         if let Some(words) = &self.words {
-            return words.iter().any(|w| search.contains(w));
+            return words.iter().any(|w| found(w));
         }
         let could = self
-            .required
-            .get_or_init(|| required_strings(&self.source))
-            .as_ref()
-            .is_none_or(|req| req.iter().any(|w| search.contains(w)));
+            .required()
+            .is_none_or(|req| req.iter().any(|w| found(w)));
         could && self.regex().is_some_and(|re| re.is_match(search.text))
     }
 
@@ -427,9 +482,20 @@ mod tests {
             "糖",
             "organic sugar",
             "ORGANIC",
+            "Organic Conversion",
+            "BIO-Öko",
+            "öKO",
+            "ÖKO",
             "a|b",
         ];
-        for pat in ["糖醇|赤藓|木糖醇", "organic|conversion", "盐", "糖|醇"] {
+        for pat in [
+            "糖醇|赤藓|木糖醇",
+            "organic|conversion",
+            "盐",
+            "糖|醇",
+            "(?i)有机|organic|转换|conversion",
+            "(?i)Bio|öko",
+        ] {
             assert!(literal_words(pat).is_some(), "{pat}");
             let fast = Pattern::new(pat).expect("compiles");
             let re = regex_lite::Regex::new(pat).expect("compiles");
@@ -441,7 +507,9 @@ mod tests {
             "a|",
             "|a",
             "a||b",
-            "(?i)organic",
+            "(?i)(?i)organic",
+            "(?i)",
+            "(?i)a|",
             "a.b",
             "a b",
             "低(脂|糖)",
@@ -664,9 +732,10 @@ mod prefilter_properties {
         #[test]
         fn prefilter_never_changes_an_answer(
             alts in proptest::collection::vec(atom(), 1..3),
-            texts in proptest::collection::vec("[ab低脂c0.]{0,8}", 1..6),
+            texts in proptest::collection::vec("[abAB低脂c0.]{0,8}", 1..6),
+            ci in proptest::bool::ANY,
         ) {
-            let source = alts.join("|");
+            let source = format!("{}{}", if ci { "(?i)" } else { "" }, alts.join("|"));
             let Ok(re) = regex_lite::Regex::new(&source) else { return Ok(()) };
             let p = Pattern::new(&source).expect("compiles");
             for t in &texts {
@@ -688,6 +757,14 @@ mod contains_tests {
             let want = hay.contains(needle.as_str());
             proptest::prop_assert_eq!(super::contains(&hay, &needle), want);
             proptest::prop_assert_eq!(super::WordSearch::new(&hay).contains(&needle), want);
+        }
+
+        /// The case-blind scan answers as a search of the lower-cased text for the
+        /// lower-cased word.
+        #[test]
+        fn ignores_ascii_case_only(hay in "[abAB低脂cÖö]{0,40}", needle in "[ab低脂ö]{0,3}") {
+            let want = hay.to_ascii_lowercase().contains(needle.as_str());
+            proptest::prop_assert_eq!(super::contains_ignore_ascii_case(&hay, &needle), want);
         }
     }
 }
