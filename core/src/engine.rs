@@ -963,20 +963,32 @@ fn operand_holds<'a>(
     let Some(id) = rule.when_memo.get(operand).copied().flatten() else {
         return scope.eval(node).truthy();
     };
-    let element = if id & crate::pack::LABEL_ONLY != 0 {
-        (0, 0)
-    } else {
-        match element {
-            Element::At(kind, address) => (kind, address),
-            Element::Computed => return scope.eval(node).truthy(),
+    if id & crate::pack::LABEL_ONLY != 0 {
+        // One value per check: kept by number in a vector, not hashed.
+        let i = (id & !crate::pack::LABEL_ONLY) as usize;
+        match memo.label.get(i) {
+            Some(&JUDGED_TRUE) => return true,
+            Some(&JUDGED_FALSE) => return false,
+            _ => {}
         }
+        let value = scope.eval(node).truthy();
+        if memo.label.len() <= i {
+            memo.label.resize(i + 1, NOT_JUDGED);
+        }
+        if let Some(slot) = memo.label.get_mut(i) {
+            *slot = if value { JUDGED_TRUE } else { JUDGED_FALSE };
+        }
+        return value;
+    }
+    let key = match element {
+        Element::At(kind, address) => (id, kind, address),
+        Element::Computed => return scope.eval(node).truthy(),
     };
-    let key = (id, element.0, element.1);
-    if let Some(&known) = memo.get(&key) {
+    if let Some(&known) = memo.elements.get(&key) {
         return known;
     }
     let value = scope.eval(node).truthy();
-    memo.insert(key, value);
+    memo.elements.insert(key, value);
     value
 }
 
@@ -1002,10 +1014,28 @@ impl Element {
     }
 }
 
-/// Results of `when` operands remembered for one pack and check, by the operand's number
-/// (`Rule::when_memo`) and the element's kind and address (the label and the pack's tables
-/// live, unchanged, for the whole check, so an address names one element).
-type WhenMemo = crate::pack::FastMap<(u32, u8, usize), bool>;
+/// Results of `when` operands remembered for one pack and check (see `Rule::when_memo`).
+#[derive(Default)]
+struct WhenMemo {
+    /// Operands that read only the label, by number: `NOT_JUDGED`, `JUDGED_FALSE` or
+    /// `JUDGED_TRUE`.
+    label: Vec<u8>,
+    /// The other operands, by number and the element's kind and address (the label and the
+    /// pack's tables live, unchanged, for the whole check, so an address names one element).
+    elements: crate::pack::FastMap<(u32, u8, usize), bool>,
+}
+
+const NOT_JUDGED: u8 = 0;
+const JUDGED_FALSE: u8 = 1;
+const JUDGED_TRUE: u8 = 2;
+
+impl WhenMemo {
+    /// Forgets every result, keeping the allocations (the next pack numbers its own).
+    fn clear(&mut self) {
+        self.label.clear();
+        self.elements.clear();
+    }
+}
 
 thread_local! {
     /// The arena of the thread's last check, reset, for its next one.
