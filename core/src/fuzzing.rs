@@ -178,7 +178,7 @@ pub fn label_text(bytes: &[u8]) {
             oracle.check(&u.span);
         }
         for f in &report.findings {
-            if let Some(s) = f.span.as_ref().filter(|s| s.field == "/text") {
+            if let Some(s) = f.span.as_ref().filter(|s| &*s.field == "/text") {
                 oracle.check(s);
             }
         }

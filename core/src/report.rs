@@ -15,8 +15,10 @@ use std::sync::Arc;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
+    // Shared by the spans of one text (an ingredient list has one per item): one
+    // allocation, not one per span. Serialised as the plain string.
     /// JSON pointer of the text field (e.g. `/ingredients/text`).
-    pub field: String,
+    pub field: std::sync::Arc<str>,
     /// Start and end (exclusive) in Unicode scalar values.
     pub start: usize,
     pub end: usize,
@@ -36,7 +38,7 @@ impl Span {
         let c0 = before.chars().count();
         let u0 = before.encode_utf16().count();
         Span {
-            field: field.to_string(),
+            field: field.into(),
             start: c0,
             end: c0 + inside.chars().count(),
             utf16_start: u0,
@@ -52,6 +54,8 @@ impl Span {
 pub struct CharIndex {
     chars: Vec<char>,
     utf16: Vec<usize>,
+    /// The field of the last span made, shared with the next span of the same field.
+    field: std::cell::RefCell<Option<std::sync::Arc<str>>>,
 }
 
 /// The characters as a string, allocated once at its size (collecting grew it, twice or
@@ -72,7 +76,11 @@ impl CharIndex {
             acc += c.len_utf16();
         }
         utf16.push(acc);
-        CharIndex { chars, utf16 }
+        CharIndex {
+            chars,
+            utf16,
+            field: std::cell::RefCell::new(None),
+        }
     }
 
     pub fn chars(&self) -> &[char] {
@@ -83,8 +91,15 @@ impl CharIndex {
     pub fn span(&self, field: &str, start: usize, end: usize) -> Span {
         let end = end.min(self.chars.len());
         let start = start.min(end);
+        let shared = {
+            let mut last = self.field.borrow_mut();
+            match last.as_ref() {
+                Some(f) if **f == *field => f.clone(),
+                _ => last.insert(std::sync::Arc::from(field)).clone(),
+            }
+        };
         Span {
-            field: field.to_string(),
+            field: shared,
             start,
             end,
             utf16_start: self.utf16[start],
@@ -319,4 +334,28 @@ pub struct Comparison {
     pub newly_failing: Vec<Finding>,
     /// Findings now with no counterpart under the later editions.
     pub resolved: Vec<Finding>,
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::CharIndex;
+
+    /// Spans of one field share its pointer; another field gets its own; a span serialises
+    /// its field as the plain string.
+    #[test]
+    fn spans_share_their_field() {
+        let index = CharIndex::new("配料：生牛乳、白砂糖");
+        let a = index.span("/ingredients/text", 3, 6);
+        let b = index.span("/ingredients/text", 7, 10);
+        let c = index.span("/text", 0, 2);
+        let d = index.span("/ingredients/text", 0, 2);
+        assert!(std::sync::Arc::ptr_eq(&a.field, &b.field));
+        assert_eq!((&*a.text, &*b.text, &*c.text), ("生牛乳", "白砂糖", "配料"));
+        assert_eq!(&*c.field, "/text");
+        assert_eq!(&*d.field, "/ingredients/text");
+        let json = serde_json::to_value(&a).expect("serialises");
+        assert_eq!(json["field"], "/ingredients/text");
+        let back: super::Span = serde_json::from_value(json).expect("reads back");
+        assert_eq!(back, a);
+    }
 }

@@ -93,7 +93,7 @@ fn text_labels_read_into_their_twins_and_check_the_same() {
                 .span
                 .as_ref()
                 .unwrap_or_else(|| panic!("{}: {} has no span", txt.display(), f.rule));
-            assert_eq!(span.field, "/text");
+            assert_eq!(&*span.field, "/text");
             assert_eq!(
                 chars[span.start..span.end].iter().collect::<String>(),
                 span.text,

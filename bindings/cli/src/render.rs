@@ -128,7 +128,7 @@ fn finding_lines(out: &mut String, f: &Finding, lang: Lang, source: Option<&str>
         let _ = write!(cite, " · {:?}", f.confidence);
     }
     let _ = writeln!(out, "{}", visible(&cite));
-    if let Some(span) = f.span.as_ref().filter(|s| s.field == "/text") {
+    if let Some(span) = f.span.as_ref().filter(|s| &*s.field == "/text") {
         // A label read from text: the characters and where they are in it.
         let _ = writeln!(
             out,

@@ -210,7 +210,7 @@ mod tests {
                 chars[w.span.start..w.span.end].iter().collect::<String>(),
                 w.text
             );
-            assert_eq!(w.span.field, "/allergens/statement");
+            assert_eq!(&*w.span.field, "/allergens/statement");
         }
         assert_eq!(
             ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),

@@ -692,7 +692,7 @@ impl Label {
 /// `/ingredients/text`, in characters and UTF-16 units.
 fn drop_false_spans(items: &mut [super::Ingredient], text: Option<&str>) {
     fn valid(s: &crate::report::Span, chars: &[char]) -> bool {
-        if s.field != "/ingredients/text" || s.start > s.end || s.end > chars.len() {
+        if &*s.field != "/ingredients/text" || s.start > s.end || s.end > chars.len() {
             return false;
         }
         let covered: String = chars[s.start..s.end].iter().collect();

@@ -375,7 +375,7 @@ mod tests {
         assert_eq!(p.age_to_months, Some(Dec(Decimal::from(6))));
         assert_eq!(p.stage_number, Some(1));
         let s = p.age_span.expect("span");
-        assert_eq!(s.field, "/population/suitable");
+        assert_eq!(&*s.field, "/population/suitable");
         assert_eq!((s.start, s.end), (3, 8));
         assert_eq!(s.text, "0~6月龄");
         // Round trip: the span's characters are the text's.

@@ -93,7 +93,7 @@ impl TextReading {
     /// field the pointer is in (the longest source pointer that is a prefix of it).
     pub fn locate(&self, index: &CharIndex, pointer: &str, inner: Option<&Span>) -> Option<Span> {
         if let Some(inner) = inner {
-            if let Some(f) = self.fields.iter().find(|f| f.pointer == inner.field) {
+            if let Some(f) = self.fields.iter().find(|f| *f.pointer == *inner.field) {
                 if f.verbatim {
                     return Some(index.span(
                         "/text",
