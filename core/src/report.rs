@@ -53,32 +53,35 @@ impl Span {
 #[derive(Clone, Debug)]
 pub struct CharIndex {
     chars: Vec<char>,
-    utf16: Vec<usize>,
+    /// Per character, and one past the last: its offset in UTF-16 code units and in bytes
+    /// of `text`.
+    offsets: Vec<(u32, u32)>,
+    /// The text itself: a span's characters are copied from it as one slice (collecting
+    /// them character by character was half a span's cost).
+    text: Box<str>,
     /// The field of the last span made, shared with the next span of the same field.
     field: std::cell::RefCell<Option<std::sync::Arc<str>>>,
 }
 
-/// The characters as a string, allocated once at its size (collecting grew it, twice or
-/// more for a name in Chinese: the size hint counts characters, not their bytes).
-fn text_of(chars: &[char]) -> String {
-    let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
-    text.extend(chars);
-    text
-}
-
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
+        // Offsets are kept as `u32`: a text longer than 4 GiB cannot reach a parser (the
+        // label's size is limited far below that), and the saturating conversion keeps
+        // even that case in bounds.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let chars: Vec<char> = text.chars().collect();
-        let mut utf16 = Vec::with_capacity(chars.len() + 1);
-        let mut acc = 0usize;
+        let mut offsets = Vec::with_capacity(chars.len() + 1);
+        let (mut units, mut bytes) = (0usize, 0usize);
         for c in &chars {
-            utf16.push(acc);
-            acc += c.len_utf16();
+            offsets.push((at(units), at(bytes)));
+            units += c.len_utf16();
+            bytes += c.len_utf8();
         }
-        utf16.push(acc);
+        offsets.push((at(units), at(bytes)));
         CharIndex {
             chars,
-            utf16,
+            offsets,
+            text: text.into(),
             field: std::cell::RefCell::new(None),
         }
     }
@@ -102,9 +105,15 @@ impl CharIndex {
             field: shared,
             start,
             end,
-            utf16_start: self.utf16[start],
-            utf16_end: self.utf16[end],
-            text: text_of(&self.chars[start..end]),
+            utf16_start: self.offsets.get(start).map_or(0, |o| o.0 as usize),
+            utf16_end: self.offsets.get(end).map_or(0, |o| o.0 as usize),
+            text: self
+                .offsets
+                .get(start)
+                .zip(self.offsets.get(end))
+                .and_then(|(a, b)| self.text.get(a.1 as usize..b.1 as usize))
+                .unwrap_or_default()
+                .to_string(),
         }
     }
 }
