@@ -543,6 +543,7 @@ impl Engine {
         let mut spare_visits = Vec::new();
         // One table for every pack of the check, emptied per pack: it keeps its capacity.
         let mut when_memo = WhenMemo::default();
+        let mut pointer_buf = String::new();
         let claim_matches = crate::primitives::claim_conditions::ClaimMatches::default();
         for pack in packs {
             let ctx = EvalContext {
@@ -596,6 +597,7 @@ impl Engine {
                     &mut spare,
                     &mut spare_visits,
                     &mut lists,
+                    &mut pointer_buf,
                     &mut when_memo,
                     &mut findings,
                     &mut measurements,
@@ -714,6 +716,7 @@ fn run_rule<'a>(
     spare: &mut SpareVars,
     spare_visits: &mut Vec<Visit<'static>>,
     lists: &mut [Option<Vec<Visit<'a>>>],
+    pointer_buf: &mut String,
     memo: &mut WhenMemo,
     findings: &mut Vec<Finding>,
     measurements: &mut Vec<Measurement>,
@@ -770,7 +773,9 @@ fn run_rule<'a>(
     let (mut passed, mut failed) = (false, false);
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
-    let mut pointer = String::new();
+    // The element's pointer, in a buffer the rules of a check hand on (it grew again for
+    // every rule).
+    let pointer = pointer_buf;
     let mut parent_bound = false;
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
@@ -820,9 +825,9 @@ fn run_rule<'a>(
         }
         pointer.clear();
         if rule.for_each.is_some() {
-            write_item_pointer(items, slot, &base, rule.recurse.as_deref(), &mut pointer);
+            write_item_pointer(items, slot, &base, rule.recurse.as_deref(), pointer);
         }
-        let outcome = rule.check.run(&mut scope, &pointer, env);
+        let outcome = rule.check.run(&mut scope, pointer, env);
         if let (Some(rec), Outcome::Pass | Outcome::Fail(_)) = (&rule.record, &outcome) {
             measurements.push(Measurement {
                 rule: rule.id.clone(),
