@@ -1212,22 +1212,32 @@ fn push_index(out: &mut String, mut n: usize) {
 /// The span of the deepest element on `pointer`'s way that carries one (ingredients parsed
 /// from printed text do).
 fn span_at(view: &Doc<'_>, pointer: &str) -> Option<Span> {
+    // The spans on the way, outermost first; only the deepest that reads as a span is
+    // turned into one (each was converted at every level, for every finding).
+    let mut spans: Vec<&Doc<'_>> = Vec::new();
+    let deepest = |spans: &[&Doc<'_>]| {
+        spans
+            .iter()
+            .rev()
+            .find_map(|s| serde_json::from_value::<Span>(s.to_json()).ok())
+    };
     let mut node = view;
-    let mut found = None;
     for part in pointer.split('/').skip(1) {
-        let part = part.replace("~1", "/").replace("~0", "~");
+        let part: std::borrow::Cow<'_, str> = if part.contains('~') {
+            part.replace("~1", "/").replace("~0", "~").into()
+        } else {
+            part.into()
+        };
         node = match node {
             Doc::Arr(a) => a.get(part.parse::<usize>().ok()?)?,
             Doc::Obj(_) | Doc::Map(_) => node.get(&part)?,
-            _ => return found,
+            _ => return deepest(&spans),
         };
         if let Some(s) = node.get("span") {
-            if let Ok(span) = serde_json::from_value::<Span>(s.to_json()) {
-                found = Some(span);
-            }
+            spans.push(s);
         }
     }
-    found
+    deepest(&spans)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
