@@ -1347,3 +1347,45 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod span_at_tests {
+    use super::span_at;
+    use crate::expr::Doc;
+
+    /// A finding's span is the deepest one on its pointer's way that reads as a span; a
+    /// token with `~1` / `~0` is unescaped; a pointer that leaves the document gives none.
+    #[test]
+    fn the_deepest_span_on_the_way() {
+        let span = |start: usize, text: &str| {
+            serde_json::json!({"field": "/ingredients/text", "start": start,
+                "end": start + text.chars().count(), "utf16_start": start,
+                "utf16_end": start + text.chars().count(), "text": text})
+        };
+        let label = serde_json::json!({
+            "ingredients": {"items": [
+                {"name": "稳定剂", "span": span(0, "稳定剂"), "ingredients": [
+                    {"name": "果胶", "span": span(4, "果胶")},
+                    {"name": "卡拉胶", "span": {"broken": true}},
+                ]},
+            ]},
+            "extensions": {"a/b": {"span": span(9, "x")}},
+        });
+        let arena = crate::expr::Arena::new();
+        let view = Doc::from_json(&label, &arena);
+        let at = |p: &str| span_at(&view, p).map(|s| s.text);
+        assert_eq!(
+            at("/ingredients/items/0/ingredients/0/name").as_deref(),
+            Some("果胶")
+        );
+        // The inner span does not read as one: the outer one stands.
+        assert_eq!(
+            at("/ingredients/items/0/ingredients/1/name").as_deref(),
+            Some("稳定剂")
+        );
+        assert_eq!(at("/ingredients/items/0/name").as_deref(), Some("稳定剂"));
+        assert_eq!(at("/extensions/a~1b").as_deref(), Some("x"));
+        assert_eq!(at("/ingredients/items/7/name"), None);
+        assert_eq!(at("/ingredients"), None);
+    }
+}
