@@ -96,7 +96,16 @@ impl Template {
         let Ok(parts) = parts else {
             return self.source.clone();
         };
-        let mut out = String::new();
+        // Sized for the literal text and a few short values: a message grew two or three
+        // times as it was written.
+        let literal: usize = parts
+            .iter()
+            .map(|p| match p {
+                Part::Lit(s) => s.len(),
+                Part::Expr(_) => 16,
+            })
+            .sum();
+        let mut out = String::with_capacity(literal);
         for p in parts {
             match p {
                 Part::Lit(s) => out.push_str(s),
