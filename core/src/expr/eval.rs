@@ -1019,6 +1019,22 @@ mod tests {
     }
     use crate::expr::Expr;
 
+    /// The tests' context: their label, tables, code lists and tags, checked on 2026-11-26.
+    fn context<'a>(
+        label: &'a Doc<'a>,
+        tables: &'a crate::pack::Tables,
+        codelists: &'a BTreeMap<String, CodeList>,
+        tags: &'a [String],
+    ) -> EvalContext<'a> {
+        EvalContext {
+            label,
+            tables,
+            codelists,
+            tags,
+            as_of: Date::parse_iso("2026-11-26").unwrap(),
+        }
+    }
+
     fn eval_with(label: &Value, src: &str) -> Value {
         let tables = crate::pack::Tables::new();
         let mut codelists = BTreeMap::new();
@@ -1080,13 +1096,7 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
         let tags = vec!["dairy".to_string()];
         let arena = crate::expr::Arena::new();
         let label = Doc::from_json(label, &arena);
-        let ctx = EvalContext {
-            label: &label,
-            tables: &tables,
-            codelists: &codelists,
-            tags: &tags,
-            as_of: Date::parse_iso("2026-11-26").unwrap(),
-        };
+        let ctx = context(&label, &tables, &codelists, &tags);
         let e = Expr::compile(src, &|t| {
             t == "codelist:regions" || t == "names" || t == "groups" || t == "exempt"
         })
@@ -1110,13 +1120,7 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
         );
         let label = Doc::from_json(&label_json, &arena);
         let element = Doc::from_json(&element_json, &arena);
-        let ctx = EvalContext {
-            label: &label,
-            tables: &tables,
-            codelists: &codelists,
-            tags: &tags,
-            as_of: Date::parse_iso("2026-11-26").unwrap(),
-        };
+        let ctx = context(&label, &tables, &codelists, &tags);
         let compile = |src: &str| Expr::compile(src, &|_| false).unwrap();
         let (whole, field, exists, sum) = (
             compile("item"),

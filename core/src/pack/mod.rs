@@ -1305,22 +1305,27 @@ mod when_memo_tests {
         assert!(trans.contains(&None), "{trans:?}");
     }
 
+    fn gb7718(s: &crate::pack::Standards) -> &crate::pack::Pack {
+        s.packs
+            .iter()
+            .find(|p| p.meta.id == "gb7718-2011")
+            .expect("gb7718-2011")
+    }
+
+    fn rule_of<'p>(pack: &'p crate::pack::Pack, id: &str) -> &'p crate::pack::Rule {
+        pack.rules
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("rule {id}"))
+    }
+
     /// A rule's `when` operands are its `and` chain's, in order; one operand is `when`
     /// itself, not a copy.
     #[test]
     fn lists_the_when_operands() {
         let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
-        let pack = s
-            .packs
-            .iter()
-            .find(|p| p.meta.id == "gb7718-2011")
-            .expect("gb7718-2011");
-        let rule = |id: &str| {
-            pack.rules
-                .iter()
-                .find(|r| r.id == id)
-                .unwrap_or_else(|| panic!("rule {id}"))
-        };
+        let pack = gb7718(&s);
+        let rule = |id: &str| rule_of(pack, id);
         let chained = rule("GB7718-2011/4.1.3.1.4/specific-name-has-ins");
         let when = chained.when.as_ref().expect("when");
         let mut conjuncts = Vec::new();
@@ -1357,18 +1362,8 @@ mod when_memo_tests {
     #[test]
     fn numbers_the_element_lists_rules_share() {
         let s = crate::pack::Standards::load(&crate::embedded::files()).expect("standards");
-        let pack = s
-            .packs
-            .iter()
-            .find(|p| p.meta.id == "gb7718-2011")
-            .expect("gb7718-2011");
-        let id = |rule: &str| {
-            pack.rules
-                .iter()
-                .find(|r| r.id == rule)
-                .unwrap_or_else(|| panic!("rule {rule}"))
-                .list_id
-        };
+        let pack = gb7718(&s);
+        let id = |rule: &str| rule_of(pack, rule).list_id;
         // The ingredients with their sub-ingredients: six rules, one list.
         let ingredients = id("GB7718-2011/4.1.3.1.4/additive-one-form");
         assert!(ingredients.is_some());
