@@ -95,6 +95,10 @@ impl RuleSelection {
 pub struct Engine {
     standards: Standards,
     limits: Limits,
+    /// The packs covering each market and category (by the catalogue's numbering, market
+    /// by market), as positions in `standards.packs`, grouped by standard: worked out on
+    /// a pair's first check, not filtered and sorted on every check.
+    covering: Box<[std::sync::OnceLock<Box<[u32]>>]>,
 }
 
 impl Engine {
@@ -106,9 +110,11 @@ impl Engine {
     /// An engine from standards files (paths relative to the tree root).
     pub fn from_files(files: &[SourceFile]) -> Result<Engine, Error> {
         let standards = Standards::load(files).map_err(Error::Packs)?;
+        let pairs = standards.catalogue.markets.len() * standards.catalogue.categories.len();
         Ok(Engine {
             standards,
             limits: Limits::default(),
+            covering: (0..pairs).map(|_| std::sync::OnceLock::new()).collect(),
         })
     }
 
@@ -415,7 +421,7 @@ impl Engine {
 
     /// Normalises the label and builds the view the rules read.
     fn prepare<'b>(
-        &self,
+        &'b self,
         mut label: Label,
         opts: &CheckOptions,
         arena: &'b Arena,
@@ -437,7 +443,7 @@ impl Engine {
         })?;
         self.validate_editions(&opts.editions)?;
         let catalogue = &self.standards.catalogue;
-        if !catalogue.has_market(&label.market) {
+        let Some(market) = catalogue.market_index(&label.market) else {
             let known: Vec<&str> = catalogue.markets.iter().map(|m| m.id.as_str()).collect();
             return Err(LabelError::Unknown {
                 path: "/market".into(),
@@ -448,8 +454,8 @@ impl Engine {
                 ),
             }
             .into());
-        }
-        let Some(tags) = catalogue.tags_of(&label.category) else {
+        };
+        let Some((category, tags)) = catalogue.category_entry(&label.category) else {
             return Err(LabelError::Unknown {
                 path: "/category".into(),
                 message: format!(
@@ -464,11 +470,29 @@ impl Engine {
             None => today()?,
         };
         Ok(Prepared {
-            tags: tags.to_vec(),
+            covering: market * catalogue.categories.len() + category,
+            tags,
             as_of,
             view,
             label,
         })
+    }
+
+    /// Positions of the packs covering the label's market and category, grouped by
+    /// standard, each standard's in load order.
+    fn covering_packs(&self, label: &Label) -> Box<[u32]> {
+        let packs = &self.standards.packs;
+        let mut covering: Vec<u32> = (0..packs.len())
+            .filter(|&i| packs[i].covers(&label.market, &label.category))
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        covering.sort_by(|&a, &b| {
+            packs[a as usize]
+                .meta
+                .standard
+                .cmp(&packs[b as usize].meta.standard)
+        });
+        covering.into_boxed_slice()
     }
 
     /// The packs to apply: one edition per standard.
@@ -485,17 +509,19 @@ impl Engine {
         // label — a third of a first check) to then keep the one in force. The pack chosen
         // is the same: the first preferred edition among those that apply.
         // The covering packs, grouped by standard (a stable sort keeps each standard's packs
-        // in load order), and one candidate list for every group: a map of lists per check
-        // was 2 % of a check.
-        let mut covering: Vec<&Pack> = self
-            .standards
-            .packs
+        // in load order), once per market and category; one candidate list for every
+        // group: a map of lists per check was 2 % of a check.
+        let packs = &self.standards.packs;
+        let positions = match self.covering.get(p.covering) {
+            Some(cell) => cell.get_or_init(|| self.covering_packs(&p.label)),
+            None => &self.covering_packs(&p.label)[..],
+        };
+        let covering: Vec<&Pack> = positions
             .iter()
-            .filter(|pack| pack.covers(&p.label.market, &p.label.category))
+            .filter_map(|&i| packs.get(i as usize))
             .collect();
-        covering.sort_by(|a, b| a.meta.standard.cmp(&b.meta.standard));
         let applies =
-            |pk: &&Pack| pk.applies_to(&p.view, &p.tags, p.as_of, &self.standards.codelists);
+            |pk: &&Pack| pk.applies_to(&p.view, p.tags, p.as_of, &self.standards.codelists);
         let norm = normalise_edition;
         let mut out = Vec::new();
         let mut candidates: Vec<&Pack> = Vec::new();
@@ -550,7 +576,7 @@ impl Engine {
                 label: &p.view,
                 tables: &pack.tables,
                 codelists: &self.standards.codelists,
-                tags: &p.tags,
+                tags: p.tags,
                 as_of: p.as_of,
             };
             let env = RunEnv {
@@ -664,9 +690,12 @@ fn normalise_edition(s: &str) -> String {
 
 struct Prepared<'b> {
     label: Label,
+    /// The label's market and category, numbered for `Engine::covering`.
+    covering: usize,
     /// The view the rules read, in the check's arena.
     view: Doc<'b>,
-    tags: Vec<String>,
+    /// The category's tags, the catalogue's own (not copied per check).
+    tags: &'b [String],
     as_of: Date,
 }
 

@@ -42,7 +42,9 @@ pub struct CategorySpec {
 pub struct Catalogue {
     pub markets: Vec<Market>,
     pub categories: BTreeMap<String, CategorySpec>,
-    tags: BTreeMap<String, Vec<String>>,
+    /// Each category's position in id order (numbering per-category data an engine
+    /// keeps) and its tags with its ancestors'.
+    tags: BTreeMap<String, (usize, Vec<String>)>,
 }
 
 impl Catalogue {
@@ -76,7 +78,7 @@ impl Catalogue {
             }
         }
         let mut tags = BTreeMap::new();
-        for id in categories.keys() {
+        for (index, id) in categories.keys().enumerate() {
             let mut all: Vec<String> = Vec::new();
             let mut prefix = String::new();
             for part in id.split('.') {
@@ -96,7 +98,7 @@ impl Catalogue {
                     }
                 }
             }
-            tags.insert(id.clone(), all);
+            tags.insert(id.clone(), (index, all));
         }
         Ok(Catalogue {
             markets,
@@ -106,11 +108,22 @@ impl Catalogue {
     }
 
     pub fn tags_of(&self, category: &str) -> Option<&[String]> {
-        self.tags.get(category).map(Vec::as_slice)
+        self.tags.get(category).map(|(_, t)| t.as_slice())
+    }
+
+    /// The category's position among the catalogue's categories (in id order) and its
+    /// tags: the position numbers per-category data an engine keeps.
+    pub fn category_entry(&self, category: &str) -> Option<(usize, &[String])> {
+        self.tags.get(category).map(|(i, t)| (*i, t.as_slice()))
     }
 
     pub fn has_market(&self, market: &str) -> bool {
         self.markets.iter().any(|m| m.id == market)
+    }
+
+    /// The market's position in the catalogue.
+    pub fn market_index(&self, market: &str) -> Option<usize> {
+        self.markets.iter().position(|m| m.id == market)
     }
 }
 
