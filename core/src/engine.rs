@@ -808,7 +808,7 @@ fn run_rule<'a>(
     let mut parent_bound = false;
     for (slot, visit) in items.iter().enumerate() {
         if let Some(item) = &visit.item {
-            scope.set("item", item.clone());
+            scope.set_item(item.clone());
         }
         match visit.parent {
             Some(up) => {

@@ -193,6 +193,12 @@ impl<'c, 'a> Scope<'c, 'a> {
             .map(|(_, v)| v)
     }
 
+    /// Binds `item`, the element a rule judges (`set("item", v)` without the name test:
+    /// the engine binds it once per element, a few hundred times a label).
+    pub fn set_item(&mut self, v: Val<'a>) {
+        self.item = Some(v);
+    }
+
     /// Binds (or rebinds) a local name.
     pub fn set(&mut self, name: &'c str, v: Val<'a>) {
         if name == ITEM {
@@ -1137,6 +1143,10 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
         scope.set("item", Val::Num(Decimal::ONE));
         assert_eq!(scope.eval(&whole.root).to_json(), serde_json::json!(1));
         assert_eq!(scope.eval(&field.root).to_json(), Value::Null);
+        // `set_item` (the engine's, once per element) binds the same name.
+        scope.set_item(Val::Num(Decimal::TWO));
+        assert_eq!(scope.get("item").to_json(), serde_json::json!(2));
+        assert_eq!(scope.eval(&sum.root).to_json(), Value::Null);
         scope.unset("item");
         assert_eq!(scope.eval(&exists.root).to_json(), Value::Bool(false));
         assert_eq!(scope.get("other").to_json(), serde_json::json!(10));
