@@ -10,7 +10,6 @@ mod code_list;
 mod date_logic;
 mod descending_order;
 mod formula;
-mod pattern_shape;
 mod required;
 pub(crate) mod required_chars;
 mod sum_tolerance;

@@ -18,9 +18,10 @@
 pub struct Pattern {
     source: Box<str>,
     re: std::sync::OnceLock<Option<regex_lite::Regex>>,
-    /// What every match needs, read from the pattern the first time a text is tried: a
-    /// first check tries only some of a pack's patterns.
-    prefilter: std::sync::OnceLock<Prefilter>,
+    /// The strings one of which every match contains (`None`: not worked out), read from
+    /// the pattern the first time a text is tried: a first check tries only some of a
+    /// pack's patterns.
+    required: std::sync::OnceLock<Option<Vec<Box<str>>>>,
     /// The words of a pattern that is only words separated by `|` (`糖醇|赤藓|木糖醇`):
     /// such a pattern matches exactly when the text contains one of them, which a substring
     /// search answers without the regex (the PikeVM walked a whole ingredient list once per
@@ -30,15 +31,6 @@ pub struct Pattern {
     /// folds ASCII only), so `words` and `required` are kept lower-case and looked for
     /// ignoring ASCII case (`(?i)有机|organic|转换|conversion` ran the regex on every label).
     ascii_ci: bool,
-}
-
-/// What a text needs for a pattern to match it; each part `None` when not worked out.
-#[derive(Clone, Debug)]
-struct Prefilter {
-    /// The strings one of which every match contains.
-    required: Option<Vec<Box<str>>>,
-    /// The lengths and characters of a pattern anchored at both ends (date formats).
-    shape: Option<super::pattern_shape::Shape>,
 }
 
 /// A pattern's text without a leading `(?i)`, and whether it had one.
@@ -136,7 +128,7 @@ impl Pattern {
         Ok(Pattern {
             source: source.into(),
             re: std::sync::OnceLock::from(Some(re)),
-            prefilter: std::sync::OnceLock::new(),
+            required: std::sync::OnceLock::new(),
             words: literal_words(source),
             ascii_ci: case_flag(source).0,
         })
@@ -147,7 +139,7 @@ impl Pattern {
         Pattern {
             source: source.into(),
             re: std::sync::OnceLock::new(),
-            prefilter: std::sync::OnceLock::new(),
+            required: std::sync::OnceLock::new(),
             words: literal_words(source),
             ascii_ci: case_flag(source).0,
         }
@@ -180,20 +172,19 @@ impl Pattern {
         self.re.get().and_then(Option::as_ref)
     }
 
-    /// What every match needs (required strings lower-case under `(?i)`), worked out on
-    /// first use.
-    fn prefilter(&self) -> &Prefilter {
-        self.prefilter.get_or_init(|| {
-            let (ci, body) = case_flag(&self.source);
-            let required = required_strings(body).map(|req| match ci {
-                true => req.iter().map(|w| w.to_ascii_lowercase().into()).collect(),
-                false => req,
-            });
-            Prefilter {
-                required,
-                shape: super::pattern_shape::Shape::of(&self.source),
-            }
-        })
+    /// The strings one of which every match contains (lower-case under `(?i)`), worked
+    /// out on first use.
+    fn required(&self) -> Option<&[Box<str>]> {
+        self.required
+            .get_or_init(|| {
+                let (ci, body) = case_flag(&self.source);
+                let req = required_strings(body)?;
+                Some(match ci {
+                    true => req.iter().map(|w| w.to_ascii_lowercase().into()).collect(),
+                    false => req,
+                })
+            })
+            .as_deref()
     }
 
     /// `text` contains `word` (one of `words` or `required`), in the pattern's case rule.
@@ -206,12 +197,8 @@ impl Pattern {
 
     /// False only when no match is possible.
     pub fn could_match(&self, text: &str) -> bool {
-        let pre = self.prefilter();
-        pre.shape.as_ref().is_none_or(|s| s.admits(text))
-            && pre
-                .required
-                .as_ref()
-                .is_none_or(|req| req.iter().any(|w| self.holds(text, w)))
+        self.required()
+            .is_none_or(|req| req.iter().any(|w| self.holds(text, w)))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -232,12 +219,9 @@ impl Pattern {
         if let Some(words) = &self.words {
             return words.iter().any(|w| found(w));
         }
-        let pre = self.prefilter();
-        let could = pre.shape.as_ref().is_none_or(|s| s.admits(search.text))
-            && pre
-                .required
-                .as_ref()
-                .is_none_or(|req| req.iter().any(|w| found(w)));
+        let could = self
+            .required()
+            .is_none_or(|req| req.iter().any(|w| found(w)));
         could && self.regex().is_some_and(|re| re.is_match(search.text))
     }
 
