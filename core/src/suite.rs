@@ -280,6 +280,7 @@ pub fn run_suite(
             },
             trace: true,
             only: None,
+            omit_skipped: false,
         };
         let mut result = CaseResult {
             suite: suite.to_string(),
@@ -418,6 +419,7 @@ fn run_text_case(
         },
         trace: true,
         only: None,
+        omit_skipped: false,
     };
     let mut result = CaseResult {
         suite: suite.to_string(),

@@ -226,6 +226,7 @@ fn unknown_edition_names_are_option_errors_and_printed_forms_match() {
         editions: labelcheck::EditionChoice::Named(vec![n.to_string()]),
         trace: false,
         only: None,
+        omit_skipped: false,
     };
     assert!(matches!(
         e.check_json(&label, &named("2052")),

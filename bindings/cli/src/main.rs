@@ -88,6 +88,10 @@ enum Command {
         /// a pack id.
         #[arg(long, value_name = "SELECTION")]
         only: Option<String>,
+        /// Leave the list of skipped rules and their reasons out of the reports (the count
+        /// stays): most of a JSON report's bytes, for batches that keep only findings.
+        #[arg(long)]
+        omit_skipped: bool,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
@@ -196,6 +200,7 @@ fn main() -> ExitCode {
             compare,
             format,
             only,
+            omit_skipped,
         } => check(
             &engine,
             &cli,
@@ -211,6 +216,7 @@ fn main() -> ExitCode {
             *compare,
             *format,
             only.as_deref(),
+            *omit_skipped,
         ),
         Command::Rules { id, pack } => rules(&engine, cli.lang, id.as_deref(), pack.as_deref()),
         Command::Packs {
@@ -514,6 +520,7 @@ fn check(
     compare: bool,
     format: Format,
     only: Option<&str>,
+    omit_skipped: bool,
 ) -> u8 {
     let only = match only.map(labelcheck::RuleSelection::parse).transpose() {
         Ok(o) => o,
@@ -539,6 +546,7 @@ fn check(
         },
         trace: false,
         only,
+        omit_skipped,
     };
     let is_text = |name: &str| text.all || name.to_ascii_lowercase().ends_with(".txt");
     // `--market A,B`: each label checked against every market listed.

@@ -51,6 +51,9 @@ struct CheckQuery {
     edition: Vec<String>,
     lang: Option<String>,
     only: Option<String>,
+    /// `true`: the reports leave out the list of skipped rules (the count stays).
+    #[serde(default)]
+    omit_skipped: bool,
     /// Comma-separated markets for a multi-market check (`/v1/check` only).
     markets: Option<String>,
 }
@@ -105,6 +108,7 @@ fn options(q: &CheckQuery) -> Result<CheckOptions, Response> {
         },
         trace: false,
         only,
+        omit_skipped: q.omit_skipped,
     })
 }
 
@@ -345,6 +349,8 @@ pub fn openapi() -> Value {
             "only",
             "Run only these rules: pack:ID, topic:TOPIC, rule:ID, comma-separated."
         ),
+        json!({"name": "omit_skipped", "in": "query", "required": false, "schema": {"type": "boolean"},
+               "description": "true: leave the list of skipped rules and their reasons out of the report (rules_skipped still counts them)."}),
         q(
             "markets",
             "POST /v1/check only: check the label against each of these markets (CN, EU, US, CODEX; comma-separated) instead of its own; the answer is {verdict, markets: [{market, report}]}."

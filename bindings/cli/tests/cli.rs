@@ -771,6 +771,38 @@ fn the_http_service_answers_like_the_cli() {
     let cli: serde_json::Value = serde_json::from_str(cli.trim()).expect("cli json");
     assert_eq!(served, cli["report"]);
 
+    // `omit_skipped` / `--omit-skipped`: the same report with an empty list of skipped
+    // rules, still counted — from the service and the CLI alike.
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check?as_of=2026-11-26&omit_skipped=true",
+        &faulty,
+        "application/json",
+    );
+    assert_eq!(status, 200, "{headers}{body}");
+    let brief: serde_json::Value = serde_json::from_str(&body).expect("report");
+    let cli_brief = stdout(&run(
+        &[
+            "check",
+            "examples/faulty/uht-milk-faulty.json",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+            "--omit-skipped",
+        ],
+        None,
+    ));
+    let cli_brief: serde_json::Value = serde_json::from_str(cli_brief.trim()).expect("cli json");
+    assert_eq!(brief, cli_brief["report"]);
+    assert_eq!(brief["skipped"], serde_json::json!([]));
+    assert!(served["rules_skipped"].as_u64().is_some_and(|n| n > 0));
+    assert_eq!(brief["rules_skipped"], served["rules_skipped"]);
+    let mut expected = served.clone();
+    expected["skipped"] = serde_json::json!([]);
+    assert_eq!(brief, expected);
+
     // One label against several markets: the same as `check --market US,CODEX`.
     let bar = std::fs::read(root().join("examples/us-granola-bar.json")).expect("example");
     let (status, headers, body) = http(

@@ -87,6 +87,7 @@ impl PyEngine {
         edition: Option<&Bound<'_, PyAny>>,
         lang: &str,
         rules: Option<&str>,
+        omit_skipped: bool,
     ) -> PyResult<Opts> {
         let only = rules
             .map(labelcheck::RuleSelection::parse)
@@ -134,6 +135,7 @@ impl PyEngine {
                 },
                 trace: false,
                 only,
+                omit_skipped,
             },
             lang: parse_lang(py, lang)?,
         })
@@ -298,7 +300,7 @@ impl PyEngine {
     }
 
     /// Checks one label (a dict, JSON text or JSON bytes).
-    #[pyo3(signature = (label, *, as_of=None, edition=None, lang="zh", rules=None))]
+    #[pyo3(signature = (label, *, as_of=None, edition=None, lang="zh", rules=None, omit_skipped=false))]
     #[allow(clippy::too_many_arguments)]
     fn check(
         &self,
@@ -308,8 +310,9 @@ impl PyEngine {
         edition: Option<&Bound<'_, PyAny>>,
         lang: &str,
         rules: Option<&str>,
+        omit_skipped: bool,
     ) -> PyResult<PyReport> {
-        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let opts = self.opts(py, as_of, edition, lang, rules, omit_skipped)?;
         let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;
@@ -337,7 +340,7 @@ impl PyEngine {
     /// Checks one label against each of `markets` (e.g. `["US", "EU", "CN", "CODEX"]`) in
     /// place of its own market: one report per market. Raises NotChecked only when no market
     /// has a pack for the label's category on the check date.
-    #[pyo3(signature = (label, markets, *, as_of=None, edition=None, lang="zh", rules=None))]
+    #[pyo3(signature = (label, markets, *, as_of=None, edition=None, lang="zh", rules=None, omit_skipped=false))]
     #[allow(clippy::too_many_arguments)]
     fn check_markets(
         &self,
@@ -348,8 +351,9 @@ impl PyEngine {
         edition: Option<&Bound<'_, PyAny>>,
         lang: &str,
         rules: Option<&str>,
+        omit_skipped: bool,
     ) -> PyResult<objects::PyMarketReports> {
-        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let opts = self.opts(py, as_of, edition, lang, rules, omit_skipped)?;
         let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;
@@ -381,7 +385,7 @@ impl PyEngine {
     /// `extra` is a dict of facts the text does not print (imported, package,
     /// textile.durable_label…). Finding spans point into `text`; `report.text` holds what
     /// the reader understood (document, fields, unread lines, conflicts).
-    #[pyo3(signature = (text, *, market, category, as_of=None, edition=None, lang="zh", rules=None, extra=None))]
+    #[pyo3(signature = (text, *, market, category, as_of=None, edition=None, lang="zh", rules=None, extra=None, omit_skipped=false))]
     #[allow(clippy::too_many_arguments)]
     fn check_text(
         &self,
@@ -394,8 +398,9 @@ impl PyEngine {
         lang: &str,
         rules: Option<&str>,
         extra: Option<&Bound<'_, PyAny>>,
+        omit_skipped: bool,
     ) -> PyResult<PyReport> {
-        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let opts = self.opts(py, as_of, edition, lang, rules, omit_skipped)?;
         let extra = match extra {
             None => None,
             Some(obj) => {
@@ -443,7 +448,7 @@ impl PyEngine {
     }
 
     /// Checks many labels on the available cores (GIL released), in input order.
-    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", threads=0, rules=None))]
+    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", threads=0, rules=None, omit_skipped=false))]
     #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
         &self,
@@ -455,8 +460,9 @@ impl PyEngine {
         errors: &str,
         threads: usize,
         rules: Option<&str>,
+        omit_skipped: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let opts = self.opts(py, as_of, edition, lang, rules)?;
+        let opts = self.opts(py, as_of, edition, lang, rules, omit_skipped)?;
         let mode = parse_errors(py, errors)?;
         not_one_label(labels)?;
         let mut prepared = Vec::new();
@@ -477,7 +483,7 @@ impl PyEngine {
 
     /// Like `check_many`, but lazily: reads `labels` in batches of `batch_size` and yields
     /// one result per label, so memory stays flat over files of any size.
-    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", batch_size=1024, threads=0, rules=None))]
+    #[pyo3(signature = (labels, *, as_of=None, edition=None, lang="zh", errors="raise", batch_size=1024, threads=0, rules=None, omit_skipped=false))]
     #[allow(clippy::too_many_arguments)]
     fn check_iter(
         slf: &Bound<'_, Self>,
@@ -489,10 +495,11 @@ impl PyEngine {
         batch_size: usize,
         threads: usize,
         rules: Option<&str>,
+        omit_skipped: bool,
     ) -> PyResult<CheckIter> {
         let py = slf.py();
         let this = slf.get();
-        let opts = this.opts(py, as_of, edition, lang, rules)?;
+        let opts = this.opts(py, as_of, edition, lang, rules, omit_skipped)?;
         let mode = parse_errors(py, errors)?;
         not_one_label(labels)?;
         if batch_size == 0 || batch_size > MAX_BATCH_SIZE {
@@ -522,7 +529,7 @@ impl PyEngine {
         as_of: Option<&Bound<'_, PyAny>>,
         lang: &str,
     ) -> PyResult<PyComparison> {
-        let opts = self.opts(py, as_of, None, lang, None)?;
+        let opts = self.opts(py, as_of, None, lang, None, false)?;
         let input = label_input(label, self.engine.limits(), None)?;
         let engine = &*self.engine;
         let check = &opts.check;

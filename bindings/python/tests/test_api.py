@@ -577,6 +577,18 @@ def test_rule_selection(engine: Engine, repo: Path) -> None:
         engine.check(text, rules="colour:red")
 
 
+def test_omit_skipped_keeps_the_rest_of_the_report(engine: Engine, repo: Path) -> None:
+    text = (repo / "examples" / "faulty" / "uht-milk-faulty.json").read_text(encoding="utf-8")
+    full = engine.check(text, as_of="2026-11-26").to_dict()
+    brief = engine.check(text, as_of="2026-11-26", omit_skipped=True).to_dict()
+    assert full["skipped"] and full["rules_skipped"] == len(full["skipped"])
+    assert brief == {**full, "skipped": []}
+    many = engine.check_many([text, text], as_of="2026-11-26", omit_skipped=True)
+    assert [r.to_dict() for r in many] == [brief, brief]
+    it = engine.check_iter(iter([text]), as_of="2026-11-26", omit_skipped=True)
+    assert [r.to_dict() for r in it] == [brief]
+
+
 def test_not_checked_is_never_a_pass(engine: Engine, milk: Dict[str, Any]) -> None:
     with pytest.raises(labelcheck.NotChecked) as info:
         engine.check(milk, as_of="2005-01-01")

@@ -381,6 +381,7 @@ impl Engine {
             lang: t.lang,
             trace: t.trace,
             only: t.only,
+            omit_skipped: t.omit_skipped,
         };
         let core_opts = core_options(&opts, None)?;
         let ctx = labelcheck::label::text::TextContext {
@@ -507,6 +508,7 @@ fn core_options(
             EditionChoice::Named(opts.editions.clone())
         },
         trace: opts.trace,
+        omit_skipped: opts.omit_skipped,
         only: opts
             .only
             .as_deref()

@@ -183,6 +183,24 @@ describe("rule selection", () => {
   });
 });
 
+describe("omitSkipped", () => {
+  it("leaves the list of skipped rules out and keeps the rest of the report, in check and checkText", () => {
+    const label = JSON.parse(readFileSync(join(REPO, "examples", "faulty", "uht-milk-faulty.json"), "utf8"));
+    const full = engine.check(label, { asOf: "2026-11-26" });
+    const brief = engine.check(label, { asOf: "2026-11-26", omitSkipped: true });
+    assert.ok(full.skipped.length > 0);
+    assert.equal(full.rules_skipped, full.skipped.length);
+    assert.deepEqual(brief.skipped, []);
+    assert.deepEqual(brief, { ...full, skipped: [] });
+    const text = "产品名称：纯牛奶\n配料：生牛乳\n净含量：250 mL";
+    const textOpts = { market: "CN", category: "food.dairy.sterilized_milk", asOf: "2026-12-01" };
+    const t = engine.checkText(text, textOpts);
+    const tb = engine.checkText(text, { ...textOpts, omitSkipped: true });
+    assert.ok(t.skipped.length > 0);
+    assert.deepEqual(tb, { ...t, skipped: [] });
+  });
+});
+
 describe("compare", () => {
   it("in force vs latest editions", () => {
     const label = milk();

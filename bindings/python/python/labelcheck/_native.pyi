@@ -262,11 +262,14 @@ class Engine:
         edition: _EditionInput = None,
         lang: _Lang = "zh",
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> Report:
         """Checks one label. ``as_of``: the date to judge on (default: the label's
         ``check_date``, else today). ``edition``: editions to apply instead of those in force.
         ``lang``: the language of ``Finding.message``. ``rules``: run only these rules —
         ``"pack:gb28050-2011,topic:nutrition,rule:<id>"`` (as the CLI's ``--only``).
+        ``omit_skipped``: leave ``Report.skipped`` empty (``rules_skipped`` still counts the
+        skipped rules) — the list is most of a report; the other check methods take it too.
         Raises ``InvalidLabel``/``InvalidOption``, and ``NotChecked`` when no pack applies.
         """
     def warm_up(self, market: Optional[str] = None) -> int:
@@ -281,6 +284,7 @@ class Engine:
         edition: _EditionInput = None,
         lang: _Lang = "zh",
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> MarketReports:
         """Checks one label against each of ``markets`` (``["US", "EU", "CN", "CODEX"]``)
         in place of its own market: one report per market, in the order given. Raises
@@ -297,6 +301,7 @@ class Engine:
         lang: _Lang = "zh",
         rules: Optional[str] = None,
         extra: Optional[Mapping[str, Any]] = None,
+        omit_skipped: bool = False,
     ) -> Report:
         """Reads a label's printed text and checks it. ``market`` and ``category`` are not
         printed, so they are given; ``extra`` holds facts the text does not print (imported,
@@ -314,6 +319,7 @@ class Engine:
         errors: Literal["raise"] = "raise",
         threads: int = 0,
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> list[Report]: ...
     @overload
     def check_many(
@@ -326,6 +332,7 @@ class Engine:
         errors: Literal["return"],
         threads: int = 0,
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> list[Union[Report, LabelcheckError]]: ...
     @overload
     def check_iter(
@@ -339,6 +346,7 @@ class Engine:
         batch_size: int = 1024,
         threads: int = 0,
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> Iterator[Report]: ...
     @overload
     def check_iter(
@@ -352,6 +360,7 @@ class Engine:
         batch_size: int = 1024,
         threads: int = 0,
         rules: Optional[str] = None,
+        omit_skipped: bool = False,
     ) -> Iterator[Union[Report, LabelcheckError]]: ...
     def compare(
         self,
