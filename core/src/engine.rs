@@ -491,7 +491,7 @@ impl Engine {
             .filter(|&i| packs[i].covers(&label.market, &label.category))
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
-        covering.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut covering, |&a, &b| {
             packs[a as usize]
                 .meta
                 .standard
@@ -553,13 +553,15 @@ impl Engine {
                 // Latest effective_from first; on a tie the later pack first (the one
                 // `max_by_key` picked).
                 candidates.reverse();
-                candidates.sort_by_key(|pk| std::cmp::Reverse(pk.meta.effective_from));
+                crate::order::sort_by_key(&mut candidates, |pk| {
+                    std::cmp::Reverse(pk.meta.effective_from)
+                });
                 candidates.iter().copied().find(applies)
             });
             out.extend(chosen);
         }
         // Keep the packs' load order (by directory) so reports are stable.
-        out.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        crate::order::sort_by(&mut out, |a, b| a.meta.id.cmp(&b.meta.id));
         out
     }
 
@@ -1332,7 +1334,7 @@ pub fn read_tree(dir: &std::path::Path) -> Result<Vec<SourceFile>, Error> {
             .flatten()
             .filter_map(|e| e.file_type().ok().map(|t| (e.path(), t)))
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         for (p, kind) in entries {
             if kind.is_dir() {
                 walk(root, &p, out)?;

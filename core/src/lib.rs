@@ -28,6 +28,7 @@ pub mod expr;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod label;
+mod order;
 pub mod pack;
 pub mod primitives;
 pub mod report;

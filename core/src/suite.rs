@@ -637,7 +637,7 @@ pub fn run_dir(
         Ok(())
     }
     walk(dir, &mut files)?;
-    files.sort();
+    crate::order::sort(&mut files);
     let tree = suite_tree(dir);
     let mut coverage = Coverage::default();
     let mut all = Vec::new();

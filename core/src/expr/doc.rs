@@ -538,7 +538,7 @@ impl<'b> ser::SerializeMap for MapBuilder<'b> {
         // Sorted by key with the last of equal keys kept: reversed, a stable sort puts the
         // last given first among equals, and `dedup_by` keeps the first of each run.
         self.entries.reverse();
-        self.entries.sort_by(|a, b| a.0.cmp(b.0));
+        crate::order::sort_by(&mut self.entries, |a, b| a.0.cmp(b.0));
         self.entries.dedup_by(|a, b| a.0 == b.0);
         Ok(Doc::Map(self.entries.into_bump_slice()))
     }

@@ -874,7 +874,9 @@ impl<'c, 'a> Scope<'c, 'a> {
                         .filter(|w| !w.is_empty() && whole.contains(w))
                         .collect();
                     if excl.len() > 1 {
-                        excl.sort_by_cached_key(|w| std::cmp::Reverse(w.chars().count()));
+                        crate::order::sort_by_key(&mut excl, |w| {
+                            std::cmp::Reverse(w.chars().count())
+                        });
                     }
                     let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&text);
                     for w in &excl {

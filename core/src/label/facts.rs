@@ -249,7 +249,7 @@ pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> 
                     format!("{}={share}", f.name.trim())
                 })
                 .collect();
-            fibres.sort();
+            crate::order::sort(&mut fibres);
             format!(
                 "{}:{}",
                 c.part.as_deref().unwrap_or("").trim(),
@@ -257,7 +257,7 @@ pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> 
             )
         })
         .collect();
-    parts.sort();
+    crate::order::sort(&mut parts);
     parts.join(";")
 }
 

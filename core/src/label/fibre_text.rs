@@ -449,7 +449,7 @@ fn flush(
     if comp.fibres.is_empty() && comp.statements.is_empty() && bad.is_empty() {
         return;
     }
-    bad.sort_by_key(|u| u.span.start);
+    crate::order::sort_by_key(&mut bad, |u| u.span.start);
     out.unparsed.extend(bad.iter().cloned());
     comp.unparsed = bad;
     out.components.push(comp);

@@ -548,7 +548,7 @@ impl Data {
                 }
             }
             // Longest first, then row order (stable).
-            names.long.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+            crate::order::sort_by_key(&mut names.long, |(s, _)| std::cmp::Reverse(s.len()));
             names
         })
     }
@@ -607,7 +607,9 @@ mod tests {
                     names.extend(texts.into_iter().filter(|t| !t.is_empty()).map(|t| (t, i)));
                 }
             }
-            names.sort_by_key(|(s, i)| (std::cmp::Reverse(s.chars().count()), *i));
+            crate::order::sort_by_key(&mut names, |(s, i)| {
+                (std::cmp::Reverse(s.chars().count()), *i)
+            });
             let mut out = Vec::new();
             let mut pos = 0;
             while pos < text.len() {

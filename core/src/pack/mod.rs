@@ -579,7 +579,7 @@ fn load_pack(
         // exactly one (the full compile in the tests checks that).
         let mut p = ParsedPack::default();
         let mut order: Vec<&&SourceFile> = files.iter().collect();
-        order.sort_by_key(|f| !f.path.ends_with("/pack.toml"));
+        crate::order::sort_by_key(&mut order, |f| !f.path.ends_with("/pack.toml"));
         for f in order {
             match source::parse_file::<MetaOnly>(&f.path, &f.text) {
                 Ok(MetaOnly { pack: Some(m) }) => {

@@ -258,7 +258,7 @@ struct StrSet(Vec<String>);
 
 impl StrSet {
     fn from_vec(mut v: Vec<String>) -> StrSet {
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v.dedup();
         StrSet(v)
     }

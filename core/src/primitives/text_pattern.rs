@@ -57,7 +57,7 @@ impl TextPattern {
                 return Err(format!("table `{t}` has no `{words_column}` values"));
             }
             // Longest first, so "零添加" is reported rather than a shorter word inside it.
-            words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            crate::order::sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
             words.retain(|w| !w.trim().is_empty());
         }
         let words: Vec<(String, String)> = words

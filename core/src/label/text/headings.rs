@@ -222,7 +222,9 @@ impl Headings {
             .into_iter()
             .flat_map(|(g, ws)| ws.into_iter().map(move |w| (normalise(&w), g.clone())))
             .collect();
-        allergen_words.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
+        crate::order::sort_by(&mut allergen_words, |a, b| {
+            b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b))
+        });
         Ok(Headings {
             version: file.version,
             by_key,
@@ -387,7 +389,7 @@ impl Headings {
                 from = at + w.len();
             }
         }
-        found.sort();
+        crate::order::sort(&mut found);
         let mut out: Vec<String> = Vec::new();
         for (_, g) in found {
             if !out.contains(&g) {
