@@ -162,6 +162,68 @@ fn engine_keeps_working_after_bad_input() {
     assert!(check(&e, &good).is_ok());
 }
 
+/// A rule's `check` table that names no primitive, an unknown one, or a field its primitive
+/// does not have is a pack error naming the file and what is wrong (the table is read with its
+/// kind under `type`, as the pack format writes it).
+#[test]
+fn broken_check_tables_are_pack_errors() {
+    let pack = "[pack]\nid = \"broken\"\nstandard = \"T 1\"\nedition = \"1\"\ntitle = { zh = \"坏\", en = \"Broken\" }\njurisdiction = \"CN\"\ncategories = [\"food\"]\neffective_from = \"2020-01-01\"\nversion = \"1\"\n";
+    let rule = |check: &str| {
+        format!("[[rule]]\nid = \"T1/1/x\"\nclause = \"1\"\nseverity = \"error\"\nmessage = {{ zh = \"x\", en = \"x\" }}\ncheck = {check}\n")
+    };
+    for (check, says) in [
+        ("{ field = \"label.x\" }", "missing field `type`"),
+        (
+            "{ type = \"requird\", field = \"label.x\" }",
+            "unknown variant `requird`",
+        ),
+        (
+            "{ type = \"required\", feild = \"label.x\" }",
+            "unknown field `feild`",
+        ),
+        ("{ type = 7, field = \"label.x\" }", "invalid type"),
+        (
+            "{ type = \"code_list\", field = \"label.x\" }",
+            "missing field `list`",
+        ),
+        (
+            "{ type = \"required\", any_of = \"label.x\" }",
+            "invalid type: string",
+        ),
+    ] {
+        let mut files = labelcheck::pack::SourceFile::embedded();
+        files.push(labelcheck::pack::SourceFile {
+            path: "packs/broken/pack.toml".into(),
+            text: pack.into(),
+        });
+        files.push(labelcheck::pack::SourceFile {
+            path: "packs/broken/rules.toml".into(),
+            text: rule(check).into(),
+        });
+        let errs = match Engine::from_files(&files) {
+            Err(Error::Packs(errs)) => errs,
+            other => panic!("{check}: expected pack errors, got {:?}", other.err()),
+        };
+        assert!(
+            errs.iter()
+                .any(|e| e.file == "packs/broken/rules.toml" && e.to_string().contains(says)),
+            "{check}: {:?}",
+            errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+        );
+    }
+    // A well-formed table of the same kinds loads.
+    let mut files = labelcheck::pack::SourceFile::embedded();
+    files.push(labelcheck::pack::SourceFile {
+        path: "packs/broken/pack.toml".into(),
+        text: pack.into(),
+    });
+    files.push(labelcheck::pack::SourceFile {
+        path: "packs/broken/rules.toml".into(),
+        text: rule("{ type = \"required\", any_of = [\"label.x\", \"label.y\"] }").into(),
+    });
+    assert!(Engine::from_files(&files).is_ok());
+}
+
 #[test]
 fn broken_packs_report_file_line_and_rule() {
     let mut files = labelcheck::pack::SourceFile::embedded();

@@ -209,8 +209,15 @@ pub struct RecordSpec {
 }
 
 /// The closed set of check primitives; each is implemented in `core/src/primitives/`.
+///
+/// Written in a pack as one table with its kind under `type` (`{ type = "date_logic", … }`).
+/// Read through the derived, externally tagged form (`remote = "Self"`): the table is read
+/// as a JSON object, `type` taken out and the rest read as that variant. serde's own
+/// internal tagging buffers every check into its `Content` and instantiated that
+/// machinery once per variant (≈ 50 KB of the WebAssembly module); the messages are the
+/// same (`missing field`, `unknown variant`, `unknown field`).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CheckSpec {
     /// A field (or one of several) must be present and non-empty.
     Required {
@@ -430,5 +437,38 @@ impl<R> TableSpec<R> {
             note: self.note,
             rows: f(self.rows),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CheckSpec, D::Error> {
+        use serde::de::Error;
+        let mut table = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+        let kind = match table.remove("type") {
+            Some(serde_json::Value::String(kind)) => kind,
+            Some(other) => {
+                return Err(D::Error::custom(format!(
+                    "invalid type: {}, expected the name of a check primitive",
+                    kind_of(&other)
+                )))
+            }
+            None => return Err(D::Error::missing_field("type")),
+        };
+        let tagged = serde_json::Value::Object(
+            std::iter::once((kind, serde_json::Value::Object(table))).collect(),
+        );
+        CheckSpec::deserialize(tagged).map_err(D::Error::custom)
+    }
+}
+
+/// A JSON value's kind, as serde names it in `invalid type` messages.
+fn kind_of(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "sequence",
+        serde_json::Value::Object(_) => "map",
     }
 }
