@@ -24,6 +24,26 @@ fn label_error(r: Result<labelcheck::Report, Error>) -> LabelError {
     }
 }
 
+/// The embedded standards with one more pack: `packs/<dir>/pack.toml` and `rules.toml`.
+fn with_pack(dir: &str, pack: &str, rules: &str) -> Vec<labelcheck::pack::SourceFile> {
+    let mut files = labelcheck::pack::SourceFile::embedded();
+    for (name, text) in [("pack.toml", pack), ("rules.toml", rules)] {
+        files.push(labelcheck::pack::SourceFile {
+            path: format!("packs/{dir}/{name}"),
+            text: text.to_string().into(),
+        });
+    }
+    files
+}
+
+/// The pack errors an engine built from `files` reports (it must report some).
+fn pack_errors(files: &[labelcheck::pack::SourceFile], what: &str) -> Vec<labelcheck::PackError> {
+    match Engine::from_files(files) {
+        Err(Error::Packs(errs)) => errs,
+        other => panic!("{what}: expected pack errors, got {:?}", other.err()),
+    }
+}
+
 #[test]
 fn malformed_json_reports_line_and_column() {
     let e = engine();
@@ -191,19 +211,7 @@ fn broken_check_tables_are_pack_errors() {
             "invalid type: string",
         ),
     ] {
-        let mut files = labelcheck::pack::SourceFile::embedded();
-        files.push(labelcheck::pack::SourceFile {
-            path: "packs/broken/pack.toml".into(),
-            text: pack.into(),
-        });
-        files.push(labelcheck::pack::SourceFile {
-            path: "packs/broken/rules.toml".into(),
-            text: rule(check).into(),
-        });
-        let errs = match Engine::from_files(&files) {
-            Err(Error::Packs(errs)) => errs,
-            other => panic!("{check}: expected pack errors, got {:?}", other.err()),
-        };
+        let errs = pack_errors(&with_pack("broken", pack, &rule(check)), check);
         assert!(
             errs.iter()
                 .any(|e| e.file == "packs/broken/rules.toml" && e.to_string().contains(says)),
@@ -212,33 +220,18 @@ fn broken_check_tables_are_pack_errors() {
         );
     }
     // A well-formed table of the same kinds loads.
-    let mut files = labelcheck::pack::SourceFile::embedded();
-    files.push(labelcheck::pack::SourceFile {
-        path: "packs/broken/pack.toml".into(),
-        text: pack.into(),
-    });
-    files.push(labelcheck::pack::SourceFile {
-        path: "packs/broken/rules.toml".into(),
-        text: rule("{ type = \"required\", any_of = [\"label.x\", \"label.y\"] }").into(),
-    });
-    assert!(Engine::from_files(&files).is_ok());
+    let good = rule("{ type = \"required\", any_of = [\"label.x\", \"label.y\"] }");
+    assert!(Engine::from_files(&with_pack("broken", pack, &good)).is_ok());
 }
 
 #[test]
 fn broken_packs_report_file_line_and_rule() {
-    let mut files = labelcheck::pack::SourceFile::embedded();
-    files.push(labelcheck::pack::SourceFile {
-        path: "packs/broken/pack.toml".into(),
-        text: "[pack]\nid = \"broken\"\nstandard = \"T 1\"\nedition = \"1\"\ntitle = { zh = \"坏\", en = \"Broken\" }\njurisdiction = \"CN\"\ncategories = [\"food\"]\neffective_from = \"2020-01-01\"\nversion = \"1\"\n".into(),
-    });
-    files.push(labelcheck::pack::SourceFile {
-        path: "packs/broken/rules.toml".into(),
-        text: "\n[[rule]]\nid = \"T1/1/bad-expr\"\nclause = \"1\"\nseverity = \"error\"\nmessage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"assert\", condition = \"label.a +\" }\n\n[[rule]]\nid = \"T1/2/no-clause\"\nclause = \"\"\nseverity = \"error\"\nmessage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"required\", field = \"label.x\" }\n\n[[rule]]\nid = \"T1/3/typo\"\nclause = \"3\"\nseverity = \"error\"\nmesage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"required\", field = \"label.x\" }\n".into(),
-    });
-    let err = match Engine::from_files(&files) {
-        Err(Error::Packs(errs)) => errs,
-        other => panic!("expected pack errors, got {:?}", other.err()),
-    };
+    let files = with_pack(
+        "broken",
+        "[pack]\nid = \"broken\"\nstandard = \"T 1\"\nedition = \"1\"\ntitle = { zh = \"坏\", en = \"Broken\" }\njurisdiction = \"CN\"\ncategories = [\"food\"]\neffective_from = \"2020-01-01\"\nversion = \"1\"\n",
+        "\n[[rule]]\nid = \"T1/1/bad-expr\"\nclause = \"1\"\nseverity = \"error\"\nmessage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"assert\", condition = \"label.a +\" }\n\n[[rule]]\nid = \"T1/2/no-clause\"\nclause = \"\"\nseverity = \"error\"\nmessage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"required\", field = \"label.x\" }\n\n[[rule]]\nid = \"T1/3/typo\"\nclause = \"3\"\nseverity = \"error\"\nmesage = { zh = \"x\", en = \"x\" }\ncheck = { type = \"required\", field = \"label.x\" }\n",
+    );
+    let err = pack_errors(&files, "a typo");
     let text: Vec<String> = err.iter().map(|e| e.to_string()).collect();
     assert!(
         text.iter()
@@ -255,10 +248,7 @@ fn broken_packs_report_file_line_and_rule() {
             f
         })
         .collect();
-    let err = match Engine::from_files(&fixed) {
-        Err(Error::Packs(errs)) => errs,
-        other => panic!("expected pack errors, got {:?}", other.err()),
-    };
+    let err = pack_errors(&fixed, "the typo fixed");
     let bad_expr = err
         .iter()
         .find(|e| e.rule.as_deref() == Some("T1/1/bad-expr"))
@@ -476,16 +466,7 @@ fn descending_order_needs_exactly_one_key() {
         ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key = \"value\", key_expr = \"el.value\" }", false),
         ("{ type = \"descending_order\", list = \"label.nutrition.rows\", key_expr = \"el.value +\" }", false),
     ] {
-        let mut files = labelcheck::pack::SourceFile::embedded();
-        files.push(labelcheck::pack::SourceFile {
-            path: "packs/order/pack.toml".into(),
-            text: pack.into(),
-        });
-        files.push(labelcheck::pack::SourceFile {
-            path: "packs/order/rules.toml".into(),
-            text: rule(check).into(),
-        });
-        let result = Engine::from_files(&files);
+        let result = Engine::from_files(&with_pack("order", pack, &rule(check)));
         match (ok, result) {
             (true, Ok(_)) => {}
             (false, Err(Error::Packs(errs))) => assert!(

@@ -757,19 +757,22 @@ fn the_http_service_answers_like_the_cli() {
     );
     assert_eq!(status, 200, "{headers}{body}");
     let served: serde_json::Value = serde_json::from_str(&body).expect("report");
-    let cli = stdout(&run(
-        &[
+    // The faulty milk's report from the CLI, with `extra` arguments.
+    let cli_report = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
             "check",
             "examples/faulty/uht-milk-faulty.json",
             "--format",
             "json",
             "--as-of",
             "2026-11-26",
-        ],
-        None,
-    ));
-    let cli: serde_json::Value = serde_json::from_str(cli.trim()).expect("cli json");
-    assert_eq!(served, cli["report"]);
+        ];
+        args.extend_from_slice(extra);
+        let out = stdout(&run(&args, None));
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("cli json");
+        v["report"].clone()
+    };
+    assert_eq!(served, cli_report(&[]));
 
     // `omit_skipped` / `--omit-skipped`: the same report with an empty list of skipped
     // rules, still counted — from the service and the CLI alike.
@@ -782,20 +785,7 @@ fn the_http_service_answers_like_the_cli() {
     );
     assert_eq!(status, 200, "{headers}{body}");
     let brief: serde_json::Value = serde_json::from_str(&body).expect("report");
-    let cli_brief = stdout(&run(
-        &[
-            "check",
-            "examples/faulty/uht-milk-faulty.json",
-            "--format",
-            "json",
-            "--as-of",
-            "2026-11-26",
-            "--omit-skipped",
-        ],
-        None,
-    ));
-    let cli_brief: serde_json::Value = serde_json::from_str(cli_brief.trim()).expect("cli json");
-    assert_eq!(brief, cli_brief["report"]);
+    assert_eq!(brief, cli_report(&["--omit-skipped"]));
     assert_eq!(brief["skipped"], serde_json::json!([]));
     assert!(served["rules_skipped"].as_u64().is_some_and(|n| n > 0));
     assert_eq!(brief["rules_skipped"], served["rules_skipped"]);
@@ -883,7 +873,7 @@ fn the_http_service_answers_like_the_cli() {
         .collect();
     assert_eq!(lines.len(), 3, "{body}");
     assert_eq!(lines[0]["line"], 1);
-    assert_eq!(lines[0]["report"], cli["report"]);
+    assert_eq!(lines[0]["report"], cli_report(&[]));
     assert_eq!(lines[1]["line"], 3);
     assert_eq!(lines[1]["error"]["kind"], "syntax");
     assert_eq!(lines[2]["line"], 4);
