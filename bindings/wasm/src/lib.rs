@@ -433,14 +433,17 @@ impl Engine {
                 },
             ));
         }
-        let mut v = serde_json::to_value(&result).map_err(internal)?;
-        let lang = opts.lang.unwrap_or_default();
-        if let Some(ms) = v["markets"].as_array_mut() {
-            for m in ms {
-                add_text(&mut m["report"]["findings"], lang);
+        let js = to_js(&result)?;
+        let key = lang_key(opts.lang.unwrap_or_default());
+        if let Some(ms) = reflect_get(&js, "markets")
+            .ok()
+            .and_then(|ms| ms.dyn_into::<js_sys::Array>().ok())
+        {
+            for m in ms.iter() {
+                add_text(&m, &["report", "findings"], key);
             }
         }
-        value_to_js(&v)
+        Ok(js)
     }
 
     /// The core's options for a label given as bytes: its own check date is the default date,
@@ -468,13 +471,13 @@ impl Engine {
             .inner
             .compare_json(&bytes, &core_opts)
             .map_err(|e| error_info(&e))?;
-        let mut v = serde_json::to_value(&cmp).map_err(internal)?;
-        let lang = opts.lang.unwrap_or_default();
-        add_text(&mut v["current"]["findings"], lang);
-        add_text(&mut v["next"]["findings"], lang);
-        add_text(&mut v["newly_failing"], lang);
-        add_text(&mut v["resolved"], lang);
-        value_to_js(&v)
+        let js = to_js(&cmp)?;
+        let key = lang_key(opts.lang.unwrap_or_default());
+        add_text(&js, &["current", "findings"], key);
+        add_text(&js, &["next", "findings"], key);
+        add_text(&js, &["newly_failing"], key);
+        add_text(&js, &["resolved"], key);
+        Ok(js)
     }
 }
 
@@ -722,10 +725,6 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, ErrorInfo> {
     json_parse(&text).map_err(|e| bare(ErrorKind::Option, js_message(&e)))
 }
 
-fn value_to_js(v: &Value) -> Result<JsValue, ErrorInfo> {
-    to_js(v)
-}
-
 fn internal(e: serde_json::Error) -> ErrorInfo {
     bare(
         ErrorKind::Invalid,
@@ -736,40 +735,40 @@ fn internal(e: serde_json::Error) -> ErrorInfo {
 /// A report as a JS object, each finding with its `text` (the message in `lang`): the
 /// report goes to JSON text directly and `text` is set on the parsed findings. (Through a
 /// `serde_json::Value` first, every key of the report was a `String` in a `BTreeMap`, an
-/// allocation-heavy detour a wasm check paid on every label.)
+/// allocation-heavy detour a wasm check paid on every label; and serialising reports into
+/// `Value` as well as into text instantiated every report type's `Serialize` twice.)
 fn report_to_js(report: &labelcheck::Report, lang: Lang) -> Result<JsValue, ErrorInfo> {
     let js = to_js(report)?;
-    let key = match lang {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    };
-    if let Ok(findings) = reflect_get(&js, "findings") {
-        if let Some(list) = findings.dyn_ref::<js_sys::Array>() {
-            for f in list.iter() {
-                let text = reflect_get(&f, "message")
-                    .and_then(|m| reflect_get(&m, key))
-                    .unwrap_or(JsValue::NULL);
-                reflect_set(&f, "text", &text);
-            }
-        }
-    }
+    add_text(&js, &["findings"], lang_key(lang));
     Ok(js)
 }
 
-/// Adds `text` (the message in `lang`) to each finding of a JSON array.
-fn add_text(findings: &mut Value, lang: Lang) {
-    let Some(list) = findings.as_array_mut() else {
-        return;
-    };
-    let key = match lang {
+/// The key of a finding's message in `lang`.
+fn lang_key(lang: Lang) -> &'static str {
+    match lang {
         Lang::Zh => "zh",
         Lang::En => "en",
-    };
-    for f in list {
-        let text = f["message"][key].clone();
-        if let Some(o) = f.as_object_mut() {
-            o.insert("text".into(), text);
+    }
+}
+
+/// Sets `text` (the message under `key`) on each finding of the array found by following
+/// `path` from `root`; nothing when the path does not lead to an array.
+fn add_text(root: &JsValue, path: &[&str], key: &str) {
+    let mut at = root.clone();
+    for p in path {
+        match reflect_get(&at, p) {
+            Ok(next) => at = next,
+            Err(_) => return,
         }
+    }
+    let Some(list) = at.dyn_ref::<js_sys::Array>() else {
+        return;
+    };
+    for f in list.iter() {
+        let text = reflect_get(&f, "message")
+            .and_then(|m| reflect_get(&m, key))
+            .unwrap_or(JsValue::NULL);
+        reflect_set(&f, "text", &text);
     }
 }
 
