@@ -204,14 +204,21 @@ enum TableRows {
 
 /// Reads a pack file: an embedded one from its build-time JSON, its tables' rows left as
 /// JSON text (see `Table`); any other from TOML.
+///
+/// The embedded JSON is read only as `PackFile<&RawValue>`: when that fails, the TOML text
+/// says where (as `source::parse_file` does), and without TOML text (the WebAssembly build)
+/// the JSON error is the answer. A second reading of the JSON with parsed rows could only
+/// fail too (raw rows accept any value), and it instantiated the pack format's
+/// deserialisers a second time in the WebAssembly module.
 fn read_pack_file(f: &SourceFile) -> Result<PackFile<TableRows>, PackError> {
     if let Some(json) = crate::embedded::json_of(&f.path, &f.text) {
-        let raw = serde_json::from_str::<PackFile<&'static serde_json::value::RawValue>>(json);
-        if let Ok(p) = raw {
-            return Ok(p.map_rows(|r| TableRows::Raw(r.get())));
+        match serde_json::from_str::<PackFile<&'static serde_json::value::RawValue>>(json) {
+            Ok(p) => return Ok(p.map_rows(|r| TableRows::Raw(r.get()))),
+            Err(e) if f.text.is_empty() => return Err(PackError::new(&f.path, e.to_string())),
+            Err(_) => {}
         }
     }
-    source::parse_file::<PackFile>(&f.path, &f.text).map(|p| p.map_rows(TableRows::Parsed))
+    source::parse_toml::<PackFile>(&f.path, &f.text).map(|p| p.map_rows(TableRows::Parsed))
 }
 
 /// What a deferred pack needs to compile its body later.

@@ -24,16 +24,18 @@ pub fn parse_file<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Pack
     parse_toml(path, text)
 }
 
+/// Deserialises a TOML standards file, errors with their line.
 #[cfg(feature = "toml")]
-fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, PackError> {
+pub(crate) fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, PackError> {
     toml::from_str(text).map_err(|e| {
         PackError::new(path, e.message().trim().to_string())
             .at_line(e.span().map(|s| line_of(text, s.start)))
     })
 }
 
+/// Without the `toml` feature there is no TOML reader: only embedded files can be read.
 #[cfg(not(feature = "toml"))]
-fn parse_toml<T: DeserializeOwned>(path: &str, _text: &str) -> Result<T, PackError> {
+pub(crate) fn parse_toml<T: DeserializeOwned>(path: &str, _text: &str) -> Result<T, PackError> {
     let _ = line_of;
     Err(PackError::new(
         path,
