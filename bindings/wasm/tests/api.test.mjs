@@ -217,6 +217,28 @@ describe("compare", () => {
   });
 });
 
+describe("report shape", () => {
+  it("checkMarkets and compare give findings and reports keyed as check's: struct order, text last", () => {
+    const label = milk();
+    label.ingredients.text = SUGAR_FIRST;
+    const opts = { asOf: "2026-11-26", lang: "en" };
+    const one = engine.check(label, opts);
+    assert.ok(one.findings.length > 0);
+    const findingKeys = Object.keys(one.findings[0]);
+    assert.equal(findingKeys.at(-1), "text");
+    const many = engine.checkMarkets(label, [label.market], opts);
+    const report = many.markets[0].report;
+    assert.deepEqual(report, one);
+    assert.deepEqual(Object.keys(report), Object.keys(one));
+    const c = engine.compare(label, opts);
+    assert.deepEqual(Object.keys(c.current), Object.keys(one));
+    for (const f of [...report.findings, ...c.current.findings, ...c.next.findings, ...c.newly_failing]) {
+      assert.deepEqual(Object.keys(f).filter((k) => findingKeys.includes(k)), findingKeys.filter((k) => k in f));
+      assert.equal(Object.keys(f).at(-1), "text");
+    }
+  });
+});
+
 describe("bad input: structured errors, never a trap", () => {
   const cases = [
     ["truncated JSON", "{\"market\": \"CN\",", "syntax"],
