@@ -113,6 +113,12 @@ pub struct TableSpec<R = Vec<serde_json::Value>> {
     pub confidence: Option<Confidence>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Keys match folded (`fold = true`): white space left out, full-width forms and CJK
+    /// punctuation read as their ASCII forms (`30 ％。` is `30%.`). For tables of printed
+    /// sentences — GB 28050 Annex D's function claims — which labels print with either
+    /// width and spacing; the standard's wording is the same.
+    #[serde(default)]
+    pub fold: bool,
     pub rows: R,
 }
 
@@ -435,6 +441,7 @@ impl<R> TableSpec<R> {
             aliases: self.aliases,
             confidence: self.confidence,
             note: self.note,
+            fold: self.fold,
             rows: f(self.rows),
         }
     }

@@ -393,7 +393,8 @@ impl Pack {
                                 spec.key,
                                 &spec.aliases,
                                 spec.rows.get(),
-                            );
+                            )
+                            .folding(spec.fold);
                             tables.insert(name, t);
                         }
                     }
@@ -747,7 +748,8 @@ fn compile_body(
         let mut rows: Vec<serde_json::Value> = match spec.rows {
             // An embedded pack compiled on first use reads a table when it is first used.
             TableRows::Raw(json) if deferred_patterns => {
-                let t = Table::deferred(name.clone(), spec.clause, spec.key, &spec.aliases, json);
+                let t = Table::deferred(name.clone(), spec.clause, spec.key, &spec.aliases, json)
+                    .folding(spec.fold);
                 tables.insert(name, t);
                 continue;
             }
@@ -777,7 +779,8 @@ fn compile_body(
             spec.key.clone(),
             &spec.aliases,
             rows,
-        );
+        )
+        .folding(spec.fold);
         let keys = t.keys();
         let mut seen = std::collections::HashSet::new();
         for k in &keys {

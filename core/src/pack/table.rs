@@ -78,6 +78,8 @@ pub struct Table {
     pub key: String,
     pub rows: Rows,
     aliases: Vec<String>,
+    /// Keys and lookups folded (see [`fold_key`]): the pack table's `fold = true`.
+    fold: bool,
     index: std::sync::OnceLock<FastMap<String, usize>>,
 }
 
@@ -173,6 +175,7 @@ impl Table {
             key,
             rows: Rows::ready(rows),
             aliases: aliases.to_vec(),
+            fold: false,
             index: std::sync::OnceLock::new(),
         }
     }
@@ -195,8 +198,16 @@ impl Table {
                 parsed: std::sync::OnceLock::new(),
             },
             aliases: aliases.to_vec(),
+            fold: false,
             index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same table matching keys folded when `fold` (a pack table's `fold = true`; see
+    /// [`fold_key`]).
+    pub(crate) fn folding(mut self, fold: bool) -> Table {
+        self.fold = fold;
+        self
     }
 
     /// Key and alias texts → first row, built on the first lookup.
@@ -215,6 +226,7 @@ impl Table {
             for (i, row) in self.rows.iter().enumerate() {
                 for col in std::iter::once(&self.key).chain(self.aliases.iter()) {
                     for_each_key_text(row.get(col), &mut |text| {
+                        let text = if self.fold { fold_key(&text) } else { text };
                         index.entry(text).or_insert(i);
                     });
                 }
@@ -227,6 +239,7 @@ impl Table {
     #[inline]
     pub fn find(&self, key: &Val<'_>) -> Option<&Value> {
         let i = match key {
+            Val::Str(s) if self.fold => self.index().get(&fold_key(s)),
             // Looked up as a borrowed slice: a text key costs no allocation.
             Val::Str(s) => self.index().get(trim_key(s)),
             Val::Num(d) => self.index().get(&d.normalize().to_string()),
@@ -237,7 +250,12 @@ impl Table {
 
     #[inline]
     pub fn find_str(&self, key: &str) -> Option<&Value> {
-        self.index().get(trim_key(key)).map(|&i| &self.rows[i])
+        let i = if self.fold {
+            self.index().get(&fold_key(key))
+        } else {
+            self.index().get(trim_key(key))
+        };
+        i.map(|&i| &self.rows[i])
     }
 
     /// `find_str`, else the row whose key or alias equals `key` ignoring ASCII case (`total
@@ -261,6 +279,21 @@ impl Table {
             .filter_map(|r| key_texts(r.get(&self.key)).into_iter().next())
             .collect()
     }
+}
+
+/// A key as a folding table (`fold = true`) indexes and looks it up: white space left out
+/// (U+3000 too), full-width ASCII forms (U+FF01–U+FF5E: `％`, `（`, `，`, `０`…) read as ASCII,
+/// and the ideographic full stop `。` as `.`. Printed sentences differ in nothing else
+/// that the standard's wording cares about: `30 ％` and `30%` are one wording.
+pub(crate) fn fold_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '。' => '.',
+            _ => c,
+        })
+        .collect()
 }
 
 /// The index texts of a key or alias cell, in order, without collecting them.
@@ -405,6 +438,28 @@ mod tests {
             let key = format!("{lead}{inner}{tail}");
             proptest::prop_assert_eq!(super::trim_key(&key), key.trim());
         }
+    }
+
+    /// A folding table finds a row whatever the spacing and the width of the text, and only
+    /// then: a table without `fold` keeps exact (trimmed) keys.
+    #[test]
+    fn folding_tables_ignore_spacing_and_width() {
+        let rows = vec![serde_json::json!({"id": "d4", "text": "脂肪不宜超过总能量的30%。"})];
+        let t = |fold: bool| {
+            super::Table::new("t".into(), None, "id".into(), &["text".into()], rows.clone())
+                .folding(fold)
+        };
+        for printed in [
+            "脂肪不宜超过总能量的30%。",
+            "脂肪不宜超过总能量的30 ％。",
+            "脂肪不宜超过 总能量的３０%.",
+            "\u{3000}脂肪不宜超过总能量的30%。 ",
+        ] {
+            assert!(t(true).find_str(printed).is_some(), "{printed}");
+        }
+        assert!(t(true).find_str("脂肪不宜超过总能量的25%。").is_none());
+        assert!(t(false).find_str("脂肪不宜超过总能量的30 ％。").is_none());
+        assert!(t(false).find_str(" 脂肪不宜超过总能量的30%。").is_some());
     }
 
     fn tables(names: &[&str]) -> super::Tables {
