@@ -319,6 +319,11 @@ pub enum CheckSpec {
         /// (else the condition expression itself).
         #[serde(default)]
         expected_column: Option<String>,
+        /// Claims whose `kind` is one of these are not matched against the table: a
+        /// function claim or a "no added" statement is not a content claim, even where its
+        /// words contain one (「膳食纤维是低能量物质」, 「不含卡拉胶」).
+        #[serde(default)]
+        skip_kinds: Vec<String>,
     },
     /// Text must (not) match patterns or contain listed words.
     TextPattern {

@@ -64,6 +64,8 @@ pub struct ClaimConditions {
     table: String,
     text_field: String,
     expected_column: Option<String>,
+    /// Claims of these kinds are not matched (the spec's `skip_kinds`).
+    skip_kinds: Vec<String>,
     rows: Vec<ClaimRow>,
     /// Names which rows a claim matches: two checks over the same table with the same
     /// words and pattern columns (GB 28050-2011 has four over `content_claims`, one per
@@ -89,6 +91,7 @@ impl ClaimConditions {
             condition_column,
             text_field,
             expected_column,
+            skip_kinds,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -157,6 +160,7 @@ impl ClaimConditions {
             table: table.clone(),
             text_field: text_field.clone(),
             expected_column: expected_column.clone(),
+            skip_kinds: skip_kinds.clone(),
             rows,
             matcher,
         })
@@ -175,6 +179,15 @@ impl ClaimConditions {
         let mut matched_any = false;
         let mut hits = Vec::new();
         for (i, claim) in claims.iter().enumerate() {
+            if !self.skip_kinds.is_empty() {
+                let kind = claim.field("kind");
+                if kind
+                    .as_str()
+                    .is_some_and(|k| self.skip_kinds.iter().any(|s| s == k))
+                {
+                    continue;
+                }
+            }
             let text = claim.field(&self.text_field);
             let text = text.as_str().unwrap_or("");
             let nutrient = claim.field("nutrient");
