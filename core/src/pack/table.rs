@@ -446,8 +446,14 @@ mod tests {
     fn folding_tables_ignore_spacing_and_width() {
         let rows = vec![serde_json::json!({"id": "d4", "text": "脂肪不宜超过总能量的30%。"})];
         let t = |fold: bool| {
-            super::Table::new("t".into(), None, "id".into(), &["text".into()], rows.clone())
-                .folding(fold)
+            super::Table::new(
+                "t".into(),
+                None,
+                "id".into(),
+                &["text".into()],
+                rows.clone(),
+            )
+            .folding(fold)
         };
         for printed in [
             "脂肪不宜超过总能量的30%。",
