@@ -85,6 +85,39 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// A lead word with its translation in brackets before the colon: `配料（Ingredients）`,
+/// `Ingredients (配料)` — a word, then one bracketed word in the other script, and nothing
+/// after it. (GB 7718
+/// 3.8.2 / 3.6 allow foreign text beside the Chinese; an item before a colon, `奶油（含乳）：`,
+/// cannot come first in a list, which is where a lead word is read.)
+fn with_translation(word: &str) -> bool {
+    let Some(open) = word.find(OPEN) else {
+        return false;
+    };
+    let (head, rest) = word.split_at(open);
+    let mut inner = rest.chars();
+    inner.next();
+    let inner = inner.as_str();
+    let Some(inner) = inner.strip_suffix(CLOSE) else {
+        return false;
+    };
+    let plain = |t: &str| {
+        !t.trim().is_empty()
+            && !t
+                .chars()
+                .any(|c| SEPARATORS.contains(&c) || OPEN.contains(&c) || CLOSE.contains(&c))
+    };
+    // One side Latin, the other Chinese: a translation, not an item with a note
+    // (`牛肉（内蒙古）：` opens no list with a lead word).
+    let latin = |t: &str| {
+        t.trim()
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+    };
+    let cjk = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    plain(head) && plain(inner) && ((latin(head) && cjk(inner)) || (cjk(head) && latin(inner)))
+}
+
 /// Parses `text` (the value of `/ingredients/text`).
 pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
     let index = CharIndex::new(text);
@@ -136,9 +169,10 @@ pub fn parse_ingredients_text(text: &str) -> ParsedIngredients {
     {
         let word: String = chars[..colon].iter().collect::<String>().trim().to_string();
         if !word.is_empty()
-            && !word
+            && (!word
                 .chars()
                 .any(|c| SEPARATORS.contains(&c) || OPEN.contains(&c))
+                || with_translation(&word))
         {
             lead_word = Some(word);
             start = colon + 1;
@@ -681,6 +715,23 @@ mod tests {
         // A list that starts with an ingredient is no lead word.
         let p = parse_ingredients_text("配料粉 水");
         assert_eq!(p.lead_word, None);
+        // A translation in brackets beside the lead word (GB 7718 3.8.2).
+        for t in [
+            "配料（Ingredients）：生牛乳、白砂糖",
+            "Ingredients (配料): 生牛乳、白砂糖",
+        ] {
+            let p = parse_ingredients_text(t);
+            assert!(p.lead_word.is_some(), "{t}");
+            assert_eq!(p.items.len(), 2, "{t}");
+            assert_eq!(p.items[0].name, "生牛乳", "{t}");
+        }
+        // A bracket that is not one translated word before the colon is no lead word.
+        for t in [
+            "奶油（含乳、糖）：奶油、糖",
+            "牛肉（内蒙古）：白砂糖、食用盐",
+        ] {
+            assert_eq!(parse_ingredients_text(t).lead_word, None, "{t}");
+        }
     }
 
     #[test]
