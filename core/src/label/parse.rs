@@ -625,12 +625,24 @@ impl Label {
                     .trim()
                     .to_string()
             };
+            // GB 28050-2025 附录B 示例4 prints the Chinese and English names together
+            // ('能量/energy', '—糖/sugars'): a name that is no nutrient whole is the nutrient
+            // its halves name, when every half that names one names the same.
+            let by_name = |name: &str| -> Option<String> {
+                let name = printed(name);
+                nutrient_id(&name).or_else(|| {
+                    let mut ids = name
+                        .split(['/', '／'])
+                        .map(printed)
+                        .filter(|part| !part.is_empty())
+                        .filter_map(|part| nutrient_id(&part));
+                    let first = ids.next()?;
+                    ids.all(|id| id == first).then_some(first)
+                })
+            };
             let resolve = |row: &mut super::NutrientRow| {
                 if row.nutrient.is_none() {
-                    row.nutrient = row
-                        .name
-                        .as_deref()
-                        .and_then(|name| nutrient_id(&printed(name)));
+                    row.nutrient = row.name.as_deref().and_then(by_name);
                 } else if let Some(id) = row.nutrient.as_deref().and_then(|x| nutrient_id(x.trim()))
                 {
                     // A printed name given as the id (`Dietary Fiber`, `sugars`): its id.
