@@ -744,24 +744,112 @@ fn parse_shelf_life(text: &str) -> (Option<Decimal>, Option<Decimal>) {
     if lead.trim_end().ends_with(['-', '－', '−', '负']) {
         return (None, None);
     }
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let Ok(n) = digits.parse::<Decimal>() else {
-        return (None, None);
-    };
-    let rest = text.to_lowercase();
-    if rest.contains('月') || rest.contains("month") {
-        (Some(n), None)
-    } else if rest.contains('年') || rest.contains("year") {
-        (n.checked_mul(Decimal::from(12)), None)
-    } else if rest.contains('天') || rest.contains('日') || rest.contains("day") {
-        (None, Some(n))
-    } else {
-        (None, None)
+    // Every number written before a unit of time (A.2.4: ××个月, ××日, ××天, ××周, ××年),
+    // in digits or Chinese numerals: other numbers (2℃～6℃冷藏保存21天) are no period.
+    let chars: Vec<char> = text.chars().collect();
+    let lower = text.to_lowercase();
+    let lower: Vec<char> = lower.chars().collect();
+    let mut periods: Vec<(u8, Decimal)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let digits = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let (n, next) = if digits(chars[i]) {
+            let mut j = i;
+            let mut t = String::new();
+            while j < chars.len() && (digits(chars[j]) || chars[j] == '.') {
+                let c = chars[j];
+                t.push(if ('０'..='９').contains(&c) {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                } else {
+                    c
+                });
+                j += 1;
+            }
+            (t.parse::<Decimal>().ok(), j)
+        } else if CN_NUMERALS.contains(&chars[i]) {
+            let mut j = i;
+            while j < chars.len() && CN_NUMERALS.contains(&chars[j]) {
+                j += 1;
+            }
+            let run: String = chars[i..j].iter().collect();
+            (cn_number(&run), j)
+        } else {
+            i += 1;
+            continue;
+        };
+        i = next;
+        let Some(n) = n else { continue };
+        let mut k = next;
+        while k < chars.len() && chars[k] == ' ' {
+            k += 1;
+        }
+        let rest: String = lower[k.min(lower.len())..].iter().take(8).collect();
+        let rest = rest.strip_prefix('个').unwrap_or(&rest);
+        // 0: months, 1: days.
+        let period = if rest.starts_with('月') || rest.starts_with("month") {
+            Some((0, n))
+        } else if rest.starts_with("年半") {
+            // 一年半: a year and a half.
+            n.checked_mul(Decimal::from(12))
+                .and_then(|m| m.checked_add(Decimal::from(6)))
+                .map(|m| (0, m))
+        } else if rest.starts_with('年') || rest.starts_with("year") {
+            n.checked_mul(Decimal::from(12)).map(|m| (0, m))
+        } else if rest.starts_with('周') || rest.starts_with("星期") || rest.starts_with("week")
+        {
+            n.checked_mul(Decimal::from(7)).map(|d| (1, d))
+        } else if rest.starts_with('天') || rest.starts_with('日') || rest.starts_with("day") {
+            Some((1, n))
+        } else {
+            None
+        };
+        if let Some(p) = period {
+            if !periods.contains(&p) {
+                periods.push(p);
+            }
+        }
     }
+    // One period, or none that can be told: two (常温6个月，冷藏12个月; a date's 年, 月, 日)
+    // leave the shelf life unread rather than guessed.
+    match periods.as_slice() {
+        [(0, n)] => (Some(*n), None),
+        [(_, n)] => (None, Some(*n)),
+        _ => (None, None),
+    }
+}
+
+/// Chinese numerals a shelf life may be written in (一年, 十二个月, 半年).
+const CN_NUMERALS: &[char] = &[
+    '半', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十',
+];
+
+/// The value of a Chinese numeral up to 99 (`十二` = 12, `二十四` = 24; `半` = 0.5), or `None`.
+fn cn_number(run: &str) -> Option<Decimal> {
+    if run == "半" {
+        return Some(Decimal::new(5, 1));
+    }
+    let digit = |c: char| match c {
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let c: Vec<char> = run.chars().collect();
+    let n = match c.as_slice() {
+        [d] => digit(*d)?,
+        ['十'] => 10,
+        ['十', d] => 10 + digit(*d)?,
+        [t, '十'] => 10 * digit(*t)?,
+        [t, '十', d] => 10 * digit(*t)? + digit(*d)?,
+        _ => return None,
+    };
+    Some(Decimal::from(n))
 }
 
 #[cfg(test)]
@@ -770,6 +858,41 @@ mod tests {
 
     fn parse(s: &str) -> Result<Label, LabelError> {
         parse_label(s.as_bytes(), &Limits::default())
+    }
+
+    /// The period is the number written before its unit, in digits or Chinese numerals;
+    /// other numbers are not read, and two periods leave it unread.
+    #[test]
+    fn shelf_life_periods() {
+        let m = |n: i64| (Some(Decimal::from(n)), None);
+        let d = |n: i64| (None, Some(Decimal::from(n)));
+        for (text, want) in [
+            ("18个月", m(18)),
+            ("保质期：12 months", m(12)),
+            ("2年", m(24)),
+            ("365天", d(365)),
+            ("2℃～6℃冷藏保存21天", d(21)),
+            ("2-6℃21天", d(21)),
+            ("52周", d(364)),
+            ("一年", m(12)),
+            ("十二个月", m(12)),
+            ("二十四个月", m(24)),
+            ("１８个月", m(18)),
+            ("6个月（常温）", m(6)),
+            ("一年半", m(18)),
+        ] {
+            assert_eq!(parse_shelf_life(text), want, "{text}");
+        }
+        assert_eq!(parse_shelf_life("半年"), (Some(Decimal::new(60, 1)), None));
+        for text in [
+            "常温6个月，冷藏12个月",
+            "2027年09月19日",
+            "-6个月",
+            "见包装",
+            "12",
+        ] {
+            assert_eq!(parse_shelf_life(text), (None, None), "{text}");
+        }
     }
 
     proptest::proptest! {
