@@ -842,8 +842,8 @@ fn cn_number(run: &str) -> Option<Decimal> {
     };
     let c: Vec<char> = run.chars().collect();
     let n = match c.as_slice() {
-        [d] => digit(*d)?,
         ['十'] => 10,
+        [d] => digit(*d)?,
         ['十', d] => 10 + digit(*d)?,
         [t, '十'] => 10 * digit(*t)?,
         [t, '十', d] => 10 * digit(*t)? + digit(*d)?,
@@ -880,6 +880,7 @@ mod tests {
             ("１８个月", m(18)),
             ("6个月（常温）", m(6)),
             ("一年半", m(18)),
+            ("十个月", m(10)),
         ] {
             assert_eq!(parse_shelf_life(text), want, "{text}");
         }
