@@ -256,6 +256,13 @@ pub enum CheckSpec {
         /// el.nutrient, 'rank')` makes "in the table's order" a descending order of ranks.
         #[serde(default)]
         key_expr: Option<String>,
+        /// What the key is (an expression on `el`): `'min'` for a minimum (≥ 5 %), `'max'`
+        /// for a maximum (≤ 8 %), anything else for the amount itself. A bound proves an
+        /// order wrong only where the amounts it allows all do: an element is out of order
+        /// when its amount is at least its key (exact or minimum) and an earlier element's
+        /// is at most a smaller key (exact or maximum).
+        #[serde(default)]
+        bound_expr: Option<String>,
         #[serde(default)]
         exempt_at_or_below: Option<Dec>,
         /// Also check the sub-lists under this field.

@@ -19,6 +19,7 @@ pub struct DescendingOrder {
     list: Expr,
     key: String,
     key_expr: Option<Expr>,
+    bound_expr: Option<Expr>,
     exempt: Option<Decimal>,
     recurse: Option<String>,
     skip_if: Option<Expr>,
@@ -30,6 +31,7 @@ impl DescendingOrder {
             list,
             key,
             key_expr,
+            bound_expr,
             exempt_at_or_below,
             recurse,
             skip_if,
@@ -52,6 +54,10 @@ impl DescendingOrder {
             key_expr: key_expr
                 .as_deref()
                 .map(|s| env.expr("key_expr", s))
+                .transpose()?,
+            bound_expr: bound_expr
+                .as_deref()
+                .map(|s| env.expr("bound_expr", s))
                 .transpose()?,
             exempt: exempt_at_or_below.map(|d| d.0),
             recurse: recurse.clone(),
@@ -92,7 +98,9 @@ impl DescendingOrder {
         judged: &mut usize,
     ) {
         let items: Vec<Val<'a>> = list.elements().collect();
-        let mut seen: Vec<(usize, Decimal)> = Vec::new();
+        // Each earlier element: position, key, and whether the key is a minimum (`Some(true)`)
+        // or a maximum (`Some(false)`) rather than the amount.
+        let mut seen: Vec<(usize, Decimal, Option<bool>)> = Vec::new();
         for (i, el) in items.iter().enumerate() {
             if let Some(skip) = &self.skip_if {
                 scope.set("el", el.clone());
@@ -114,10 +122,27 @@ impl DescendingOrder {
             let Some(share) = key.as_num() else {
                 continue;
             };
+            let bound = match &self.bound_expr {
+                Some(expr) => {
+                    scope.set("el", el.clone());
+                    let v = scope.eval(&expr.root);
+                    scope.unset("el");
+                    match v.as_str() {
+                        Some("min") => Some(true),
+                        Some("max") => Some(false),
+                        _ => None,
+                    }
+                }
+                None => None,
+            };
             let exempt = self.exempt.is_some_and(|t| share <= t);
-            if !exempt {
+            // A maximum cannot show that this element holds more than an earlier one, and
+            // an earlier minimum cannot show that it holds less.
+            if !exempt && bound != Some(false) {
                 // The earliest predecessor with a smaller share is the one it must precede.
-                if let Some(&(j, prev)) = seen.iter().find(|(_, p)| *p < share) {
+                if let Some(&(j, prev, _)) =
+                    seen.iter().find(|(_, p, b)| *p < share && *b != Some(true))
+                {
                     hits.push(
                         Hit::at(format!("{pointer}/{i}"))
                             .expected(Val::Num(prev))
@@ -127,7 +152,7 @@ impl DescendingOrder {
                     );
                 }
             }
-            seen.push((i, share));
+            seen.push((i, share, bound));
         }
         if seen.len() >= 2 {
             *judged += 1;
