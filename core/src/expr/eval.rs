@@ -656,6 +656,18 @@ impl<'c, 'a> Scope<'c, 'a> {
                 Val::Str(s) => Val::Str(Cow::Owned(s.to_lowercase())),
                 _ => Val::Null,
             },
+            Func::Fold => match self.eval(&args[0]) {
+                // Most printed units need no folding: no copy then.
+                Val::Str(s)
+                    if !s.chars().any(|c| {
+                        c.is_whitespace() || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '。'
+                    }) =>
+                {
+                    Val::Str(s)
+                }
+                Val::Str(s) => Val::Str(Cow::Owned(crate::pack::fold_key(&s))),
+                _ => Val::Null,
+            },
             Func::Matches | Func::Capture => Val::Null, // compiled into their own nodes
             Func::Number => match self.eval(&args[0]) {
                 Val::Num(d) => Val::Num(d),

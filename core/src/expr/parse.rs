@@ -57,6 +57,10 @@ pub enum Func {
     Sum,
     Find,
     Lower,
+    /// `fold(text)`: the text as a table with `fold = true` keys it — white space left out,
+    /// full-width ASCII forms and 。 read as ASCII — so a printed form compares whatever its
+    /// spacing and width (`千焦 （kJ）` → `千焦(kJ)`).
+    Fold,
     /// `if(condition, then, else)`: only the chosen branch is evaluated.
     If,
     /// `join(list, separator)`: the text and number elements of a list joined (to search
@@ -128,6 +132,7 @@ impl Func {
             "sum" => (Func::Sum, 2, 2),
             "find" => (Func::Find, 4, 4),
             "lower" => (Func::Lower, 1, 1),
+            "fold" => (Func::Fold, 1, 1),
             "if" => (Func::If, 3, 3),
             "join" => (Func::Join, 2, 2),
             "in_category" => (Func::InCategory, 1, 1),
@@ -175,6 +180,7 @@ impl Func {
         "sum",
         "find",
         "lower",
+        "fold",
         "if",
         "join",
         "in_category",
