@@ -37,6 +37,21 @@ enum Mode {
     },
 }
 
+/// The value of a captured run of digits, ASCII or full-width (`２０２７`): labels print
+/// both, and a format table may accept both. `None` for anything else or an absurd length.
+fn digits_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+    }
+    (!s.is_empty()).then_some(v)
+}
+
 #[derive(Debug)]
 pub struct DateLogic {
     mode: Mode,
@@ -143,7 +158,7 @@ impl DateLogic {
                 let text = text.trim();
                 for re in formats {
                     if let Some(c) = re.captures(text) {
-                        let num = |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u32>().ok());
+                        let num = |g: &str| c.name(g).and_then(|m| digits_value(m.as_str()));
                         if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
                             let y = if y < 100 { 2000 + y } else { y };
                             if Date::from_ymd(y as i32, m, d).is_some() {
@@ -200,5 +215,20 @@ impl DateLogic {
                 None => Outcome::Skip("expiry date missing or unreadable".into()),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digits_value;
+
+    #[test]
+    fn digits_ascii_and_full_width() {
+        assert_eq!(digits_value("2027"), Some(2027));
+        assert_eq!(digits_value("２０２７"), Some(2027));
+        assert_eq!(digits_value("0３"), Some(3));
+        assert_eq!(digits_value(""), None);
+        assert_eq!(digits_value("3a"), None);
+        assert_eq!(digits_value("99999999999"), None);
     }
 }
