@@ -344,6 +344,11 @@ pub enum CheckSpec {
         forbidden_table: Option<String>,
         #[serde(default = "default_word")]
         words_column: String,
+        /// Column of `forbidden_table` listing, per row, longer texts in which that row's word
+        /// is not the forbidden word (`未用` is not banned inside `未用完`, "not used up"). A
+        /// match covered by one of them is passed over.
+        #[serde(default)]
+        exclude_column: Option<String>,
         /// Match forbidden words regardless of letter case (`Eco-friendly` = `eco-friendly`).
         #[serde(default)]
         ignore_case: bool,

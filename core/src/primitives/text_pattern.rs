@@ -16,10 +16,19 @@ pub struct TextPattern {
     field: Expr,
     must_match: Option<regex_lite::Regex>,
     must_not_match: Option<regex_lite::Regex>,
-    /// (word as listed, word as searched — lower-cased when `ignore_case`), longest first.
-    words: Vec<(String, String)>,
+    /// The forbidden words, longest first.
+    words: Vec<Word>,
     ignore_case: bool,
     whole_words: bool,
+}
+
+/// A forbidden word as listed, as searched (lower-cased when `ignore_case`), and the longer
+/// texts (searched form) in which it is not the forbidden word.
+#[derive(Debug)]
+struct Word {
+    listed: String,
+    searched: String,
+    excludes: Vec<String>,
 }
 
 impl TextPattern {
@@ -30,6 +39,7 @@ impl TextPattern {
             must_not_match,
             forbidden_table,
             words_column,
+            exclude_column,
             ignore_case,
             whole_words,
         } = spec
@@ -41,32 +51,55 @@ impl TextPattern {
                 .map(|p| regex_lite::Regex::new(p).map_err(|e| format!("{what} `{p}`: {e}")))
                 .transpose()
         };
-        let mut words = Vec::new();
+        let searched = |w: &str| {
+            if *ignore_case {
+                fold(w).0
+            } else {
+                w.to_string()
+            }
+        };
+        let mut words: Vec<Word> = Vec::new();
         if let Some(t) = forbidden_table {
             let table = env.table(t)?;
+            let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+                match v {
+                    Some(serde_json::Value::String(s)) => vec![s.clone()],
+                    Some(serde_json::Value::Array(a)) => a
+                        .iter()
+                        .filter_map(|w| w.as_str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
             for row in &table.rows {
-                match row.get(words_column) {
-                    Some(serde_json::Value::String(s)) => words.push(s.clone()),
-                    Some(serde_json::Value::Array(a)) => {
-                        words.extend(a.iter().filter_map(|w| w.as_str().map(str::to_string)))
+                let excludes: Vec<String> = match exclude_column {
+                    Some(c) => strings(row.get(c))
+                        .iter()
+                        .filter(|x| !x.trim().is_empty())
+                        .map(|x| searched(x))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                for w in strings(row.get(words_column)) {
+                    if w.trim().is_empty() {
+                        continue;
                     }
-                    _ => {}
+                    let s = searched(&w);
+                    words.push(Word {
+                        listed: w,
+                        searched: s,
+                        excludes: excludes.clone(),
+                    });
                 }
             }
             if words.is_empty() {
                 return Err(format!("table `{t}` has no `{words_column}` values"));
             }
             // Longest first, so "零添加" is reported rather than a shorter word inside it.
-            crate::order::sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
-            words.retain(|w| !w.trim().is_empty());
+            crate::order::sort_by_key(&mut words, |w| std::cmp::Reverse(w.listed.chars().count()));
+        } else if exclude_column.is_some() {
+            return Err("`exclude_column` needs `forbidden_table`".into());
         }
-        let words: Vec<(String, String)> = words
-            .into_iter()
-            .map(|w| {
-                let searched = if *ignore_case { fold(&w).0 } else { w.clone() };
-                (w, searched)
-            })
-            .collect();
         let check = TextPattern {
             field: env.expr("field", field)?,
             must_match: re(must_match, "must_match")?,
@@ -153,12 +186,15 @@ impl TextPattern {
         // Most listed words have a byte the text has not: they are passed over without
         // setting up a substring search for each (that setup was 1.5 % of a check).
         let bytes = super::required_chars::WordSearch::new(hay);
-        for (listed, searched) in &self.words {
-            if !bytes.could_contain(searched) {
+        for w in &self.words {
+            if !bytes.could_contain(&w.searched) {
                 continue;
             }
-            for (hs, _) in hay.match_indices(searched.as_str()) {
-                let he = hs + searched.len();
+            for (hs, _) in hay.match_indices(w.searched.as_str()) {
+                let he = hs + w.searched.len();
+                if w.excludes.iter().any(|x| covers(hay, x, hs, he)) {
+                    continue;
+                }
                 let (s, e) = match map {
                     Some(m) => (m[hs], m[he]),
                     None => (hs, he),
@@ -166,11 +202,30 @@ impl TextPattern {
                 if self.whole_words && !whole_word_at(text, s, e) {
                     continue;
                 }
-                out.push((s, e, listed.as_str()));
+                out.push((s, e, w.listed.as_str()));
             }
         }
         out
     }
+}
+
+/// Does an occurrence of `longer` in `hay` cover the bytes `s..e`? (`未用完` covers the
+/// `未用` inside it.) Only the occurrences that could reach over `s..e` are looked at.
+fn covers(hay: &str, longer: &str, s: usize, e: usize) -> bool {
+    if longer.len() < e - s {
+        return false;
+    }
+    // An occurrence covering s..e starts in e - len ..= s and ends by s + len.
+    let lo = e.saturating_sub(longer.len());
+    let lo = (lo..=s).find(|&i| hay.is_char_boundary(i)).unwrap_or(s);
+    let hi = (s + longer.len()).min(hay.len());
+    let hi = (hi..=hay.len())
+        .find(|&i| hay.is_char_boundary(i))
+        .unwrap_or(hay.len());
+    hay.get(lo..hi).is_some_and(|w| {
+        w.match_indices(longer)
+            .any(|(i, _)| lo + i <= s && lo + i + longer.len() >= e)
+    })
 }
 
 /// `text` lower-cased character by character (a character whose lower case is several
@@ -226,6 +281,15 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn compile(ignore_case: bool, whole_words: bool, words: &[&str]) -> TextPattern {
+        compile_excluding(ignore_case, whole_words, words, &[])
+    }
+
+    fn compile_excluding(
+        ignore_case: bool,
+        whole_words: bool,
+        words: &[&str],
+        exclude: &[&str],
+    ) -> TextPattern {
         let mut tables = crate::pack::Tables::new();
         tables.insert(
             "lex".to_string(),
@@ -234,7 +298,7 @@ mod tests {
                 None,
                 "id".into(),
                 &[],
-                vec![serde_json::json!({"id": "a", "words": words})],
+                vec![serde_json::json!({"id": "a", "words": words, "exclude": exclude})],
             ),
         );
         let codelists = BTreeMap::new();
@@ -249,6 +313,7 @@ mod tests {
             must_not_match: None,
             forbidden_table: Some("lex".into()),
             words_column: "words".into(),
+            exclude_column: Some("exclude".into()),
             ignore_case,
             whole_words,
         };
@@ -305,7 +370,33 @@ mod tests {
         assert_eq!(found(&exact, "economy").len(), 1);
     }
 
+    #[test]
+    fn a_word_inside_an_excluded_longer_text_is_passed_over() {
+        let tp = compile_excluding(
+            false,
+            false,
+            &["未用", "不使用"],
+            &["未用完", "请不使用", "不使用时"],
+        );
+        assert!(found(&tp, "开封后未用完部分请密封冷藏").is_empty());
+        assert!(found(&tp, "包装破损请不使用，不使用时请密封").is_empty());
+        assert_eq!(
+            found(&tp, "本品未用防腐剂，未用完请冷藏"),
+            vec![("未用".into(), "未用".into())]
+        );
+        // Case-folded search: the exclusion is folded too.
+        let en = compile_excluding(true, true, &["free"], &["Free Range", "free-flowing"]);
+        assert!(found(&en, "FREE RANGE eggs, Free-Flowing salt").is_empty());
+        assert_eq!(found(&en, "Gluten FREE").len(), 1);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn excluded_texts_never_panic(text in "\\PC{0,40}") {
+            let tp = compile_excluding(true, true, &["eco", "ß", "环保"], &["İeco", "环保袋", "ßß"]);
+            let _ = found(&tp, &text);
+        }
+
         #[test]
         fn never_panics_and_spans_stay_in_bounds(text in "\\PC{0,40}") {
             let tp = compile(true, true, &["eco", "ß", "环保", "İ"]);
