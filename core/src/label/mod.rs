@@ -110,6 +110,11 @@ pub struct Label {
     /// The brand owner who commissioned contract manufacturing (委托方).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commissioner: Option<Party>,
+    /// The group company (集团公司) of a producer that is a branch or production base with no
+    /// legal personality of its own: GB 7718-2011 4.1.6.1.2 lets the label name both, or the
+    /// group alone with the place of production (产地).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_company: Option<Party>,
     /// The foreign manufacturer of an imported food.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overseas_producer: Option<Party>,

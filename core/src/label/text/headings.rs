@@ -31,6 +31,7 @@ pub enum Target {
     Producer,
     ContractManufacturer,
     Commissioner,
+    GroupCompany,
     Distributor,
     Importer,
     OverseasProducer,

@@ -589,6 +589,10 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.party = "/commissioner";
             set_party(b, "/commissioner", vs, ve);
         }
+        Target::GroupCompany => {
+            b.party = "/group_company";
+            set_party(b, "/group_company", vs, ve);
+        }
         Target::Distributor => {
             b.party = "/distributor";
             set_party(b, "/distributor", vs, ve);
@@ -968,6 +972,20 @@ mod tests {
         );
         assert_eq!(r.document["producer"]["name"], "某某食品有限公司");
         assert_eq!(r.document["producer"]["address"], "某市某路1号");
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
+    }
+
+    #[test]
+    fn a_branch_and_its_group_company() {
+        let text = "生产者：某某乳业集团有限公司呼和浩特分公司\n地址：呼和浩特市新城区1号\n集团公司：某某乳业集团有限公司\n地址：北京市朝阳区2号\n电话：010-5550101";
+        let r = read(text, &ctx("food.dairy"), 100_000).expect("reads");
+        assert_eq!(
+            r.document["producer"]["name"],
+            "某某乳业集团有限公司呼和浩特分公司"
+        );
+        assert_eq!(r.document["group_company"]["name"], "某某乳业集团有限公司");
+        assert_eq!(r.document["group_company"]["address"], "北京市朝阳区2号");
+        assert_eq!(r.document["group_company"]["contact"], "010-5550101");
         assert!(r.unread.is_empty(), "{:?}", r.unread);
     }
 
