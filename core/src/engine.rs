@@ -602,6 +602,8 @@ impl Engine {
             when_memo.clear();
             // Pack-level values, once per label.
             let mut shared: Vec<(&str, Val<'_>)> = Vec::with_capacity(pack.lets.len());
+            #[cfg(feature = "rule-timing")]
+            let lets_started = std::time::Instant::now();
             {
                 let mut scope = Scope::new(&ctx);
                 for (name, e) in &pack.lets {
@@ -609,6 +611,13 @@ impl Engine {
                     scope.set(name.as_str(), v.clone());
                     shared.push((name.as_str(), v));
                 }
+            }
+            #[cfg(feature = "rule-timing")]
+            if !pack.lets.is_empty() {
+                crate::rule_timing::record(
+                    &format!("{}/lets", pack.meta.id),
+                    lets_started.elapsed(),
+                );
             }
             // Element lists shared by rules of this pack, collected by the first to visit.
             let mut lists: Vec<Option<Vec<Visit<'_>>>> = Vec::new();
@@ -621,6 +630,8 @@ impl Engine {
                 {
                     continue;
                 }
+                #[cfg(feature = "rule-timing")]
+                let started = std::time::Instant::now();
                 let outcome = run_rule(
                     pack,
                     rule,
@@ -636,6 +647,8 @@ impl Engine {
                     &mut findings,
                     &mut measurements,
                 );
+                #[cfg(feature = "rule-timing")]
+                crate::rule_timing::record(&rule.id, started.elapsed());
                 if trace {
                     traces.push(RuleTrace {
                         rule: rule.id.clone(),

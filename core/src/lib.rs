@@ -32,6 +32,8 @@ mod order;
 pub mod pack;
 pub mod primitives;
 pub mod report;
+#[cfg(feature = "rule-timing")]
+pub mod rule_timing;
 pub mod suite;
 
 pub use date::Date;

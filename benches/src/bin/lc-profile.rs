@@ -5,7 +5,9 @@
 //! cost is (check 101 − check 1 − (none 101 − none 1)) / 100, which still carries the
 //! compiles of packs first met after the first label; `warm COUNT` checks the labels twice,
 //! and (warm N − check N) / N is the cost per label once every pack the corpus needs is
-//! compiled (a long batch's steady state).
+//! compiled (a long batch's steady state). `rules COUNT [PASSES]` (built with
+//! `--features rule-timing`) times every rule over PASSES passes of the labels after a
+//! warm-up pass and prints the rules a check spends its time in.
 use labelcheck::{CheckOptions, Engine};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -87,10 +89,57 @@ fn main() {
             println!("heap held by an engine with every embedded pack: {held} bytes");
             black_box(e);
         }
+        "rules" => rule_costs(
+            &labels,
+            args.get(3).and_then(|s| s.parse().ok()).unwrap_or(5),
+        ),
         "none" => {}
         _ => {
-            eprintln!("modes: cold, all, check COUNT, warm COUNT, parse COUNT, heap, none COUNT");
+            eprintln!("modes: cold, all, check COUNT, warm COUNT, parse COUNT, heap, none COUNT, rules COUNT [PASSES]");
             std::process::exit(2);
         }
     }
+}
+
+#[cfg(feature = "rule-timing")]
+fn rule_costs(labels: &[Vec<u8>], passes: u32) {
+    let e = Engine::new().expect("packs");
+    let opts = CheckOptions::default();
+    for l in labels {
+        black_box(e.check_json(l, &opts).expect("report"));
+    }
+    let _ = labelcheck::rule_timing::take();
+    let started = std::time::Instant::now();
+    for _ in 0..passes {
+        for l in labels {
+            black_box(e.check_json(l, &opts).expect("report"));
+        }
+    }
+    let total = started.elapsed();
+    let costs = labelcheck::rule_timing::take();
+    let checks = (labels.len() as f64) * f64::from(passes);
+    let per_label = |d: std::time::Duration| d.as_secs_f64() * 1e6 / checks;
+    let in_rules: std::time::Duration = costs.iter().map(|(_, c)| c.time).sum();
+    println!(
+        "{} labels x {passes} passes: {:.1} us per check, {:.1} us in rules and pack lets ({:.0} %), the rest parsing, preparing and writing the report",
+        labels.len(),
+        per_label(total),
+        per_label(in_rules),
+        100.0 * in_rules.as_secs_f64() / total.as_secs_f64()
+    );
+    println!("{:>8} {:>6} {:>9}  rule", "us/label", "share", "runs/lbl");
+    for (rule, c) in costs.iter().take(50) {
+        println!(
+            "{:>8.2} {:>5.1}% {:>9.2}  {rule}",
+            per_label(c.time),
+            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
+            c.runs as f64 / checks
+        );
+    }
+}
+
+#[cfg(not(feature = "rule-timing"))]
+fn rule_costs(_: &[Vec<u8>], _: u32) {
+    eprintln!("build with `--features rule-timing` for `lc-profile rules`");
+    std::process::exit(2);
 }
