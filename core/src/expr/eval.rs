@@ -946,6 +946,22 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .map(|e| e.field(&ret))
                     .unwrap_or(Val::Null)
             }
+            Func::FindAll => {
+                let list = self.eval(&args[0]);
+                let (Val::Str(field), want, Val::Str(ret)) = (
+                    self.eval(&args[1]),
+                    self.eval(&args[2]),
+                    self.eval(&args[3]),
+                ) else {
+                    return Val::Null;
+                };
+                Val::List(
+                    list.elements()
+                        .filter(|e| e.field_hinted(&field, &hint).loose_eq(&want))
+                        .map(|e| e.field(&ret))
+                        .collect(),
+                )
+            }
         }
     }
 }

@@ -56,6 +56,10 @@ pub enum Func {
     Any,
     Sum,
     Find,
+    /// `find_all(list, 'field', value, 'return_field')`: as `find`, the `return_field` of
+    /// every element whose `field` equals `value`, in list order (the words of an allergen
+    /// statement that are declared, not "may contain").
+    FindAll,
     Lower,
     /// `fold(text)`: the text as a table with `fold = true` keys it — white space left out,
     /// full-width ASCII forms and 。 read as ASCII — so a printed form compares whatever its
@@ -131,6 +135,7 @@ impl Func {
             "any" => (Func::Any, 3, 3),
             "sum" => (Func::Sum, 2, 2),
             "find" => (Func::Find, 4, 4),
+            "find_all" => (Func::FindAll, 4, 4),
             "lower" => (Func::Lower, 1, 1),
             "fold" => (Func::Fold, 1, 1),
             "if" => (Func::If, 3, 3),
@@ -179,6 +184,7 @@ impl Func {
         "any",
         "sum",
         "find",
+        "find_all",
         "lower",
         "fold",
         "if",

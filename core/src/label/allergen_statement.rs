@@ -97,15 +97,18 @@ fn clause(
     end: usize,
     out: &mut Vec<StatementWord>,
 ) {
-    let Some((kind, mut i)) = lead(lower, start, end) else {
+    let Some((mut kind, mut i)) = lead(lower, start, end) else {
         return;
     };
     // `含有：`, `Contains:`, `contains traces of` — skip a colon and blanks.
     while i < end && (lower[i].is_whitespace() || matches!(lower[i], ':' | '：')) {
         i += 1;
     }
-    let mut word_start = i;
+    let mut word_start = may_lead_at(lower, i, end, &mut kind);
     for j in i..=end {
+        if j < word_start {
+            continue;
+        }
         let at_end = j == end;
         let sep = !at_end && SEPARATORS.contains(&lower[j]);
         // ` and ` / ` und ` / ` et ` between Latin words.
@@ -124,8 +127,30 @@ fn clause(
             } else {
                 j + 1
             };
+            word_start = may_lead_at(lower, word_start, end, &mut kind);
         }
     }
+}
+
+/// A "may contain" lead word at the start of a list's next word (`含有乳、大豆，可能含有花生`:
+/// 花生 is a may-contain word, not a third declared one): from there on the words are
+/// `may_contain`. Returns where the word starts, after the lead word and a colon or blanks.
+fn may_lead_at(lower: &[char], at: usize, end: usize, kind: &mut &'static str) -> usize {
+    let mut i = at;
+    while i < end && lower[i].is_whitespace() {
+        i += 1;
+    }
+    for w in MAY {
+        if let Some(len) = chars_at(&lower[i.min(end)..end], w) {
+            *kind = "may_contain";
+            let mut k = i + len;
+            while k < end && (lower[k].is_whitespace() || matches!(lower[k], ':' | '：')) {
+                k += 1;
+            }
+            return k;
+        }
+    }
+    at
 }
 
 fn push_word(
@@ -193,6 +218,13 @@ mod tests {
         let mixed = words("含有：乳。可能含有花生、芝麻");
         assert_eq!(mixed[0], ("乳".to_string(), "contains".to_string()));
         assert_eq!(mixed[1..], w(&["花生", "芝麻"], "may_contain")[..]);
+        // A may-contain lead inside a contains list turns the rest of it.
+        let inside = words("含有乳、大豆，可能含有花生、芝麻");
+        assert_eq!(inside[..2], w(&["乳", "大豆"], "contains")[..]);
+        assert_eq!(inside[2..], w(&["花生", "芝麻"], "may_contain")[..]);
+        let en = words("Contains milk, may contain: peanuts");
+        assert_eq!(en[0], ("milk".to_string(), "contains".to_string()));
+        assert_eq!(en[1], ("peanuts".to_string(), "may_contain".to_string()));
         // No lead word: a free sentence is no list.
         assert!(words("本生产线同时加工花生制品").is_empty());
         assert!(words("Allergen advice: see ingredients in bold").is_empty());
