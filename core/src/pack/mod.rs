@@ -1305,12 +1305,13 @@ mod when_memo_tests {
         assert!(rounding[0].is_some());
         assert_eq!(rounding[0], zero[0]);
         assert_eq!(rounding[0].map(|id| id & LABEL_ONLY), Some(0));
-        // `count_present(label.nutrition.rows, …) > 0` reads only the label.
+        // `count_present(label.nutrition.rows, …) > 0` (the third operand, after the
+        // supplementary-kcal test and `in_table`) reads only the label.
         let nrv = memo("GB28050-2011/4.1/nrv-present");
-        assert!(nrv[1].is_some_and(|id| id & LABEL_ONLY != 0), "{nrv:?}");
-        // `exists(ins_of_name)` reads a let: judged every time.
+        assert!(nrv[2].is_some_and(|id| id & LABEL_ONLY != 0), "{nrv:?}");
+        // `exists(ins_of_name)` (the last operand) reads a let: judged every time.
         let ins = memo("GB7718-2011/4.1.3.1.4/specific-name-has-ins");
-        assert_eq!(ins[0], None);
+        assert_eq!(ins.last(), Some(&None), "{ins:?}");
         // `matches(item.name, '氢化')` is one rule's operand over the element: not kept.
         let trans = memo("GB28050-2011/4.4/trans-fat-if-hydrogenated");
         assert!(trans.contains(&None), "{trans:?}");
