@@ -58,8 +58,8 @@ const LEAD_WORD_MAX: usize = 32;
 /// Nesting deeper than this is kept as text; printed lists rarely go past 3.
 const MAX_NESTING: usize = 8;
 
-/// The character the parser reads in place of a printed one: full-width digits and `％．＋－`
-/// as their ASCII forms (NFKC for these), and a Chinese full stop `。` between two digits as a
+/// The character the parser reads in place of a printed one: full-width digits and `％．＋－＞＜`
+/// as their ASCII forms (NFKC for these), `≧≦` as `≥≤`, and a Chinese full stop `。` between two digits as a
 /// decimal point (`10。5%`). One character for one, so every span still points at the
 /// printed characters.
 fn normalise_char(chars: &[char], i: usize) -> char {
@@ -68,6 +68,10 @@ fn normalise_char(chars: &[char], i: usize) -> char {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '％' => '%',
         '．' => '.',
+        '＞' => '>',
+        '＜' => '<',
+        '≧' => '≥',
+        '≦' => '≤',
         '＋' => '+',
         '－' | '−' => '-',
         '。' if i > 0
@@ -357,6 +361,7 @@ impl Parser<'_> {
             String::with_capacity(self.chars[start..end].iter().map(|c| c.len_utf8()).sum());
         let mut name_end = start;
         let mut percent = None;
+        let mut percent_bound = None;
         let mut subs = Vec::new();
         let mut unparsed = Vec::new();
         let mut i = start;
@@ -366,8 +371,9 @@ impl Parser<'_> {
                 let close = self.matching(i, end);
                 let inner = (i + 1, close.min(end));
                 let content = &self.chars[inner.0..inner.1];
-                if let Some(p) = percent_of(content) {
+                if let Some((p, bound)) = share_of(content) {
                     percent = Some(p);
+                    percent_bound = bound;
                 } else if let Some(reason) = percent_problem(content) {
                     // "(300%)", "(-80%)", "(%)": a share that cannot be one is reported,
                     // never read as a sub-ingredient.
@@ -427,6 +433,7 @@ impl Parser<'_> {
             function_class: heading.then(|| name.clone()),
             name,
             percent: percent.map(Dec),
+            percent_bound: percent_bound.map(str::to_string),
             compound: (!subs.is_empty()).then_some(true),
             ingredients: subs,
             span: Some(self.span(start, end)),
@@ -505,14 +512,66 @@ fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
 
 /// `5%`, `≥5%`, ` 5.0 % `, `5％` → 5.
 fn percent_of(chars: &[char]) -> Option<Decimal> {
+    share_of(chars).map(|(d, _)| d)
+}
+
+/// Words before a share that make it a minimum (`≥5%`, `不低于5%`, `min. 5%`) or a maximum.
+const MIN_WORDS: &[&str] = &[
+    "≥",
+    ">",
+    "不低于",
+    "不少于",
+    "不小于",
+    "至少",
+    "最少",
+    "最低",
+    "min.",
+    "min",
+];
+const MAX_WORDS: &[&str] = &[
+    "≤",
+    "<",
+    "不高于",
+    "不多于",
+    "不大于",
+    "不超过",
+    "最多",
+    "最高",
+    "max.",
+    "max",
+];
+
+/// A printed share and how it bounds the amount: `≥5%` → (5, `min`), `8%以下` → (8, `max`),
+/// `5%` or `约5%` → (5, none). The ingredient records the bound (`percent_bound`), so an
+/// order rule can tell a printed minimum from an amount without reading the text again.
+fn share_of(chars: &[char]) -> Option<(Decimal, Option<&'static str>)> {
     let s: String = chars.iter().collect();
-    let s = s
-        .trim()
-        .trim_start_matches(['≥', '≤', '>', '<', '约'])
-        .trim();
+    let mut s = s.trim();
+    let mut bound = None;
+    for (kind, words) in [("min", MIN_WORDS), ("max", MAX_WORDS)] {
+        for w in words {
+            let head = s.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w));
+            if head.is_some() {
+                s = s[w.len()..].trim_start_matches([' ', ':', '：']);
+                bound = Some(kind);
+                break;
+            }
+        }
+        if bound.is_some() {
+            break;
+        }
+    }
+    let mut s = s.trim_start_matches('约').trim();
+    if bound.is_none() {
+        if let Some(rest) = s.strip_suffix("以上") {
+            (s, bound) = (rest.trim_end(), Some("min"));
+        } else if let Some(rest) = s.strip_suffix("以下") {
+            (s, bound) = (rest.trim_end(), Some("max"));
+        }
+    }
     let s = s.strip_suffix('%')?.trim();
     let d: Decimal = s.parse().ok()?;
-    (d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED).then_some(d)
+    (d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED).then_some((d, bound))
 }
 
 /// Why a bracket's content that reads as a percentage is not a share, or `None` when it
@@ -793,6 +852,42 @@ mod tests {
             assert!(p.threshold_statement.is_none(), "{t}");
             assert!(p.items.iter().all(|i| i.threshold_group.is_none()), "{t}");
         }
+    }
+
+    #[test]
+    fn a_printed_bound_is_recorded() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(share_of(&c("5%")), Some((d("5"), None)));
+        assert_eq!(share_of(&c("约5%")), Some((d("5"), None)));
+        assert_eq!(share_of(&c("≥80%")), Some((d("80"), Some("min"))));
+        assert_eq!(share_of(&c("不低于 80 %")), Some((d("80"), Some("min"))));
+        assert_eq!(share_of(&c("Min. 3%")), Some((d("3"), Some("min"))));
+        assert_eq!(share_of(&c("8%以下")), Some((d("8"), Some("max"))));
+        assert_eq!(share_of(&c("不超过8%")), Some((d("8"), Some("max"))));
+        assert_eq!(share_of(&c("minimum 5%")), None);
+        let t = "配料：生牛乳（不低于80%）、白砂糖（6%）、燕麦粉（≦8％）、核桃仁（5%以上）";
+        let p = parse_ingredients_text(t);
+        let got: Vec<(&str, String, Option<&str>)> = p
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.percent.map(|d| d.0.to_string()).unwrap_or_default(),
+                    i.percent_bound.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("生牛乳", "80".to_string(), Some("min")),
+                ("白砂糖", "6".to_string(), None),
+                ("燕麦粉", "8".to_string(), Some("max")),
+                ("核桃仁", "5".to_string(), Some("min")),
+            ]
+        );
     }
 
     #[test]

@@ -242,6 +242,11 @@ pub struct Ingredient {
     /// Share of the food at manufacture, in percent (the basis of the descending order).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<Dec>,
+    /// How the printed share bounds the amount: `min` (`≥5%`, `不低于5%`, `5%以上`) or `max`
+    /// (`≤8%`, `不超过8%`); absent when the share is the amount itself. Set by the text
+    /// parser, or given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_bound: Option<String>,
     /// A compound ingredient (two or more ingredients of its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compound: Option<bool>,
