@@ -82,9 +82,12 @@ impl CodeListCheck {
                 .into_iter()
                 .collect(),
             Mode::Name => list.find(&value).into_iter().collect(),
-            Mode::Contains => match value.as_str() {
-                Some(text) => list.mentioned_in(text),
-                None => Vec::new(),
+            // The value itself first (a code such as `NZ`, or exactly a name), then the
+            // names printed inside it (`新西兰 New Zealand`, `内蒙古自治区呼和浩特市`).
+            Mode::Contains => match (list.find(&value), value.as_str()) {
+                (Some(row), _) => vec![row],
+                (None, Some(text)) => list.mentioned_in(text),
+                (None, None) => Vec::new(),
             },
         };
         if candidates.is_empty() {
