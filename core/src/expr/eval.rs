@@ -433,7 +433,7 @@ impl<'c, 'a> Scope<'c, 'a> {
         match f {
             _ if aggregate => self.call_remembered(f, args),
             Func::Exists => self.exists(args),
-            Func::Lookup | Func::InTable => self.lookup(f, args),
+            Func::Lookup | Func::InTable | Func::AllInTable => self.lookup(f, args),
             Func::Codelist => self.codelist(args),
             _ => self.call_uncached(f, args),
         }
@@ -511,6 +511,14 @@ impl<'c, 'a> Scope<'c, 'a> {
                     })
                     .collect(),
             );
+        }
+        if f == Func::AllInTable {
+            return match &key {
+                Val::List(keys) => {
+                    Val::Bool(!keys.is_empty() && keys.iter().all(|k| t.find(k).is_some()))
+                }
+                _ => Val::Null,
+            };
         }
         let mut row = t.find(&key);
         // A table keyed by category ids answers for the label's category from its
@@ -624,7 +632,17 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .map(|r| Val::Bool(r.is_zero()))
                     .unwrap_or(Val::Null)
             }
-            Func::Lookup | Func::InTable => self.lookup(f, args),
+            Func::Lookup | Func::InTable | Func::AllInTable => self.lookup(f, args),
+            Func::Split => match (self.eval(&args[0]), self.eval(&args[1])) {
+                (Val::Str(text), Val::Str(seps)) => Val::List(
+                    text.split(|c: char| seps.contains(c))
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| Val::Str(Cow::Owned(p.to_string())))
+                        .collect(),
+                ),
+                _ => Val::Null,
+            },
             Func::Amount => {
                 let id = self.eval(&args[0]);
                 let rows = Val::from_doc(self.ctx.label)
@@ -1215,6 +1233,28 @@ rows = [["152500", "锡林郭勒盟"], ["150000", "内蒙古自治区"]]
             eval_with(&other, "in_table('exempt', label.category)"),
             Value::Bool(false)
         );
+    }
+
+    #[test]
+    fn split_and_all_in_table() {
+        let l = serde_json::json!({"t": "a。 b 。。c", "u": "a。z"});
+        assert_eq!(
+            eval_with(&l, "split(label.t, '。')"),
+            serde_json::json!(["a", "b", "c"])
+        );
+        assert_eq!(
+            eval_with(&l, "all_in_table('names', split(label.u, '。'))"),
+            Value::Bool(false)
+        );
+        assert_eq!(
+            eval_with(&l, "all_in_table('names', ['a', 'b'])"),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            eval_with(&l, "all_in_table('names', [])"),
+            Value::Bool(false)
+        );
+        assert_eq!(eval_with(&l, "split(label.missing, '。')"), Value::Null);
     }
 
     #[test]

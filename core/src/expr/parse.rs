@@ -42,6 +42,12 @@ pub enum Func {
     IsMultiple,
     Lookup,
     InTable,
+    /// `all_in_table('table', list)`: every element of a non-empty list is a key (or alias)
+    /// of the table — each sentence of a claim is a standard one.
+    AllInTable,
+    /// `split(text, 'separators')`: the text cut at each of the separator characters, the
+    /// parts trimmed, empty ones left out (`split('A。B。', '。')` = `['A', 'B']`).
+    Split,
     Amount,
     HasTag,
     Contains,
@@ -121,6 +127,8 @@ impl Func {
             "is_multiple" => (Func::IsMultiple, 2, 2),
             "lookup" => (Func::Lookup, 3, 3),
             "in_table" => (Func::InTable, 2, 2),
+            "all_in_table" => (Func::AllInTable, 2, 2),
+            "split" => (Func::Split, 2, 2),
             "amount" => (Func::Amount, 1, 1),
             "has_tag" => (Func::HasTag, 1, 1),
             "contains" => (Func::Contains, 2, 2),
@@ -170,6 +178,8 @@ impl Func {
         "is_multiple",
         "lookup",
         "in_table",
+        "all_in_table",
+        "split",
         "amount",
         "has_tag",
         "contains",
@@ -966,7 +976,7 @@ impl<'s> Parser<'s, '_> {
                 self.check_table_arg(&mut args[2], offset)?;
                 Ok(Node::Call(func, args))
             }
-            Func::Lookup | Func::InTable => {
+            Func::Lookup | Func::InTable | Func::AllInTable => {
                 self.check_table_arg(&mut args[0], offset)?;
                 Ok(Node::Call(func, args))
             }
