@@ -82,13 +82,21 @@ impl CodeListCheck {
                 .into_iter()
                 .collect(),
             Mode::Name => list.find(&value).into_iter().collect(),
-            // The value itself first (a code such as `NZ`, or exactly a name), then the
-            // names printed inside it (`新西兰 New Zealand`, `内蒙古自治区呼和浩特市`).
-            Mode::Contains => match (list.find(&value), value.as_str()) {
-                (Some(row), _) => vec![row],
-                (None, Some(text)) => list.mentioned_in(text),
-                (None, None) => Vec::new(),
-            },
+            // The names printed inside the value (`新西兰 New Zealand`, `内蒙古自治区呼和浩特
+            // 市`), else the value itself as a key or name (a code such as `NZ`). In that
+            // order: the look-up by name builds an index of its own, which a first check
+            // would pay for on every place name.
+            Mode::Contains => {
+                let mentioned = value
+                    .as_str()
+                    .map(|text| list.mentioned_in(text))
+                    .unwrap_or_default();
+                if mentioned.is_empty() {
+                    list.find(&value).into_iter().collect()
+                } else {
+                    mentioned
+                }
+            }
         };
         if candidates.is_empty() {
             return Outcome::Fail(vec![Hit::at(pointer())
