@@ -101,7 +101,18 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
     let index = CharIndex::new(text);
     let chars = index.chars();
     let t = Text { index: &index };
-    let tokens = tokenise(chars);
+    // Full-width digits, point and percent sign read as ASCII, one character for one, so
+    // every span still points at the printed characters (`１００％山羊绒`).
+    let read: Vec<char> = chars
+        .iter()
+        .map(|&c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '％' => '%',
+            c => c,
+        })
+        .collect();
+    let tokens = tokenise(&read);
     let mut out = ParsedFibres::default();
 
     // Group tokens into components.
@@ -694,6 +705,25 @@ mod tests {
             names(&p.components[0]),
             [("羊毛".into(), None), ("锦纶".into(), Some("30".into()))]
         );
+    }
+
+    #[test]
+    fn full_width_digits_are_read() {
+        let p = parse_fibre_text("１００％山羊绒");
+        assert_eq!(p.components.len(), 1, "{p:?}");
+        let f = &p.components[0].fibres;
+        assert_eq!(f.len(), 1, "{p:?}");
+        assert_eq!(
+            f[0].percent.map(|d| d.0.to_string()),
+            Some("100".to_string())
+        );
+        let p = parse_fibre_text("７０．５％棉 ２９．５％涤纶");
+        let shares: Vec<String> = p.components[0]
+            .fibres
+            .iter()
+            .filter_map(|f| f.percent.map(|d| d.0.to_string()))
+            .collect();
+        assert_eq!(shares, ["70.5", "29.5"]);
     }
 
     #[test]
