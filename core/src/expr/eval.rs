@@ -862,7 +862,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 let search = crate::primitives::required_chars::WordSearch::new(&text);
                 let mut out = Vec::new();
                 for row in &t.rows {
-                    for w in row_texts(row, &col) {
+                    for w in crate::pack::cell_texts(row, &col) {
                         if !w.is_empty() && search.contains(w) {
                             out.push(Val::Str(Cow::Owned(w.to_string())));
                         }
@@ -900,7 +900,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                     // Only the exclusions the text holds can blank anything (blanking writes
                     // U+0001, which no word contains, so it never makes a new occurrence);
                     // longer ones first, so one inside another is blanked whole.
-                    let mut excl: Vec<&str> = row_texts(row, &excl_col)
+                    let mut excl: Vec<&str> = crate::pack::cell_texts(row, &excl_col)
                         .filter(|w| !w.is_empty() && whole.contains(w))
                         .collect();
                     if excl.len() > 1 {
@@ -919,8 +919,8 @@ impl<'c, 'a> Scope<'c, 'a> {
                         std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
                     };
                     let search = blanked.as_ref().unwrap_or(&whole);
-                    let hit =
-                        row_texts(row, &words_col).any(|w| !w.is_empty() && search.contains(w));
+                    let hit = crate::pack::cell_texts(row, &words_col)
+                        .any(|w| !w.is_empty() && search.contains(w));
                     if hit {
                         if let Some(k) = row.get(t.key.as_str()) {
                             out.push(Val::from_json(k));
@@ -1039,17 +1039,6 @@ pub fn parse_printed_date(s: &str) -> Option<Date> {
         [y, m, d] if *y >= 1000 => Date::from_ymd(*y as i32, *m, *d),
         _ => None,
     }
-}
-
-/// The text or texts in a table row's column (one string or a list), borrowed, not
-/// collected: `words_in` and `mentions` run per ingredient over every row of a table.
-fn row_texts<'r>(row: &'r Value, col: &str) -> impl Iterator<Item = &'r str> {
-    let (one, many) = match row.get(col) {
-        Some(Value::String(w)) => (Some(w.as_str()), None),
-        Some(Value::Array(a)) => (None, Some(a.iter().filter_map(Value::as_str))),
-        _ => (None, None),
-    };
-    one.into_iter().chain(many.into_iter().flatten())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod codelist;
 pub mod format;
 mod source;
 mod table;
-pub(crate) use table::fold_key;
+pub(crate) use table::{cell_texts, fold_key};
 pub(crate) mod template;
 
 pub use catalogue::{category_under, Catalogue, CategorySpec, Market};

@@ -296,6 +296,17 @@ pub(crate) fn fold_key(s: &str) -> String {
         .collect()
 }
 
+/// The texts of a cell that holds a string or a list of strings (a row's words, its
+/// exclusions), in order; nothing for a cell of another kind.
+pub(crate) fn cell_texts<'r>(row: &'r Value, col: &str) -> impl Iterator<Item = &'r str> {
+    let (one, many) = match row.get(col) {
+        Some(Value::String(w)) => (Some(w.as_str()), None),
+        Some(Value::Array(a)) => (None, Some(a.iter().filter_map(Value::as_str))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
+}
+
 /// The index texts of a key or alias cell, in order, without collecting them.
 pub(crate) fn for_each_key_text(v: Option<&Value>, f: &mut dyn FnMut(String)) {
     match v {

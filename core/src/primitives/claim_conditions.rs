@@ -118,14 +118,9 @@ impl ClaimConditions {
                     env.expr(&format!("table `{table}` row {} condition", id()), cond)?,
                 )
             };
-            let words = match row.get(words_column) {
-                Some(serde_json::Value::String(s)) => vec![s.clone()],
-                Some(serde_json::Value::Array(a)) => a
-                    .iter()
-                    .filter_map(|w| w.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let words: Vec<String> = crate::pack::cell_texts(row, words_column)
+                .map(str::to_string)
+                .collect();
             let source = row.get(pattern_column).and_then(|v| v.as_str());
             let pattern = match source {
                 Some(p) => Some(

@@ -61,33 +61,21 @@ impl TextPattern {
         let mut words: Vec<Word> = Vec::new();
         if let Some(t) = forbidden_table {
             let table = env.table(t)?;
-            let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
-                match v {
-                    Some(serde_json::Value::String(s)) => vec![s.clone()],
-                    Some(serde_json::Value::Array(a)) => a
-                        .iter()
-                        .filter_map(|w| w.as_str().map(str::to_string))
-                        .collect(),
-                    _ => Vec::new(),
-                }
-            };
             for row in &table.rows {
                 let excludes: Vec<String> = match exclude_column {
-                    Some(c) => strings(row.get(c))
-                        .iter()
+                    Some(c) => crate::pack::cell_texts(row, c)
                         .filter(|x| !x.trim().is_empty())
-                        .map(|x| searched(x))
+                        .map(searched)
                         .collect(),
                     None => Vec::new(),
                 };
-                for w in strings(row.get(words_column)) {
+                for w in crate::pack::cell_texts(row, words_column) {
                     if w.trim().is_empty() {
                         continue;
                     }
-                    let s = searched(&w);
                     words.push(Word {
-                        listed: w,
-                        searched: s,
+                        listed: w.to_string(),
+                        searched: searched(w),
                         excludes: excludes.clone(),
                     });
                 }
