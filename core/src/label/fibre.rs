@@ -103,6 +103,12 @@ pub struct Fibre {
     /// A descriptive term printed in brackets after the name: `丝光` in `棉(丝光)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descriptor: Option<String>,
+    /// The name in another language printed as its translation (GB/T 29862 4.10: other
+    /// languages may be added; labels in several languages): `Cashmere` in `70%山羊绒/Cashmere` or `70%山羊绒/70% Cashmere`,
+    /// or the fibre's entry in a list repeated in another language. Set by the parser; the
+    /// rules judge `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gloss: Option<String>,
     /// For a fibre a laboratory found that the label need not declare: `decorative`
     /// (visible, isolable, purely decorative — EU 1007/2011 Art 10(1)) or `antistatic`
     /// (added for an antistatic effect, e.g. metallic fibres — Art 10(2)).
@@ -140,6 +146,15 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
     let Some(p) = part.map(str::trim).filter(|p| !p.is_empty()) else {
         return "shell";
     };
+    // `面料/Shell`: a part label printed in two languages means what either half means.
+    if let Some((a, b)) = p.split_once(['/', '／']) {
+        let k = kind_of_part(Some(a));
+        return if k == "part" {
+            kind_of_part(Some(b))
+        } else {
+            k
+        };
+    }
     let l = p.to_lowercase();
     if [
         "面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面",

@@ -125,9 +125,37 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
             Tok::ComponentSep => {
                 flush(&t, part.take(), std::mem::take(&mut body), &mut out);
             }
+            // `山羊绒：70%`: a fibre, a colon and its percentage, not a part label — the
+            // percentage ends the component or is followed by the next such pair.
+            Tok::Word(_) if fibre_colon_percent(&tokens, i) => {
+                body.push(tk.clone());
+                body.push(tokens[i + 2].clone());
+                i += 3;
+                continue;
+            }
             Tok::Word(w) if matches!(tokens.get(i + 1).map(|n| &n.tok), Some(Tok::Colon)) => {
                 let lead = LEAD_WORDS.contains(&w.to_lowercase().as_str());
-                if !(lead && part.is_none() && body.is_empty()) {
+                // `面料/Shell：`: a part label printed in two languages is one label.
+                let paired = match body.last() {
+                    Some(
+                        prev @ Token {
+                            tok: Tok::Word(p), ..
+                        },
+                    ) if !lead
+                        && has_cjk(p) != has_cjk(w)
+                        && read[prev.end..tk.start]
+                            .iter()
+                            .all(|c| matches!(c, '/' | '／' | ' ' | '\u{3000}')) =>
+                    {
+                        Some((format!("{p}/{w}"), prev.start))
+                    }
+                    _ => None,
+                };
+                if let Some((label, start)) = paired {
+                    body.pop();
+                    flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+                    part = Some((label, start, tk.end));
+                } else if !(lead && part.is_none() && body.is_empty()) {
                     flush(&t, part.take(), std::mem::take(&mut body), &mut out);
                     if !lead {
                         part = Some((w.clone(), tk.start, tk.end));
@@ -142,7 +170,73 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
         i += 1;
     }
     flush(&t, part.take(), body, &mut out);
+    fold_translated_components(&t, &mut out);
     out
+}
+
+/// Whether the word at `i` is followed by a colon and a percentage that ends its component
+/// or is followed by another word-colon-percentage (`山羊绒：70%，绵羊毛：30%`).
+fn fibre_colon_percent(tokens: &[Token], i: usize) -> bool {
+    let is = |k: usize, f: fn(&Tok) -> bool| tokens.get(k).map(|t| f(&t.tok)).unwrap_or(false);
+    if !is(i + 1, |t| matches!(t, Tok::Colon)) || !is(i + 2, |t| matches!(t, Tok::Pct(_))) {
+        return false;
+    }
+    match tokens.get(i + 3).map(|t| &t.tok) {
+        None | Some(Tok::ComponentSep) => true,
+        Some(Tok::Word(_)) => {
+            is(i + 4, |t| matches!(t, Tok::Colon)) && is(i + 5, |t| matches!(t, Tok::Pct(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a name is written in Chinese characters (the other script being Latin): a name
+/// and its translation differ in this, which is how a gloss is told from a second fibre.
+fn has_cjk(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'))
+}
+
+/// `70%山羊绒 30%绵羊毛；70% Cashmere 30% Wool`: a component that repeats the one before it
+/// in another language — the same number of fibres with the same percentages, each name in
+/// the other script, and no part label or a translated one — is that component's
+/// translation (GB/T 29862 4.10: other languages may be added; a label in several languages): its names become the glosses of
+/// the first component's fibres instead of a second set of fibres.
+fn fold_translated_components(t: &Text<'_>, out: &mut ParsedFibres) {
+    let mut i = 1;
+    while i < out.components.len() {
+        let (a, b) = (&out.components[i - 1], &out.components[i]);
+        let translated = !b.fibres.is_empty()
+            && b.unparsed.is_empty()
+            && b.statements.is_empty()
+            && a.fibres.len() == b.fibres.len()
+            && match (&a.part, &b.part) {
+                (_, None) => true,
+                (Some(p), Some(q)) => has_cjk(p) != has_cjk(q),
+                (None, Some(_)) => false,
+            }
+            && a.fibres.iter().zip(&b.fibres).all(|(x, y)| {
+                x.gloss.is_none()
+                    && x.trace == y.trace
+                    && x.percent.map(|d| d.0) == y.percent.map(|d| d.0)
+                    && has_cjk(&x.name) != has_cjk(&y.name)
+            });
+        if !translated {
+            i += 1;
+            continue;
+        }
+        let b = out.components.remove(i);
+        let a = &mut out.components[i - 1];
+        for (x, y) in a.fibres.iter_mut().zip(b.fibres) {
+            x.gloss = Some(y.name);
+        }
+        if let (Some(sa), Some(sb)) = (&a.span, &b.span) {
+            a.span = Some(t.span(sa.start, sb.end));
+        }
+        if let (Some(p), Some(q)) = (&a.part, &b.part) {
+            a.part = Some(format!("{p}/{q}"));
+        }
+    }
 }
 
 fn tokenise(chars: &[char]) -> Vec<Token> {
@@ -406,9 +500,61 @@ fn flush(
     let mut fibres: Vec<Fibre> = Vec::new();
     let mut pending: Option<(Decimal, usize, usize)> = None;
     let mut waiting: Option<(usize, usize)> = None; // (fibre index, span start)
-    for atom in atoms {
+                                                    // The fibre the atom before belonged to (its name, or its percentage), and a
+                                                    // percentage a gloss printed after its fibre's percentage may repeat (`山羊绒70%/Cashmere 70%`).
+    let mut prev: Option<usize> = None;
+    let mut repeat: Option<(usize, Decimal)> = None;
+    let mut atoms = atoms.into_iter().peekable();
+    while let Some(atom) = atoms.next() {
+        // A name in the other script right after a fibre's name or percentage translates it
+        // (GB/T 29862 4.10: other languages may be added): `70%山羊绒/Cashmere`,
+        // `70%山羊绒/70% Cashmere`, `山羊绒 Cashmere 70%`. It is kept as the fibre's gloss.
+        // A percentage between them must repeat the fibre's own, or the word is a fibre.
+        if let (Atom::Word(f, _, e), Some(idx)) = (&atom, prev) {
+            let x = &fibres[idx];
+            let own = f.percent.map(|d| d.0);
+            let between = pending.map(|p| p.0);
+            let same = |v: Option<Decimal>| v.is_none() || v == x.percent.map(|d| d.0);
+            if x.gloss.is_none()
+                && has_cjk(&x.name) != has_cjk(&f.name)
+                && f.trace.is_none()
+                && same(own)
+                && (prefix_style && same(between) || !prefix_style && between.is_none())
+                && (own.is_none() || between.is_none())
+                // `羊毛70% Polyester30%`: after a fibre that has its percentage, a word
+                // followed by another percentage is the next fibre.
+                && (prefix_style
+                    || own.is_some()
+                    || x.percent.is_none()
+                    || match atoms.peek() {
+                        Some(Atom::Pct(v, ..)) => Some(*v) == x.percent.map(|d| d.0),
+                        _ => true,
+                    })
+            {
+                let e = *e;
+                let x = &mut fibres[idx];
+                x.gloss = Some(f.name.clone());
+                if let Some(sp) = &x.span {
+                    x.span = Some(t.span(sp.start, e));
+                }
+                pending = None;
+                repeat = match (own.or(between), x.percent) {
+                    (None, Some(p)) if !prefix_style => Some((idx, p.0)),
+                    _ => None,
+                };
+                continue;
+            }
+        }
         match atom {
+            Atom::Pct(v, _, e) if repeat.map(|r| r.1) == Some(v) => {
+                let idx = repeat.map(|r| r.0).unwrap_or_default();
+                if let Some(sp) = &fibres[idx].span {
+                    fibres[idx].span = Some(t.span(sp.start, e));
+                }
+                repeat = None;
+            }
             Atom::Pct(v, s, e) => {
+                repeat = None;
                 if prefix_style {
                     if let Some((_, ps, pe)) = pending.replace((v, s, e)) {
                         bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
@@ -416,11 +562,14 @@ fn flush(
                 } else if let Some((idx, fs)) = waiting.take() {
                     fibres[idx].percent = Some(Dec(v));
                     fibres[idx].span = Some(t.span(fs, e));
+                    prev = Some(idx);
                 } else {
                     bad.push(t.unparsed(s, e, "percent_without_fibre"));
+                    prev = None;
                 }
             }
             Atom::Word(mut f, s, e) => {
+                repeat = None;
                 let has_own = f.percent.is_some();
                 let mut start = s;
                 if prefix_style && !has_own {
@@ -433,6 +582,7 @@ fn flush(
                 }
                 f.span = Some(t.span(start, e));
                 fibres.push(*f);
+                prev = Some(fibres.len() - 1);
                 waiting = (!prefix_style && !has_own).then(|| (fibres.len() - 1, s));
             }
         }
@@ -495,6 +645,11 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
                 s.push('(');
                 s.push_str(d);
                 s.push(')');
+            }
+            if let Some(g) = &f.gloss {
+                s.push('/');
+                s.push_str(g);
+                s.push(' ');
             }
             if let Some(p) = f.percent {
                 s.push_str(&p.0.normalize().to_string());
@@ -705,6 +860,86 @@ mod tests {
             names(&p.components[0]),
             [("羊毛".into(), None), ("锦纶".into(), Some("30".into()))]
         );
+    }
+
+    fn glosses(c: &FibreComponent) -> Vec<Option<String>> {
+        c.fibres.iter().map(|f| f.gloss.clone()).collect()
+    }
+
+    #[test]
+    fn translations_are_glosses_not_fibres() {
+        let both = || {
+            vec![
+                ("山羊绒".to_string(), Some("70".to_string())),
+                ("绵羊毛".to_string(), Some("30".to_string())),
+            ]
+        };
+        let want = vec![Some("Cashmere".to_string()), Some("Wool".to_string())];
+        for t in [
+            "70%山羊绒/Cashmere 30%绵羊毛/Wool",
+            "70%山羊绒/70% Cashmere 30%绵羊毛/30% Wool",
+            "山羊绒 Cashmere 70%，绵羊毛 Wool 30%",
+            "山羊绒70%/Cashmere 70%，绵羊毛30%/Wool 30%",
+            "70%山羊绒 30%绵羊毛；70% Cashmere 30% Wool",
+        ] {
+            let p = round_trip(t);
+            assert!(p.unparsed.is_empty(), "{t}: {p:?}");
+            assert_eq!(p.components.len(), 1, "{t}: {p:?}");
+            assert_eq!(names(&p.components[0]), both(), "{t}");
+            assert_eq!(glosses(&p.components[0]), want, "{t}");
+        }
+        let p = round_trip("70%山羊绒/70% Cashmere 30%绵羊毛/30% Wool");
+        assert_eq!(
+            p.components[0].fibres[0].span.as_ref().unwrap().text,
+            "70%山羊绒/70% Cashmere"
+        );
+        // A different percentage, or a name in the same script, is another fibre.
+        let p = round_trip("70%羊毛 30% Polyester");
+        assert_eq!(p.components[0].fibres.len(), 2);
+        let p = round_trip("70%羊毛 30%锦纶");
+        assert_eq!(glosses(&p.components[0]), [None, None]);
+        // Lists that differ are not translations of each other.
+        let p = round_trip("70%山羊绒 30%绵羊毛；60% Cashmere 40% Wool");
+        assert_eq!(p.components.len(), 2);
+    }
+
+    #[test]
+    fn bilingual_part_labels_and_fibre_colon_percent() {
+        let p =
+            round_trip("面料/Shell：70%山羊绒/Cashmere 30%绵羊毛/Wool；里料/Lining：100%聚酯纤维");
+        assert!(p.unparsed.is_empty(), "{p:?}");
+        assert_eq!(p.components.len(), 2);
+        assert_eq!(p.components[0].part.as_deref(), Some("面料/Shell"));
+        assert_eq!(p.components[1].part.as_deref(), Some("里料/Lining"));
+        assert_eq!(
+            p.components[0].span.as_ref().unwrap().text,
+            "面料/Shell：70%山羊绒/Cashmere 30%绵羊毛/Wool"
+        );
+        assert_eq!(
+            super::super::fibre::kind_of_part(Some("面料/Shell")),
+            "shell"
+        );
+        assert_eq!(
+            super::super::fibre::kind_of_part(Some("里料/Lining")),
+            "lining"
+        );
+        let p = round_trip("山羊绒：70%，绵羊毛：30%");
+        assert!(p.unparsed.is_empty(), "{p:?}");
+        assert_eq!(p.components.len(), 1);
+        assert_eq!(p.components[0].part, None);
+        assert_eq!(
+            names(&p.components[0]),
+            [
+                ("山羊绒".into(), Some("70".into())),
+                ("绵羊毛".into(), Some("30".into()))
+            ]
+        );
+        // A part label followed by its fibres stays a part label.
+        let p = round_trip("面料：70%山羊绒 30%绵羊毛");
+        assert_eq!(p.components[0].part.as_deref(), Some("面料"));
+        let p = round_trip("面料：山羊绒：70% 绵羊毛：30%");
+        assert_eq!(p.components[0].part.as_deref(), Some("面料"));
+        assert_eq!(p.components[0].fibres.len(), 2);
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub enum Target {
     FunctionalComponents,
     ComplaintPhone,
     HealthWarning,
+    IdentificationNumber,
 }
 
 #[derive(Deserialize)]
@@ -85,11 +86,27 @@ struct HeadingDef {
     colon: bool,
 }
 
+/// Words that start a line without being a heading: the line is the item, those words
+/// included (a garment's care line `Machine wash cold`, `手洗，水温不超过30℃`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineStartDef {
+    target: Target,
+    #[serde(default)]
+    family: Option<String>,
+    #[serde(default)]
+    zh: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HeadingsFile {
     version: String,
     heading: Vec<HeadingDef>,
+    #[serde(default)]
+    line_start: Vec<LineStartDef>,
     #[serde(default)]
     allergen_words: BTreeMap<String, Vec<String>>,
 }
@@ -116,6 +133,9 @@ pub struct Headings {
     rev_prefixes: HashSet<String>,
     /// Allergen words (normalised, longest first) → group id.
     pub allergen_words: Vec<(String, String)>,
+    /// Line starts (normalised, longest first), their target, family and whether the words
+    /// are in a spaced script (then a blank or punctuation must follow them).
+    line_starts: Vec<(String, Target, Option<String>, bool)>,
 }
 
 /// Which headings apply to a label: those of its family (`food`, `textile`) and market.
@@ -226,8 +246,32 @@ impl Headings {
         crate::order::sort_by(&mut allergen_words, |a, b| {
             b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b))
         });
+        let mut line_starts = Vec::new();
+        for d in file.line_start {
+            if let Some(f) = &d.family {
+                if f != "food" && f != "textile" {
+                    return Err(format!("unknown family `{f}`"));
+                }
+            }
+            for (words, spaced) in [(&d.zh, false), (&d.en, true)] {
+                for w in words {
+                    let k = normalise(w);
+                    if k.is_empty() || k.chars().count() > MAX_SPAN / 2 {
+                        return Err(format!("line start `{w}` is empty or too long"));
+                    }
+                    line_starts.push((k, d.target, d.family.clone(), spaced));
+                }
+            }
+        }
+        crate::order::sort_by(&mut line_starts, |a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
         Ok(Headings {
             version: file.version,
+            line_starts,
             by_key,
             prefixes,
             by_rev_key,
@@ -295,6 +339,20 @@ impl Headings {
         while k < end && super::lines::is_blank(chars[k]) {
             k += 1;
         }
+        // `面料/Shell：`, `配料/Ingredients:`: the heading's translation after a slash,
+        // then the colon, belongs to the heading.
+        if !e.spaced && k < end && matches!(chars[k], '/' | '／') {
+            let mut m = k + 1;
+            while m < end
+                && m < k + MAX_SPAN
+                && (chars[m].is_ascii_alphabetic() || matches!(chars[m], ' ' | '.' | '\'' | '-'))
+            {
+                m += 1;
+            }
+            if m < end && m > k + 1 && is_colon(chars[m]) && chars[k + 1].is_ascii_alphabetic() {
+                k = m;
+            }
+        }
         let colon = k < end && is_colon(chars[k]);
         if e.colon && !colon {
             return None;
@@ -357,6 +415,40 @@ impl Headings {
             }
         }
         best
+    }
+
+    /// The target of a heading-less line `start..end` whose first words say what it is
+    /// (table `line_start`), if any.
+    pub fn line_start(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        scope: HeadingScope<'_>,
+    ) -> Option<Target> {
+        let mut key = String::new();
+        let mut ends = Vec::new();
+        for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
+            if key.chars().count() >= MAX_SPAN / 2 {
+                break;
+            }
+            if let Some(k) = key_char(c) {
+                key.push(k);
+                ends.push(j + 1);
+            }
+        }
+        self.line_starts
+            .iter()
+            .filter(|(_, _, f, _)| f.as_deref().is_none_or(|f| f == scope.family))
+            .find(|(k, _, _, spaced)| {
+                key.starts_with(k.as_str())
+                    && (!spaced || {
+                        let n = k.chars().count();
+                        let at = ends.get(n - 1).copied().unwrap_or(end);
+                        at >= end || !chars[at].is_alphanumeric()
+                    })
+            })
+            .map(|(_, t, _, _)| *t)
     }
 
     /// Allergen groups named in `text`, in order of first mention (longest word wins).

@@ -318,6 +318,34 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                             open = Some(o);
                             continue;
                         }
+                        open = Some(o);
+                    }
+                    // A textile line that says by itself what it is: fibre content
+                    // (`60% Cotton / 40% Polyester`, read whole by the fibre parser) or a
+                    // care line (`Machine wash cold`, table `line_start`). Consecutive such
+                    // lines are one item; `Exclusive of decoration` after fibre lines
+                    // belongs to them.
+                    if let Some(t) = headless_target(&b, table, scope, &open, item) {
+                        match open.take() {
+                            Some(mut o) if o.target == t => {
+                                o.ve = item.end;
+                                open = Some(o);
+                            }
+                            other => {
+                                if let Some(o) = other {
+                                    close(&mut b, o);
+                                }
+                                open = Some(Open {
+                                    target: t,
+                                    hs: item.start,
+                                    vs: item.start,
+                                    ve: item.end,
+                                });
+                            }
+                        }
+                        continue;
+                    }
+                    if let Some(o) = open.take() {
                         close(&mut b, o);
                     }
                     if !seen_heading && !b.doc.contains_key("product_name") {
@@ -377,6 +405,46 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         conflicts: b.conflicts,
         headings_version: table.version.clone(),
     })
+}
+
+/// What a heading-less line of a textile label is, when it says so itself: fibre content
+/// the fibre parser reads whole with a percentage for every fibre (or, right after fibre
+/// lines, only a statement such as `Exclusive of decoration`), or a line whose first words
+/// are in the `line_start` table.
+fn headless_target(
+    b: &Builder,
+    table: &headings::Headings,
+    scope: HeadingScope<'_>,
+    open: &Option<Open>,
+    item: &lines::Item,
+) -> Option<Target> {
+    if scope.family != "textile" {
+        return None;
+    }
+    if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
+        return Some(t);
+    }
+    let line = text_of(b.chars, item.start, item.end);
+    if !line.contains(['%', '％']) && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
+    {
+        return None;
+    }
+    let parsed = crate::label::fibre_text::parse_fibre_text(&line);
+    if !parsed.unparsed.is_empty() || parsed.components.is_empty() {
+        return None;
+    }
+    let declares = parsed.components.iter().all(|c| {
+        !c.fibres.is_empty()
+            && c.fibres
+                .iter()
+                .all(|f| f.trace == Some(true) || f.percent.is_some())
+    });
+    let statement_only = parsed
+        .components
+        .iter()
+        .all(|c| c.fibres.is_empty() && !c.statements.is_empty());
+    let after_fibres = open.as_ref().map(|o| o.target) == Some(Target::FibreContent);
+    (declares || statement_only && after_fibres).then_some(Target::FibreContent)
 }
 
 /// A printed 原产国 other than China marks an imported food: it is the item only imports
@@ -637,6 +705,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::ComplaintPhone => b.set_text("/population/health_food/complaint_phone", vs, ve),
         Target::HealthWarning => b.set_text("/population/health_food/warning/text", vs, ve),
+        Target::IdentificationNumber => b.set_text("/textile/identification_number", vs, ve),
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
