@@ -404,6 +404,12 @@ pub struct NutrientRow {
     /// absent when the label has no such column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nrv_percent: Option<Dec>,
+    /// The percentage is printed as an upper bound and `nrv_percent` holds the bound: US
+    /// vitamins and minerals under 2 % of the RDI shown as `<2%`, `less than 2%` or by an
+    /// asterisk referring to 'Contains less than 2 percent of the Daily Value of this
+    /// nutrient' (21 CFR 101.9(c)(8)(iii)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nrv_percent_less_than: Option<bool>,
     /// Filled in by normalisation: the value per 100 g or 100 mL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_100: Option<Dec>,

@@ -898,6 +898,9 @@ fn read_nutrition(
                 if r.less_than {
                     row.insert("less_than".into(), json!(true));
                 }
+                if r.nrv_less_than {
+                    row.insert("nrv_percent_less_than".into(), json!(true));
+                }
                 rows.push((Value::Object(row), s, e));
             }
             // A line of words with no figure below the table — GB 28050-2025 4.5's

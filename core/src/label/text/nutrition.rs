@@ -36,6 +36,9 @@ pub struct Row {
     pub second: Option<(String, Option<String>)>,
     /// Printed as an upper bound: `less than 5mg`, `<1g`.
     pub less_than: bool,
+    /// The percentage printed as an upper bound: `<2%`, `less than 2%` (US 21 CFR
+    /// 101.9(c)(8)(iii)).
+    pub nrv_less_than: bool,
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -249,6 +252,11 @@ pub fn read_line(s: &str) -> Line {
     if let Some(rewritten) = us_added_sugars(s) {
         return read_line(&rewritten);
     }
+    // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
+    // value's own bound is looked for.
+    let nrv_bounded = percent_bound_removed(s);
+    let nrv_less_than = nrv_bounded.is_some();
+    let s = nrv_bounded.as_deref().unwrap_or(s);
     // `Cholesterol less than 5mg`, `Protein <1g`: the bound is read as the value, flagged.
     let mut less_than = false;
     // ASCII lower-casing keeps byte offsets, so they index `s` too.
@@ -365,6 +373,7 @@ pub fn read_line(s: &str) -> Line {
     if k < cells.len() {
         return Line::Unread("more cells than name, value, unit and NRV %");
     }
+    let nrv_less_than = nrv_less_than && nrv.is_some();
     Line::Row(Row {
         name,
         value,
@@ -372,7 +381,27 @@ pub fn read_line(s: &str) -> Line {
         nrv_percent: nrv,
         second,
         less_than,
+        nrv_less_than,
     })
+}
+
+/// `s` without the `<` / `less than` of a percentage printed as an upper bound (`<2%`,
+/// `Less than 2 %`), or None when no percentage is so printed.
+fn percent_bound_removed(s: &str) -> Option<String> {
+    // ASCII lower-casing keeps byte offsets, so they index `s` too.
+    let lowered = s.to_ascii_lowercase();
+    for w in ["less than ", "<"] {
+        for (i, _) in lowered.match_indices(w) {
+            let after = s[i + w.len()..].trim_start();
+            let digits = after
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(after.len());
+            if digits > 0 && after[digits..].trim_start().starts_with(['%', '％']) {
+                return Some(format!("{} {}", s[..i].trim_end(), after));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -384,6 +413,33 @@ mod tests {
             Line::Row(r) => r,
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_percentage_printed_as_a_bound() {
+        for s in ["Vitamin D 0.1mcg <2%", "Vitamin D 0.1mcg Less than 2 %"] {
+            let r = row(s);
+            assert_eq!(
+                (
+                    r.value.as_str(),
+                    r.nrv_percent.as_deref(),
+                    r.nrv_less_than,
+                    r.less_than
+                ),
+                ("0.1", Some("2"), true, false),
+                "{s}"
+            );
+        }
+        let r = row("Cholesterol less than 5mg 1%");
+        assert_eq!(
+            (r.value.as_str(), r.less_than, r.nrv_less_than),
+            ("5", true, false)
+        );
+        let r = row("Protein <1g <1%");
+        assert_eq!(
+            (r.value.as_str(), r.less_than, r.nrv_less_than),
+            ("1", true, true)
+        );
     }
 
     #[test]
