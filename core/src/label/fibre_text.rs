@@ -393,7 +393,13 @@ fn flush(
     let mut traces: Vec<Fibre> = Vec::new();
     // A down-content label (含绒量 / 绒子含量, GB/T 29862 6.7) waiting for its percentage.
     let mut down_label: Option<String> = None;
+    // Where an `except …` phrase starts (16 CFR 303.23: 'All Cotton except 1% Nylon added to
+    // neckband'): the rest of the component is that statement, not more fibres.
+    let mut except_at: Option<usize> = None;
     for tk in &body {
+        if except_at.is_some() {
+            continue;
+        }
         if let Some(label) = down_label.take() {
             match &tk.tok {
                 Tok::Pct(v) => {
@@ -442,6 +448,22 @@ fn flush(
                 }
                 let (mut name, mut s) = (w.as_str(), tk.start);
                 let mut e = tk.end;
+                let except = if lower == "except" || lower.starts_with("except ") {
+                    Some(0)
+                } else {
+                    lower
+                        .find(" except")
+                        .filter(|&k| matches!(lower.as_bytes().get(k + 7), None | Some(b' ')))
+                };
+                if let Some(k) = except.filter(|&k| w.is_char_boundary(k)) {
+                    let lead = w[..k].chars().count();
+                    except_at = Some(tk.start + lead + usize::from(k > 0));
+                    if k == 0 {
+                        continue;
+                    }
+                    name = &w[..k];
+                    e = s + lead;
+                }
                 if let Some(k) = lower.find(" exclusive of") {
                     // Byte index in `lower` equals the one in `w` for ASCII text before it.
                     if w.is_char_boundary(k) {
@@ -494,6 +516,10 @@ fn flush(
 
     if let Some(label) = down_label {
         comp.statements.push(label);
+    }
+    if let Some(at) = except_at {
+        let end = body.iter().map(|b| b.end).max().unwrap_or(at);
+        comp.statements.push(t.span(at, end.max(at)).text);
     }
     // Pair percentages with names; the first atom decides the style.
     let prefix_style = matches!(atoms.first(), Some(Atom::Pct(..)));
@@ -793,6 +819,22 @@ mod tests {
         let p = round_trip("100% Cotton exclusive of decoration");
         assert_eq!(p.components[0].fibres[0].name, "Cotton");
         assert_eq!(p.components[0].statements, ["exclusive of decoration"]);
+        let p = round_trip("All Cotton except 1% Nylon added to neckband");
+        assert_eq!(names(&p.components[0]), [("Cotton".into(), None)]);
+        assert_eq!(p.components[0].wording.as_deref(), Some("all"));
+        assert_eq!(
+            p.components[0].statements,
+            ["except 1% Nylon added to neckband"]
+        );
+        let p = round_trip("100% Cotton Except 1% Nylon added to neckband");
+        assert_eq!(
+            names(&p.components[0]),
+            [("Cotton".into(), Some("100".into()))]
+        );
+        assert_eq!(
+            p.components[0].statements,
+            ["Except 1% Nylon added to neckband"]
+        );
         let p = round_trip("Pure Cashmere");
         assert_eq!(p.components[0].wording.as_deref(), Some("pure"));
         let p = round_trip("Composition: 95% cotton, 5% other fibres");
