@@ -8,6 +8,43 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// A printed date as the date readers take it: full-width ASCII (`２０２６／０９／１５`) and the
+/// ideographic space folded to ASCII, one character for one, and a caption printed before it
+/// (`生产日期：2026-09-15`, `灌装日期: 2023/05/18` — a data entry that copied the label's line)
+/// left out: words with no digit, up to a colon, at the start.
+pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim_matches(|c: char| c.is_whitespace());
+    let wide = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
+    let folded: std::borrow::Cow<'_, str> = if s.chars().any(wide) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    '\u{3000}' => ' ',
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    let caption_end = folded.char_indices().take(16).find_map(|(i, c)| match c {
+        ':' | '：' if i > 0 => Some(i + c.len_utf8()),
+        ':' | '：' => Some(usize::MAX),
+        c if c.is_ascii_digit() => Some(usize::MAX),
+        _ => None,
+    });
+    match (caption_end, &folded) {
+        (Some(end), std::borrow::Cow::Borrowed(b)) if end != usize::MAX => {
+            std::borrow::Cow::Borrowed(b[end..].trim_start())
+        }
+        (Some(end), std::borrow::Cow::Owned(o)) if end != usize::MAX => {
+            std::borrow::Cow::Owned(o[end..].trim_start().to_string())
+        }
+        _ => folded,
+    }
+}
+
 /// A calendar date. Ordered chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -171,6 +208,18 @@ impl schemars::JsonSchema for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn printed_date_text_folds_width_and_drops_a_caption() {
+        use super::printed_date_text as p;
+        assert_eq!(p("２０２６－０９－１５"), "2026-09-15");
+        assert_eq!(p("生产日期：２０２６年０９月１５日"), "2026年09月15日");
+        assert_eq!(p("灌装日期: 2023/05/18"), "2023/05/18");
+        assert_eq!(p("Best before: 12.10.2026"), "12.10.2026");
+        assert_eq!(p("2026-09-15 12:30"), "2026-09-15 12:30");
+        assert_eq!(p("见瓶盖"), "见瓶盖");
+        assert_eq!(p("：2026"), ":2026");
+    }
+
     use super::*;
 
     #[test]

@@ -1023,7 +1023,8 @@ pub fn to_date(v: &Val<'_>) -> Option<Date> {
 
 /// Parses a printed year-month-day date in the common Chinese label forms.
 pub fn parse_printed_date(s: &str) -> Option<Date> {
-    let s = s.trim();
+    let s = crate::date::printed_date_text(s);
+    let s = s.as_ref();
     if let Some(d) = Date::parse_iso(s) {
         return Some(d);
     }

@@ -155,7 +155,9 @@ impl DateLogic {
                 let Some(text) = v.as_str() else {
                     return Outcome::Skip(format!("no text at `{}`", field.source));
                 };
-                let text = text.trim();
+                // Full-width forms and a copied caption read as the date itself.
+                let text = crate::date::printed_date_text(text);
+                let text = text.as_ref();
                 for re in formats {
                     if let Some(c) = re.captures(text) {
                         let num = |g: &str| c.name(g).and_then(|m| digits_value(m.as_str()));
