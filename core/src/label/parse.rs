@@ -588,8 +588,9 @@ impl Label {
             }
             if let Some(unit) = nc.unit.as_deref() {
                 let (canon, measure, factor) = match unit.trim() {
-                    "mL" | "ml" | "ML" | "毫升" => ("mL", "volume", 1),
-                    "L" | "l" | "升" => ("L", "volume", 1000),
+                    "mL" | "ml" | "ML" | "mℓ" | "毫升" => ("mL", "volume", 1),
+                    "cL" | "cl" | "CL" | "cℓ" => ("cL", "volume", 10),
+                    "L" | "l" | "ℓ" | "升" => ("L", "volume", 1000),
                     "g" | "G" | "克" => ("g", "mass", 1),
                     "kg" | "KG" | "Kg" | "千克" | "公斤" => ("kg", "mass", 1000),
                     _ => ("", "", 0),

@@ -407,7 +407,11 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     })
 }
 
-/// What a heading-less line of a textile label is, when it says so itself: fibre content
+/// What a heading-less line is, when it says so itself. On a food label: an alcohol
+/// strength alone (`14 % vol`: the words 'alcohol' / 'alc' may precede it, EU 1169/2011
+/// Annex XII) or, outside China, a quantity alone (`12 FL OZ (355 mL)`, `NET 12 FL OZ`,
+/// `750 ml`). On a
+/// textile label: fibre content
 /// the fibre parser reads whole with a percentage for every fibre (or, right after fibre
 /// lines, only a statement such as `Exclusive of decoration`), or a line whose first words
 /// are in the `line_start` table.
@@ -419,7 +423,21 @@ fn headless_target(
     item: &lines::Item,
 ) -> Option<Target> {
     if scope.family != "textile" {
-        return None;
+        let line = values::folded(&text_of(b.chars, item.start, item.end));
+        return if values::alcohol_only(&line) {
+            Some(Target::Alcohol)
+        } else if scope.market != "CN" && names_a_company(&line) {
+            // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
+            // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
+            // (GB 7718 tells the producer from the distributor by the heading: not in China.)
+            Some(Target::Producer)
+        } else if scope.market != "CN" && values::quantity_only(&line) {
+            // Not on Chinese labels: GB 7718 makes the words 净含量 part of the declaration
+            // (2011 4.1.5.1), so a bare quantity is not one.
+            Some(Target::NetContent)
+        } else {
+            None
+        };
     }
     if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
         return Some(t);
@@ -743,23 +761,26 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         (i > vs && has_digit && j < end).then_some((i, j))
     });
-    // Addresses without a digit (Irish and rural addresses often have none) still split
-    // after a company's legal form: `North Atlantic Seafood Ltd, Harbour Road, Killybegs`.
-    let split = split.or_else(|| {
-        commas.iter().find_map(|&i| {
-            let before: String = b.chars[vs..i].iter().collect();
-            let last = before
-                .trim_end()
-                .rsplit([' ', '\u{a0}'])
-                .next()
-                .unwrap_or("");
-            let mut j = i + 1;
-            while j < ve && b.chars[j].is_whitespace() {
-                j += 1;
-            }
-            (i > vs && j < ve && is_legal_form(last)).then_some((i, j))
-        })
+    // A company's name ends at its legal form, which also splits addresses without a digit
+    // (Irish and rural addresses often have none: `North Atlantic Seafood Ltd, Harbour Road,
+    // Killybegs`) or with a digit only far on (`Wicklow Mills Ltd, Main Street, …, A67 X123`).
+    let by_form = commas.iter().find_map(|&i| {
+        let before: String = b.chars[vs..i].iter().collect();
+        let last = before
+            .trim_end()
+            .rsplit([' ', '\u{a0}'])
+            .next()
+            .unwrap_or("");
+        let mut j = i + 1;
+        while j < ve && b.chars[j].is_whitespace() {
+            j += 1;
+        }
+        (i > vs && j < ve && is_legal_form(last)).then_some((i, j))
     });
+    let split = match (by_form, split) {
+        (Some(f), Some(d)) if f.0 < d.0 => Some(f),
+        (f, d) => d.or(f),
+    };
     match split {
         Some((i, j)) => {
             b.set_text(&format!("{party}/name"), vs, i);
@@ -767,6 +788,17 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
     }
+}
+
+/// Whether a line names a company by its legal form before a comma (`Example SAS, 5 chemin
+/// des Vergers…`, `Trailhead Foods, Inc., 1200 Pine Street`): an operator's name and address.
+fn names_a_company(line: &str) -> bool {
+    let parts: Vec<&str> = line.split([',', '，']).collect();
+    parts.len() > 1
+        && parts[..parts.len() - 1].iter().any(|p| {
+            let last = p.trim_end().rsplit([' ', '\u{a0}']).next().unwrap_or("");
+            is_legal_form(last) || is_legal_form(p.trim())
+        })
 }
 
 /// The last word of a company name that is its legal form (Ltd, GmbH, SAS, S.p.A., B.V., …).
@@ -830,9 +862,20 @@ fn read_nutrition(
                 break;
             }
         }
+        let line = text_of(b.chars, s, e);
+        // An operator's name and address printed under the table ends it.
+        if scope.market != "CN" && names_a_company(&line) {
+            break;
+        }
         li += 1;
         table_end = e;
-        let line = text_of(b.chars, s, e);
+        // A footnote under the table (`*Reference intake of an average adult (8 400 kJ/2 000
+        // kcal)`, `*Contains less than 2 percent of the Daily Value…`) is a statement printed
+        // with it, figures and all.
+        if matches!(b.chars[s], '*' | '＊' | '※') {
+            statements.push((s, e));
+            continue;
+        }
         match nutrition::read_line(&line) {
             nutrition::Line::Servings(n) => match Builder::number(&n) {
                 Some(v) => servings = Some((v, s, e)),
@@ -854,24 +897,39 @@ fn read_nutrition(
             }
             nutrition::Line::Row(r) => {
                 // `Brennwert 407 kJ / 97 kcal`: energy in both units on one line is two rows.
+                // `2112千焦（505千卡）` likewise; the row's percentage goes with the first.
+                let energy_unit = |u: Option<&str>| {
+                    let u = u?.trim().to_ascii_lowercase();
+                    match u.as_str() {
+                        "kj" | "千焦" => Some("kj"),
+                        "kcal" | "千卡" => Some("kcal"),
+                        _ => None,
+                    }
+                };
                 let energy_pair = r.second.as_ref().is_some_and(|(_, u2)| {
-                    let (a, b2) = (
-                        r.unit.as_deref().map(str::to_ascii_lowercase),
-                        u2.as_deref().map(str::to_ascii_lowercase),
-                    );
                     matches!(
-                        (a.as_deref(), b2.as_deref()),
+                        (energy_unit(r.unit.as_deref()), energy_unit(u2.as_deref())),
                         (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
                     )
                 });
                 if energy_pair {
                     if let Some((v2, u2)) = &r.second {
-                        for (v, u) in [(&r.value, r.unit.clone()), (v2, u2.clone())] {
+                        for (k, (v, u)) in [(&r.value, r.unit.clone()), (v2, u2.clone())]
+                            .into_iter()
+                            .enumerate()
+                        {
                             let Some(value) = Builder::number(v) else {
                                 pending_unread.push((s, e, "the value is not a number"));
                                 continue;
                             };
-                            rows.push((Value::Object(amount(&r.name, value, u.as_deref())), s, e));
+                            let mut row = amount(&r.name, value, u.as_deref());
+                            if k == 0 {
+                                if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number)
+                                {
+                                    row.insert("nrv_percent".into(), n);
+                                }
+                            }
+                            rows.push((Value::Object(row), s, e));
                         }
                     }
                     continue;

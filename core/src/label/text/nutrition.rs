@@ -284,6 +284,28 @@ pub fn read_line(s: &str) -> Line {
     if cells.is_empty() {
         return Line::Unread("empty");
     }
+    // `能量     2112千焦(505千卡) 25%`: in a table whose columns are set apart by wider
+    // blanks elsewhere, a percentage after a single blank is still a cell of its own.
+    if cells.len() > 1 {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| {
+                let tail = c
+                    .rfind(' ')
+                    .map(|i| (c[..i].trim().to_string(), c[i + 1..].to_string()));
+                match tail {
+                    Some((head, t))
+                        if !head.is_empty()
+                            && starts_numeric(&head)
+                            && split_number(&t).is_some_and(|(_, u)| u == "%") =>
+                    {
+                        vec![head, t]
+                    }
+                    _ => vec![c],
+                }
+            })
+            .collect();
+    }
     if is_header(s)
         && !cells
             .iter()
@@ -323,6 +345,22 @@ pub fn read_line(s: &str) -> Line {
     let Some((value, mut unit)) = split_number(value_cell) else {
         return Line::Unread("the value is not a number");
     };
+    // `2112千焦（505千卡）`, `1936 kJ / 462 kcal` in one cell: the figure in the other unit,
+    // in brackets or after a slash, is a second value of the row (energy in both units).
+    let mut inline_second: Option<(String, Option<String>)> = None;
+    if let Some(pos) = unit.find(['(', '（', '/', '／']) {
+        let open = unit[pos..].chars().next().map_or(1, char::len_utf8);
+        let rest = unit[pos + open..]
+            .trim()
+            .trim_end_matches([')', '）'])
+            .trim();
+        if let Some((n2, u2)) = split_number(rest) {
+            if !u2.is_empty() && !u2.contains(['%', '(', '（', '/']) {
+                inline_second = Some((n2, Some(u2)));
+                unit = unit[..pos].trim().to_string();
+            }
+        }
+    }
     let mut k = k + 1;
     if unit.is_empty() {
         if let Some(c) = cells.get(k) {
@@ -336,7 +374,7 @@ pub fn read_line(s: &str) -> Line {
         return Line::Unread("the value is a percentage");
     }
     let mut nrv = None;
-    let mut second = None;
+    let mut second = inline_second;
     for _ in 0..2 {
         let Some(c) = cells.get(k) else {
             break;
@@ -412,6 +450,29 @@ mod tests {
         match read_line(s) {
             Line::Row(r) => r,
             other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn energy_in_both_units_in_one_cell() {
+        for s in [
+            "能量     2112千焦(505千卡) 25%",
+            "能量\t２１１２千焦（５０５千卡）\t２５％",
+            "| Energy | 1936 kJ / 462 kcal | 25% |",
+        ] {
+            let r = row(s);
+            assert_eq!(r.nrv_percent.as_deref(), Some("25"), "{s}");
+            let (v2, u2) = r.second.clone().expect(s);
+            assert!(
+                matches!(u2.as_deref(), Some("千卡" | "kcal")),
+                "{s}: {u2:?}"
+            );
+            assert!(v2 == "505" || v2 == "462", "{s}");
+            assert!(
+                matches!(r.unit.as_deref(), Some("千焦" | "kJ")),
+                "{s}: {:?}",
+                r.unit
+            );
         }
     }
 

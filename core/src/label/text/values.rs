@@ -17,13 +17,32 @@ pub fn numbers_with_units(s: &str) -> Vec<(String, String)> {
     while i < chars.len() {
         if chars[i].is_ascii_digit() {
             let st = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
-            {
+            let mut num = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_ascii_digit() {
+                    num.push(c);
+                } else if c == '.' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+                    num.push('.');
+                } else if c == ',' && !num.contains('.') {
+                    // `1,5 kg` and `0,452 kg` (a decimal comma, EU labels) against `1,200 mg`
+                    // (a thousands comma, US): three digits after a comma that follows
+                    // something other than a lone 0 group thousands.
+                    let k = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    if k == 0 {
+                        break;
+                    }
+                    if k != 3 || num == "0" {
+                        num.push('.');
+                    }
+                } else {
+                    break;
+                }
                 i += 1;
             }
-            let num: String = chars[st..i].iter().collect();
             let mut j = i;
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
@@ -48,7 +67,8 @@ pub fn numbers_with_units(s: &str) -> Vec<(String, String)> {
 /// A net content's value and unit: the first number followed by a unit the document knows.
 pub fn net_content(s: &str) -> Option<(String, String)> {
     const UNITS: &[&str] = &[
-        "毫升", "千克", "公斤", "mL", "ml", "ML", "kg", "KG", "Kg", "升", "克", "L", "l", "g", "G",
+        "毫升", "千克", "公斤", "mL", "ml", "ML", "mℓ", "cl", "cL", "CL", "cℓ", "kg", "KG", "Kg",
+        "升", "克", "L", "l", "ℓ", "g", "G",
     ];
     for (num, unit) in numbers_with_units(s) {
         if let Some(u) = UNITS.iter().find(|u| unit.starts_with(**u)) {
@@ -60,6 +80,87 @@ pub fn net_content(s: &str) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// Whether the whole line is an alcohol strength: `14 % vol`, `Alc. 12,5% vol.`,
+/// `alcohol 5.0 % vol` (EU 1169/2011 Annex XII: the figure followed by `% vol`, which 'may be
+/// preceded by the word "alcohol" or the abbreviation "alc"').
+pub fn alcohol_only(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let l = l
+        .strip_prefix("alcohol")
+        .or_else(|| l.strip_prefix("alc."))
+        .or_else(|| l.strip_prefix("alc"))
+        .unwrap_or(&l)
+        .trim_start_matches([' ', ':', '.'])
+        .trim();
+    let digits = l
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(l.len());
+    if digits == 0 || !l.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let rest: String = l[digits..].chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        rest.as_str(),
+        "%vol" | "%vol." | "%v/v" | "%alc/vol" | "%alc./vol."
+    )
+}
+
+/// Whether the whole line is a quantity and nothing else: `12 FL OZ (355 mL)`,
+/// `NET 12 FL OZ (355 mL)`, `750 ml`, `1 LB 4 OZ (567 g)` — a net quantity printed without a
+/// heading (21 CFR 101.105: 'Net' or 'Net contents' may be left out for fluid measure).
+pub fn quantity_only(line: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "fl oz", "fl. oz.", "fl. oz", "fl.oz.", "fl.oz", "oz", "lb", "lbs", "g", "kg", "ml", "l",
+        "cl", "pt", "qt", "gal",
+    ];
+    let l = line.trim().to_lowercase();
+    let l = l
+        .strip_prefix("net contents")
+        .or_else(|| l.strip_prefix("net wt."))
+        .or_else(|| l.strip_prefix("net wt"))
+        .or_else(|| l.strip_prefix("net"))
+        .unwrap_or(&l);
+    let chars: Vec<char> = l.chars().collect();
+    let mut i = 0;
+    let mut groups = 0;
+    let skip = |i: &mut usize| {
+        while *i < chars.len() && matches!(chars[*i], ' ' | '(' | ')' | '/' | ':') {
+            *i += 1;
+        }
+    };
+    skip(&mut i);
+    while i < chars.len() {
+        let st = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], '.' | ',')) {
+            i += 1;
+        }
+        if i == st || !chars[st].is_ascii_digit() {
+            return false;
+        }
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+        let rest: String = chars[i..].iter().collect();
+        let Some(u) = UNITS
+            .iter()
+            .filter(|u| {
+                rest.starts_with(**u)
+                    && rest[u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+            })
+            .max_by_key(|u| u.len())
+        else {
+            return false;
+        };
+        i += u.chars().count();
+        groups += 1;
+        skip(&mut i);
+    }
+    groups > 0
 }
 
 /// `52%vol` → 52.
@@ -146,4 +247,59 @@ pub fn printed_elsewhere(value: &str) -> bool {
         || v.starts_with("印于")
         || lower.starts_with("see "))
         && !v.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{alcohol, net_content};
+
+    fn nc(s: &str) -> Option<(String, String)> {
+        net_content(s)
+    }
+
+    #[test]
+    fn decimal_and_thousands_commas_and_centilitres() {
+        let pair = |n: &str, u: &str| Some((n.to_string(), u.to_string()));
+        assert_eq!(nc("Poids net : 1,5 kg"), pair("1.5", "kg"));
+        assert_eq!(nc("0,452 kg"), pair("0.452", "kg"));
+        assert_eq!(nc("0,75 l"), pair("0.75", "l"));
+        assert_eq!(nc("Net Wt 1,200 g"), pair("1200", "g"));
+        assert_eq!(nc("Contenido neto: 75 cl"), pair("75", "cl"));
+        assert_eq!(nc("NET WT 8.4 OZ (240 g)"), pair("240", "g"));
+        assert_eq!(nc("净含量：250mL"), pair("250", "mL"));
+        assert_eq!(alcohol("14,5 % vol").as_deref(), Some("14.5"));
+    }
+
+    #[test]
+    fn lines_that_are_only_a_strength_or_a_quantity() {
+        use super::{alcohol_only, quantity_only};
+        for s in [
+            "14 % vol",
+            "Alc. 12,5% vol.",
+            "alcohol 5.0 % vol",
+            "13.5%vol",
+        ] {
+            assert!(alcohol_only(s), "{s}");
+        }
+        for s in ["14 %", "Rioja 14 % vol", "vol 14"] {
+            assert!(!alcohol_only(s), "{s}");
+        }
+        for s in [
+            "12 FL OZ (355 mL)",
+            "NET 12 FL OZ (355 mL)",
+            "750 ml",
+            "1 LB 4 OZ (567 g)",
+            "Net contents 1 qt (946 mL)",
+        ] {
+            assert!(quantity_only(s), "{s}");
+        }
+        for s in [
+            "Calories 190",
+            "12 bars",
+            "Serving size 1 bar (40g)",
+            "355 mL of juice",
+        ] {
+            assert!(!quantity_only(s), "{s}");
+        }
+    }
 }
