@@ -10,7 +10,7 @@
 //! the embedded packs eagerly (`Standards::compile_all`), so a bad condition still fails
 //! the build; packs read from files compile every condition at load.
 
-use super::{element_pointer, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
+use super::{element_pointer, is_field_path, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
 use crate::expr::{Expr, Scope, Val};
 use crate::pack::format::CheckSpec;
 
@@ -252,8 +252,16 @@ impl ClaimConditions {
                     .unwrap_or_else(|| {
                         Val::Str(std::borrow::Cow::Owned(matching[0].source().to_string()))
                     });
+                // A list computed from the element (the parts of a combined claim, 高钙低脂)
+                // has no pointers of its own: the finding points at the element's text,
+                // where the part is printed.
+                let at = if is_field_path(&self.claims) {
+                    element_pointer(&self.claims, base, i)
+                } else {
+                    format!("{base}/{}", self.text_field)
+                };
                 hits.push(
-                    Hit::at(element_pointer(&self.claims, base, i))
+                    Hit::at(at)
                         .expected(expected)
                         .found(claim.field(&self.text_field))
                         .bind("claim", claim.clone())

@@ -287,6 +287,12 @@ pub fn element_pointer(list: &Expr, base: &str, i: usize) -> String {
     format!("{}/{}", pointer_of(list, base), i)
 }
 
+/// Whether a list expression is a field path of the label (so its elements have pointers of
+/// their own) rather than a list computed from it.
+pub fn is_field_path(list: &Expr) -> bool {
+    path_len(&list.root, "").is_some()
+}
+
 /// Returned if a primitive's `compile` is handed another primitive's parameters — a bug in
 /// the dispatch above, reported as an error rather than a panic.
 const WRONG_SPEC: &str = "internal error: check parameters dispatched to the wrong primitive";
