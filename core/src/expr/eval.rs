@@ -896,6 +896,44 @@ impl<'c, 'a> Scope<'c, 'a> {
                 use crate::primitives::required_chars::WordSearch;
                 let whole = WordSearch::new(&text);
                 let mut out = Vec::new();
+                // A long table (claim_parts) is read through its word index: only the rows
+                // with a word starting with one of the text's characters are tried.
+                if let Some(ix) = (t.rows.len() > 24)
+                    .then(|| t.word_index(&words_col, &excl_col))
+                    .flatten()
+                {
+                    for i in ix.candidates(&text) {
+                        let i = i as usize;
+                        let mut excl: Vec<&str> = ix.excl[i]
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|w| whole.contains(w))
+                            .collect();
+                        if excl.len() > 1 {
+                            crate::order::sort_by_key(&mut excl, |w| {
+                                std::cmp::Reverse(w.chars().count())
+                            });
+                        }
+                        let mut masked: std::borrow::Cow<'_, str> =
+                            std::borrow::Cow::Borrowed(&text);
+                        for w in &excl {
+                            if masked.contains(w) {
+                                masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
+                            }
+                        }
+                        let blanked = match &masked {
+                            std::borrow::Cow::Borrowed(_) => None,
+                            std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
+                        };
+                        let search = blanked.as_ref().unwrap_or(&whole);
+                        if ix.words[i].iter().any(|w| search.contains(w)) {
+                            if let Some(k) = t.rows[i].get(t.key.as_str()) {
+                                out.push(Val::from_json(k));
+                            }
+                        }
+                    }
+                    return Val::List(ValList::new(out));
+                }
                 for row in &t.rows {
                     // Only the exclusions the text holds can blank anything (blanking writes
                     // U+0001, which no word contains, so it never makes a new occurrence);
