@@ -157,7 +157,7 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
     }
     let l = p.to_lowercase();
     if [
-        "面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面",
+        "面料", "面层", "大身", "主料", "外层", "表布", "面布", "毯面", "被面", "主体",
     ]
     .contains(&p)
         || [

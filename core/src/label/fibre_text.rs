@@ -32,7 +32,7 @@ pub struct ParsedFibres {
 const FIELD: &str = "/fibre_content/text";
 const OPEN: &[char] = &['(', '（', '[', '【', '〔'];
 const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
-const COMPONENT_SEPS: &[char] = &['；', ';', '\n', '\r'];
+const COMPONENT_SEPS: &[char] = &['；', ';'];
 const SEPS: &[char] = &[',', '，', '、', '/', '+', '。', '.', '|', '＋', '／'];
 /// Words before a colon that introduce the whole statement rather than name a part.
 const LEAD_WORDS: &[&str] = &[
@@ -62,6 +62,9 @@ enum Tok {
     Bracket(String),
     Colon,
     ComponentSep,
+    /// A line break: it ends a component only before a part label (fibres are often printed
+    /// one per line: `80% Cotton` / `20% Nylon`).
+    LineBreak,
     Other,
 }
 
@@ -125,6 +128,20 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
             Tok::ComponentSep => {
                 flush(&t, part.take(), std::mem::take(&mut body), &mut out);
             }
+            Tok::LineBreak => {
+                let next = tokens[i + 1..]
+                    .iter()
+                    .position(|t| !matches!(t.tok, Tok::LineBreak))
+                    .map(|k| i + 1 + k);
+                let part_next = next.is_some_and(|k| {
+                    matches!(tokens[k].tok, Tok::Word(_))
+                        && matches!(tokens.get(k + 1).map(|t| &t.tok), Some(Tok::Colon))
+                        && !fibre_colon_percent(&tokens, k)
+                });
+                if part_next {
+                    flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+                }
+            }
             // `山羊绒：70%`: a fibre, a colon and its percentage, not a part label — the
             // percentage ends the component or is followed by the next such pair.
             Tok::Word(_) if fibre_colon_percent(&tokens, i) => {
@@ -187,6 +204,52 @@ fn fibre_colon_percent(tokens: &[Token], i: usize) -> bool {
             is(i + 4, |t| matches!(t, Tok::Colon)) && is(i + 5, |t| matches!(t, Tok::Pct(_)))
         }
         _ => false,
+    }
+}
+
+/// `100% Schurwolle / 100% laine vierge`, `棉60% 聚酯纤维40% / Cotton 60% Polyester 40%`:
+/// the same declaration printed again in other languages, in one component. When the fibres
+/// split into equal groups with the same percentages in the same order, the first group
+/// adding up to 100 %, and no pair of corresponding names both in Chinese characters (a
+/// Chinese label states its fibres once; its translations are in other scripts), the later
+/// groups are the first one's translations: their names become its fibres' glosses.
+fn fold_repeated_groups(fibres: &mut Vec<Fibre>) {
+    let n = fibres.len();
+    if n < 2
+        || fibres
+            .iter()
+            .any(|f| f.trace.is_some() || f.percent.is_none())
+    {
+        return;
+    }
+    let pct = |f: &Fibre| f.percent.map(|d| d.0).unwrap_or_default();
+    for g in 1..=n / 2 {
+        if n % g != 0 {
+            continue;
+        }
+        let first = &fibres[..g];
+        if first.iter().map(pct).sum::<Decimal>() != Decimal::ONE_HUNDRED {
+            continue;
+        }
+        let same = fibres[g..].chunks(g).all(|group| {
+            group
+                .iter()
+                .zip(first)
+                .all(|(y, x)| pct(y) == pct(x) && !(has_cjk(&x.name) && has_cjk(&y.name)))
+        });
+        if !same {
+            continue;
+        }
+        let rest: Vec<Fibre> = fibres.drain(g..).collect();
+        for group in rest.chunks(g) {
+            for (x, y) in fibres.iter_mut().zip(group) {
+                x.gloss = Some(match x.gloss.take() {
+                    Some(before) => format!("{before}/{}", y.name),
+                    None => y.name.clone(),
+                });
+            }
+        }
+        return;
     }
 }
 
@@ -305,6 +368,13 @@ fn tokenise(chars: &[char]) -> Vec<Token> {
                 start,
                 end: i,
             });
+        } else if matches!(c, '\n' | '\r') {
+            i += 1;
+            out.push(Token {
+                tok: Tok::LineBreak,
+                start,
+                end: i,
+            });
         } else if c.is_whitespace() || SEPS.contains(&c) {
             i += 1;
         } else if is_word_char(c) {
@@ -419,7 +489,7 @@ fn flush(
             Tok::Pct(v) => atoms.push(Atom::Pct(*v, tk.start, tk.end)),
             Tok::Num => bad.push(t.unparsed(tk.start, tk.end, "number_without_percent")),
             Tok::Other => bad.push(t.unparsed(tk.start, tk.end, "unexpected_character")),
-            Tok::Colon | Tok::ComponentSep => {}
+            Tok::Colon | Tok::ComponentSep | Tok::LineBreak => {}
             Tok::Bracket(inner) => {
                 let after_word = match atoms.last_mut() {
                     Some(Atom::Word(f, _, e)) if *e == tk.start => Some((f, e)),
@@ -616,6 +686,7 @@ fn flush(
     if let Some((_, ps, pe)) = pending {
         bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
     }
+    fold_repeated_groups(&mut fibres);
     if wording.is_none()
         && fibres.len() == 1
         && fibres[0].percent.map(|p| p.0) == Some(Decimal::ONE_HUNDRED)
@@ -648,6 +719,14 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
     let mut parts = Vec::new();
     for c in components {
         let mut entries = Vec::new();
+        let declared: Vec<&Fibre> = c.fibres.iter().filter(|f| f.trace != Some(true)).collect();
+        let glosses: Vec<usize> = declared
+            .iter()
+            .map(|f| f.gloss.as_deref().map_or(0, |g| g.split('/').count()))
+            .collect();
+        // Every declared fibre translated as often: the list was printed again per language.
+        let whole_list =
+            !glosses.is_empty() && glosses[0] > 0 && glosses.iter().all(|&n| n == glosses[0]);
         // The wording printed before the first declared fibre (纯 / 全 / pure / all).
         let first = c.fibres.iter().position(|f| f.trace != Some(true));
         for (i, f) in c.fibres.iter().enumerate() {
@@ -672,21 +751,49 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
                 s.push_str(d);
                 s.push(')');
             }
-            if let Some(g) = &f.gloss {
-                s.push('/');
-                s.push_str(g);
-                s.push(' ');
-            }
             if let Some(p) = f.percent {
                 s.push_str(&p.0.normalize().to_string());
                 s.push('%');
             }
+            // A gloss of this fibre alone (`山羊绒70%/Cashmere 70%`); translations of the
+            // whole list are printed as the list again, below.
+            if !whole_list {
+                for g in f.gloss.iter().flat_map(|g| g.split('/')) {
+                    s.push('/');
+                    s.push_str(g);
+                    if let Some(p) = f.percent {
+                        s.push_str(&format!(" {}%", p.0.normalize()));
+                    }
+                }
+            }
             entries.push(s);
         }
-        for st in &c.statements {
-            entries.push(format!("（{st}）"));
+        // Translations (glosses) as the list printed again in each other language, after a
+        // slash: `山羊绒70%，绵羊毛30%/Cashmere70%，Wool30%`.
+        let languages = if whole_list { glosses[0] } else { 0 };
+        let mut body = entries.join("，");
+        for j in 0..languages {
+            let again: Vec<String> = declared
+                .iter()
+                .map(|f| {
+                    let name = f
+                        .gloss
+                        .as_deref()
+                        .and_then(|g| g.split('/').nth(j))
+                        .unwrap_or(&f.name);
+                    match f.percent {
+                        Some(p) => format!("{name}{}%", p.0.normalize()),
+                        None => name.to_string(),
+                    }
+                })
+                .collect();
+            body.push('/');
+            body.push_str(&again.join("，"));
         }
-        let body = entries.join("，");
+        for st in &c.statements {
+            body.push_str(&format!("，（{st}）"));
+        }
+        let body = body.trim_start_matches('，').to_string();
         parts.push(match &c.part {
             Some(p) => format!("{p}：{body}"),
             None => body,
@@ -943,6 +1050,36 @@ mod tests {
         // Lists that differ are not translations of each other.
         let p = round_trip("70%山羊绒 30%绵羊毛；60% Cashmere 40% Wool");
         assert_eq!(p.components.len(), 2);
+    }
+
+    #[test]
+    fn fibres_one_per_line_and_lists_repeated_in_other_languages() {
+        let p = round_trip("80% Cotton\n20% Nylon");
+        assert_eq!(p.components.len(), 1, "{p:?}");
+        assert_eq!(p.components[0].fibres.len(), 2);
+        let p = round_trip("纤维含量：\n棉60%\n聚酯纤维40%");
+        assert_eq!(p.components.len(), 1, "{p:?}");
+        assert_eq!(p.components[0].part, None);
+        // A part label at the start of a line still starts a component.
+        let p = round_trip("面料：\n80%羊毛\n20%锦纶\n里料：\n100%聚酯纤维");
+        assert_eq!(p.components.len(), 2, "{p:?}");
+        assert_eq!(p.components[1].part.as_deref(), Some("里料"));
+        for (t, n) in [
+            ("100% Schurwolle / 100% laine vierge", 1),
+            ("60% cotton 40% polyester / 60% coton 40% polyester", 2),
+            ("棉60% 聚酯纤维40% / Cotton 60% Polyester 40%", 2),
+            ("100% wool\n100% laine\n100% lana", 1),
+        ] {
+            let p = round_trip(t);
+            assert_eq!(p.components.len(), 1, "{t}: {p:?}");
+            assert_eq!(p.components[0].fibres.len(), n, "{t}: {p:?}");
+            assert!(p.components[0].fibres[0].gloss.is_some(), "{t}");
+        }
+        // Two Chinese lists are not translations of each other; other percentages either.
+        let p = round_trip("100%棉\n100%聚酯纤维");
+        assert_eq!(p.components[0].fibres.len(), 2);
+        let p = round_trip("60% cotton 40% polyester / 50% coton 50% polyester");
+        assert_eq!(p.components[0].fibres.len(), 4);
     }
 
     #[test]

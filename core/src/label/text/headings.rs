@@ -339,17 +339,20 @@ impl Headings {
         while k < end && super::lines::is_blank(chars[k]) {
             k += 1;
         }
-        // `面料/Shell：`, `配料/Ingredients:`: the heading's translation after a slash,
-        // then the colon, belongs to the heading.
-        if !e.spaced && k < end && matches!(chars[k], '/' | '／') {
+        // `面料/Shell：`, `配料/Ingredients:`, `纤维成分 / Composition:`, `Composition /
+        // 纤维成分：`: the heading's translation after a slash, then the colon, belongs to
+        // the heading.
+        if k < end && matches!(chars[k], '/' | '／') {
             let mut m = k + 1;
+            let mut letters = 0;
             while m < end
                 && m < k + MAX_SPAN
-                && (chars[m].is_ascii_alphabetic() || matches!(chars[m], ' ' | '.' | '\'' | '-'))
+                && (chars[m].is_alphabetic() || matches!(chars[m], ' ' | '.' | '\'' | '-'))
             {
+                letters += usize::from(chars[m].is_alphabetic());
                 m += 1;
             }
-            if m < end && m > k + 1 && is_colon(chars[m]) && chars[k + 1].is_ascii_alphabetic() {
+            if m < end && letters > 0 && is_colon(chars[m]) {
                 k = m;
             }
         }

@@ -462,7 +462,13 @@ fn headless_target(
         .iter()
         .all(|c| c.fibres.is_empty() && !c.statements.is_empty());
     let after_fibres = open.as_ref().map(|o| o.target) == Some(Target::FibreContent);
-    (declares || statement_only && after_fibres).then_some(Target::FibreContent)
+    // After fibre lines, a named part read cleanly belongs to them even where its fibre has
+    // no percentage of its own (`填充物：白鹅绒 含绒量 90%`, GB/T 29862 6.7).
+    let named_part = parsed
+        .components
+        .iter()
+        .all(|c| c.part.is_some() && !(c.fibres.is_empty() && c.statements.is_empty()));
+    (declares || after_fibres && (statement_only || named_part)).then_some(Target::FibreContent)
 }
 
 /// A printed 原产国 other than China marks an imported food: it is the item only imports
