@@ -196,9 +196,11 @@ pub struct Skip {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// No findings.
+    /// No findings, or only notes (`info`): a note says what was not or could not be
+    /// checked, or draws attention, and is no fault of the label — a compliant label must be
+    /// able to pass (a GI outside the register the pack carries is noted, not warned).
     Pass,
-    /// Only warnings or notes.
+    /// At least one warning, no error.
     PassWithWarnings,
     /// At least one finding of error severity.
     Fail,
@@ -265,9 +267,9 @@ pub struct Measurement {
 impl Report {
     pub fn verdict_of(findings: &[Finding]) -> Verdict {
         match findings.iter().map(|f| f.severity).max() {
-            None => Verdict::Pass,
+            None | Some(Severity::Info) => Verdict::Pass,
             Some(Severity::Error) => Verdict::Fail,
-            Some(_) => Verdict::PassWithWarnings,
+            Some(Severity::Warning) => Verdict::PassWithWarnings,
         }
     }
 

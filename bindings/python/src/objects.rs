@@ -320,7 +320,7 @@ impl PyReport {
     fn ok(&self) -> bool {
         self.inner.verdict != Verdict::Fail
     }
-    /// `pass` (no findings), `pass_with_warnings` or `fail`.
+    /// `pass` (no findings, or notes only), `pass_with_warnings` or `fail`.
     #[getter]
     fn verdict(&self) -> &'static str {
         verdict_name(self.inner.verdict)
