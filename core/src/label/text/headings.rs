@@ -61,6 +61,13 @@ pub enum Target {
     ComplaintPhone,
     HealthWarning,
     IdentificationNumber,
+    /// 产品类别: a formula's base and form (GB 10765-2021 4 (2): 乳基/豆基, 粉状/液态) or a
+    /// special medical food's category (GB 29922).
+    ProductCategory,
+    /// 产品特点 of a special medical food (GB 29922).
+    ProductFeatures,
+    /// A line saying where the preparation diagram is (`（冲调图示见罐身）`).
+    PreparationDiagram,
 }
 
 #[derive(Deserialize)]

@@ -144,6 +144,8 @@ struct Builder<'a> {
     /// The party the last address or contact belongs to (`/producer` until another party
     /// heading is read).
     party: &'static str,
+    /// The label's category (not printed): where 产品类别 goes.
+    category: &'a str,
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -281,6 +283,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         unread_more: 0,
         conflicts: Vec::new(),
         party: "/producer",
+        category: &ctx.category,
     };
     b.doc.insert("schema_version".into(), json!("1"));
     if let Some(id) = &ctx.id {
@@ -310,7 +313,10 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                 // A line without a heading.
                 if n == 0 {
                     if let Some(mut o) = open.take() {
-                        if o.vs >= o.ve || continues(chars, o.vs, o.ve) {
+                        if o.vs >= o.ve
+                            || continues(chars, o.vs, o.ve)
+                            || next_step(chars, item.start, item.end, o.target)
+                        {
                             if o.vs >= o.ve {
                                 o.vs = item.start;
                             }
@@ -424,7 +430,18 @@ fn headless_target(
 ) -> Option<Target> {
     if scope.family != "textile" {
         let line = values::folded(&text_of(b.chars, item.start, item.end));
-        return if values::alcohol_only(&line) {
+        if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
+            return Some(t);
+        }
+        return if values::registration_only(&line) {
+            Some(Target::RegistrationNumber)
+        } else if line.contains("图示")
+            && ["冲调", "调配", "冲泡", "配制"]
+                .iter()
+                .any(|w| line.contains(w))
+        {
+            Some(Target::PreparationDiagram)
+        } else if values::alcohol_only(&line) {
             Some(Target::Alcohol)
         } else if scope.market != "CN" && names_a_company(&line) {
             // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
@@ -586,6 +603,26 @@ fn continues(chars: &[char], s: usize, e: usize) -> bool {
     depth > 0
 }
 
+/// Whether the line `s..e` is a further numbered step (`2.再加粉。`, `3、`, `（2）`, `②`) of
+/// a multi-line instruction item: the item goes on even after a step that ended with `。`.
+fn next_step(chars: &[char], s: usize, e: usize, open: Target) -> bool {
+    if !matches!(
+        open,
+        Target::Preparation | Target::Usage | Target::Storage | Target::Statement | Target::Care
+    ) {
+        return false;
+    }
+    let line: Vec<char> = chars[s..e].iter().map(|c| headings::fold(*c)).collect();
+    match line.as_slice() {
+        ['(', d, ')', ..] if d.is_ascii_digit() && *d != '1' => true,
+        [d, sep, ..] if d.is_ascii_digit() && *d != '0' && *d != '1' => {
+            matches!(sep, '.' | '、' | ')' | '．')
+        }
+        [c, ..] => ('②'..='⑩').contains(c),
+        [] => false,
+    }
+}
+
 fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
     match t {
         Target::Ingredients => b.set_text("/ingredients/text", s, e),
@@ -730,6 +767,49 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::ComplaintPhone => b.set_text("/population/health_food/complaint_phone", vs, ve),
         Target::HealthWarning => b.set_text("/population/health_food/warning/text", vs, ve),
         Target::IdentificationNumber => b.set_text("/textile/identification_number", vs, ve),
+        Target::ProductCategory => {
+            let medical = b.category.starts_with("food.special_dietary.fsmp")
+                || b.category == "food.infant_formula.fsmp";
+            let formula = b.category.starts_with("food.infant_formula");
+            if !medical && !formula {
+                // Other foods have no such item in the document: the line stays unread.
+                b.unread(hs, ve, "no heading the reader knows");
+                return;
+            }
+            if medical {
+                b.set_text("/population/medical/category", vs, ve);
+            }
+            if formula {
+                let base = if value.contains("乳基") {
+                    Some("milk")
+                } else if value.contains("豆基") {
+                    Some("soy")
+                } else {
+                    None
+                };
+                let form = if value.contains("粉") {
+                    Some("powder")
+                } else if value.contains("液") {
+                    Some("liquid")
+                } else {
+                    None
+                };
+                if let Some(v) = base {
+                    b.set("/population/formula/base", json!(v), vs, ve, false);
+                }
+                if let Some(v) = form {
+                    b.set("/population/formula/form", json!(v), vs, ve, false);
+                }
+            }
+        }
+        Target::ProductFeatures => b.set_text("/population/medical/features", vs, ve),
+        Target::PreparationDiagram => b.set(
+            "/population/preparation/diagram",
+            json!(true),
+            hs,
+            ve,
+            false,
+        ),
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
@@ -1122,6 +1202,17 @@ mod tests {
         assert_eq!(r.document["group_company"]["name"], "某某乳业集团有限公司");
         assert_eq!(r.document["group_company"]["address"], "北京市朝阳区2号");
         assert_eq!(r.document["group_company"]["contact"], "010-5550101");
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
+    }
+
+    #[test]
+    fn numbered_steps_after_a_full_stop_stay_one_item() {
+        let text = "冲调方法：\n1.先加水。\n2.再加粉。\n3.摇匀\n贮存条件：阴凉干燥处";
+        let r = read(text, &ctx("food.infant_formula.infant"), 100_000).expect("reads");
+        assert_eq!(
+            r.document["population"]["preparation"]["text"],
+            "1.先加水。\n2.再加粉。\n3.摇匀"
+        );
         assert!(r.unread.is_empty(), "{:?}", r.unread);
     }
 

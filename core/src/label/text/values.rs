@@ -82,6 +82,26 @@ pub fn net_content(s: &str) -> Option<(String, String)> {
     None
 }
 
+/// Whether the whole line is a registration or filing number alone (`国食注字YP20230087`,
+/// `国食健注G20190231`, `食健备G201944000123`): the number is its own heading.
+pub fn registration_only(line: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "国食注字",
+        "国食健注",
+        "国食健字",
+        "卫食健字",
+        "食健备",
+        "国食健备",
+    ];
+    let l = line.trim();
+    LEADS.iter().any(|lead| {
+        l.strip_prefix(lead).is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+        })
+    })
+}
+
 /// Whether the whole line is an alcohol strength: `14 % vol`, `Alc. 12,5% vol.`,
 /// `alcohol 5.0 % vol` (EU 1169/2011 Annex XII: the figure followed by `% vol`, which 'may be
 /// preceded by the word "alcohol" or the abbreviation "alc"').
