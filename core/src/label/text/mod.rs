@@ -261,6 +261,16 @@ impl<'a> Builder<'a> {
 
 /// Reads a label's text. Linear in the text's length; bounded by `max_chars`.
 pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReading, crate::Error> {
+    // An energy label is a graphic of grade bars, pictograms and figures under their
+    // symbols; the reader has no items for it, and reading only the words around it would
+    // report the label itself as missing (CEL, EU 2017/1369). Said as an error instead.
+    if ctx.category == "appliance" || ctx.category.starts_with("appliance.") {
+        return Err(crate::Error::Option(format!(
+            "energy labels are not read from text (category `{}`): give the label as JSON \
+             (`energy_label` with its grade and figures; `labelcheck schema`)",
+            ctx.category
+        )));
+    }
     let table = headings::table().map_err(crate::Error::Option)?;
     let index = CharIndex::new(text);
     let chars = index.chars();
@@ -1203,6 +1213,21 @@ mod tests {
         assert_eq!(r.document["group_company"]["address"], "北京市朝阳区2号");
         assert_eq!(r.document["group_company"]["contact"], "010-5550101");
         assert!(r.unread.is_empty(), "{:?}", r.unread);
+    }
+
+    #[test]
+    fn an_energy_label_is_not_read_from_text() {
+        let e = read(
+            "中国能效标识\n能效等级：1级",
+            &ctx("appliance.room_air_conditioner"),
+            100_000,
+        )
+        .expect_err("refused");
+        assert!(
+            e.to_string()
+                .contains("energy labels are not read from text"),
+            "{e}"
+        );
     }
 
     #[test]
