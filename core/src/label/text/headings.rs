@@ -68,6 +68,8 @@ pub enum Target {
     ProductFeatures,
     /// A line saying where the preparation diagram is (`（冲调图示见罐身）`).
     PreparationDiagram,
+    /// 境外生产企业在华注册编号 (GB 7718-2025 8.3).
+    OverseasRegistration,
 }
 
 #[derive(Deserialize)]
@@ -166,7 +168,7 @@ pub struct HeadingMatch {
 }
 
 /// Most characters a heading may span in the text (interior blanks included).
-const MAX_SPAN: usize = 64;
+const MAX_SPAN: usize = 96;
 
 /// Full-width ASCII folded to ASCII, ideographic space to a space.
 pub fn fold(c: char) -> char {

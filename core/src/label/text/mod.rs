@@ -445,6 +445,9 @@ fn headless_target(
         }
         return if values::registration_only(&line) {
             Some(Target::RegistrationNumber)
+        } else if scope.market == "CN" && values::expiry_with_suffix(&line).is_some() {
+            // `2028年01月09日之前食用最佳` (GB 7718-2025 A.2.3: the words after the date).
+            Some(Target::Expiry)
         } else if line.contains("图示")
             && ["冲调", "调配", "冲泡", "配制"]
                 .iter()
@@ -675,13 +678,31 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::ProductionDate => b.set_text("/dates/production", vs, ve),
         // GB 7718-2025 A.2.2: both dates on one line, '生产日期/保质期到期日：20100320/20100520'
         // — split at the slash between them (no slash: the value is left unread).
-        Target::ProductionAndExpiry => match (vs..ve).find(|&i| matches!(b.chars[i], '/' | '／')) {
-            Some(slash) => {
-                b.set_text("/dates/production", vs, slash);
-                b.set_text("/dates/expiry", slash + 1, ve);
+        // A.2.2 prints the pair '20100320/20100520' and '20100320;20100520': split at the
+        // slash or semicolon between them (or a blank between two dates).
+        Target::ProductionAndExpiry => match (vs..ve)
+            .find(|&i| matches!(b.chars[i], '/' | '／' | ';' | '；'))
+            .or_else(|| {
+                (vs..ve).find(|&i| {
+                    b.chars[i].is_whitespace()
+                        && b.chars[vs..i]
+                            .iter()
+                            .any(|c| headings::fold(*c).is_ascii_digit())
+                        && b.chars[i..ve]
+                            .iter()
+                            .any(|c| headings::fold(*c).is_ascii_digit())
+                })
+            }) {
+            Some(sep) => {
+                b.set_text("/dates/production", vs, sep);
+                let next = lines::trim(b.chars, sep + 1, ve).0;
+                b.set_text("/dates/expiry", next, ve);
             }
-            None => b.unread(vs, ve, "two dates expected, separated by '/'"),
+            None => b.unread(vs, ve, "two dates expected, separated by '/' or ';'"),
         },
+        Target::OverseasRegistration => {
+            b.set_text("/overseas_producer/registration_number", vs, ve)
+        }
         Target::ShelfLife => {
             let arabic = values::arabic_numerals(&value);
             if arabic == value {
@@ -693,8 +714,14 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // In the EU and US the date's lead words are regulated ('Best before' with a day,
         // 'Best before end' without, 'Use by'): a heading in a Latin script is kept with the
         // date, as JSON labels give it; a Chinese one (保质期至) is not.
-        Target::Expiry if (b.chars[hs] as u32) < 0x2E80 => b.set_text("/dates/expiry", hs, ve),
-        Target::Expiry => b.set_text("/dates/expiry", vs, ve),
+        Target::Expiry if hs < vs && (b.chars[hs] as u32) < 0x2E80 => {
+            b.set_text("/dates/expiry", hs, ve)
+        }
+        // `2028年01月09日之前食用最佳`: the date without the words after it (A.2.3).
+        Target::Expiry => {
+            let date_end = values::expiry_with_suffix(&value).map_or(ve, |n| vs + n);
+            b.set_text("/dates/expiry", vs, date_end)
+        }
         // 'Frozen on …' keeps its words like the EU date lines; a printed date of freezing
         // says the food is sold frozen.
         // A printed drained weight keeps its lead word (C.2.2 allows 梨块 and the like) and says
@@ -939,6 +966,7 @@ fn read_nutrition(
     let mut basis = nutrition::basis_in(&text_of(b.chars, vs, ve));
     // A per-100 kJ column named in the title or a header (infant formula tables).
     let mut kj_column = nutrition::names_per_100kj(&text_of(b.chars, vs, ve));
+    let mut serving_column = nutrition::names_serving_column(&text_of(b.chars, vs, ve));
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
@@ -946,7 +974,54 @@ fn read_nutrition(
     let mut servings: Option<(Value, usize, usize)> = None;
     let table_start = h.start;
     let mut table_end = title_end;
-    while li < all_lines.len() {
+    // The declaration on the title's own line, items separated by commas: EU 1169/2011
+    // Art 34(2)'s linear format, GB 28050-2025 附录B 示例6's text format
+    // (`营养成分/100克：能量2242kJ，蛋白质6.4克，…`). Then the lines below are not the table's.
+    let mut linear = false;
+    let pieces = linear_pieces(b.chars, vs, ve);
+    if pieces.len() >= 2 {
+        let read: Vec<((usize, usize), nutrition::Row)> = pieces
+            .iter()
+            .filter_map(
+                |&(ps, pe)| match nutrition::read_line(&text_of(b.chars, ps, pe)) {
+                    nutrition::Line::Row(r) => Some(((ps, pe), r)),
+                    _ => None,
+                },
+            )
+            .collect();
+        if read.len() >= 2 {
+            linear = true;
+            // Lines of words right below it are its notes (GB 28050-2025 4.5's children's
+            // statement), up to the next item.
+            while li < all_lines.len() {
+                let (s, e) = lines::trim(b.chars, all_lines[li].0, all_lines[li].1);
+                let words_only = s < e
+                    && !b.chars[s..e]
+                        .iter()
+                        .any(|c| headings::fold(*c).is_ascii_digit());
+                if !words_only
+                    || table.at_start(b.chars, s, e, scope).is_some()
+                    || table.line_start(b.chars, s, e, scope).is_some()
+                {
+                    break;
+                }
+                statements.push((s, e));
+                table_end = e;
+                li += 1;
+            }
+            for (at, r) in &read {
+                place_row(
+                    r,
+                    *at,
+                    (kj_column, serving_column),
+                    &mut rows,
+                    &mut per_kj,
+                    &mut pending_unread,
+                );
+            }
+        }
+    }
+    while !linear && li < all_lines.len() {
         let (ls, le) = all_lines[li];
         let (s, e) = lines::trim(b.chars, ls, le);
         if s >= e {
@@ -959,8 +1034,14 @@ fn read_nutrition(
             }
         }
         let line = text_of(b.chars, s, e);
-        // An operator's name and address printed under the table ends it.
-        if scope.market != "CN" && names_a_company(&line) {
+        // An operator's name and address printed under the table ends it, as does a line
+        // that says by itself what else it is (a date with its A.2.3 words, a registration
+        // number, a line_start line).
+        if (scope.market != "CN" && names_a_company(&line))
+            || table.line_start(b.chars, s, e, scope).is_some()
+            || values::registration_only(&values::folded(&line))
+            || values::expiry_with_suffix(&values::folded(&line)).is_some()
+        {
             break;
         }
         li += 1;
@@ -990,73 +1071,16 @@ fn read_nutrition(
                     basis = found;
                 }
                 kj_column |= nutrition::names_per_100kj(&line);
+                serving_column |= nutrition::names_serving_column(&line);
             }
-            nutrition::Line::Row(r) => {
-                // `Brennwert 407 kJ / 97 kcal`: energy in both units on one line is two rows.
-                // `2112千焦（505千卡）` likewise; the row's percentage goes with the first.
-                let energy_unit = |u: Option<&str>| {
-                    let u = u?.trim().to_ascii_lowercase();
-                    match u.as_str() {
-                        "kj" | "千焦" => Some("kj"),
-                        "kcal" | "千卡" => Some("kcal"),
-                        _ => None,
-                    }
-                };
-                let energy_pair = r.second.as_ref().is_some_and(|(_, u2)| {
-                    matches!(
-                        (energy_unit(r.unit.as_deref()), energy_unit(u2.as_deref())),
-                        (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
-                    )
-                });
-                if energy_pair {
-                    if let Some((v2, u2)) = &r.second {
-                        for (k, (v, u)) in [(&r.value, r.unit.clone()), (v2, u2.clone())]
-                            .into_iter()
-                            .enumerate()
-                        {
-                            let Some(value) = Builder::number(v) else {
-                                pending_unread.push((s, e, "the value is not a number"));
-                                continue;
-                            };
-                            let mut row = amount(&r.name, value, u.as_deref());
-                            if k == 0 {
-                                if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number)
-                                {
-                                    row.insert("nrv_percent".into(), n);
-                                }
-                            }
-                            rows.push((Value::Object(row), s, e));
-                        }
-                    }
-                    continue;
-                }
-                if let Some((v, u)) = &r.second {
-                    let Some(v) = Builder::number(v).filter(|_| kj_column) else {
-                        pending_unread.push((
-                            s,
-                            e,
-                            "a second value column whose basis the header does not name",
-                        ));
-                        continue;
-                    };
-                    per_kj.push((Value::Object(amount(&r.name, v, u.as_deref())), s, e));
-                }
-                let Some(value) = Builder::number(&r.value) else {
-                    pending_unread.push((s, e, "the value is not a number"));
-                    continue;
-                };
-                let mut row = amount(&r.name, value, r.unit.as_deref());
-                if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
-                    row.insert("nrv_percent".into(), n);
-                }
-                if r.less_than {
-                    row.insert("less_than".into(), json!(true));
-                }
-                if r.nrv_less_than {
-                    row.insert("nrv_percent_less_than".into(), json!(true));
-                }
-                rows.push((Value::Object(row), s, e));
-            }
+            nutrition::Line::Row(r) => place_row(
+                &r,
+                (s, e),
+                (kj_column, serving_column),
+                &mut rows,
+                &mut per_kj,
+                &mut pending_unread,
+            ),
             // A line of words with no figure below the table — GB 28050-2025 4.5's
             // '儿童青少年应避免过量摄入盐油糖', a note — is a statement printed with the table.
             nutrition::Line::Unread(_)
@@ -1088,7 +1112,10 @@ fn read_nutrition(
     if let Some(u) = basis.serving_unit {
         n.insert("serving_unit".into(), json!(u));
     }
-    n.insert("format".into(), json!("table"));
+    n.insert(
+        "format".into(),
+        json!(if linear { "text" } else { "table" }),
+    );
     n.insert("title".into(), json!(title.trim()));
     n.insert("rows".into(), Value::Array(Vec::new()));
     if b.doc.contains_key("nutrition") {
@@ -1116,6 +1143,120 @@ fn read_nutrition(
         b.push("/nutrition/statements", json!(text), s, e);
     }
     li
+}
+
+type Placed = Vec<(Value, usize, usize)>;
+
+/// The items of a declaration printed on one line after its title (`…：能量2242kJ，蛋白质6.4克`,
+/// `Nährwerte pro 100 g: Brennwert 250 kJ / 60 kcal, Fett 1,2 g, …`): the text after the first
+/// colon cut at `，`, `、`, `;`, `；` and at a `,` that is no decimal comma (not between
+/// digits), each trimmed.
+fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> Vec<(usize, usize)> {
+    let Some(colon) = (vs..ve).find(|&i| matches!(chars[i], '：' | ':')) else {
+        return Vec::new();
+    };
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|c| headings::fold(*c).is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    let mut start = colon + 1;
+    for i in colon + 1..=ve {
+        let cut = i == ve
+            || matches!(chars[i], '，' | '、' | ';' | '；' | '。')
+            || (chars[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1)));
+        if cut {
+            let (s, e) = lines::trim(chars, start, i);
+            if s < e {
+                out.push((s, e));
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// One row of a nutrition table into the document's rows (or the per-100 kJ column), or into
+/// the unread lines with the reason. `columns` says whether the header named a per-100 kJ
+/// column and a per-serving one.
+fn place_row(
+    r: &nutrition::Row,
+    (s, e): (usize, usize),
+    (kj_column, serving_column): (bool, bool),
+    rows: &mut Placed,
+    per_kj: &mut Placed,
+    pending_unread: &mut Vec<(usize, usize, &'static str)>,
+) {
+    // `Brennwert 407 kJ / 97 kcal`: energy in both units on one line is two rows.
+    // `2112千焦（505千卡）` likewise; the row's percentage goes with the first.
+    let energy_unit = |u: Option<&str>| {
+        let u = u?.trim().to_ascii_lowercase();
+        match u.as_str() {
+            "kj" | "千焦" => Some("kj"),
+            "kcal" | "千卡" => Some("kcal"),
+            _ => None,
+        }
+    };
+    let energy_pair = r.second.as_ref().is_some_and(|(_, u2)| {
+        matches!(
+            (energy_unit(r.unit.as_deref()), energy_unit(u2.as_deref())),
+            (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
+        )
+    });
+    if energy_pair {
+        if let Some((v2, u2)) = &r.second {
+            for (k, (v, u)) in [(&r.value, r.unit.clone()), (v2, u2.clone())]
+                .into_iter()
+                .enumerate()
+            {
+                let Some(value) = Builder::number(v) else {
+                    pending_unread.push((s, e, "the value is not a number"));
+                    continue;
+                };
+                let mut row = amount(&r.name, value, u.as_deref());
+                if k == 0 {
+                    if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
+                        row.insert("nrv_percent".into(), n);
+                    }
+                }
+                rows.push((Value::Object(row), s, e));
+            }
+        }
+        return;
+    }
+    if let Some((v, u)) = &r.second {
+        if kj_column {
+            let Some(v) = Builder::number(v) else {
+                pending_unread.push((s, e, "the value is not a number"));
+                return;
+            };
+            per_kj.push((Value::Object(amount(&r.name, v, u.as_deref())), s, e));
+        } else if !serving_column {
+            pending_unread.push((
+                s,
+                e,
+                "a second value column whose basis the header does not name",
+            ));
+            return;
+        }
+        // A per-serving column beside the per-100 one: not read (the rules judge per 100).
+    }
+    let Some(value) = Builder::number(&r.value) else {
+        pending_unread.push((s, e, "the value is not a number"));
+        return;
+    };
+    let mut row = amount(&r.name, value, r.unit.as_deref());
+    if let Some(n) = r.nrv_percent.as_deref().and_then(Builder::number) {
+        row.insert("nrv_percent".into(), n);
+    }
+    if r.less_than {
+        row.insert("less_than".into(), json!(true));
+    }
+    if r.nrv_less_than {
+        row.insert("nrv_percent_less_than".into(), json!(true));
+    }
+    rows.push((Value::Object(row), s, e));
 }
 
 #[cfg(test)]

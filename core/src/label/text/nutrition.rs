@@ -34,11 +34,38 @@ pub struct Row {
     /// A second value column (infant formula: per 100 kJ beside per 100 g): value and unit.
     /// The caller decides from the header whether it can be placed.
     pub second: Option<(String, Option<String>)>,
+    /// The percentage printed after the second value column (that column's own).
+    pub second_nrv: Option<String>,
     /// Printed as an upper bound: `less than 5mg`, `<1g`.
     pub less_than: bool,
     /// The percentage printed as an upper bound: `<2%`, `less than 2%` (US 21 CFR
     /// 101.9(c)(8)(iii)).
     pub nrv_less_than: bool,
+}
+
+/// Whether a header or title names a per-serving or per-portion column beside the per-100
+/// one (GB 28050-2025 附录B 示例2 「每100克和每份」; EU Art 33 per portion): that column's
+/// values are not read into the document (the rules judge the per-100 column).
+pub fn names_serving_column(s: &str) -> bool {
+    let c = compact(s).replace("毫升", "ml").replace('克', "g");
+    let per100 = c.contains("100g") || c.contains("100ml");
+    per100
+        && [
+            "每份",
+            "perserving",
+            "perportion",
+            "portion",
+            "porción",
+            "porzione",
+            "porcji",
+            "porce",
+            "porção",
+            "portie",
+            "每包",
+            "每袋",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -375,7 +402,11 @@ pub fn read_line(s: &str) -> Line {
     }
     let mut nrv = None;
     let mut second = inline_second;
-    for _ in 0..2 {
+    // The percentage printed after a second value column is that column's (`每份` with its
+    // own NRV %, a per-portion %RI): kept apart from the first column's.
+    let mut second_nrv: Option<String> = None;
+    let mut second_column = false;
+    for _ in 0..4 {
         let Some(c) = cells.get(k) else {
             break;
         };
@@ -383,12 +414,15 @@ pub fn read_line(s: &str) -> Line {
             k += 1;
         } else if let Some((n, rest)) = split_number(c) {
             if rest == "%" || (rest.is_empty() && cells.get(k + 1).is_some_and(|x| x == "%")) {
-                if nrv.is_some() {
+                if second_column && second_nrv.is_none() {
+                    second_nrv = Some(n);
+                } else if nrv.is_some() {
                     return Line::Unread("two NRV % cells");
+                } else {
+                    nrv = Some(n);
                 }
-                nrv = Some(n);
                 k += if rest.is_empty() { 2 } else { 1 };
-            } else if second.is_none() && nrv.is_none() {
+            } else if second.is_none() {
                 // A second value column: its unit attached or in the next cell.
                 k += 1;
                 let mut unit = (!rest.is_empty()).then_some(rest);
@@ -401,6 +435,7 @@ pub fn read_line(s: &str) -> Line {
                     }
                 }
                 second = Some((n, unit));
+                second_column = true;
             } else {
                 return Line::Unread("more value columns than the reader places");
             }
@@ -418,6 +453,7 @@ pub fn read_line(s: &str) -> Line {
         unit: (!unit.is_empty()).then_some(unit),
         nrv_percent: nrv,
         second,
+        second_nrv,
         less_than,
         nrv_less_than,
     })

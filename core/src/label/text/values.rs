@@ -102,6 +102,28 @@ pub fn registration_only(line: &str) -> bool {
     })
 }
 
+/// The length in characters of the date part of a line that is a date followed by the
+/// words GB 7718-2025 A.2.3 allows after it (`2028年01月09日之前食用最佳`, `2028-01-09之前最佳`);
+/// None for any other line.
+pub fn expiry_with_suffix(line: &str) -> Option<usize> {
+    const SUFFIXES: &[&str] = &[
+        "之前食用最佳",
+        "之前饮用最佳",
+        "之前最佳",
+        "以前食用最佳",
+        "以前饮用最佳",
+        "前食用最佳",
+        "前饮用最佳",
+    ];
+    let l = line.trim();
+    let head = SUFFIXES.iter().find_map(|s| l.strip_suffix(s))?.trim_end();
+    let starts_with_digit = head.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let all_date = head
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | ' '));
+    (starts_with_digit && all_date).then(|| head.chars().count())
+}
+
 /// Whether the whole line is an alcohol strength: `14 % vol`, `Alc. 12,5% vol.`,
 /// `alcohol 5.0 % vol` (EU 1169/2011 Annex XII: the figure followed by `% vol`, which 'may be
 /// preceded by the word "alcohol" or the abbreviation "alc"').
