@@ -590,7 +590,9 @@ impl Label {
                 let (canon, measure, factor) = match unit.trim() {
                     "mL" | "ml" | "ML" | "mℓ" | "毫升" => ("mL", "volume", 1),
                     "cL" | "cl" | "CL" | "cℓ" => ("cL", "volume", 10),
-                    "L" | "l" | "ℓ" | "升" => ("L", "volume", 1000),
+                    "L" | "l" | "ℓ" | "升" | "litre" | "litres" | "liter" | "liters" => {
+                        ("L", "volume", 1000)
+                    }
                     "g" | "G" | "克" => ("g", "mass", 1),
                     "kg" | "KG" | "Kg" | "千克" | "公斤" => ("kg", "mass", 1000),
                     _ => ("", "", 0),
@@ -631,15 +633,34 @@ impl Label {
             // its halves name, when every half that names one names the same.
             let by_name = |name: &str| -> Option<String> {
                 let name = printed(name);
-                nutrient_id(&name).or_else(|| {
-                    let mut ids = name
-                        .split(['/', '／'])
-                        .map(printed)
-                        .filter(|part| !part.is_empty())
-                        .filter_map(|part| nutrient_id(&part));
-                    let first = ids.next()?;
-                    ids.all(|id| id == first).then_some(first)
-                })
+                nutrient_id(&name)
+                    .or_else(|| {
+                        let mut ids = name
+                            .split(['/', '／'])
+                            .map(printed)
+                            .filter(|part| !part.is_empty())
+                            .filter_map(|part| nutrient_id(&part));
+                        let first = ids.next()?;
+                        ids.all(|id| id == first).then_some(first)
+                    })
+                    // `能量 Energy`, `蛋白质 Protein`: the Chinese name with its translation after a
+                    // blank (GB 7718 3.8: a foreign language beside the Chinese) is the Chinese one's.
+                    .or_else(|| {
+                        let cjk: String = name
+                            .chars()
+                            .take_while(|c| !c.is_ascii_alphabetic())
+                            .collect();
+                        let cjk = cjk.trim();
+                        let rest = name[cjk.len()..].trim();
+                        let is_cjk = cjk.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                        if !is_cjk || rest.is_empty() {
+                            return None;
+                        }
+                        let id = nutrient_id(cjk)?;
+                        nutrient_id(rest)
+                            .is_none_or(|other| other == id)
+                            .then_some(id)
+                    })
             };
             let resolve = |row: &mut super::NutrientRow| {
                 if row.nutrient.is_none() {

@@ -369,6 +369,17 @@ impl Headings {
         if e.colon && !colon {
             return None;
         }
+        // `原料品种：稻花香2号`: a Chinese heading that is only the start of a longer label word
+        // before a colon (原料 in 原料品种) is not that heading.
+        if !e.spaced && !colon {
+            let mut m = he;
+            while m < end && m < he + 6 && ('\u{4e00}'..='\u{9fff}').contains(&chars[m]) {
+                m += 1;
+            }
+            if m > he && m < end && is_colon(chars[m]) {
+                return None;
+            }
+        }
         if e.spaced {
             // `Ingredients:`, `Net wt 250 g` — never `Nutritional`.
             let boundary = he == end || colon || super::lines::is_blank(chars[he]);

@@ -307,6 +307,8 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
 
     let all_lines = lines::lines(chars);
     let mut seen_heading = false;
+    // Heading-less lines before the first heading: the product name, a brand, a size.
+    let mut lead: Vec<(usize, usize)> = Vec::new();
     // The last item of the previous line, which a heading-less line may continue (lists
     // and addresses wrap; a heading alone on its line has its value on the next).
     let mut open: Option<Open> = None;
@@ -326,6 +328,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                         if o.vs >= o.ve
                             || continues(chars, o.vs, o.ve)
                             || next_step(chars, item.start, item.end, o.target)
+                            || party_goes_on(chars, item.start, item.end, o.target)
                         {
                             if o.vs >= o.ve {
                                 o.vs = item.start;
@@ -364,8 +367,8 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                     if let Some(o) = open.take() {
                         close(&mut b, o);
                     }
-                    if !seen_heading && !b.doc.contains_key("product_name") {
-                        b.set_text("/product_name/text", item.start, item.end);
+                    if !seen_heading {
+                        lead.push((item.start, item.end));
                         continue;
                     }
                 }
@@ -399,6 +402,8 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     if let Some(o) = open.take() {
         close(&mut b, o);
     }
+    place_lead_lines(&mut b, &lead, scope);
+    crate::order::sort_by_key(&mut b.unread, |u| u.span.start);
     if ctx.market == "CN" {
         infer_import(&mut b);
     }
@@ -473,6 +478,10 @@ fn headless_target(
         return Some(t);
     }
     let line = text_of(b.chars, item.start, item.end);
+    // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading.
+    if scope.market != "CN" && names_a_company(&line) {
+        return Some(Target::Producer);
+    }
     if !line.contains(['%', '％']) && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
     {
         return None;
@@ -494,10 +503,11 @@ fn headless_target(
     let after_fibres = open.as_ref().map(|o| o.target) == Some(Target::FibreContent);
     // After fibre lines, a named part read cleanly belongs to them even where its fibre has
     // no percentage of its own (`填充物：白鹅绒 含绒量 90%`, GB/T 29862 6.7).
-    let named_part = parsed
-        .components
-        .iter()
-        .all(|c| c.part.is_some() && !(c.fibres.is_empty() && c.statements.is_empty()));
+    // (`颜色：白色` is no part: it gives no share and no statement.)
+    let named_part = parsed.components.iter().all(|c| {
+        c.part.is_some()
+            && (c.fibres.iter().any(|f| f.percent.is_some()) || !c.statements.is_empty())
+    });
     (declares || after_fibres && (statement_only || named_part)).then_some(Target::FibreContent)
 }
 
@@ -585,7 +595,18 @@ fn close(b: &mut Builder, o: Open) {
         return;
     }
     match o.target {
-        Target::Ingredients => place_wrapped(b, o.target, o.hs, o.ve),
+        Target::Ingredients => {
+            place_wrapped(b, o.target, o.hs, o.ve);
+            // `INGREDIENTS` alone on its line, or with no colon: the heading is the lead word
+            // (Art 18(1): a heading that 'consists of or includes the word "ingredients"'),
+            // which the list's own reader finds only before a colon.
+            let head = text_of(b.chars, o.hs, o.vs);
+            let first = head.lines().next().unwrap_or("").trim().to_string();
+            if !first.is_empty() && !head.contains([':', '：', '】', ']', '』']) {
+                let end = o.hs + first.chars().count();
+                b.set("/ingredients/lead_word", json!(first), o.hs, end, true);
+            }
+        }
         Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
         t => place(b, t, o.hs, o.vs, o.ve),
     }
@@ -634,6 +655,104 @@ fn next_step(chars: &[char], s: usize, e: usize, open: Target) -> bool {
         [c, ..] => ('②'..='⑩').contains(c),
         [] => false,
     }
+}
+
+/// Whether the line `s..e` goes on with the party or address item before it: a company name
+/// wrapped onto the next line (`厦门柚香园食品` / `有限公司`), or the address on the line under the
+/// name (`Distributed by: Orchard Hills Beverage Co.` / `Yakima, WA 98901`; 101.5 asks for the
+/// city, state and ZIP), or an address wrapped (`…思明区` / `莲前西路188号3楼`).
+fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
+    let party = matches!(
+        open,
+        Target::Producer
+            | Target::Distributor
+            | Target::Importer
+            | Target::ContractManufacturer
+            | Target::Commissioner
+            | Target::GroupCompany
+            | Target::OverseasProducer
+    );
+    if !party && open != Target::Address {
+        return false;
+    }
+    let line: String = chars[s..e].iter().map(|c| headings::fold(*c)).collect();
+    if line.contains([':', '：']) || line.chars().count() > 60 {
+        return false;
+    }
+    let company_end = ["有限公司", "公司", "厂", "集团"]
+        .iter()
+        .any(|w| line.ends_with(w));
+    let cjk_address = line.contains(['路', '号', '街', '区', '市', '省', '镇', '村', '楼']);
+    let latin_address = line.chars().any(|c| c.is_ascii_digit())
+        && (line.contains(',') || line.split_whitespace().count() >= 2)
+        && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (party && company_end) || cjk_address || latin_address
+}
+
+/// The heading-less lines before the first heading: the product name — unless a 品名 /
+/// Product heading gave it —, a brand printed above it (a line with ®/™, or, on a Chinese
+/// label, one with no Chinese character: GB 7718 4.1.2 wants the true-attribute name and
+/// lets a brand stand beside it), and on a garment its size (`M`, `38`, `W32 L34`). What is
+/// none of these stays unread.
+fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScope<'_>) {
+    let mut rest: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in lead {
+        let line = text_of(b.chars, s, e);
+        if scope.family == "textile" && is_size_line(&line) {
+            b.set_text("/textile/size", s, e);
+        } else {
+            rest.push((s, e));
+        }
+    }
+    let brand = |line: &str| {
+        line.contains(['®', '™', '©'])
+            || (scope.market == "CN"
+                && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    };
+    let named = b.doc.contains_key("product_name");
+    let pick = if named {
+        None
+    } else {
+        rest.iter()
+            .position(|&(s, e)| !brand(&text_of(b.chars, s, e)))
+            .or((!rest.is_empty()).then_some(0))
+    };
+    for (k, &(s, e)) in rest.iter().enumerate() {
+        if Some(k) == pick {
+            b.set_text("/product_name/text", s, e);
+        } else {
+            b.unread(s, e, "no heading the reader knows");
+        }
+    }
+}
+
+/// A garment's size printed alone: `M`, `XL`, `38`, `170/92A`, `W32 L34`, `EUR M / UK 12 / US 8`.
+fn is_size_line(line: &str) -> bool {
+    const LETTERS: &[&str] = &[
+        "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "2XL", "3XL", "4XL",
+    ];
+    let up = line.trim().to_uppercase();
+    let tokens: Vec<&str> = up
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '|')
+        .filter(|t| {
+            !t.is_empty() && !matches!(*t, "EUR" | "EU" | "UK" | "US" | "IT" | "FR" | "DE" | "SIZE")
+        })
+        .collect();
+    !tokens.is_empty()
+        && tokens.len() <= 6
+        && tokens.iter().all(|t| {
+            LETTERS.contains(t)
+                || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+                || (t.len() <= 3
+                    && (t.starts_with('W') || t.starts_with('L'))
+                    && t[1..].chars().all(|c| c.is_ascii_digit())
+                    && t.len() > 1)
+                || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && t.chars().all(|c| c.is_ascii_alphanumeric())
+                    && t.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 1
+                    && t.len() <= 4)
+        })
+        && line.chars().count() <= 30
 }
 
 fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
@@ -773,7 +892,26 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::Address => {
             let p = format!("{}/address", b.party);
-            b.set_text(&p, vs, ve);
+            if value.contains(['\n', '\r']) {
+                // Wrapped over lines (party_goes_on): one address.
+                let parts: Vec<&str> = value
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let cjk = value
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                b.set(
+                    &p,
+                    json!(parts.join(if cjk { "" } else { ", " })),
+                    vs,
+                    ve,
+                    false,
+                );
+            } else {
+                b.set_text(&p, vs, ve);
+            }
         }
         Target::Contact => {
             let p = format!("{}/contact", b.party);
@@ -870,8 +1008,60 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
 /// comma-separated part that holds a digit (a house number or a postcode), the parts before
 /// it being the name. Otherwise the whole value is the name (an address heading may follow).
 fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
+    // Over several lines (party_goes_on): a name wrapped onto a line that ends it (…有限公司),
+    // then the address on the lines after.
+    if let Some(nl) = (vs..ve).find(|&i| matches!(b.chars[i], '\n' | '\r')) {
+        let lines: Vec<(usize, usize)> = {
+            let mut v = Vec::new();
+            let mut st = vs;
+            for i in vs..=ve {
+                if i == ve || matches!(b.chars[i], '\n' | '\r') {
+                    let (a, z) = lines::trim(b.chars, st, i);
+                    if a < z {
+                        v.push((a, z));
+                    }
+                    st = i + 1;
+                }
+            }
+            v
+        };
+        let _ = nl;
+        let ends_company = |(a, z): (usize, usize)| {
+            let t = text_of(b.chars, a, z);
+            ["有限公司", "公司", "厂", "集团"]
+                .iter()
+                .any(|w| t.ends_with(w))
+        };
+        let name_lines = if lines.len() > 1 && ends_company(lines[1]) {
+            2
+        } else {
+            1
+        };
+        let join = |b: &Builder, part: &[(usize, usize)]| -> String {
+            let texts: Vec<String> = part.iter().map(|&(a, z)| text_of(b.chars, a, z)).collect();
+            let cjk = texts
+                .iter()
+                .any(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+            texts.join(if cjk { "" } else { ", " })
+        };
+        let name_end = lines[name_lines.min(lines.len()) - 1].1;
+        let name = join(b, &lines[..name_lines.min(lines.len())]);
+        b.set(&format!("{party}/name"), json!(name), vs, name_end, false);
+        if lines.len() > name_lines {
+            let rest = &lines[name_lines..];
+            let address = join(b, rest);
+            b.set(
+                &format!("{party}/address"),
+                json!(address),
+                rest[0].0,
+                ve,
+                false,
+            );
+        }
+        return;
+    }
     let commas: Vec<usize> = (vs..ve)
-        .filter(|&i| matches!(b.chars[i], ',' | '，'))
+        .filter(|&i| matches!(b.chars[i], ',' | '，' | '·' | '•' | '|'))
         .collect();
     let split = commas.iter().enumerate().find_map(|(n, &i)| {
         let end = commas.get(n + 1).copied().unwrap_or(ve);
@@ -904,6 +1094,19 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         (Some(f), Some(d)) if f.0 < d.0 => Some(f),
         (f, d) => d.or(f),
     };
+    // `Lakeland Dairies, Bailieborough, Co. Cavan, Ireland.`: no digit and no legal form,
+    // the name ends at the first separator (Art 9(1)(h) asks for a name and an address).
+    let split = split.or_else(|| {
+        let i = *commas.first()?;
+        let mut j = i + 1;
+        while j < ve && b.chars[j].is_whitespace() {
+            j += 1;
+        }
+        let latin = !b.chars[vs..ve]
+            .iter()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+        (latin && i > vs && j < ve).then_some((i, j))
+    });
     match split {
         Some((i, j)) => {
             b.set_text(&format!("{party}/name"), vs, i);
@@ -916,7 +1119,7 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
 /// Whether a line names a company by its legal form before a comma (`Example SAS, 5 chemin
 /// des Vergers…`, `Trailhead Foods, Inc., 1200 Pine Street`): an operator's name and address.
 fn names_a_company(line: &str) -> bool {
-    let parts: Vec<&str> = line.split([',', '，']).collect();
+    let parts: Vec<&str> = line.split([',', '，', '·', '•', '|']).collect();
     parts.len() > 1
         && parts[..parts.len() - 1].iter().any(|p| {
             let last = p.trim_end().rsplit([' ', '\u{a0}']).next().unwrap_or("");
@@ -1204,6 +1407,14 @@ fn place_row(
             (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
         )
     });
+    if r.more_columns && !serving_column && !kj_column {
+        pending_unread.push((
+            s,
+            e,
+            "a second value column whose basis the header does not name",
+        ));
+        return;
+    }
     if energy_pair {
         if let Some((v2, u2)) = &r.second {
             for (k, (v, u)) in [(&r.value, r.unit.clone()), (v2, u2.clone())]

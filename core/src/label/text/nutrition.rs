@@ -36,6 +36,8 @@ pub struct Row {
     pub second: Option<(String, Option<String>)>,
     /// The percentage printed after the second value column (that column's own).
     pub second_nrv: Option<String>,
+    /// A further value column after energy given in both units in one cell.
+    pub more_columns: bool,
     /// Printed as an upper bound: `less than 5mg`, `<1g`.
     pub less_than: bool,
     /// The percentage printed as an upper bound: `<2%`, `less than 2%` (US 21 CFR
@@ -49,23 +51,25 @@ pub struct Row {
 pub fn names_serving_column(s: &str) -> bool {
     let c = compact(s).replace("毫升", "ml").replace('克', "g");
     let per100 = c.contains("100g") || c.contains("100ml");
+    const WORDS: &[&str] = &[
+        "每份",
+        "perserving",
+        "perportion",
+        "portion",
+        "porción",
+        "porzione",
+        "porcji",
+        "porce",
+        "porção",
+        "portie",
+        "每包",
+        "每袋",
+    ];
+    // `per 100 g | per bar`, `per 100 g | per ½ can (200 g)`: a second `per`.
     per100
-        && [
-            "每份",
-            "perserving",
-            "perportion",
-            "portion",
-            "porción",
-            "porzione",
-            "porcji",
-            "porce",
-            "porção",
-            "portie",
-            "每包",
-            "每袋",
-        ]
-        .iter()
-        .any(|w| c.contains(w))
+        && (WORDS.iter().any(|w| c.contains(w))
+            || c.matches("per").count() >= 2
+            || c.matches('每').count() >= 2)
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -135,6 +139,13 @@ pub fn is_header(s: &str) -> bool {
         || c.contains("营养素参考值")
         || c.starts_with("per100")
         || c.starts_with("每100")
+        || c.starts_with("typicalvalues")
+        || c.starts_with("averagevalues")
+        || c.starts_with("durchschnittlichenährwerte")
+        || c.starts_with("pro100")
+        || c.starts_with("je100")
+        || c.starts_with("pour100")
+        || c.starts_with("por100")
         || c.starts_with("amountper")
         || c.starts_with("%dailyvalue")
         || c.starts_with("%dv")
@@ -307,6 +318,41 @@ pub fn read_line(s: &str) -> Line {
         }
         _ => s,
     };
+    // `405 kJ/97 kcal`: the slash between the two energy figures set apart like `405 kJ / 97
+    // kcal`, which reads as energy in both units.
+    let spaced;
+    let s = if ["kJ/", "KJ/", "kj/", "kcal/", "Kcal/", "KCAL/"]
+        .iter()
+        .any(|w| s.contains(w))
+    {
+        spaced = ["kJ/", "KJ/", "kj/", "kcal/", "Kcal/", "KCAL/"]
+            .iter()
+            .fold(s.to_string(), |acc, w| {
+                acc.replace(w, &format!("{} / ", &w[..w.len() - 1]))
+            });
+        spaced.as_str()
+    } else {
+        s
+    };
+    // `per 100 g`, `Typical values per 100 g per 1/2 can (200 g)`: a line naming the basis.
+    {
+        let c = compact(s);
+        if [
+            "per100",
+            "每100",
+            "pro100",
+            "je100",
+            "pour100",
+            "por100",
+            "typicalvalues",
+            "averagevalues",
+        ]
+        .iter()
+        .any(|p| c.starts_with(p))
+        {
+            return Line::Header(basis_in(s));
+        }
+    }
     let mut cells = cells(s);
     if cells.is_empty() {
         return Line::Unread("empty");
@@ -406,6 +452,7 @@ pub fn read_line(s: &str) -> Line {
     // own NRV %, a per-portion %RI): kept apart from the first column's.
     let mut second_nrv: Option<String> = None;
     let mut second_column = false;
+    let mut more_columns = false;
     for _ in 0..4 {
         let Some(c) = cells.get(k) else {
             break;
@@ -422,6 +469,12 @@ pub fn read_line(s: &str) -> Line {
                     nrv = Some(n);
                 }
                 k += if rest.is_empty() { 2 } else { 1 };
+            } else if second.is_some() && !second_column && second_nrv.is_none() {
+                // `2176 kJ / 521 kcal   370 kJ / 89 kcal`: after energy in both units, the
+                // next column (per portion) with its own pair.
+                k += 1;
+                more_columns = true;
+                second_column = true;
             } else if second.is_none() {
                 // A second value column: its unit attached or in the next cell.
                 k += 1;
@@ -454,6 +507,7 @@ pub fn read_line(s: &str) -> Line {
         nrv_percent: nrv,
         second,
         second_nrv,
+        more_columns,
         less_than,
         nrv_less_than,
     })

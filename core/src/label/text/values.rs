@@ -68,7 +68,7 @@ pub fn numbers_with_units(s: &str) -> Vec<(String, String)> {
 pub fn net_content(s: &str) -> Option<(String, String)> {
     const UNITS: &[&str] = &[
         "毫升", "千克", "公斤", "mL", "ml", "ML", "mℓ", "cl", "cL", "CL", "cℓ", "kg", "KG", "Kg",
-        "升", "克", "L", "l", "ℓ", "g", "G",
+        "litres", "litre", "liters", "liter", "升", "克", "L", "l", "ℓ", "g", "G",
     ];
     for (num, unit) in numbers_with_units(s) {
         if let Some(u) = UNITS.iter().find(|u| unit.starts_with(**u)) {
@@ -155,9 +155,11 @@ pub fn alcohol_only(line: &str) -> bool {
 pub fn quantity_only(line: &str) -> bool {
     const UNITS: &[&str] = &[
         "fl oz", "fl. oz.", "fl. oz", "fl.oz.", "fl.oz", "oz", "lb", "lbs", "g", "kg", "ml", "l",
-        "cl", "pt", "qt", "gal",
+        "cl", "pt", "qt", "gal", "litre", "litres", "liter", "liters",
     ];
-    let l = line.trim().to_lowercase();
+    // The ℮ mark beside the quantity (Directive 76/211/EEC) is no part of it.
+    let l = line.trim().to_lowercase().replace('℮', " ");
+    let l = l.trim().trim_end_matches(" e").trim().to_string();
     let l = l
         .strip_prefix("net contents")
         .or_else(|| l.strip_prefix("net wt."))
@@ -177,6 +179,18 @@ pub fn quantity_only(line: &str) -> bool {
         let st = i;
         while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], '.' | ',')) {
             i += 1;
+        }
+        // `2 x 125 g`: a count of units before the quantity.
+        let mut j = i;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        if i > st && j < chars.len() && matches!(chars[j], 'x' | '×' | '*') {
+            i = j + 1;
+            while i < chars.len() && chars[i] == ' ' {
+                i += 1;
+            }
+            continue;
         }
         if i == st || !chars[st].is_ascii_digit() {
             return false;
@@ -332,6 +346,11 @@ mod tests {
             "750 ml",
             "1 LB 4 OZ (567 g)",
             "Net contents 1 qt (946 mL)",
+            "500 g ℮",
+            "℮ 500 g",
+            "1 litre",
+            "2 x 125 g",
+            "240 g e",
         ] {
             assert!(quantity_only(s), "{s}");
         }
