@@ -1256,6 +1256,18 @@ fn read_nutrition(
             statements.push((s, e));
             continue;
         }
+        // `354 kcal      71 kcal` on the line under `Energy 1494 kJ      299 kJ`: the energy
+        // in kcal of the row above (Art 32(1): energy in kJ and kcal).
+        if let Some(v) = kcal_under_kj(&line, &rows) {
+            let name = rows
+                .last()
+                .and_then(|(r, _, _)| r.get("name"))
+                .and_then(Value::as_str)
+                .unwrap_or("Energy")
+                .to_string();
+            rows.push((Value::Object(amount(&name, v, Some("kcal"))), s, e));
+            continue;
+        }
         match nutrition::read_line(&line) {
             nutrition::Line::Servings(n) => match Builder::number(&n) {
                 Some(v) => servings = Some((v, s, e)),
@@ -1349,6 +1361,34 @@ fn read_nutrition(
 }
 
 type Placed = Vec<(Value, usize, usize)>;
+
+/// The kcal figure of a line that holds only energy in kcal (one or more columns) right
+/// under a row of energy in kJ.
+fn kcal_under_kj(line: &str, rows: &Placed) -> Option<Value> {
+    let (last, _, _) = rows.last()?;
+    let unit = last
+        .get("unit")
+        .and_then(Value::as_str)?
+        .to_ascii_lowercase();
+    if !matches!(unit.as_str(), "kj" | "千焦") {
+        return None;
+    }
+    let pairs = values::numbers_with_units(line);
+    let only_kcal = !pairs.is_empty()
+        && pairs
+            .iter()
+            .all(|(_, u)| matches!(u.to_ascii_lowercase().as_str(), "kcal" | "千卡"));
+    let words: String = line
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+        .replace("kcal", "")
+        .replace("千卡", "");
+    (only_kcal && words.is_empty())
+        .then(|| Builder::number(&pairs[0].0))
+        .flatten()
+}
 
 /// The items of a declaration printed on one line after its title (`…：能量2242kJ，蛋白质6.4克`,
 /// `Nährwerte pro 100 g: Brennwert 250 kJ / 60 kcal, Fett 1,2 g, …`): the text after the first
