@@ -128,15 +128,30 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
             Tok::ComponentSep => {
                 flush(&t, part.take(), std::mem::take(&mut body), &mut out);
             }
+            // `【面料】棉97% 氨纶3%`: a bracketed part name at the start of a line (or of the
+            // text) is a part label.
+            Tok::Bracket(inner)
+                if bracket_part(inner)
+                    && (i == 0
+                        || matches!(tokens[i - 1].tok, Tok::LineBreak | Tok::ComponentSep))
+                    && matches!(
+                        tokens.get(i + 1).map(|t| &t.tok),
+                        Some(Tok::Pct(_) | Tok::Word(_))
+                    ) =>
+            {
+                flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+                part = Some((inner.clone(), tk.start, tk.end));
+            }
             Tok::LineBreak => {
                 let next = tokens[i + 1..]
                     .iter()
                     .position(|t| !matches!(t.tok, Tok::LineBreak))
                     .map(|k| i + 1 + k);
                 let part_next = next.is_some_and(|k| {
-                    matches!(tokens[k].tok, Tok::Word(_))
+                    (matches!(tokens[k].tok, Tok::Word(_))
                         && matches!(tokens.get(k + 1).map(|t| &t.tok), Some(Tok::Colon))
-                        && !fibre_colon_percent(&tokens, k)
+                        && !fibre_colon_percent(&tokens, k))
+                        || matches!(&tokens[k].tok, Tok::Bracket(inner) if bracket_part(inner))
                 });
                 if part_next {
                     flush(&t, part.take(), std::mem::take(&mut body), &mut out);
@@ -251,6 +266,13 @@ fn fold_repeated_groups(fibres: &mut Vec<Fibre>) {
         }
         return;
     }
+}
+
+/// Whether a bracketed word can be a part label (`【里料】`): a short name, no figure, no
+/// statement.
+fn bracket_part(inner: &str) -> bool {
+    let n = inner.chars().count();
+    (1..=6).contains(&n) && inner.chars().all(char::is_alphabetic) && !statement_like(inner)
 }
 
 /// Whether a name is written in Chinese characters (the other script being Latin): a name

@@ -193,7 +193,8 @@ fn normalise(s: &str) -> String {
 }
 
 fn is_colon(c: char) -> bool {
-    matches!(c, '：' | ':' | '﹕' | '】' | ']' | '』')
+    // A vertical bar after a heading sets its value apart as a colon does (`生产日期｜见封口处`).
+    matches!(c, '：' | ':' | '﹕' | '】' | ']' | '』' | '｜' | '|')
 }
 
 impl Headings {

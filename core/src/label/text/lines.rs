@@ -52,6 +52,17 @@ pub struct Item {
     pub heading: Option<HeadingMatch>,
 }
 
+/// Where an item whose heading starts at `h` begins, the line's text starting at `s`: after
+/// a bullet (`■ 配料：` → `配料：`), but with an opening bracket the heading is printed in
+/// (`【原料】`), which the item's own reader takes as its lead word.
+fn after_bullet(chars: &[char], s: usize, h: usize) -> usize {
+    if h <= s || chars[s..h].iter().any(|c| matches!(c, '【' | '[' | '『')) {
+        s
+    } else {
+        h
+    }
+}
+
 /// Separators after which a heading followed by a colon starts a new item inside a line.
 fn separator(c: char) -> bool {
     is_blank(c)
@@ -92,9 +103,20 @@ pub fn items(
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut cur_start = start;
     let mut cur_heading = first;
+    // An item ends before the decoration (`■`, `●`) that sets the next one apart.
+    let undecorated = |s: usize, mut e: usize| {
+        while e > s && (is_blank(chars[e - 1]) || "■●·•*#>".contains(chars[e - 1])) {
+            e -= 1;
+        }
+        e
+    };
     for (at, h) in cuts {
         let (s, e) = trim(chars, cur_start, at);
-        let s = cur_heading.as_ref().map_or(s, |h| h.start.min(s));
+        let e = undecorated(s, e);
+        // A heading after a decoration (`■ 配料：`) starts the item at its own first character.
+        let s = cur_heading
+            .as_ref()
+            .map_or(s, |h| after_bullet(chars, s, h.start));
         out.push(Item {
             start: s,
             end: e.max(s),
@@ -104,6 +126,9 @@ pub fn items(
         cur_heading = Some(h);
     }
     let (s, e) = trim(chars, cur_start, end);
+    let s = cur_heading
+        .as_ref()
+        .map_or(s, |h| after_bullet(chars, s, h.start));
     out.push(Item {
         start: s,
         end: e,

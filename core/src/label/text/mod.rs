@@ -482,6 +482,14 @@ fn headless_target(
     if scope.market != "CN" && names_a_company(&line) {
         return Some(Target::Producer);
     }
+    // `30℃以下水温机洗 / 不可漂白 / 低温熨烫`: a sewn-in label's care line, by its words.
+    let care_words = [
+        "机洗", "手洗", "漂白", "熨烫", "干洗", "晾干", "水洗", "转笼",
+    ];
+    if !line.contains(['%', '％']) && care_words.iter().filter(|w| line.contains(*w)).count() >= 2
+    {
+        return Some(Target::Care);
+    }
     if !line.contains(['%', '％']) && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
     {
         return None;
@@ -601,7 +609,13 @@ fn close(b: &mut Builder, o: Open) {
             // (Art 18(1): a heading that 'consists of or includes the word "ingredients"'),
             // which the list's own reader finds only before a colon.
             let head = text_of(b.chars, o.hs, o.vs);
-            let first = head.lines().next().unwrap_or("").trim().to_string();
+            let first = head
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches(['｜', '|', ' ', '\u{3000}'])
+                .to_string();
             if !first.is_empty() && !head.contains([':', '：', '】', ']', '』']) {
                 let end = o.hs + first.chars().count();
                 b.set("/ingredients/lead_word", json!(first), o.hs, end, true);
@@ -918,6 +932,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.set_text(&p, vs, ve);
         }
         Target::OriginPlace => b.set_text("/origin/place", vs, ve),
+        // `Made in a factory that also handles nuts`: a sentence, not a country (an allergen
+        // advice); kept as a statement.
+        Target::OriginCountry
+            if ["a ", "an ", "the "]
+                .iter()
+                .any(|w| value.to_lowercase().starts_with(w)) =>
+        {
+            b.push(
+                "/statements",
+                Value::String(text_of(b.chars, hs, ve)),
+                hs,
+                ve,
+            )
+        }
         Target::OriginCountry => b.set_text("/origin/country", vs, ve),
         Target::RearedIn => b.set_text("/origin/reared_in", vs, ve),
         Target::SlaughteredIn => b.set_text("/origin/slaughtered_in", vs, ve),
@@ -985,6 +1013,18 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             ve,
             false,
         ),
+        // `酒精度(%vol)：42`: the unit in the heading, the number alone after it.
+        Target::Alcohol
+            if values::alcohol(&value).is_none()
+                && ["%vol", "% vol", "％vol", "%VOL"]
+                    .iter()
+                    .any(|u| text_of(b.chars, hs, vs).contains(u))
+                && Builder::number(value.trim()).is_some() =>
+        {
+            if let Some(n) = Builder::number(value.trim()) {
+                b.set("/alcohol_percent_vol", n, vs, ve, false);
+            }
+        }
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
@@ -1061,7 +1101,7 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         return;
     }
     let commas: Vec<usize> = (vs..ve)
-        .filter(|&i| matches!(b.chars[i], ',' | '，' | '·' | '•' | '|'))
+        .filter(|&i| matches!(b.chars[i], ',' | '，' | '·' | '•' | '|' | '–' | '—'))
         .collect();
     let split = commas.iter().enumerate().find_map(|(n, &i)| {
         let end = commas.get(n + 1).copied().unwrap_or(ve);
@@ -1119,7 +1159,7 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
 /// Whether a line names a company by its legal form before a comma (`Example SAS, 5 chemin
 /// des Vergers…`, `Trailhead Foods, Inc., 1200 Pine Street`): an operator's name and address.
 fn names_a_company(line: &str) -> bool {
-    let parts: Vec<&str> = line.split([',', '，', '·', '•', '|']).collect();
+    let parts: Vec<&str> = line.split([',', '，', '·', '•', '|', '–', '—']).collect();
     parts.len() > 1
         && parts[..parts.len() - 1].iter().any(|p| {
             let last = p.trim_end().rsplit([' ', '\u{a0}']).next().unwrap_or("");
@@ -1133,7 +1173,7 @@ fn is_legal_form(word: &str) -> bool {
         "ltd", "ltd.", "limited", "plc", "llc", "inc", "inc.", "corp", "corp.", "co.", "gmbh",
         "ag", "kg", "se", "sa", "s.a.", "sas", "sarl", "s.a.r.l.", "srl", "s.r.l.", "spa",
         "s.p.a.", "bv", "b.v.", "nv", "n.v.", "oy", "oyj", "ab", "a/s", "aps", "as", "s.r.o.",
-        "a.s.", "kft", "zrt", "d.o.o.", "sl", "s.l.", "lda", "lda.",
+        "a.s.", "kft", "zrt", "d.o.o.", "sl", "s.l.", "lda", "lda.", "o.o.", "sp.j.", "s.c.",
     ];
     let w = word.to_lowercase();
     FORMS.contains(&w.as_str())
@@ -1232,7 +1272,9 @@ fn read_nutrition(
             continue;
         }
         if let Some(other) = table.at_start(b.chars, s, e, scope) {
-            if other.target != Target::Nutrition {
+            // Another item, or a second table's title (a pack of different foods, GB 7718
+            // 4.1.5.6: each food its own table) after rows were read.
+            if other.target != Target::Nutrition || !rows.is_empty() {
                 break;
             }
         }

@@ -334,10 +334,11 @@ pub fn read_line(s: &str) -> Line {
     } else {
         s
     };
-    // `per 100 g`, `Typical values per 100 g per 1/2 can (200 g)`: a line naming the basis.
+    // `per 100 g`, `Typical values per 100 g per 1/2 can (200 g)`, `Valori medi per 100 g`:
+    // a line naming the basis, all its numbers quantities of it.
     {
         let c = compact(s);
-        if [
+        let starts = [
             "per100",
             "每100",
             "pro100",
@@ -348,11 +349,64 @@ pub fn read_line(s: &str) -> Line {
             "averagevalues",
         ]
         .iter()
-        .any(|p| c.starts_with(p))
-        {
+        .any(|p| c.starts_with(p));
+        let names_basis = ["per100", "por100", "pour100", "pro100", "je100", "w100"]
+            .iter()
+            .any(|p| c.contains(p))
+            && !c.contains('%')
+            && super::values::numbers_with_units(s).iter().all(|(_, u)| {
+                matches!(
+                    u.to_lowercase().trim_end_matches([')', ':', '.']),
+                    "g" | "ml"
+                )
+            });
+        if starts || names_basis {
             return Line::Header(basis_in(s));
         }
     }
+    // `Energie 2030 kJ (485 kcal)`: the kcal figure in brackets after the kJ one is the
+    // second energy figure.
+    let bracketed;
+    let s = match (s.find("kJ ("), s.find("kcal)")) {
+        (Some(i), Some(j)) if i < j => {
+            bracketed = format!("{}kJ / {}kcal{}", &s[..i], &s[i + 4..j], &s[j + 5..]);
+            bracketed.as_str()
+        }
+        _ => s,
+    };
+    // `Fett / Matières grasses 16 g`, `Glucides / Koolhydraten: 50 g`: a name in two
+    // languages is one name (a blank-set slash between words, before any figure, joined),
+    // its colon dropped.
+    let joined;
+    let s = if s.contains(" / ") {
+        let chars: Vec<char> = s.chars().collect();
+        let first_digit = chars
+            .iter()
+            .position(|c| c.is_ascii_digit())
+            .unwrap_or(chars.len());
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let slash = i >= 1
+                && i + 3 < first_digit
+                && chars[i] == ' '
+                && chars[i + 1] == '/'
+                && chars[i + 2] == ' '
+                && chars[i - 1].is_alphabetic()
+                && chars[i + 3].is_alphabetic();
+            if slash {
+                out.push('/');
+                i += 3;
+            } else {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        joined = out.replacen(": ", " ", 1);
+        joined.as_str()
+    } else {
+        s
+    };
     let mut cells = cells(s);
     if cells.is_empty() {
         return Line::Unread("empty");

@@ -131,6 +131,7 @@ pub fn alcohol_only(line: &str) -> bool {
     let l = line.trim().to_lowercase();
     let l = l
         .strip_prefix("alcohol")
+        .or_else(|| l.strip_prefix("alk."))
         .or_else(|| l.strip_prefix("alc."))
         .or_else(|| l.strip_prefix("alc"))
         .unwrap_or(&l)
@@ -145,7 +146,7 @@ pub fn alcohol_only(line: &str) -> bool {
     let rest: String = l[digits..].chars().filter(|c| !c.is_whitespace()).collect();
     matches!(
         rest.as_str(),
-        "%vol" | "%vol." | "%v/v" | "%alc/vol" | "%alc./vol."
+        "%vol" | "%vol." | "%v/v" | "%alc/vol" | "%alc./vol." | "%obj" | "%obj."
     )
 }
 
@@ -224,7 +225,10 @@ pub fn alcohol(s: &str) -> Option<String> {
     numbers_with_units(s)
         .into_iter()
         .find(|(_, u)| {
-            u.starts_with('%') || u.to_lowercase().starts_with("vol") || u.starts_with('度')
+            u.starts_with('%')
+                || u.to_lowercase().starts_with("vol")
+                || u.starts_with('度')
+                || u.starts_with('°')
         })
         .map(|(n, _)| n)
 }
