@@ -904,29 +904,9 @@ impl<'c, 'a> Scope<'c, 'a> {
                 {
                     for i in ix.candidates(&text) {
                         let i = i as usize;
-                        let mut excl: Vec<&str> = ix.excl[i]
-                            .iter()
-                            .map(String::as_str)
-                            .filter(|w| whole.contains(w))
-                            .collect();
-                        if excl.len() > 1 {
-                            crate::order::sort_by_key(&mut excl, |w| {
-                                std::cmp::Reverse(w.chars().count())
-                            });
-                        }
-                        let mut masked: std::borrow::Cow<'_, str> =
-                            std::borrow::Cow::Borrowed(&text);
-                        for w in &excl {
-                            if masked.contains(w) {
-                                masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
-                            }
-                        }
-                        let blanked = match &masked {
-                            std::borrow::Cow::Borrowed(_) => None,
-                            std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
-                        };
-                        let search = blanked.as_ref().unwrap_or(&whole);
-                        if ix.words[i].iter().any(|w| search.contains(w)) {
+                        let excl = ix.excl[i].iter().map(String::as_str);
+                        let words = ix.words[i].iter().map(String::as_str);
+                        if word_after_exclusions(&text, &whole, excl, words) {
                             if let Some(k) = t.rows[i].get(t.key.as_str()) {
                                 out.push(Val::from_json(k));
                             }
@@ -935,31 +915,9 @@ impl<'c, 'a> Scope<'c, 'a> {
                     return Val::List(ValList::new(out));
                 }
                 for row in &t.rows {
-                    // Only the exclusions the text holds can blank anything (blanking writes
-                    // U+0001, which no word contains, so it never makes a new occurrence);
-                    // longer ones first, so one inside another is blanked whole.
-                    let mut excl: Vec<&str> = crate::pack::cell_texts(row, &excl_col)
-                        .filter(|w| !w.is_empty() && whole.contains(w))
-                        .collect();
-                    if excl.len() > 1 {
-                        crate::order::sort_by_key(&mut excl, |w| {
-                            std::cmp::Reverse(w.chars().count())
-                        });
-                    }
-                    let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&text);
-                    for w in &excl {
-                        if masked.contains(w) {
-                            masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
-                        }
-                    }
-                    let blanked = match &masked {
-                        std::borrow::Cow::Borrowed(_) => None,
-                        std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
-                    };
-                    let search = blanked.as_ref().unwrap_or(&whole);
-                    let hit = crate::pack::cell_texts(row, &words_col)
-                        .any(|w| !w.is_empty() && search.contains(w));
-                    if hit {
+                    let excl = crate::pack::cell_texts(row, &excl_col);
+                    let words = crate::pack::cell_texts(row, &words_col);
+                    if word_after_exclusions(&text, &whole, excl, words) {
                         if let Some(k) = row.get(t.key.as_str()) {
                             out.push(Val::from_json(k));
                         }
@@ -1047,6 +1005,37 @@ pub fn round_to_step(x: Decimal, step: Decimal, strategy: RoundingStrategy) -> O
     }
     let q = x.checked_div(step)?;
     q.round_dp_with_strategy(0, strategy).checked_mul(step)
+}
+
+/// Whether one of `words` occurs in `text` once the `exclusions` it holds are blanked out —
+/// `words_in` for one row of its table. Only the exclusions the text holds can blank anything
+/// (blanking writes U+0001, which no word contains, so it never makes a new occurrence);
+/// longer ones first, so one inside another is blanked whole.
+fn word_after_exclusions<'w>(
+    text: &str,
+    whole: &crate::primitives::required_chars::WordSearch,
+    exclusions: impl Iterator<Item = &'w str>,
+    mut words: impl Iterator<Item = &'w str>,
+) -> bool {
+    use crate::primitives::required_chars::WordSearch;
+    let mut excl: Vec<&str> = exclusions
+        .filter(|w| !w.is_empty() && whole.contains(w))
+        .collect();
+    if excl.len() > 1 {
+        crate::order::sort_by_key(&mut excl, |w| std::cmp::Reverse(w.chars().count()));
+    }
+    let mut masked: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
+    for w in &excl {
+        if masked.contains(w) {
+            masked = std::borrow::Cow::Owned(masked.replace(w, "\u{1}"));
+        }
+    }
+    let blanked = match &masked {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(m) => Some(WordSearch::new(m)),
+    };
+    let search = blanked.as_ref().unwrap_or(whole);
+    words.any(|w| !w.is_empty() && search.contains(w))
 }
 
 /// Reads a date from a value: ISO text, or the printed forms the food standards allow

@@ -1066,6 +1066,9 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
             v
         };
         let _ = nl;
+        if lines.is_empty() {
+            return;
+        }
         let ends_company = |(a, z): (usize, usize)| {
             let t = text_of(b.chars, a, z);
             ["有限公司", "公司", "厂", "集团"]
