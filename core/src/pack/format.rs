@@ -331,6 +331,11 @@ pub enum CheckSpec {
         /// words contain one (「膳食纤维是低能量物质」, 「不含卡拉胶」).
         #[serde(default)]
         skip_kinds: Vec<String>,
+        /// Rows of one `nutrient` are alternatives for a claim; with this set, a claim that
+        /// matches rows of several nutrients ("source of calcium and vitamin D") must meet
+        /// one row of each, not just one row.
+        #[serde(default)]
+        each_nutrient: bool,
     },
     /// Text must (not) match patterns or contain listed words.
     TextPattern {

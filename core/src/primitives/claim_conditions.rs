@@ -58,6 +58,16 @@ impl ClaimRow {
     }
 }
 
+/// A row's group of alternatives: its nutrient when each nutrient must be met, else the
+/// whole match (`None`).
+fn group_of(each_nutrient: bool, row: &ClaimRow) -> Option<&str> {
+    if each_nutrient {
+        row.nutrient.as_deref()
+    } else {
+        None
+    }
+}
+
 #[derive(Debug)]
 pub struct ClaimConditions {
     claims: Expr,
@@ -66,6 +76,8 @@ pub struct ClaimConditions {
     expected_column: Option<String>,
     /// Claims of these kinds are not matched (the spec's `skip_kinds`).
     skip_kinds: Vec<String>,
+    /// The spec's `each_nutrient`: one passing row per nutrient the claim matches.
+    each_nutrient: bool,
     rows: Vec<ClaimRow>,
     /// Names which rows a claim matches: two checks over the same table with the same
     /// words and pattern columns (GB 28050-2011 has four over `content_claims`, one per
@@ -92,6 +104,7 @@ impl ClaimConditions {
             text_field,
             expected_column,
             skip_kinds,
+            each_nutrient,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -156,6 +169,7 @@ impl ClaimConditions {
             text_field: text_field.clone(),
             expected_column: expected_column.clone(),
             skip_kinds: skip_kinds.clone(),
+            each_nutrient: *each_nutrient,
             rows,
             matcher,
         })
@@ -228,29 +242,42 @@ impl ClaimConditions {
             }
             matched_any = true;
             scope.set("claim", claim.clone());
-            let mut ok = false;
+            // Rows of one group are alternatives: the whole match is one group, or with
+            // `each_nutrient` each nutrient is one. A group passes when one of its rows does.
+            let each = self.each_nutrient;
+            let mut passed: Vec<Option<&str>> = Vec::new();
             for r in &matching {
+                let group = group_of(each, r);
+                if passed.contains(&group) {
+                    continue;
+                }
                 let condition = match r.condition(&self.table, env) {
                     Ok(c) => c,
                     Err(e) => return Outcome::Skip(e),
                 };
                 scope.set("row", Val::from_json(&table.rows[r.index]));
                 if scope.eval(&condition.root).truthy() {
-                    ok = true;
-                    break;
+                    passed.push(group);
+                    if !self.each_nutrient {
+                        break;
+                    }
                 }
             }
             scope.unset("row");
             scope.unset("claim");
-            if !ok {
-                let first = &table.rows[matching[0].index];
+            // The first row of the first group none of whose rows passed.
+            if let Some(failed) = matching
+                .iter()
+                .find(|r| !passed.contains(&group_of(each, r)))
+            {
+                let first = &table.rows[failed.index];
                 let expected = self
                     .expected_column
                     .as_ref()
                     .and_then(|c| first.get(c))
                     .map(Val::from_json)
                     .unwrap_or_else(|| {
-                        Val::Str(std::borrow::Cow::Owned(matching[0].source().to_string()))
+                        Val::Str(std::borrow::Cow::Owned(failed.source().to_string()))
                     });
                 // A list computed from the element (the parts of a combined claim, 高钙低脂)
                 // has no pointers of its own: the finding points at the element's text,
