@@ -186,11 +186,11 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
     }
 }
 
+/// 纯 / 全 / 100 %, or a word of `PURE_WORDS` (pure, all, rein, pur, tout, puro, zuiver…).
 fn pure_wording(w: &str) -> bool {
-    matches!(
-        w.trim().to_lowercase().as_str(),
-        "纯" | "全" | "pure" | "all" | "100%" | "100％"
-    )
+    let w = w.trim().to_lowercase();
+    matches!(w.as_str(), "纯" | "全" | "100%" | "100％")
+        || super::fibre_text::PURE_WORDS.contains(&w.as_str())
 }
 
 impl FibreContent {

@@ -51,6 +51,20 @@ const LEAD_WORDS: &[&str] = &[
     "materials",
 ];
 
+/// Words printed before a fibre name that say the product is of that fibre alone — the
+/// "pure" / "all" wording in the language versions of EU Reg. 1007/2011 Art 7(1) (EN '100 %',
+/// 'pure', 'all'; DE „rein", „ganz"; FR « pur », « tout »; NL 'zuiver', 'puur'; IT 'puro',
+/// 'tutto'; ES 'puro', 'todo') and their inflected forms, lower case. The word is the
+/// component's `wording`, not part of the fibre's name (`Reine Schurwolle` is Schurwolle).
+pub const PURE_WORDS: &[&str] = &[
+    "pure", "all", // en (also fr pure)
+    "rein", "reine", "reiner", "reines", "reinem", "reinen", "ganz", // de
+    "pur", "tout", "toute", // fr
+    "puro", "pura", "tutto", "tutta", // it (puro, pura also es, pt)
+    "todo", "toda", // es
+    "zuiver", "zuivere", "puur", // nl
+];
+
 /// Down-content labels (GB/T 29862 6.7): `含绒量90%` is a statement, not a fibre.
 const DOWN_LABELS: &[&str] = &["含绒量", "绒子含量"];
 
@@ -585,12 +599,14 @@ fn flush(
                         }
                     }
                 }
-                let l = name.to_lowercase();
-                for prefix in ["pure ", "all "] {
-                    if l.starts_with(prefix) && name.len() > prefix.len() {
-                        wording.get_or_insert_with(|| prefix.trim().to_string());
-                        name = &name[prefix.len()..];
-                        break;
+                // `Pure Cashmere`, `All Cotton`, `Reine Schurwolle`, `Pur coton`: the word
+                // before the first blank is the wording when it is one of PURE_WORDS and a
+                // name follows it.
+                if let Some((first, rest)) = name.split_once(' ') {
+                    let rest = rest.trim_start();
+                    if !rest.is_empty() && PURE_WORDS.contains(&first.to_lowercase().as_str()) {
+                        wording.get_or_insert_with(|| first.to_lowercase());
+                        name = rest;
                     }
                 }
                 let _ = &mut s;
@@ -761,7 +777,7 @@ pub fn render_fibre_components(components: &[FibreComponent]) -> String {
             }
             match c.wording.as_deref().filter(|_| Some(i) == first) {
                 Some(w @ ("纯" | "全")) => s.push_str(w),
-                Some(w @ ("pure" | "all")) => {
+                Some(w) if PURE_WORDS.contains(&w) => {
                     s.push_str(w);
                     s.push(' ');
                 }
@@ -969,6 +985,33 @@ mod tests {
         let p = round_trip("Composition: 95% cotton, 5% other fibres");
         assert_eq!(names(&p.components[0])[1].0, "other fibres");
         assert_eq!(p.components[0].part, None);
+    }
+
+    #[test]
+    fn pure_words_of_other_languages() {
+        // EU 1007/2011 Art 7(1) in its language versions: the word is the wording.
+        for (text, word, name) in [
+            ("Reine Schurwolle", "reine", "Schurwolle"),
+            ("reine Seide", "reine", "Seide"),
+            ("Ganz Baumwolle", "ganz", "Baumwolle"),
+            ("Pur coton", "pur", "coton"),
+            ("Pure laine vierge", "pure", "laine vierge"),
+            ("Tout coton", "tout", "coton"),
+            ("Puro cotone", "puro", "cotone"),
+            ("Pura lana vergine", "pura", "lana vergine"),
+            ("Todo algodón", "todo", "algodón"),
+            ("Zuiver katoen", "zuiver", "katoen"),
+            ("Puur linnen", "puur", "linnen"),
+        ] {
+            let p = round_trip(text);
+            let c = &p.components[0];
+            assert_eq!(c.wording.as_deref(), Some(word), "{text}");
+            assert_eq!(names(c), [(name.into(), None)], "{text}");
+            assert_eq!(c.fibres[0].span.as_ref().unwrap().text, text);
+        }
+        // A word of the list alone is a name (judged by the rules), not wording.
+        let p = round_trip("100% Rein");
+        assert_eq!(p.components[0].fibres[0].name, "Rein");
     }
 
     #[test]
