@@ -420,10 +420,16 @@ fn tokenise(chars: &[char]) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
-                // Latin words joined by single spaces stay one name: "other fibres".
+                // Latin words joined by single spaces stay one name: "other fibres", and a
+                // fibre trademark with the generic name after it: "Lycra® Spandex" (16 CFR
+                // 303.17(a): in immediate conjunction; the rules judge the whole name).
+                let latin_before = chars[i - 1].is_ascii_alphabetic()
+                    || (matches!(chars[i - 1], '®' | '™')
+                        && i >= 2
+                        && chars[i - 2].is_ascii_alphabetic());
                 if i + 1 < n
                     && chars[i] == ' '
-                    && chars[i - 1].is_ascii_alphabetic()
+                    && latin_before
                     && chars[i + 1].is_ascii_alphabetic()
                 {
                     i += 2;
@@ -1012,6 +1018,20 @@ mod tests {
         // A word of the list alone is a name (judged by the rules), not wording.
         let p = round_trip("100% Rein");
         assert_eq!(p.components[0].fibres[0].name, "Rein");
+    }
+
+    #[test]
+    fn trademark_and_generic_name_are_one_name() {
+        // 16 CFR 303.17(a): the trademark in immediate conjunction with the generic name.
+        let p = round_trip("95% Cotton, 5% Lycra® Spandex");
+        assert_eq!(
+            names(&p.components[0])[1],
+            ("Lycra® Spandex".into(), Some("5".into()))
+        );
+        let p = round_trip("60% TENCEL™ Lyocell, 40% Cotton");
+        assert_eq!(names(&p.components[0])[0].0, "TENCEL™ Lyocell");
+        let p = round_trip("95% Cotton, 5% Spandex Lycra®");
+        assert_eq!(names(&p.components[0])[1].0, "Spandex Lycra®");
     }
 
     #[test]
