@@ -27,7 +27,7 @@ for src in SOURCES:
 # Printed names of other markets' panels that the GB tables do not carry: the US Nutrition
 # Facts panel (21 CFR 101.9(c)-(d) names, e.g. "Total Fat", "Incl. Added Sugars") and the EU
 # nutrition declaration (Reg. (EU) No 1169/2011 Art 30(1) and Annex XV: "of which saturates",
-# "Salt"; the DE, FR, IT and ES names are those language versions' customary wording, not read). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11).
+# "Salt"; the DE, FR, IT and ES names are those language versions' customary wording, not read). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11), polyols (EU Annex I point 9, Annex XV).
 EXTRA = {
     "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus"],
     "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas", "Tłuszcz", "Tuky", "Lípidos", "Fedt", "Zsír", "Λιπαρά", "Grăsimi", "Vetten", "Vet", "Rasva", "Maščobe", "Masti", "Мазнини", "Riebalai", "Tauki", "Rasvad"],
@@ -39,13 +39,32 @@ EXTRA = {
     "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar", "davon Zucker", "dont sucres",
               "di cui zuccheri", "de los cuales azúcares", "w tym cukry", "z toho cukry", "dos quais açúcares", "varav sockerarter", "heraf sukkerarter", "amelyből cukrok", "ebből cukrok", "εκ των οποίων σάκχαρα", "din care zaharuri", "waarvan suikers", "josta sokereita", "od tega sladkorji", "od kojih šećeri"],
     "added_sugar": ["Incl. Added Sugars", "Includes Added Sugars", "Added Sugars", "Added sugars"],
-    "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria", "Błonnik", "Vláknina", "Fibra", "Kostfibre", "Rost", "Élelmi rost", "Φυτικές ίνες", "Vezels", "Ravintokuitu", "Kuitu", "Prehranske vlaknine", "Vlakna"],
+    "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria", "Błonnik", "Vláknina", "Fibra", "Kostfibre", "Rost", "Élelmi rost", "Φυτικές ίνες", "Vezels", "Ravintokuitu", "Kuitu", "Prehranske vlaknine", "Vlakna",
+                      # Nordic and Baltic names (sv "Kostfiber" on a Swedish panel was not resolved, session 18
+                      # audit FF-6); customary wording, not read in those language versions.
+                      "Kostfiber", "Kostfibrer", "Fibrer", "Kiudained", "Šķiedrvielas", "Skaidulinės medžiagos", "Влакнини", "Snáithín"],
+    # Annex XV "of which — polyols" (Annex I point 9: alcohols containing more than two hydroxyl
+    # groups; Annex XIV 10 kJ/g — 2.4 kcal/g): the bare name and the "of which" form of each
+    # language, as panels print it (session 18 audit FF-5: no polyols row was resolved by name, so
+    # the energy check counted polyols at 17 kJ/g). EN read in the consolidated text; the other
+    # languages are customary wording, not read in those language versions. Greek and Bulgarian
+    # also capitalised: names are compared ignoring ASCII case only.
+    "polyols": ["Polyols", "of which polyols", "mehrwertige Alkohole", "davon mehrwertige Alkohole", "dont polyols",
+                "Polioli", "di cui polioli", "Polialcoholes", "de los cuales polialcoholes", "Polyolen", "waarvan polyolen",
+                "Alkohole wielowodorotlenowe", "w tym alkohole wielowodorotlenowe", "Poliole", "w tym poliole",
+                "Polyoler", "varav polyoler", "heraf polyoler", "Polyolit", "josta polyoleja", "josta polyolit",
+                "Polyalkoholy", "z toho polyalkoholy", "Polyoly", "z toho polyoly", "Polióis", "dos quais polióis",
+                "Poliolok", "amelyből poliolok", "ebből poliolok", "Többértékű alkoholok", "amelyből többértékű alkoholok",
+                "πολυόλες", "Πολυόλες", "εκ των οποίων πολυόλες", "din care polioli", "od tega polioli", "od kojih polioli",
+                "полиоли", "Полиоли", "от които полиоли", "Polioliai", "iš kurių polioliai", "tostarp polioli",
+                "Polüoolid", "millest polüoolid"],
     "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци"],
     "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool"],
 }
 NEW = {
     "added_sugar": {"zh": "添加糖", "en": "Added sugars"},
     "salt": {"zh": "食盐", "en": "Salt"},
+    "polyols": {"zh": "多元醇", "en": "Polyols"},
 }
 for nid, names in EXTRA.items():
     entry = rows[nid] if nid in rows else rows.setdefault(nid, {**NEW[nid], "aliases": []})
