@@ -156,6 +156,11 @@ pub struct Recipe {
     /// origin indications such as 'Origin: EU' are allowed only for these).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minced: Option<bool>,
+    /// The actual net quantity of the food, in grams (solids) or millilitres (liquids), whether
+    /// or not it is printed: EU 1169/2011 Annex IX point 1(b) makes the net quantity optional for
+    /// foods of less than 5 g or 5 ml (spices and herbs excepted), which then need not print it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_quantity: Option<Dec>,
 }
 
 /// Character heights and panels of the artwork.
