@@ -1207,17 +1207,110 @@ fn read_nutrition(
     vs: usize,
     ve: usize,
 ) -> usize {
+    /// What the title and the header lines say of the table's columns.
+    struct Head {
+        basis: Option<nutrition::Basis>,
+        /// A per-100 kJ column (infant formula tables).
+        kj_column: bool,
+        /// A per-serving column beside the per-100 one.
+        serving_column: bool,
+        /// The columns named so far, in printed order.
+        columns: Vec<nutrition::Column>,
+        /// The NRV % column follows the per-serving column: the table is read per serving.
+        serving_nrv: bool,
+    }
+    impl Head {
+        fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
+            // A US `Serving size …` line names the basis even after an `Amount per
+            // serving` header: the one with a quantity wins.
+            let sized = found.as_ref().is_some_and(|f| f.serving_size.is_some());
+            if self.basis.is_none()
+                || (sized
+                    && self
+                        .basis
+                        .as_ref()
+                        .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving"))
+            {
+                self.basis = found;
+            }
+            self.kj_column |= nutrition::names_per_100kj(line);
+            self.serving_column |= nutrition::names_serving_column(line);
+            self.columns.extend(nutrition::header_columns(line));
+            if let Some(b) = nutrition::nrv_of_serving(&self.columns) {
+                self.basis = Some(b);
+                self.serving_nrv = true;
+            }
+        }
+        fn flags(&self) -> (bool, bool, bool) {
+            (self.kj_column, self.serving_column, self.serving_nrv)
+        }
+    }
+    /// A table flattened onto one line (at char `at`): its header cells, then its rows.
+    fn place_flat(
+        chars: &[char],
+        at: usize,
+        (header, flat_rows): nutrition::Flat,
+        head: &mut Head,
+        rows: &mut Placed,
+        per_kj: &mut Placed,
+        pending_unread: &mut Vec<(usize, usize, &'static str)>,
+    ) {
+        if let Some((hs, he)) = header {
+            let text = text_of(chars, at + hs, at + he);
+            head.header(nutrition::basis_in(&text), &text);
+        }
+        for (rs, re) in flat_rows {
+            if let nutrition::Line::Row(r) = nutrition::read_line(&text_of(chars, at + rs, at + re))
+            {
+                place_row(
+                    &r,
+                    (at + rs, at + re),
+                    head.flags(),
+                    rows,
+                    per_kj,
+                    pending_unread,
+                );
+            }
+        }
+    }
+    /// A row printed one cell a line, when it ends: the row its cells make. A name line with
+    /// no value under it is a note printed with the table.
+    fn place_cells(
+        (s, e, cells): (usize, usize, Vec<String>),
+        flags: (bool, bool, bool),
+        rows: &mut Placed,
+        per_kj: &mut Placed,
+        pending_unread: &mut Vec<(usize, usize, &'static str)>,
+        statements: &mut Vec<(usize, usize)>,
+    ) {
+        if cells.len() < 2 {
+            statements.push((s, e));
+            return;
+        }
+        match nutrition::read_line(&cells.join("  ")) {
+            nutrition::Line::Row(r) => place_row(&r, (s, e), flags, rows, per_kj, pending_unread),
+            nutrition::Line::Unread(why) => pending_unread.push((s, e, why)),
+            _ => pending_unread.push((s, e, "a name and figures one cell a line that make no row")),
+        }
+    }
     let title_end = ve.max(h.end);
     let title = text_of(b.chars, h.start, title_end);
-    let mut basis = nutrition::basis_in(&text_of(b.chars, vs, ve));
-    // A per-100 kJ column named in the title or a header (infant formula tables).
-    let mut kj_column = nutrition::names_per_100kj(&text_of(b.chars, vs, ve));
-    let mut serving_column = nutrition::names_serving_column(&text_of(b.chars, vs, ve));
+    let title_value = text_of(b.chars, vs, ve);
+    let mut head = Head {
+        basis: nutrition::basis_in(&title_value),
+        kj_column: nutrition::names_per_100kj(&title_value),
+        serving_column: nutrition::names_serving_column(&title_value),
+        columns: Vec::new(),
+        serving_nrv: false,
+    };
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut statements: Vec<(usize, usize)> = Vec::new();
     let mut servings: Option<(Value, usize, usize)> = None;
+    // A row printed one cell a line (`能量` / `1922千焦` / `23%`, OCR of a table read cell by
+    // cell): where its name line starts, where its last cell ends, its cells.
+    let mut cell_row: Option<(usize, usize, Vec<String>)> = None;
     let table_start = h.start;
     let mut table_end = title_end;
     // The declaration on the title's own line, items separated by commas: EU 1169/2011
@@ -1259,12 +1352,27 @@ fn read_nutrition(
                 place_row(
                     r,
                     *at,
-                    (kj_column, serving_column),
+                    head.flags(),
                     &mut rows,
                     &mut per_kj,
                     &mut pending_unread,
                 );
             }
+        }
+    }
+    // `营养成分表 项目 每100克 NRV% 能量 1922千焦 23% 蛋白质 …`: the table flattened onto the
+    // title's line.
+    if !linear && vs < ve {
+        if let Some(flat) = nutrition::flattened(&title_value) {
+            place_flat(
+                b.chars,
+                vs,
+                flat,
+                &mut head,
+                &mut rows,
+                &mut per_kj,
+                &mut pending_unread,
+            );
         }
     }
     while !linear && li < all_lines.len() {
@@ -1292,8 +1400,49 @@ fn read_nutrition(
         {
             break;
         }
+        // So does a line whose words before its colon start with a heading but are no heading
+        // the table knows whole (`生产日期及保质期至：见包装背面` when only 生产日期 is known,
+        // `产地及原料来源：山东省`): another item, not a note of the table. Its heading is not
+        // read from the words inside it, so it is left unread, said so.
+        let colon = (s..e).find(|&i| matches!(b.chars[i], '：' | ':' | '﹕'));
+        if let Some(c) = colon.filter(|&c| c > s) {
+            let figures = b.chars[s..c]
+                .iter()
+                .any(|ch| headings::fold(*ch).is_ascii_digit());
+            let item = table
+                .at_start(b.chars, s, c, scope)
+                .is_some_and(|h| !matches!(h.target, Target::Nutrition | Target::Statement));
+            if !figures && item {
+                b.unread(
+                    s,
+                    e,
+                    "a line under the nutrition table whose words before the colon are no \
+                     heading the reader knows whole: not read",
+                );
+                li += 1;
+                break;
+            }
+        }
         li += 1;
         table_end = e;
+        // The next cell of a row printed one cell a line; any other line ends that row.
+        if let Some((_, ce, cells)) = cell_row.as_mut() {
+            if nutrition::value_cell(&line) {
+                cells.push(line.clone());
+                *ce = e;
+                continue;
+            }
+        }
+        if let Some(cr) = cell_row.take() {
+            place_cells(
+                cr,
+                head.flags(),
+                &mut rows,
+                &mut per_kj,
+                &mut pending_unread,
+                &mut statements,
+            );
+        }
         // A footnote under the table (`*Reference intake of an average adult (8 400 kJ/2 000
         // kcal)`, `*Contains less than 2 percent of the Daily Value…`) is a statement printed
         // with it, figures and all.
@@ -1318,45 +1467,58 @@ fn read_nutrition(
                 Some(v) => servings = Some((v, s, e)),
                 None => pending_unread.push((s, e, "servings per container is not a number")),
             },
-            nutrition::Line::Header(found) => {
-                // A US `Serving size …` line names the basis even after an `Amount per
-                // serving` header: the one with a quantity wins.
-                let sized = found.as_ref().is_some_and(|f| f.serving_size.is_some());
-                if basis.is_none()
-                    || (sized
-                        && basis
-                            .as_ref()
-                            .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving"))
-                {
-                    basis = found;
-                }
-                kj_column |= nutrition::names_per_100kj(&line);
-                serving_column |= nutrition::names_serving_column(&line);
-            }
+            nutrition::Line::Header(found) => head.header(found, &line),
             nutrition::Line::Row(r) => place_row(
                 &r,
                 (s, e),
-                (kj_column, serving_column),
+                head.flags(),
                 &mut rows,
                 &mut per_kj,
                 &mut pending_unread,
             ),
             // A line of words with no figure below the table — GB 28050-2025 4.5's
-            // '儿童青少年应避免过量摄入盐油糖', a note — is a statement printed with the table.
+            // '儿童青少年应避免过量摄入盐油糖', a note — is a statement printed with the table;
+            // unless figures follow on the lines below it: then it is a row's name, printed
+            // one cell a line (placed when the row ends).
             nutrition::Line::Unread(_)
                 if !b.chars[s..e]
                     .iter()
                     .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c)) =>
             {
-                statements.push((s, e))
+                if nutrition::value_cell(&line) {
+                    statements.push((s, e))
+                } else {
+                    cell_row = Some((s, e, vec![line]));
+                }
             }
-            nutrition::Line::Unread(why) => pending_unread.push((s, e, why)),
+            nutrition::Line::Unread(why) => match nutrition::flattened(&line) {
+                Some(flat) => place_flat(
+                    b.chars,
+                    s,
+                    flat,
+                    &mut head,
+                    &mut rows,
+                    &mut per_kj,
+                    &mut pending_unread,
+                ),
+                None => pending_unread.push((s, e, why)),
+            },
         }
+    }
+    if let Some(cr) = cell_row.take() {
+        place_cells(
+            cr,
+            head.flags(),
+            &mut rows,
+            &mut per_kj,
+            &mut pending_unread,
+            &mut statements,
+        );
     }
     for (s, e, why) in pending_unread {
         b.unread(s, e, why);
     }
-    let Some(basis) = basis else {
+    let Some(basis) = head.basis else {
         b.unread(
             table_start,
             table_end,
@@ -1467,11 +1629,11 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> Vec<(usize, usize)> {
 
 /// One row of a nutrition table into the document's rows (or the per-100 kJ column), or into
 /// the unread lines with the reason. `columns` says whether the header named a per-100 kJ
-/// column and a per-serving one.
+/// column and a per-serving one, and whether its NRV % column is the per-serving column's.
 fn place_row(
     r: &nutrition::Row,
     (s, e): (usize, usize),
-    (kj_column, serving_column): (bool, bool),
+    (kj_column, serving_column, serving_nrv): (bool, bool, bool),
     rows: &mut Placed,
     per_kj: &mut Placed,
     pending_unread: &mut Vec<(usize, usize, &'static str)>,
@@ -1492,6 +1654,40 @@ fn place_row(
             (Some("kj"), Some("kcal")) | (Some("kcal"), Some("kj"))
         )
     });
+    // `项目 每100克 每份（30克） NRV%`, `能量 1864千焦 559千焦 7%`: the NRV % is the serving's, so
+    // the row is read per serving, the per-100 value left (the document holds one basis;
+    // normalisation gives the per-100 values back from the serving size).
+    if serving_nrv {
+        let Some((value, unit)) = r.second.clone().filter(|_| !r.more_columns && !energy_pair)
+        else {
+            pending_unread.push((
+                s,
+                e,
+                "the header names a per-100 and a per-serving column; the row has not both",
+            ));
+            return;
+        };
+        let serving = nutrition::Row {
+            value,
+            unit,
+            nrv_percent: r.second_nrv.clone(),
+            second: None,
+            second_nrv: None,
+            more_columns: false,
+            less_than: false,
+            nrv_less_than: false,
+            name: r.name.clone(),
+        };
+        place_row(
+            &serving,
+            (s, e),
+            (kj_column, false, false),
+            rows,
+            per_kj,
+            pending_unread,
+        );
+        return;
+    }
     if r.more_columns && !serving_column && !kj_column {
         pending_unread.push((
             s,
@@ -1698,5 +1894,88 @@ mod tests {
         let noise: String = (0..20_000u32).filter_map(char::from_u32).collect();
         let r = read(&noise, &ctx("food"), 1_000_000).expect("reads");
         assert!(r.unread.len() + r.unread_more > 0);
+    }
+
+    #[test]
+    fn nutrition_tables_in_ocr_and_serving_forms() {
+        let rows = |r: &TextReading| -> Vec<(String, f64, Option<f64>)> {
+            r.document["nutrition"]["rows"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|x| {
+                            (
+                                x["name"].as_str().unwrap_or("").to_string(),
+                                x["value"].as_f64().unwrap_or(f64::NAN),
+                                x["nrv_percent"].as_f64(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // GB 28050-2011 6.1: 每10mL is a serving with its amount.
+        let text = "营养成分表\n项目 每10mL NRV%\n能量 36kJ 0%\n钠 650mg 33%\n保质期：24个月";
+        let r = read(text, &ctx("food.seasoning"), 100_000).expect("reads");
+        let n = &r.document["nutrition"];
+        assert_eq!(
+            (&n["basis"], &n["serving_size"], &n["serving_unit"]),
+            (&json!("per_serving"), &json!(10), &json!("mL"))
+        );
+        assert_eq!(rows(&r).len(), 2);
+        // The NRV % column after the per-serving column: read per serving.
+        let text = "营养成分表\n项目 每100克 每份（30克） NRV%\n能量 1864千焦 559千焦 7%\n钠 560毫克 168毫克 8%";
+        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        let n = &r.document["nutrition"];
+        assert_eq!(
+            (&n["basis"], &n["serving_size"]),
+            (&json!("per_serving"), &json!(30))
+        );
+        assert_eq!(
+            rows(&r),
+            [
+                ("能量".to_string(), 559.0, Some(7.0)),
+                ("钠".to_string(), 168.0, Some(8.0))
+            ]
+        );
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
+        // Flattened onto one line, and one cell a line; a date line under the table.
+        let want = [
+            ("能量".to_string(), 1922.0, Some(23.0)),
+            ("蛋白质".to_string(), 6.8, Some(11.0)),
+            ("反式脂肪".to_string(), 0.0, None),
+            ("钠".to_string(), 480.0, Some(24.0)),
+        ];
+        for (text, date) in [
+            ("营养成分表\n项目 每100克 营养素参考值% 能量 1922千焦 23% 蛋白质 6.8克 11% 反式脂肪 0克 钠 480毫克 24%", "生产日期：见包装底部"),
+            ("营养成分表 项目 每100克 营养素参考值% 能量 1922千焦 23% 蛋白质 6.8克 11% 反式脂肪 0克 钠 480毫克 24%", "生产日期：见包装底部"),
+            ("营养成分表\n项目\n每100克\n营养素参考值%\n能量\n1922千焦\n23%\n蛋白质\n6.8克\n11%\n反式脂肪\n0克\n钠\n480毫克\n24%", "生产日期：见包装底部"),
+            ("营养成分表\n项目 每100克 NRV%\n能量 1922千焦 23%\n蛋白质 6.8克 11%\n反式脂肪 0克\n钠 480毫克 24%", "生产日期及保质期至：见包装背面"),
+        ] {
+            let text = format!("{text}\n{date}\n储藏方式：阴凉干燥处");
+            let r = read(&text, &ctx("food.bakery"), 100_000).expect("reads");
+            assert_eq!(r.document["nutrition"]["basis"], "per_100g", "{text}");
+            assert_eq!(rows(&r), want, "{text}");
+            assert!(
+                r.document["nutrition"].get("statements").is_none(),
+                "{text}: {}",
+                r.document["nutrition"]
+            );
+            // The date line is read as its own item (or left unread), never the table's.
+            assert!(
+                r.fields
+                    .iter()
+                    .all(|f| !(f.pointer.starts_with("/nutrition") && f.span.text.contains('期'))),
+                "{text}"
+            );
+        }
+        // A line under the table that starts with a heading the reader does not know whole:
+        // unread (not a note of the table, and not 产地 either).
+        let text = "营养成分表\n项目 每100mL NRV%\n能量 3404kJ 41%\n钠 0mg 0%\n产地及原料来源：山东省\n产地：山东省烟台市";
+        let r = read(text, &ctx("food"), 100_000).expect("reads");
+        assert!(r.document["nutrition"].get("statements").is_none());
+        assert_eq!(r.document["origin"]["place"], "山东省烟台市");
+        assert_eq!(r.unread.len(), 1, "{:?}", r.unread);
+        assert_eq!(r.unread[0].span.text, "产地及原料来源：山东省");
     }
 }

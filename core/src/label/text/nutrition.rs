@@ -126,6 +126,91 @@ pub fn basis_in(s: &str) -> Option<Basis> {
                 serving_unit: size.map(|(_, u)| if u == "ml" { "mL".into() } else { u }),
             })
         }
+        // `每10mL`, `每30克`: an amount other than 100 after 每 is a serving whose amount is
+        // stated (GB 28050-2011 6.1: 每份食品可食部…当用份标示时，应标明每份食品的量).
+        _ => per_amount(&c).map(|(n, u)| Basis {
+            basis: "per_serving".into(),
+            serving_size: Some(n),
+            serving_unit: Some(if u == "ml" { "mL".into() } else { u.into() }),
+        }),
+    }
+}
+
+/// `每10ml` in a compact, lower-cased header (克 → g, 毫升 → ml): the amount after 每 and its
+/// unit, when the unit follows the number directly.
+fn per_amount(c: &str) -> Option<(String, &'static str)> {
+    c.match_indices('每').find_map(|(i, w)| {
+        let after = &c[i + w.len()..];
+        let n: String = after
+            .chars()
+            .take_while(|ch| ch.is_ascii_digit() || *ch == '.')
+            .collect();
+        let rest = &after[n.len()..];
+        let unit = ["ml", "g"].into_iter().find(|u| rest.starts_with(u))?;
+        let valid = !n.is_empty()
+            && !n.starts_with('.')
+            && !n.ends_with('.')
+            && n.matches('.').count() <= 1
+            && n != "100"
+            && n.parse::<f64>().is_ok_and(|x| x > 0.0);
+        valid.then_some((n, unit))
+    })
+}
+
+/// What a cell of a header names: a per-100 g/mL column, a per-serving column, or an NRV %
+/// column (GB 28050's 营养素参考值% / NRV%; the EU's %RI is not counted: EU tables are read per
+/// 100 g whatever column the percentage follows).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Column {
+    Per100,
+    Serving(Basis),
+    Nrv,
+}
+
+/// The columns a header line names, in printed order (`项目 每100克 每份（30克） NRV%` → per 100,
+/// per serving of 30 g, NRV %). A serving's amount in a cell of its own after it
+/// (`每份 (30克)`) belongs to it.
+pub fn header_columns(s: &str) -> Vec<Column> {
+    let cells = cells(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let c = compact(&cells[i]);
+        if c.contains("nrv") || c.contains("营养素参考值") {
+            out.push(Column::Nrv);
+        } else {
+            match basis_in(&cells[i]) {
+                Some(b) if b.basis == "per_serving" => {
+                    // The amount in the next cell, when this one has none.
+                    let mut b = b;
+                    if b.serving_size.is_none() {
+                        if let Some(Some(next)) = cells.get(i + 1).map(|n| {
+                            let joined = format!("{}{}", cells[i], n);
+                            basis_in(&joined).filter(|x| x.serving_size.is_some())
+                        }) {
+                            b = next;
+                            i += 1;
+                        }
+                    }
+                    out.push(Column::Serving(b));
+                }
+                Some(_) => out.push(Column::Per100),
+                None => {}
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The serving basis of a table whose header names a per-100 column, then a per-serving
+/// column, then one NRV % column (`项目 每100克 每份（30克） NRV%`): the percentages are the
+/// serving's (they follow its column), so the table is read per serving. None for any other
+/// order (`每100克 NRV% 每份 NRV%`, GB 28050-2025 附录B 示例2, keeps the per-100 column with its
+/// own NRV %).
+pub fn nrv_of_serving(columns: &[Column]) -> Option<Basis> {
+    match columns {
+        [Column::Per100, Column::Serving(b), Column::Nrv] => Some(b.clone()),
         _ => None,
     }
 }
@@ -139,6 +224,9 @@ pub fn is_header(s: &str) -> bool {
         || c.contains("营养素参考值")
         || c.starts_with("per100")
         || c.starts_with("每100")
+        || c.starts_with("每份")
+        || c.strip_prefix('每')
+            .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
         || c.starts_with("typicalvalues")
         || c.starts_with("averagevalues")
         || c.starts_with("durchschnittlichenährwerte")
@@ -567,6 +655,101 @@ pub fn read_line(s: &str) -> Line {
     })
 }
 
+/// A unit printed in a cell of its own (`g`, `毫克`, `kJ`).
+fn unit_cell(s: &str) -> bool {
+    let c = compact(s);
+    matches!(
+        c.as_str(),
+        "g" | "mg"
+            | "μg"
+            | "µg"
+            | "ug"
+            | "mcg"
+            | "kj"
+            | "kcal"
+            | "ml"
+            | "%"
+            | "克"
+            | "毫克"
+            | "微克"
+            | "千焦"
+            | "千卡"
+            | "毫升"
+    )
+}
+
+/// A cell that belongs to the values of a row, not to a name: a figure (`1922千焦`, `23%`,
+/// `<1g`), a blank or dash cell, a unit of its own.
+pub fn value_cell(s: &str) -> bool {
+    let t = s.trim();
+    let bounded = t
+        .strip_prefix(['<', '＜', '≤'])
+        .is_some_and(|r| starts_numeric(r.trim_start()));
+    !t.is_empty() && (starts_numeric(t) || bounded || is_empty_cell(t) || unit_cell(t) || t == "<")
+}
+
+/// A header cell: names a basis, an NRV column or the 项目 column.
+fn header_cell(s: &str) -> bool {
+    is_header(s) || basis_in(s).is_some() || s.contains(['%', '％'])
+}
+
+/// A flattened table's header cells (if any) and rows: char ranges within its line.
+pub type Flat = (Option<(usize, usize)>, Vec<(usize, usize)>);
+
+/// A table flattened onto one line (`项目 每100克 营养素参考值% 能量 1922千焦 23% 蛋白质 6.8克
+/// 11% …`, what OCR gives of a table read row after row): the char ranges, within `s`, of its
+/// header cells (if any) and of each row (a name — one or more words — and the values after
+/// it). None unless there are two rows or more and each reads as a row.
+pub fn flattened(s: &str) -> Option<Flat> {
+    let chars: Vec<char> = s.chars().collect();
+    let blank = |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '\u{3000}');
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if blank(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !blank(chars[i]) {
+            i += 1;
+        }
+        tokens.push((start, i));
+    }
+    let text = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+    let is_value: Vec<bool> = tokens.iter().map(|&t| value_cell(&text(t))).collect();
+    let first_value = is_value.iter().position(|v| *v)?;
+    // The first row's name: the words right before its first value that are no header cell.
+    let mut name_start = first_value;
+    while name_start > 0 && !header_cell(&text(tokens[name_start - 1])) {
+        name_start -= 1;
+    }
+    if name_start == first_value {
+        return None;
+    }
+    let header = (name_start > 0).then(|| (tokens[0].0, tokens[name_start - 1].1));
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut k = name_start;
+    while k < tokens.len() {
+        let start = k;
+        while k < tokens.len() && !is_value[k] {
+            k += 1;
+        }
+        if k == start || k == tokens.len() {
+            // Values without a name, or a name without values.
+            return None;
+        }
+        while k < tokens.len() && is_value[k] {
+            k += 1;
+        }
+        rows.push((tokens[start].0, tokens[k - 1].1));
+    }
+    let all_rows = rows
+        .iter()
+        .all(|&r| matches!(read_line(&text(r)), Line::Row(_)));
+    (rows.len() >= 2 && all_rows).then_some((header, rows))
+}
+
 /// `s` without the `<` / `less than` of a percentage printed as an upper bound (`<2%`,
 /// `Less than 2 %`), or None when no percentage is so printed.
 fn percent_bound_removed(s: &str) -> Option<String> {
@@ -741,5 +924,106 @@ mod tests {
             (r.name.as_str(), r.value.as_str(), r.less_than),
             ("Énergie", "17", true)
         );
+    }
+
+    #[test]
+    fn a_column_per_amount_other_than_100_is_a_serving() {
+        for (s, size, unit) in [
+            ("项目 每10mL NRV%", "10", "mL"),
+            ("项目  每15毫升  营养素参考值%", "15", "mL"),
+            ("每30克", "30", "g"),
+            ("每 2.5 g", "2.5", "g"),
+        ] {
+            let b = basis_in(s).expect(s);
+            assert_eq!(
+                (
+                    b.basis.as_str(),
+                    b.serving_size.as_deref(),
+                    b.serving_unit.as_deref()
+                ),
+                ("per_serving", Some(size), Some(unit)),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            basis_in("每100mL").map(|b| b.basis),
+            Some("per_100ml".into())
+        );
+        for s in ["每日", "每100", "每10个", "每0g"] {
+            assert_eq!(basis_in(s), None, "{s}");
+        }
+        assert!(
+            matches!(read_line("每10mL"), Line::Header(Some(b)) if b.serving_size.as_deref() == Some("10"))
+        );
+        assert!(
+            matches!(read_line("每份（30克）"), Line::Header(Some(b)) if b.serving_size.as_deref() == Some("30"))
+        );
+    }
+
+    #[test]
+    fn the_nrv_column_after_the_serving_column_is_the_servings() {
+        let cols = header_columns("项目 每100克 每份（30克） NRV%");
+        let b = nrv_of_serving(&cols).expect("per serving");
+        assert_eq!(
+            (b.serving_size.as_deref(), b.serving_unit.as_deref()),
+            (Some("30"), Some("g"))
+        );
+        let cols = header_columns("项目\t每100克\t每份\t(30克)\tNRV%");
+        assert!(nrv_of_serving(&cols).is_some_and(|b| b.serving_size.as_deref() == Some("30")));
+        for s in [
+            "项目 每100克 NRV% 每份（30克） NRV%",
+            "项目 每100克 NRV% 每份（30克）",
+            "项目 每100克 NRV%",
+            "Typical values  per 100 g  per portion (30 g)  %RI*",
+        ] {
+            assert_eq!(nrv_of_serving(&header_columns(s)), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_table_flattened_onto_one_line() {
+        let s = "项目 每100克 营养素参考值% 能量 1922千焦 23% 蛋白质 6.8克 11% 反式脂肪 0克 钠 480毫克 24%";
+        let (head, rows) = flattened(s).expect("flattened");
+        let chars: Vec<char> = s.chars().collect();
+        let text = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+        assert_eq!(
+            head.map(text).as_deref(),
+            Some("项目 每100克 营养素参考值%")
+        );
+        let rows: Vec<String> = rows.into_iter().map(text).collect();
+        assert_eq!(
+            rows,
+            [
+                "能量 1922千焦 23%",
+                "蛋白质 6.8克 11%",
+                "反式脂肪 0克",
+                "钠 480毫克 24%"
+            ]
+        );
+        let (head, rows) = flattened("Total Fat 8 g 10% Saturated Fat 1g 5%").expect("rows");
+        assert_eq!((head, rows.len()), (None, 2));
+        for s in [
+            "能量 1922千焦 23%",
+            "能量 1922千焦 23% 生产日期见包装",
+            "项目 每100克 能量",
+            "1922千焦 23% 6.8克",
+        ] {
+            assert_eq!(flattened(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn value_cells() {
+        for s in ["1922千焦", "23%", "—", "克", "<1g", "０.５g"] {
+            assert!(value_cell(s), "{s}");
+        }
+        for s in [
+            "能量",
+            "—饱和脂肪",
+            "Energy",
+            "儿童青少年应避免过量摄入盐油糖",
+        ] {
+            assert!(!value_cell(s), "{s}");
+        }
     }
 }
