@@ -23,6 +23,8 @@ pub enum Target {
     Care,
     ProductionDate,
     ProductionAndExpiry,
+    /// 生产日期/批号: the production date and the batch code after one heading.
+    ProductionAndBatch,
     ShelfLife,
     Expiry,
     FrozenOn,
@@ -70,6 +72,8 @@ pub enum Target {
     PreparationDiagram,
     /// 境外生产企业在华注册编号 (GB 7718-2025 8.3).
     OverseasRegistration,
+    /// A line of claims (`低脂 高蛋白`, `Source of fibre`): table `claim`.
+    Claim,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +113,39 @@ struct LineStartDef {
     en: Vec<String>,
 }
 
+/// Claim words of some markets: a line made of them (or, in China, a product name that
+/// begins with them) is read as claims.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimDef {
+    markets: Vec<String>,
+    /// Words that are a claim by themselves (`低脂`, `高钙`, `Low fat`).
+    #[serde(default)]
+    words: Vec<String>,
+    /// Words that begin a claim and need what follows (`Source of`, `Rich in`).
+    #[serde(default)]
+    leads: Vec<String>,
+    /// Words that begin a 'no added' claim (`不添加`, `No added`): the claim's kind.
+    #[serde(default)]
+    no_added: Vec<String>,
+    /// The words are in a spaced script: a claim line begins with one of them, and the
+    /// whole line is the claim; else a line is split into claims at blanks and separators.
+    #[serde(default)]
+    spaced: bool,
+}
+
+/// A claim word of the table: normalised, its markets, whether it begins a 'no added'
+/// claim, and whether it is in a spaced script.
+#[derive(Clone, Debug)]
+struct ClaimWord {
+    key: String,
+    markets: Vec<String>,
+    no_added: bool,
+    /// Begins a claim (a lead or a no-added word) rather than being one whole.
+    opens: bool,
+    spaced: bool,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HeadingsFile {
@@ -118,6 +155,8 @@ struct HeadingsFile {
     line_start: Vec<LineStartDef>,
     #[serde(default)]
     allergen_words: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    claim: Vec<ClaimDef>,
 }
 
 #[derive(Clone, Debug)]
@@ -145,6 +184,18 @@ pub struct Headings {
     /// Line starts (normalised, longest first), their target, family and whether the words
     /// are in a spaced script (then a blank or punctuation must follow them).
     line_starts: Vec<(String, Target, Option<String>, bool)>,
+    /// Claim words, longest first.
+    claim_words: Vec<ClaimWord>,
+}
+
+/// A claim word found in a line: where it ends, and whether it begins a 'no added' claim.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimWordMatch {
+    pub end: usize,
+    pub no_added: bool,
+    /// The word begins a claim (`Source of`, `不添加`): what follows is part of it.
+    pub opens: bool,
+    pub spaced: bool,
 }
 
 /// Which headings apply to a label: those of its family (`food`, `textile`) and market.
@@ -279,9 +330,39 @@ impl Headings {
                 .cmp(&a.0.chars().count())
                 .then(a.0.cmp(&b.0))
         });
+        let mut claim_words = Vec::new();
+        for d in file.claim {
+            for (words, no_added, opens) in [
+                (&d.words, false, false),
+                (&d.leads, false, true),
+                (&d.no_added, true, true),
+            ] {
+                for w in words {
+                    let key = normalise(w);
+                    if key.is_empty() || key.chars().count() > MAX_SPAN / 2 {
+                        return Err(format!("claim word `{w}` is empty or too long"));
+                    }
+                    claim_words.push(ClaimWord {
+                        key,
+                        markets: d.markets.clone(),
+                        no_added,
+                        opens,
+                        spaced: d.spaced,
+                    });
+                }
+            }
+        }
+        crate::order::sort_by(&mut claim_words, |a, b| {
+            b.key
+                .chars()
+                .count()
+                .cmp(&a.key.chars().count())
+                .then(a.key.cmp(&b.key))
+        });
         Ok(Headings {
             version: file.version,
             line_starts,
+            claim_words,
             by_key,
             prefixes,
             by_rev_key,
@@ -473,6 +554,48 @@ impl Headings {
                     })
             })
             .map(|(_, t, _, _)| *t)
+    }
+
+    /// The longest claim word of `market` that begins at `start` (blanks inside it skipped;
+    /// a spaced-script word must end at a blank, punctuation or `end`), if any.
+    pub fn claim_word_at(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        market: &str,
+    ) -> Option<ClaimWordMatch> {
+        if self.claim_words.is_empty() {
+            return None;
+        }
+        let mut key = String::new();
+        let mut ends = Vec::new();
+        for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
+            if key.chars().count() >= MAX_SPAN / 2 {
+                break;
+            }
+            if let Some(k) = key_char(c) {
+                key.push(k);
+                ends.push(j + 1);
+            }
+        }
+        self.claim_words
+            .iter()
+            .filter(|w| w.markets.iter().any(|m| m == market))
+            .find_map(|w| {
+                if !key.starts_with(w.key.as_str()) {
+                    return None;
+                }
+                let n = w.key.chars().count();
+                let at = ends.get(n - 1).copied().unwrap_or(end);
+                let bounded = at >= end || !chars[at].is_alphanumeric();
+                (!w.spaced || bounded).then_some(ClaimWordMatch {
+                    end: at,
+                    no_added: w.no_added,
+                    opens: w.opens,
+                    spaced: w.spaced,
+                })
+            })
     }
 
     /// Allergen groups named in `text`, in order of first mention (longest word wins).

@@ -146,6 +146,15 @@ struct Builder<'a> {
     party: &'static str,
     /// The label's category (not printed): where 产品类别 goes.
     category: &'a str,
+    /// The label's market (not printed): which claim words apply.
+    market: &'a str,
+    headings: &'a headings::Headings,
+    /// Fields set by an item with no colon after its heading (or no heading), with the
+    /// item's number: a weak reading a later headed item replaces.
+    weak_fields: Vec<(String, u32)>,
+    /// The item being placed: its number, and whether it is weak.
+    item: u32,
+    weak: bool,
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -187,6 +196,33 @@ impl<'a> Builder<'a> {
             node = m;
         }
         if let Some(old) = node.get(*last) {
+            // A field read from a line without a colon (`产地直供 颗颗饱满`, `配料表干净 只有生牛乳`:
+            // a slogan that begins with a heading word) gives way to the same field under a
+            // heading with a colon: the weak item's fields are dropped, the slogan is named
+            // as the other side of the conflict.
+            let weak_item = self
+                .weak_fields
+                .iter()
+                .find(|(p, _)| p == pointer)
+                .map(|(_, item)| *item);
+            if let (Some(item), false) = (weak_item.filter(|_| *old != value), self.weak) {
+                let other = self
+                    .fields
+                    .iter()
+                    .find(|f| f.pointer == pointer)
+                    .map(|f| f.span.clone());
+                self.drop_item(item);
+                self.set(pointer, value, s, e, verbatim);
+                if let (Some(other), true) = (other, self.conflicts.len() < MAX_LISTED) {
+                    let kept = self.index.span("/text", s, e);
+                    self.conflicts.push(Conflict {
+                        pointer: pointer.to_string(),
+                        kept,
+                        other,
+                    });
+                }
+                return;
+            }
             if *old != value {
                 if let Some(kept) = self.fields.iter().find(|f| f.pointer == pointer) {
                     if self.conflicts.len() < MAX_LISTED {
@@ -209,6 +245,35 @@ impl<'a> Builder<'a> {
             span,
             verbatim,
         });
+        if self.weak {
+            self.weak_fields.push((pointer.to_string(), self.item));
+        }
+    }
+
+    /// Removes the fields a weak item set (scalar fields only: lists are appended to, never
+    /// replaced).
+    fn drop_item(&mut self, item: u32) {
+        let (dropped, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.weak_fields)
+            .into_iter()
+            .partition(|(_, i)| *i == item);
+        self.weak_fields = kept;
+        for (pointer, _) in dropped {
+            self.fields.retain(|f| f.pointer != pointer);
+            let keys: Vec<&str> = pointer.split('/').skip(1).collect();
+            let Some((last, parents)) = keys.split_last() else {
+                continue;
+            };
+            let mut node = Some(&mut self.doc);
+            for key in parents {
+                node = match node.and_then(|n| n.get_mut(*key)) {
+                    Some(Value::Object(m)) => Some(m),
+                    _ => None,
+                };
+            }
+            if let Some(n) = node {
+                n.remove(*last);
+            }
+        }
     }
 
     /// Appends to the list at `pointer` (`/statements`).
@@ -294,6 +359,11 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         conflicts: Vec::new(),
         party: "/producer",
         category: &ctx.category,
+        market: &ctx.market,
+        headings: table,
+        weak_fields: Vec::new(),
+        item: 0,
+        weak: false,
     };
     b.doc.insert("schema_version".into(), json!("1"));
     if let Some(id) = &ctx.id {
@@ -407,6 +477,10 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     if ctx.market == "CN" {
         infer_import(&mut b);
     }
+    infer_preparation(&mut b);
+    if ctx.market == "CN" {
+        infer_name_claims(&mut b);
+    }
     let mut document = b.doc;
     if let Some(extra) = &ctx.extra {
         merge_under(
@@ -461,6 +535,10 @@ fn headless_target(
             Some(Target::PreparationDiagram)
         } else if values::alcohol_only(&line) {
             Some(Target::Alcohol)
+        } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty() {
+            Some(Target::Claim)
+        } else if scope.market != "CN" && values::storage_by_verb(&line) {
+            Some(Target::Storage)
         } else if scope.market != "CN" && names_a_company(&line) {
             // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
@@ -519,7 +597,7 @@ fn headless_target(
     (declares || after_fibres && (statement_only || named_part)).then_some(Target::FibreContent)
 }
 
-/// A printed 原产国 other than China marks an imported food: it is the item only imports
+/// A printed 原产国 other than China, or an importer, marks an imported food: it is the item only imports
 /// print (GB 7718-2011 4.1.6.3, GB 7718-2025 4.6.3), and the document's `imported` switches
 /// the rules between the domestic producer items and the importer items. Recorded as a
 /// derived field on the 原产国 characters. Only for the CN market: elsewhere a printed origin
@@ -531,6 +609,17 @@ fn infer_import(b: &mut Builder) {
         .find(|f| f.pointer == "/origin/country")
         .map(|f| f.span.clone())
     else {
+        // No 原产国 printed: an importer (进口商, GB 7718-2011 4.1.6.3 / 2025 4.6.3 — the
+        // item of imported foods only) still says the food is imported, so that the
+        // missing country of origin is what the rules report, not the domestic items.
+        let importer = b
+            .fields
+            .iter()
+            .find(|f| f.pointer.starts_with("/importer/"))
+            .map(|f| (f.span.start, f.span.end));
+        if let Some((s, e)) = importer {
+            b.set("/imported", json!(true), s, e, false);
+        }
         return;
     };
     let country = values::folded(&f.text);
@@ -540,6 +629,231 @@ fn infer_import(b: &mut Builder) {
         return;
     }
     b.set("/imported", json!(true), f.start, f.end, false);
+}
+
+/// The claims a heading-less line makes when it is a line of claims (table `claim` of
+/// headings.toml), as `(start, end, no_added)`; empty when it is not one. Front panels print
+/// claims as lines of their own — `低脂 高蛋白`, `0反式脂肪`, `不添加防腐剂`, `Source of fibre`,
+/// `¡Rico en fibra!` — and the claim rules (GB 28050 5, GB 7718-2025 4.4.2.2, Reg. (EC)
+/// 1924/2006 Art 8) judge what is printed. A Chinese line is split at blanks and
+/// separators, and each piece must be claim words only (a no-added word takes the rest of
+/// its piece: `不添加防腐剂`); at least half the pieces must be claims (`低脂 高蛋白 即食`).
+/// A line in a spaced script must begin with a claim word and is one claim.
+fn claims_in_line(
+    chars: &[char],
+    table: &headings::Headings,
+    market: &str,
+    start: usize,
+    end: usize,
+) -> Vec<(usize, usize, bool)> {
+    let (mut s, e) = lines::trim(chars, start, end);
+    while s < e
+        && matches!(
+            chars[s],
+            '¡' | '¿' | '*' | '•' | '·' | '★' | '☆' | '✓' | '✔' | '“' | '"' | '【' | '['
+        )
+    {
+        s += 1;
+    }
+    if s >= e || e - s > 60 {
+        return Vec::new();
+    }
+    if let Some(m) = table.claim_word_at(chars, s, e, market) {
+        if m.spaced {
+            // Pieces at `•`, `|`, `,`, `;`, `/`: each a whole claim (`Low fat`) or begun by
+            // a lead (`Source of fibre`); every piece must be one (`Sugar-free mints` is a
+            // name, not a claim).
+            let mut out = Vec::new();
+            let mut ps = s;
+            while ps < e {
+                let pe = (ps..e)
+                    .find(|&i| matches!(chars[i], '•' | '·' | '|' | '｜' | ',' | ';' | '/'))
+                    .unwrap_or(e);
+                let (a, mut z) = lines::trim(chars, ps, pe);
+                while z > a && matches!(chars[z - 1], '!' | '！' | '.' | '。' | '*' | '”' | '"')
+                {
+                    z -= 1;
+                }
+                let (a, z) = lines::trim(chars, a, z);
+                if a < z {
+                    let words = chars[a..z].iter().filter(|c| c.is_whitespace()).count() + 1;
+                    match table.claim_word_at(chars, a, z, market) {
+                        Some(m) if m.spaced && (m.end >= z || m.opens) && words <= 8 => {
+                            out.push((a, z, m.no_added))
+                        }
+                        _ => return Vec::new(),
+                    }
+                }
+                ps = pe + 1;
+            }
+            return out;
+        }
+    }
+    if e - s > 30 {
+        return Vec::new();
+    }
+    let separator = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '、' | '，'
+                    | ','
+                    | '|'
+                    | '｜'
+                    | '•'
+                    | '·'
+                    | '/'
+                    | '／'
+                    | '！'
+                    | '!'
+                    | '。'
+                    | '；'
+                    | ';'
+                    | '★'
+                    | '☆'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+            )
+    };
+    let mut pieces = 0;
+    let mut claims = Vec::new();
+    let mut i = s;
+    while i < e {
+        if separator(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let ts = i;
+        while i < e && !separator(chars[i]) {
+            i += 1;
+        }
+        let te = i;
+        pieces += 1;
+        let mut p = ts;
+        let mut no_added = false;
+        while p < te {
+            match table.claim_word_at(chars, p, te, market) {
+                Some(m) if !m.spaced && m.end > p => {
+                    p = m.end;
+                    if m.no_added {
+                        no_added = true;
+                        p = te;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if p > ts && p >= te {
+            claims.push((ts, te, no_added));
+        }
+    }
+    if !claims.is_empty() && claims.len() * 2 >= pieces {
+        claims
+    } else {
+        Vec::new()
+    }
+}
+
+/// Places the claims of claim lines `vs..ve` (one line or several).
+fn place_claims(b: &mut Builder, vs: usize, ve: usize) {
+    let mut ls = vs;
+    while ls < ve {
+        let le = (ls..ve).find(|&i| b.chars[i] == '\n').unwrap_or(ve);
+        for (s, e, no_added) in claims_in_line(b.chars, b.headings, b.market, ls, le) {
+            let mut claim = Map::new();
+            claim.insert("text".into(), json!(text_of(b.chars, s, e)));
+            if no_added {
+                claim.insert("kind".into(), json!("no_added"));
+            }
+            b.push("/claims", Value::Object(claim), s, e);
+        }
+        ls = le + 1;
+    }
+}
+
+/// A Chinese product name that begins with claim words (`高钙牛奶`, `无糖乌龙茶饮料`) makes
+/// that claim: GB 28050 judges a content claim wherever it is printed, the name included.
+/// Only the words at the start are taken, and only when a name follows them.
+fn infer_name_claims(b: &mut Builder) {
+    let Some((s, e)) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/product_name/text")
+        .map(|f| (f.span.start, f.span.end))
+    else {
+        return;
+    };
+    let mut p = s;
+    let mut no_added = false;
+    while p < e {
+        match b.headings.claim_word_at(b.chars, p, e, b.market) {
+            Some(m) if !m.spaced && m.end > p => {
+                p = m.end;
+                if m.no_added {
+                    no_added = true;
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    // A no-added word names what is not added up to the name's noun: not split here.
+    if p == s || p >= e || no_added {
+        return;
+    }
+    let words = text_of(b.chars, s, p);
+    let printed = |c: &Value| c.get("text").and_then(Value::as_str) == Some(words.as_str());
+    if let Some(Value::Array(claims)) = b.doc.get("claims") {
+        if claims.iter().any(printed) {
+            // Printed on a line of its own too: one claim.
+            return;
+        }
+    }
+    let mut claim = Map::new();
+    claim.insert("text".into(), json!(text_of(b.chars, s, p)));
+    b.push("/claims", Value::Object(claim), s, p);
+}
+
+/// Words of making up a feed from powder or concentrate (冲调 and its kin).
+const MAKING_UP: [&str; 5] = ["冲调", "调配", "冲泡", "配制", "冲兑"];
+
+/// The preparation a usage paragraph gives. GB 10765/10766/10767-2021 4 (5) asks for the
+/// instructions for use and preparation and prescribes no heading; many tins print the
+/// making-up steps under 食用方法 (GB 13432's own word), so a usage text that makes up the
+/// feed (a making-up word and water, a spoon or a temperature) is also the preparation when
+/// no preparation is printed under its own heading. A reference to the diagram inside a
+/// usage or preparation text (`…摇匀后试温喂哺（冲调图示见罐身）`) says where the diagram is, as
+/// the same words on a line of their own do.
+fn infer_preparation(b: &mut Builder) {
+    let field = |b: &Builder, p: &str| {
+        b.fields
+            .iter()
+            .find(|f| f.pointer == p)
+            .map(|f| (f.span.start, f.span.end, f.span.text.clone()))
+    };
+    let usage = field(b, "/population/usage");
+    let preparation = field(b, "/population/preparation/text");
+    if preparation.is_none() {
+        if let Some((s, e, text)) = &usage {
+            let makes_up = MAKING_UP.iter().any(|w| text.contains(w))
+                && ["水", "勺", "℃", "°C"].iter().any(|w| text.contains(w));
+            if makes_up {
+                b.set_text("/population/preparation/text", *s, *e);
+            }
+        }
+    }
+    if field(b, "/population/preparation/diagram").is_none() {
+        let refers = |t: &str| t.contains("图示") && MAKING_UP.iter().any(|w| t.contains(w));
+        if let Some((s, e, _)) = [usage, preparation]
+            .into_iter()
+            .flatten()
+            .find(|(_, _, t)| refers(t))
+        {
+            b.set("/population/preparation/diagram", json!(true), s, e, false);
+        }
+    }
 }
 
 /// Merges `extra` under `doc`: keys the text did not give are added; objects are merged
@@ -596,6 +910,13 @@ struct Open {
 
 /// Places an item once its last line is known.
 fn close(b: &mut Builder, o: Open) {
+    b.item += 1;
+    b.weak = !text_of(b.chars, o.hs, o.vs).contains([':', '：', '】', ']', '』']);
+    close_item(b, o);
+    b.weak = false;
+}
+
+fn close_item(b: &mut Builder, o: Open) {
     if o.vs >= o.ve {
         // A heading with nothing after it (nor on the next line): nothing is read.
         let end = o.ve.max(o.hs + 1).min(b.chars.len());
@@ -622,6 +943,7 @@ fn close(b: &mut Builder, o: Open) {
             }
         }
         Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
+        Target::Claim => place_claims(b, o.vs, o.ve),
         t => place(b, t, o.hs, o.vs, o.ve),
     }
 }
@@ -831,8 +1153,29 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 let next = lines::trim(b.chars, sep + 1, ve).0;
                 b.set_text("/dates/expiry", next, ve);
             }
+            // `生产日期及保质期至：见包装背面`: one place given for both dates (GB 7718-2011
+            // 4.1.7.1 '见包装物某部位'): each date is at that place.
+            None if values::folded(&value)
+                .trim_start()
+                .starts_with(['见', '详']) =>
+            {
+                b.set_text("/dates/production", vs, ve);
+                b.set_text("/dates/expiry", vs, ve);
+            }
             None => b.unread(vs, ve, "two dates expected, separated by '/' or ';'"),
         },
+        // `生产日期/批号：20260512/A03`: the date, then the batch code after the slash.
+        Target::ProductionAndBatch => {
+            match (vs..ve).find(|&i| matches!(b.chars[i], '/' | '／')) {
+                Some(sep) => {
+                    b.set_text("/dates/production", vs, sep);
+                    let next = lines::trim(b.chars, sep + 1, ve).0;
+                    b.set_text("/dates/batch_number", next, ve);
+                }
+                // One value for both (`见瓶身喷码`): the place of the date.
+                None => b.set_text("/dates/production", vs, ve),
+            }
+        }
         Target::OverseasRegistration => {
             b.set_text("/overseas_producer/registration_number", vs, ve)
         }
@@ -1038,7 +1381,11 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.push("/eco_labels", v, vs, ve);
         }
         // Placed by the caller (they wrap or read a table).
-        Target::Ingredients | Target::Care | Target::Statement | Target::Nutrition => {}
+        Target::Ingredients
+        | Target::Care
+        | Target::Statement
+        | Target::Nutrition
+        | Target::Claim => {}
     }
 }
 

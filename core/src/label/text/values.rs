@@ -124,6 +124,29 @@ pub fn expiry_with_suffix(line: &str) -> Option<usize> {
     (starts_with_digit && all_date).then(|| head.chars().count())
 }
 
+/// A storage instruction that ends in its verb, as German and Dutch put it (`Gekühlt bei
+/// max. +2 °C aufbewahren.`, `Tussen 0 en 4 °C bewaren.`): EU 1169/2011 Annex X 2(b) asks
+/// for the storage conditions, not a heading. The verb must end the line, so a sentence
+/// that only mentions storing is not taken.
+pub fn storage_by_verb(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_end_matches(['.', '!', ' ', '\u{3000}'])
+        .to_lowercase();
+    l.chars().count() <= 120
+        && l.contains(' ')
+        && [
+            " aufbewahren",
+            " lagern",
+            " bewaren",
+            " bewaard",
+            " opbevares",
+            " förvaras",
+        ]
+        .iter()
+        .any(|v| l.ends_with(v))
+}
+
 /// Whether the whole line is an alcohol strength: `14 % vol`, `Alc. 12,5% vol.`,
 /// `alcohol 5.0 % vol` (EU 1169/2011 Annex XII: the figure followed by `% vol`, which 'may be
 /// preceded by the word "alcohol" or the abbreviation "alc"').
