@@ -31,10 +31,16 @@ for src in SOURCES:
 EXTRA = {
     "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus"],
     "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas", "Tłuszcz", "Tuky", "Lípidos", "Fedt", "Zsír", "Λιπαρά", "Grăsimi", "Vetten", "Vet", "Rasva", "Maščobe", "Masti", "Мазнини", "Riebalai", "Tauki", "Rasvad"],
-    "saturated_fat": ["Saturated Fat", "Sat. Fat", "of which saturates", "Saturates", "davon gesättigte Fettsäuren",
+    # US small packages (21 CFR 101.9(j)(13)(ii)(B) abbreviations, recalled: Sat fat, Cholest,
+    # Total carb; Potas and Vit D are customary on labels, unverified), and the Codex / other
+    # English forms of saturated fat ("Saturated fatty acids", "of which saturated fat").
+    "saturated_fat": ["Saturated Fat", "Sat. Fat", "Sat fat", "Sat Fat", "of which saturates", "Saturates", "Saturated fatty acids", "Saturated fatty acid", "of which saturated fat", "of which saturated fatty acids", "davon gesättigte Fettsäuren",
                       "dont acides gras saturés", "di cui acidi grassi saturi", "de las cuales saturadas", "w tym kwasy tłuszczowe nasycone", "z toho nasycené mastné kyseliny", "z toho nasýtené mastné kyseliny", "dos quais saturados", "dos quais ácidos gordos saturados", "varav mättat fett", "heraf mættede fedtsyrer", "amelyből telített zsírsavak", "ebből telített zsírsavak", "εκ των οποίων κορεσμένα", "din care acizi grași saturați", "waarvan verzadigde vetzuren", "josta tyydyttyneitä", "josta tyydyttyneet", "od tega nasičene maščobne kisline", "od kojih zasićene masne kiseline"],
     "trans_fat": ["Trans Fat"],
-    "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carbohydrate", "Carbohydrates", "Kohlenhydrate",
+    "cholesterol": ["Cholest", "Cholest."],
+    "potassium": ["Potas", "Potas.", "Potass."],
+    "vitamin_d": ["Vit D", "Vit. D"],
+    "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carb", "Total Carb", "Total carbohydrate", "Carbohydrates", "Kohlenhydrate",
                      "Glucides", "Carboidrati", "Hidratos de carbono", "Węglowodany", "Sacharidy", "Kolhydrat", "Kulhydrat", "Szénhidrát", "Υδατάνθρακες", "Glucide", "Koolhydraten", "Hiilihydraatit", "Ogljikovi hidrati", "Ugljikohidrati", "Въглехидрати", "Angliavandeniai", "Ogļhidrāti", "Süsivesikud", "Kolhydrater", "Kulhydrater", "Sacharidy celkem"],
     "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar", "davon Zucker", "dont sucres",
               "di cui zuccheri", "de los cuales azúcares", "w tym cukry", "z toho cukry", "dos quais açúcares", "varav sockerarter", "heraf sukkerarter", "amelyből cukrok", "ebből cukrok", "εκ των οποίων σάκχαρα", "din care zaharuri", "waarvan suikers", "josta sokereita", "od tega sladkorji", "od kojih šećeri"],
