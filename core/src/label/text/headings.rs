@@ -417,6 +417,32 @@ impl Headings {
         best
     }
 
+    /// The target of the longest heading word `start..end` begins with, whatever follows it
+    /// (`产地` in `产地及原料来源`): a line that starts like a heading without being one.
+    pub fn word_at_start(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        scope: HeadingScope<'_>,
+    ) -> Option<Target> {
+        let mut key = String::new();
+        let mut best = None;
+        for &c in chars.iter().take(end.min(start + MAX_SPAN)).skip(start) {
+            let Some(k) = key_char(c) else {
+                continue;
+            };
+            key.push(k);
+            if !self.prefixes.contains(&key) {
+                break;
+            }
+            if let Some(e) = self.entry(&key, scope) {
+                best = Some(e.target);
+            }
+        }
+        best
+    }
+
     /// Checks what follows a heading `hs..he` and says where its value starts.
     fn finish(
         &self,
@@ -446,6 +472,19 @@ impl Headings {
             if m < end && letters > 0 && is_colon(chars[m]) {
                 k = m;
             }
+        } else if !e.spaced && k > he && k < end && chars[k].is_ascii_alphabetic() {
+            // `配料 Ingredients：`, `净含量 Net Wt：`: the translation after a blank, then the
+            // colon, belongs to the Chinese heading too.
+            let mut m = k;
+            while m < end
+                && m < k + MAX_SPAN
+                && (chars[m].is_ascii_alphabetic() || matches!(chars[m], ' ' | '.' | '\'' | '-'))
+            {
+                m += 1;
+            }
+            if m < end && is_colon(chars[m]) {
+                k = m;
+            }
         }
         let colon = k < end && is_colon(chars[k]);
         if e.colon && !colon {
@@ -459,6 +498,36 @@ impl Headings {
                 m += 1;
             }
             if m > he && m < end && is_colon(chars[m]) {
+                return None;
+            }
+        }
+        // `产地直供 颗颗饱满`, `配料简单 看得见`, `保质期短 更新鲜`: a slogan that begins with a
+        // heading word, its colon lost or never printed. Run straight on into more Chinese
+        // words, a heading is taken only when what follows looks like its value: a place
+        // with its division word, a list, a date or a quantity.
+        if !e.spaced && !colon && he < end && ('\u{4e00}'..='\u{9fff}').contains(&chars[he]) {
+            let value: Vec<char> = chars[he..end].iter().copied().take(24).collect();
+            let has = |set: &str, n: usize| value.iter().take(n).any(|c| set.contains(*c));
+            let digit = |n: usize| {
+                value
+                    .iter()
+                    .take(n)
+                    .any(|c| fold(*c).is_ascii_digit() || "一二三四五六七八九十两半见".contains(*c))
+            };
+            let looks_like_value = match e.target {
+                Target::OriginPlace | Target::Address => has("省市区县州旗盟镇乡村", 12),
+                Target::Ingredients => chars[he..end]
+                    .iter()
+                    .any(|c| matches!(c, '、' | '，' | ',' | '（' | '(' | '；')),
+                Target::ShelfLife
+                | Target::ProductionDate
+                | Target::Expiry
+                | Target::NetContent
+                | Target::ProductionAndExpiry
+                | Target::ProductionAndBatch => digit(10),
+                _ => true,
+            };
+            if !looks_like_value {
                 return None;
             }
         }

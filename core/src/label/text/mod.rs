@@ -637,7 +637,9 @@ fn infer_import(b: &mut Builder) {
 /// `¡Rico en fibra!` — and the claim rules (GB 28050 5, GB 7718-2025 4.4.2.2, Reg. (EC)
 /// 1924/2006 Art 8) judge what is printed. A Chinese line is split at blanks and
 /// separators, and each piece must be claim words only (a no-added word takes the rest of
-/// its piece: `不添加防腐剂`); at least half the pieces must be claims (`低脂 高蛋白 即食`).
+/// its piece: `不添加防腐剂`); at least half the pieces must be claims, and no other piece a
+/// food's name (`低脂 高蛋白 即食` and `0反式脂肪 酥香可口` are claim lines, `高蛋白 乳清蛋白威化`
+/// is a name).
 /// A line in a spaced script must begin with a claim word and is one claim.
 fn claims_in_line(
     chars: &[char],
@@ -747,6 +749,14 @@ fn claims_in_line(
         }
         if p > ts && p >= te {
             claims.push((ts, te, no_added));
+        } else if te - ts > 3 && chars[te - 1..te].iter().any(|c| {
+            "奶乳料品包糕糖力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干化饼"
+                .contains(*c)
+        }) {
+            // A food's name beside the claims (`高蛋白 乳清蛋白威化`, ending in a food word):
+            // the line is the product name, whose claim words the name reading takes. A
+            // slogan (`0反式脂肪 酥香可口`) leaves the line a claim line.
+            return Vec::new();
         }
     }
     if !claims.is_empty() && claims.len() * 2 >= pieces {
@@ -1757,8 +1767,8 @@ fn read_nutrition(
                 .iter()
                 .any(|ch| headings::fold(*ch).is_ascii_digit());
             let item = table
-                .at_start(b.chars, s, c, scope)
-                .is_some_and(|h| !matches!(h.target, Target::Nutrition | Target::Statement));
+                .word_at_start(b.chars, s, c, scope)
+                .is_some_and(|t| !matches!(t, Target::Nutrition | Target::Statement));
             if !figures && item {
                 b.unread(
                     s,
