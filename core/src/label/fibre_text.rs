@@ -63,6 +63,20 @@ pub const PURE_WORDS: &[&str] = &[
     "puro", "pura", "tutto", "tutta", // it (puro, pura also es, pt)
     "todo", "toda", // es
     "zuiver", "zuivere", "puur", // nl
+    // Unverified (recalled, not read in the language versions of Art 7(1)): the adjective
+    // 'pure' of the other official languages in its inflected forms (blind audit 18b
+    // nonfood2 §A). pt/es/it puro/pura and fr pur are above.
+    "czysty", "czysta", "czyste", // pl
+    "čistý", "čistá", "čisté", // cs, sk
+    "čista", "čisti", "čisto", // hr, sl
+    "ren", "rent", "rena", "rene", // sv, da
+    "puhdas", "puhdasta", // fi
+    "tiszta", // hu
+    "puhas", // et
+    "tīra", "tīrs", // lv
+    "grynas", "gryna", // lt
+    "καθαρό", "καθαρή", "καθαρός", // el
+    "чист", "чиста", "чисто", // bg
 ];
 
 /// Down-content labels (GB/T 29862 6.7): `含绒量90%` is a statement, not a fibre.
@@ -106,6 +120,12 @@ impl Text<'_> {
             span,
         }
     }
+}
+
+/// A letter of a script that separates words by spaces: Latin (with its accented and
+/// extended letters), Greek, Cyrillic. Not Han, kana or Hangul (from U+2E80 up).
+fn spaced_letter(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x2E80
 }
 
 fn is_word_char(c: char) -> bool {
@@ -423,14 +443,17 @@ fn tokenise(chars: &[char]) -> Vec<Token> {
                 // Latin words joined by single spaces stay one name: "other fibres", and a
                 // fibre trademark with the generic name after it: "Lycra® Spandex" (16 CFR
                 // 303.17(a): in immediate conjunction; the rules judge the whole name).
-                let latin_before = chars[i - 1].is_ascii_alphabetic()
+                // Letters of the alphabetic scripts of the EU languages count too (Art 16(3)
+                // of Reg. (EU) 1007/2011: 'čistá vlna', 'włókno szklane', 'fibră de sticlă',
+                // 'ίνες γυαλιού'); Han text keeps its own rules.
+                let latin_before = spaced_letter(chars[i - 1])
                     || (matches!(chars[i - 1], '®' | '™')
                         && i >= 2
-                        && chars[i - 2].is_ascii_alphabetic());
+                        && spaced_letter(chars[i - 2]));
                 if i + 1 < n
                     && chars[i] == ' '
                     && latin_before
-                    && chars[i + 1].is_ascii_alphabetic()
+                    && spaced_letter(chars[i + 1])
                 {
                     i += 2;
                     continue;
@@ -1258,6 +1281,24 @@ mod tests {
             p.components[0].fibres[0].span.as_ref().unwrap().utf16_start,
             3
         );
+    }
+
+    /// EU languages with accented, Greek or Cyrillic letters keep multi-word names and read
+    /// the 'pure' word before a name (Reg. (EU) 1007/2011 Art 7(1), 16(3)).
+    #[test]
+    fn eu_language_names_and_pure_words() {
+        let p = parse_fibre_text("čistá vlna");
+        assert_eq!(p.components[0].wording.as_deref(), Some("čistá"));
+        assert_eq!(p.components[0].fibres[0].name, "vlna");
+        let p = parse_fibre_text("Czysta bawełna");
+        assert_eq!(p.components[0].wording.as_deref(), Some("czysta"));
+        assert_eq!(p.components[0].fibres[0].name, "bawełna");
+        let p = parse_fibre_text("90 % bawełna, 10 % włókno szklane");
+        assert_eq!(p.components[0].fibres[1].name, "włókno szklane");
+        let p = parse_fibre_text("100 % ίνες γυαλιού");
+        assert_eq!(p.components[0].fibres[0].name, "ίνες γυαλιού");
+        let p = parse_fibre_text("棉 100%");
+        assert_eq!(p.components[0].fibres[0].name, "棉");
     }
 
     proptest::proptest! {
