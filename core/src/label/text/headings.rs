@@ -74,6 +74,9 @@ pub enum Target {
     OverseasRegistration,
     /// A line of claims (`低脂 高蛋白`, `Source of fibre`): table `claim`.
     Claim,
+    /// A statement of the nutrition declaration printed as a line of its own ('Contains
+    /// negligible amounts of …', EU 1169/2011 Art 34(5)).
+    NutritionStatement,
 }
 
 #[derive(Deserialize)]
@@ -600,6 +603,18 @@ impl Headings {
         end: usize,
         scope: HeadingScope<'_>,
     ) -> Option<Target> {
+        self.line_start_end(chars, start, end, scope)
+            .map(|(t, _)| t)
+    }
+
+    /// The line start of `start..end` and where its words end.
+    pub fn line_start_end(
+        &self,
+        chars: &[char],
+        start: usize,
+        end: usize,
+        scope: HeadingScope<'_>,
+    ) -> Option<(Target, usize)> {
         let mut key = String::new();
         let mut ends = Vec::new();
         for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
@@ -614,15 +629,14 @@ impl Headings {
         self.line_starts
             .iter()
             .filter(|(_, _, f, _)| f.as_deref().is_none_or(|f| f == scope.family))
-            .find(|(k, _, _, spaced)| {
-                key.starts_with(k.as_str())
-                    && (!spaced || {
-                        let n = k.chars().count();
-                        let at = ends.get(n - 1).copied().unwrap_or(end);
-                        at >= end || !chars[at].is_alphanumeric()
-                    })
+            .find_map(|(k, t, _, spaced)| {
+                if !key.starts_with(k.as_str()) {
+                    return None;
+                }
+                let n = k.chars().count();
+                let at = ends.get(n - 1).copied().unwrap_or(end);
+                (!spaced || at >= end || !chars[at].is_alphanumeric()).then_some((*t, at))
             })
-            .map(|(_, t, _, _)| *t)
     }
 
     /// The longest claim word of `market` that begins at `start` (blanks inside it skipped;

@@ -152,6 +152,9 @@ struct Builder<'a> {
     /// Fields set by an item with no colon after its heading (or no heading), with the
     /// item's number: a weak reading a later headed item replaces.
     weak_fields: Vec<(String, u32)>,
+    /// Statements of the nutrition declaration printed as lines of their own, placed at the
+    /// end (under the table, or with the label's statements when there is none).
+    nutrition_statements: Vec<(usize, usize)>,
     /// The item being placed: its number, and whether it is weak.
     item: u32,
     weak: bool,
@@ -362,6 +365,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         market: &ctx.market,
         headings: table,
         weak_fields: Vec::new(),
+        nutrition_statements: Vec::new(),
         item: 0,
         weak: false,
     };
@@ -391,7 +395,15 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             continue;
         }
         for (n, item) in items.iter().enumerate() {
-            let Some(h) = &item.heading else {
+            // A line whose first words are a longer line start than its heading is that line
+            // ('Contains negligible amounts of …' is no 'Contains' allergen statement).
+            let heading = item.heading.as_ref().filter(|h| {
+                n > 0
+                    || table
+                        .line_start_end(chars, item.start, item.end, scope)
+                        .is_none_or(|(_, at)| at <= h.end)
+            });
+            let Some(h) = heading else {
                 // A line without a heading.
                 if n == 0 {
                     if let Some(mut o) = open.take() {
@@ -478,6 +490,15 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         infer_import(&mut b);
     }
     infer_preparation(&mut b);
+    let pointer = if b.doc.contains_key("nutrition") {
+        "/nutrition/statements"
+    } else {
+        "/statements"
+    };
+    for (s, e) in std::mem::take(&mut b.nutrition_statements) {
+        let v = text_of(b.chars, s, e);
+        b.push(pointer, Value::String(v), s, e);
+    }
     if ctx.market == "CN" {
         infer_name_claims(&mut b);
     }
@@ -749,10 +770,12 @@ fn claims_in_line(
         }
         if p > ts && p >= te {
             claims.push((ts, te, no_added));
-        } else if te - ts > 3 && chars[te - 1..te].iter().any(|c| {
-            "奶乳料品包糕糖力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干化饼"
-                .contains(*c)
-        }) {
+        } else if te - ts > 3
+            && chars[te - 1..te].iter().any(|c| {
+                "奶乳料品包糕糖力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干化饼"
+                    .contains(*c)
+            })
+        {
             // A food's name beside the claims (`高蛋白 乳清蛋白威化`, ending in a food word):
             // the line is the product name, whose claim words the name reading takes. A
             // slogan (`0反式脂肪 酥香可口`) leaves the line a claim line.
@@ -954,6 +977,13 @@ fn close_item(b: &mut Builder, o: Open) {
         }
         Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
         Target::Claim => place_claims(b, o.vs, o.ve),
+        Target::NutritionStatement => {
+            let (s, e) = lines::trim(b.chars, o.vs, o.ve);
+            if s < e {
+                // Placed once the whole text is read: the table may come after it.
+                b.nutrition_statements.push((s, e));
+            }
+        }
         t => place(b, t, o.hs, o.vs, o.ve),
     }
 }
@@ -1395,7 +1425,8 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         | Target::Care
         | Target::Statement
         | Target::Nutrition
-        | Target::Claim => {}
+        | Target::Claim
+        | Target::NutritionStatement => {}
     }
 }
 
@@ -1523,17 +1554,85 @@ fn names_a_company(line: &str) -> bool {
     parts.len() > 1
         && parts[..parts.len() - 1].iter().any(|p| {
             let last = p.trim_end().rsplit([' ', '\u{a0}']).next().unwrap_or("");
-            is_legal_form(last) || is_legal_form(p.trim())
+            let first = p.trim_start().split([' ', '\u{a0}']).next().unwrap_or("");
+            // A cooperative named by its form first: `Spółdzielnia Mleczarska Mazowsze`.
+            let coop = [
+                "spółdzielnia",
+                "coöperatie",
+                "cooperativa",
+                "coopérative",
+                "genossenschaft",
+            ]
+            .iter()
+            .any(|c| first.to_lowercase().ends_with(c));
+            is_legal_form(last) || is_legal_form(p.trim()) || coop
         })
 }
 
 /// The last word of a company name that is its legal form (Ltd, GmbH, SAS, S.p.A., B.V., …).
 fn is_legal_form(word: &str) -> bool {
     const FORMS: &[&str] = &[
-        "ltd", "ltd.", "limited", "plc", "llc", "inc", "inc.", "corp", "corp.", "co.", "gmbh",
-        "ag", "kg", "se", "sa", "s.a.", "sas", "sarl", "s.a.r.l.", "srl", "s.r.l.", "spa",
-        "s.p.a.", "bv", "b.v.", "nv", "n.v.", "oy", "oyj", "ab", "a/s", "aps", "as", "s.r.o.",
-        "a.s.", "kft", "zrt", "d.o.o.", "sl", "s.l.", "lda", "lda.", "o.o.", "sp.j.", "s.c.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "plc",
+        "llc",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co.",
+        "gmbh",
+        "ag",
+        "kg",
+        "se",
+        "sa",
+        "s.a.",
+        "sas",
+        "sarl",
+        "s.a.r.l.",
+        "srl",
+        "s.r.l.",
+        "spa",
+        "s.p.a.",
+        "bv",
+        "b.v.",
+        "nv",
+        "n.v.",
+        "oy",
+        "oyj",
+        "ab",
+        "a/s",
+        "aps",
+        "as",
+        "s.r.o.",
+        "a.s.",
+        "kft",
+        "zrt",
+        "d.o.o.",
+        "sl",
+        "s.l.",
+        "lda",
+        "lda.",
+        "o.o.",
+        "sp.j.",
+        "s.c.",
+        // Cooperatives and partnerships (audit round 2): eG (DE), U.A. (NL), amba (DK),
+        // ek. för. (SE), Kft. (HU), S.n.c., S.a.s., Soc. Coop., S.c.a.r.l. (IT).
+        "eg",
+        "u.a.",
+        "amba",
+        "a.m.b.a.",
+        "för.",
+        "kft.",
+        "zrt.",
+        "s.n.c.",
+        "snc",
+        "s.a.s.",
+        "coop.",
+        "scarl",
+        "s.c.a.r.l.",
+        "s.coop.",
     ];
     let w = word.to_lowercase();
     FORMS.contains(&w.as_str())
