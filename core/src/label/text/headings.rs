@@ -72,6 +72,8 @@ pub enum Target {
     PreparationDiagram,
     /// 境外生产企业在华注册编号 (GB 7718-2025 8.3).
     OverseasRegistration,
+    /// 认证机构: the certification body of the mark printed before it.
+    Certifier,
     /// A line of claims (`低脂 高蛋白`, `Source of fibre`): table `claim`.
     Claim,
     /// A statement of the nutrition declaration printed as a line of its own ('Contains
@@ -580,7 +582,9 @@ impl Headings {
                 continue;
             };
             let after_separator = s == from || separator(chars[s - 1]);
-            let cjk_long = !e.spaced && key.chars().count() >= 2;
+            // `公司地址：` is an address; but `生产企业名称：`, `认证机构名称：` name a party,
+            // not the product: 名称 only after a separator.
+            let cjk_long = !e.spaced && key.chars().count() >= 2 && e.target != Target::ProductName;
             if after_separator || cjk_long {
                 best = Some(HeadingMatch {
                     target: e.target,

@@ -155,6 +155,8 @@ struct Builder<'a> {
     /// Statements of the nutrition declaration printed as lines of their own, placed at the
     /// end (under the table, or with the label's statements when there is none).
     nutrition_statements: Vec<(usize, usize)>,
+    /// 认证机构 values, given at the end to the marks printed without one.
+    certifiers: Vec<(usize, usize)>,
     /// The item being placed: its number, and whether it is weak.
     item: u32,
     weak: bool,
@@ -366,6 +368,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         headings: table,
         weak_fields: Vec::new(),
         nutrition_statements: Vec::new(),
+        certifiers: Vec::new(),
         item: 0,
         weak: false,
     };
@@ -458,6 +461,19 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                 continue;
             };
             seen_heading = true;
+            // `里料成分：100%聚酯纤维` after the shell's fibre line: another part of the same
+            // fibre content, its label kept for the fibre parser (a second fibre heading
+            // would otherwise be a conflict).
+            if h.target == Target::FibreContent && n == 0 {
+                if let Some(mut o) = open.take() {
+                    if o.target == Target::FibreContent {
+                        o.ve = item.end;
+                        open = Some(o);
+                        continue;
+                    }
+                    open = Some(o);
+                }
+            }
             if let Some(o) = open.take() {
                 close(&mut b, o);
             }
@@ -499,6 +515,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         let v = text_of(b.chars, s, e);
         b.push(pointer, Value::String(v), s, e);
     }
+    place_certifiers(&mut b);
     if ctx.market == "CN" {
         infer_name_claims(&mut b);
     }
@@ -589,7 +606,14 @@ fn headless_target(
     {
         return Some(Target::Care);
     }
-    if !line.contains(['%', '％']) && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
+    // `Pura lana vergine`, `Reine Schurwolle`: one fibre with the Art 7(1) pure/all word of
+    // EU Reg. 1007/2011 and no percentage (outside China, where 纯/全 are part of the name).
+    let first_word = line.split_whitespace().next().unwrap_or("").to_lowercase();
+    let pure =
+        scope.market != "CN" && crate::label::fibre_text::PURE_WORDS.contains(&first_word.as_str());
+    if !pure
+        && !line.contains(['%', '％'])
+        && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
     {
         return None;
     }
@@ -602,7 +626,10 @@ fn headless_target(
             && c.fibres
                 .iter()
                 .all(|f| f.trace == Some(true) || f.percent.is_some())
-    });
+    }) || (pure
+        && parsed.components.len() == 1
+        && parsed.components[0].fibres.len() == 1
+        && parsed.components[0].wording.is_some());
     let statement_only = parsed
         .components
         .iter()
@@ -847,6 +874,33 @@ fn infer_name_claims(b: &mut Builder) {
     let mut claim = Map::new();
     claim.insert("text".into(), json!(text_of(b.chars, s, p)));
     b.push("/claims", Value::Object(claim), s, p);
+}
+
+/// A certification body (`认证机构：…`) belongs to the mark next to it: each is given to the
+/// first mark printed without one, in order; with no mark read, the line is unread.
+fn place_certifiers(b: &mut Builder) {
+    for (s, e) in std::mem::take(&mut b.certifiers) {
+        let open = match b.doc.get("eco_labels") {
+            Some(Value::Array(marks)) => marks.iter().position(|m| m.get("certifier").is_none()),
+            _ => None,
+        };
+        let mark = open.and_then(|i| match b.doc.get_mut("eco_labels") {
+            Some(Value::Array(marks)) => marks.get_mut(i).map(|m| (i, m)),
+            _ => None,
+        });
+        match mark {
+            Some((i, Value::Object(m))) => {
+                m.insert("certifier".into(), json!(text_of(b.chars, s, e)));
+                let span = b.span(s, e);
+                b.fields.push(SourceField {
+                    pointer: format!("/eco_labels/{i}/certifier"),
+                    span,
+                    verbatim: true,
+                });
+            }
+            _ => b.unread(s, e, "a certification body with no mark read"),
+        }
+    }
 }
 
 /// Words of making up a feed from powder or concentrate (冲调 and its kin).
@@ -1416,10 +1470,18 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             let v = json!({"scheme": "cn_green_food", "code": value});
             b.push("/eco_labels", v, vs, ve);
         }
+        // The code with the words before it (`有机码：0472…`): GB/T 19630 and the
+        // certification rules print the words with the code, and the rule reads them there.
         Target::OrganicCode => {
-            let v = json!({"scheme": "cn_organic", "code": value});
-            b.push("/eco_labels", v, vs, ve);
+            let code = if text_of(b.chars, hs, vs).contains("有机码") {
+                text_of(b.chars, hs, ve)
+            } else {
+                value
+            };
+            let v = json!({"scheme": "cn_organic", "code": code});
+            b.push("/eco_labels", v, hs, ve);
         }
+        Target::Certifier => b.certifiers.push((vs, ve)),
         // Placed by the caller (they wrap or read a table).
         Target::Ingredients
         | Target::Care
