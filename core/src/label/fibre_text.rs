@@ -57,26 +57,57 @@ const LEAD_WORDS: &[&str] = &[
 /// 'tutto'; ES 'puro', 'todo') and their inflected forms, lower case. The word is the
 /// component's `wording`, not part of the fibre's name (`Reine Schurwolle` is Schurwolle).
 pub const PURE_WORDS: &[&str] = &[
-    "pure", "all", // en (also fr pure)
-    "rein", "reine", "reiner", "reines", "reinem", "reinen", "ganz", // de
-    "pur", "tout", "toute", // fr
-    "puro", "pura", "tutto", "tutta", // it (puro, pura also es, pt)
-    "todo", "toda", // es
-    "zuiver", "zuivere", "puur", // nl
+    "pure",
+    "all", // en (also fr pure)
+    "rein",
+    "reine",
+    "reiner",
+    "reines",
+    "reinem",
+    "reinen",
+    "ganz", // de
+    "pur",
+    "tout",
+    "toute", // fr
+    "puro",
+    "pura",
+    "tutto",
+    "tutta", // it (puro, pura also es, pt)
+    "todo",
+    "toda", // es
+    "zuiver",
+    "zuivere",
+    "puur", // nl
     // Unverified (recalled, not read in the language versions of Art 7(1)): the adjective
     // 'pure' of the other official languages in its inflected forms (blind audit 18b
     // nonfood2 §A). pt/es/it puro/pura and fr pur are above.
-    "czysty", "czysta", "czyste", // pl
-    "čistý", "čistá", "čisté", // cs, sk
-    "čista", "čisti", "čisto", // hr, sl
-    "ren", "rent", "rena", "rene", // sv, da
-    "puhdas", "puhdasta", // fi
-    "tiszta", // hu
-    "puhas", // et
-    "tīra", "tīrs", // lv
-    "grynas", "gryna", // lt
-    "καθαρό", "καθαρή", "καθαρός", // el
-    "чист", "чиста", "чисто", // bg
+    "czysty",
+    "czysta",
+    "czyste", // pl
+    "čistý",
+    "čistá",
+    "čisté", // cs, sk
+    "čista",
+    "čisti",
+    "čisto", // hr, sl
+    "ren",
+    "rent",
+    "rena",
+    "rene", // sv, da
+    "puhdas",
+    "puhdasta", // fi
+    "tiszta",   // hu
+    "puhas",    // et
+    "tīra",
+    "tīrs", // lv
+    "grynas",
+    "gryna", // lt
+    "καθαρό",
+    "καθαρή",
+    "καθαρός", // el
+    "чист",
+    "чиста",
+    "чисто", // bg
 ];
 
 /// Down-content labels (GB/T 29862 6.7): `含绒量90%` is a statement, not a fibre.
@@ -447,14 +478,8 @@ fn tokenise(chars: &[char]) -> Vec<Token> {
                 // of Reg. (EU) 1007/2011: 'čistá vlna', 'włókno szklane', 'fibră de sticlă',
                 // 'ίνες γυαλιού'); Han text keeps its own rules.
                 let latin_before = spaced_letter(chars[i - 1])
-                    || (matches!(chars[i - 1], '®' | '™')
-                        && i >= 2
-                        && spaced_letter(chars[i - 2]));
-                if i + 1 < n
-                    && chars[i] == ' '
-                    && latin_before
-                    && spaced_letter(chars[i + 1])
-                {
+                    || (matches!(chars[i - 1], '®' | '™') && i >= 2 && spaced_letter(chars[i - 2]));
+                if i + 1 < n && chars[i] == ' ' && latin_before && spaced_letter(chars[i + 1]) {
                     i += 2;
                     continue;
                 }
