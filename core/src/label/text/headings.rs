@@ -244,6 +244,24 @@ fn key_char(c: char) -> Option<char> {
     }
 }
 
+/// The normalised key of `start..end` (at most half a heading's span of key characters) and,
+/// per key character, the text position just after it: what the line starts and claim words
+/// are matched against.
+fn key_from(chars: &[char], start: usize, end: usize) -> (String, Vec<usize>) {
+    let mut key = String::new();
+    let mut ends = Vec::new();
+    for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if key.chars().count() >= MAX_SPAN / 2 {
+            break;
+        }
+        if let Some(k) = key_char(c) {
+            key.push(k);
+            ends.push(j + 1);
+        }
+    }
+    (key, ends)
+}
+
 fn normalise(s: &str) -> String {
     s.chars().filter_map(key_char).collect()
 }
@@ -619,17 +637,7 @@ impl Headings {
         end: usize,
         scope: HeadingScope<'_>,
     ) -> Option<(Target, usize)> {
-        let mut key = String::new();
-        let mut ends = Vec::new();
-        for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
-            if key.chars().count() >= MAX_SPAN / 2 {
-                break;
-            }
-            if let Some(k) = key_char(c) {
-                key.push(k);
-                ends.push(j + 1);
-            }
-        }
+        let (key, ends) = key_from(chars, start, end);
         self.line_starts
             .iter()
             .filter(|(_, _, f, _)| f.as_deref().is_none_or(|f| f == scope.family))
@@ -655,17 +663,7 @@ impl Headings {
         if self.claim_words.is_empty() {
             return None;
         }
-        let mut key = String::new();
-        let mut ends = Vec::new();
-        for (j, &c) in chars.iter().enumerate().take(end).skip(start) {
-            if key.chars().count() >= MAX_SPAN / 2 {
-                break;
-            }
-            if let Some(k) = key_char(c) {
-                key.push(k);
-                ends.push(j + 1);
-            }
-        }
+        let (key, ends) = key_from(chars, start, end);
         self.claim_words
             .iter()
             .filter(|w| w.markets.iter().any(|m| m == market))

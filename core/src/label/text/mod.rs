@@ -218,27 +218,17 @@ impl<'a> Builder<'a> {
                     .map(|f| f.span.clone());
                 self.drop_item(item);
                 self.set(pointer, value, s, e, verbatim);
-                if let (Some(other), true) = (other, self.conflicts.len() < MAX_LISTED) {
+                if let Some(other) = other {
                     let kept = self.index.span("/text", s, e);
-                    self.conflicts.push(Conflict {
-                        pointer: pointer.to_string(),
-                        kept,
-                        other,
-                    });
+                    self.conflict(pointer, kept, other);
                 }
                 return;
             }
             if *old != value {
                 if let Some(kept) = self.fields.iter().find(|f| f.pointer == pointer) {
-                    if self.conflicts.len() < MAX_LISTED {
-                        let kept = kept.span.clone();
-                        let other = self.index.span("/text", s, e);
-                        self.conflicts.push(Conflict {
-                            pointer: pointer.to_string(),
-                            kept,
-                            other,
-                        });
-                    }
+                    let kept = kept.span.clone();
+                    let other = self.index.span("/text", s, e);
+                    self.conflict(pointer, kept, other);
                 }
             }
             return;
@@ -252,6 +242,17 @@ impl<'a> Builder<'a> {
         });
         if self.weak {
             self.weak_fields.push((pointer.to_string(), self.item));
+        }
+    }
+
+    /// Records a field read twice with different values (up to the listing limit).
+    fn conflict(&mut self, pointer: &str, kept: Span, other: Span) {
+        if self.conflicts.len() < MAX_LISTED {
+            self.conflicts.push(Conflict {
+                pointer: pointer.to_string(),
+                kept,
+                other,
+            });
         }
     }
 
