@@ -1836,7 +1836,7 @@ fn read_nutrition(
     // Art 34(2)'s linear format, GB 28050-2025 附录B 示例6's text format
     // (`营养成分/100克：能量2242kJ，蛋白质6.4克，…`). Then the lines below are not the table's.
     let mut linear = false;
-    let pieces = linear_pieces(b.chars, vs, ve);
+    let (before_colon, pieces) = linear_pieces(b.chars, vs, ve);
     if pieces.len() >= 2 {
         let read: Vec<((usize, usize), nutrition::Row)> = pieces
             .iter()
@@ -1849,6 +1849,22 @@ fn read_nutrition(
             .collect();
         if read.len() >= 2 {
             linear = true;
+            // `Serv. size 1 piece (21g), Servings 1, Amount per serving: …` (21 CFR
+            // 101.9(j)(13)(ii)(A)(2)'s linear form): the serving and the servings per
+            // container before the colon.
+            for &(ps, pe) in &before_colon {
+                match nutrition::read_line(&text_of(b.chars, ps, pe)) {
+                    nutrition::Line::Header(Some(found)) if found.serving_size.is_some() => {
+                        head.header(Some(found), "")
+                    }
+                    nutrition::Line::Servings(n) => {
+                        if let Some(v) = Builder::number(&n) {
+                            servings = Some((v, ps, pe));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             // Lines of words right below it are its notes (GB 28050-2025 4.5's children's
             // statement), up to the next item.
             while li < all_lines.len() {
@@ -1979,6 +1995,24 @@ fn read_nutrition(
                 .unwrap_or("Energy")
                 .to_string();
             rows.push((Value::Object(amount(&name, v, Some("kcal"))), s, e));
+            continue;
+        }
+        // `Total Fat 10g 13% | Total Carb. 15g 5%`: rows side by side.
+        if let Some(parts) = nutrition::side_by_side(&line) {
+            for (ps, pe) in parts {
+                if let nutrition::Line::Row(r) =
+                    nutrition::read_line(&text_of(b.chars, s + ps, s + pe))
+                {
+                    place_row(
+                        &r,
+                        (s + ps, s + pe),
+                        head.flags(),
+                        &mut rows,
+                        &mut per_kj,
+                        &mut pending_unread,
+                    );
+                }
+            }
             continue;
         }
         match nutrition::read_line(&line) {
@@ -2116,34 +2150,87 @@ fn kcal_under_kj(line: &str, rows: &Placed) -> Option<Value> {
         .flatten()
 }
 
+/// Char ranges of the pieces of a linear declaration.
+type Pieces = Vec<(usize, usize)>;
+
 /// The items of a declaration printed on one line after its title (`…：能量2242kJ，蛋白质6.4克`,
 /// `Nährwerte pro 100 g: Brennwert 250 kJ / 60 kcal, Fett 1,2 g, …`): the text after the first
 /// colon cut at `，`, `、`, `;`, `；` and at a `,` that is no decimal comma (not between
 /// digits), each trimmed.
-fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> Vec<(usize, usize)> {
-    let Some(colon) = (vs..ve).find(|&i| matches!(chars[i], '：' | ':')) else {
-        return Vec::new();
+///
+/// Returns the pieces before the colon (cut the same way) and the pieces after it. A piece
+/// with a bracket keeps what the bracket holds (`Total Sugars 12g (Incl. 12g Added Sugars, 24%
+/// DV)`), and such a piece is two: the row before the bracket, and the one inside it.
+fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
+    let colons: Vec<usize> = (vs..ve)
+        .filter(|&i| matches!(chars[i], '：' | ':'))
+        .collect();
+    // `Serv. size: 1 bar (50g), Amount per serving: Calories 210, …`: the items start after
+    // the colon of `Amount per serving`, else after the first colon.
+    let per_serving = colons.iter().copied().find(|&c| {
+        let before: String = chars[vs..c].iter().collect::<String>().to_lowercase();
+        before.trim_end().ends_with("per serving")
+    });
+    let Some(colon) = per_serving.or_else(|| colons.first().copied()) else {
+        return (Vec::new(), Vec::new());
     };
     let digit = |i: usize| {
         chars
             .get(i)
             .is_some_and(|c| headings::fold(*c).is_ascii_digit())
     };
-    let mut out = Vec::new();
-    let mut start = colon + 1;
-    for i in colon + 1..=ve {
-        let cut = i == ve
-            || matches!(chars[i], '，' | '、' | ';' | '；' | '。')
-            || (chars[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1)));
-        if cut {
-            let (s, e) = lines::trim(chars, start, i);
-            if s < e {
-                out.push((s, e));
+    let cut_between = |from: usize, to: usize| {
+        let mut out = Vec::new();
+        let mut start = from;
+        let mut depth = 0usize;
+        for i in from..=to {
+            if i < to {
+                match chars[i] {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
             }
-            start = i + 1;
+            let cut = i == to
+                || (depth == 0
+                    && (matches!(chars[i], '，' | '、' | ';' | '；' | '。')
+                        || (chars[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1)))));
+            if cut {
+                let (s, mut e) = lines::trim(chars, start, i);
+                // The full stop ending the declaration (`Potas. 190mg (4% DV).`).
+                if i == to && e > s + 1 && chars[e - 1] == '.' && !chars[e - 2].is_ascii_digit() {
+                    e -= 1;
+                }
+                if s < e {
+                    out.extend(bracket_split(chars, s, e));
+                }
+                start = i + 1;
+            }
+        }
+        out
+    };
+    (cut_between(vs, colon), cut_between(colon + 1, ve))
+}
+
+/// `Total Sugars 12g (Incl. 12g Added Sugars, 24% DV)`: a piece whose bracket holds the row
+/// of a nutrient within it (`Incl.`, `Includes`, `davon`, `dont`, `其中`) is two pieces.
+fn bracket_split(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let open = (s..e).find(|&i| matches!(chars[i], '(' | '（'));
+    if let Some(o) = open {
+        let inner: String = chars[o + 1..e].iter().collect::<String>().to_lowercase();
+        let within = ["incl", "davon", "dont", "其中"]
+            .iter()
+            .any(|w| inner.starts_with(w));
+        let closed = matches!(chars[e - 1], ')' | '）');
+        if within && closed && o > s && o + 1 < e - 1 {
+            let (a, b) = lines::trim(chars, s, o);
+            let (c, d) = lines::trim(chars, o + 1, e - 1);
+            if a < b && c < d {
+                return vec![(a, b), (c, d)];
+            }
         }
     }
-    out
+    vec![(s, e)]
 }
 
 /// One row of a nutrition table into the document's rows (or the per-100 kJ column), or into

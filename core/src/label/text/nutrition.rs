@@ -66,10 +66,30 @@ pub fn names_serving_column(s: &str) -> bool {
         "每袋",
     ];
     // `per 100 g | per bar`, `per 100 g | per ½ can (200 g)`: a second `per`.
-    per100
+    // `100g contains | Each cake (8.5g) contains` (the UK form), `100 g enthalten | 1 Riegel
+    // enthält`.
+    let beside_per100 = per100
         && (WORDS.iter().any(|w| c.contains(w))
             || c.matches("per").count() >= 2
-            || c.matches('每').count() >= 2)
+            || c.matches('每').count() >= 2
+            || c.contains("each")
+            || c.matches("contains").count() >= 2
+            || c.matches("enth").count() >= 2);
+    // `| Per serving | Per container`: 21 CFR 101.9(e)'s dual columns, the per-serving one
+    // first (the rules judge per serving), the whole container's beside it.
+    let dual_us = c.contains("perserving")
+        && [
+            "percontainer",
+            "perpackage",
+            "perpack",
+            "perbag",
+            "perbox",
+            "percan",
+            "perbottle",
+        ]
+        .iter()
+        .any(|w| c.contains(w));
+    beside_per100 || dual_us
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -116,7 +136,10 @@ pub fn basis_in(s: &str) -> Option<Basis> {
             serving_unit: None,
         }),
         (_, Some((j, len))) => {
+            // The serving's amount is in its own words (`每份（30g）`, `per serving (30 g)`),
+            // not in a value after the next separator (`Amount per serving: …, Total Fat 3g`).
             let after = &c[j + len..];
+            let after = &after[..after.find([':', ',', ';', '|']).unwrap_or(after.len())];
             let size = super::values::numbers_with_units(after)
                 .into_iter()
                 .find(|(_, u)| matches!(u.as_str(), "g" | "ml"));
@@ -218,6 +241,7 @@ pub fn nrv_of_serving(columns: &[Column]) -> Option<Basis> {
 /// Whether a line is a table header: names a basis or an NRV column, or starts with 项目.
 pub fn is_header(s: &str) -> bool {
     let c = compact(s);
+    let c = c.trim_start_matches('|');
     c.starts_with("项目")
         || c.starts_with("营养成分")
         || c.contains("nrv")
@@ -235,6 +259,8 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("pour100")
         || c.starts_with("por100")
         || c.starts_with("amountper")
+        || c.starts_with("perserving")
+        || c.starts_with("amount/serving")
         || c.starts_with("%dailyvalue")
         || c.starts_with("%dv")
 }
@@ -243,7 +269,11 @@ pub fn is_header(s: &str) -> bool {
 /// per-serving basis and its metric quantity) or `6 servings per container`.
 fn us_serving_line(s: &str) -> Option<Line> {
     let c = compact(s);
-    if let Some(rest) = c.strip_prefix("servingsize") {
+    // `Serv. size` is 101.9(j)(13)(ii)(B)'s abbreviation.
+    if let Some(rest) = c
+        .strip_prefix("servingsize")
+        .or_else(|| c.strip_prefix("serv.size"))
+    {
         // The metric quantity, usually in brackets after the household measure.
         let size = super::values::numbers_with_units(rest)
             .into_iter()
@@ -253,6 +283,19 @@ fn us_serving_line(s: &str) -> Option<Line> {
             serving_size: size.as_ref().map(|(n, _)| n.clone()),
             serving_unit: size.map(|(_, u)| if u == "ml" { "mL".into() } else { u }),
         })));
+    }
+    // `Servings: 1`, `Servings 2.5` (the tabular and linear small-package forms).
+    if let Some(n) = c
+        .strip_prefix("servings")
+        .map(|r| r.trim_start_matches(':'))
+        .filter(|r| {
+            !r.is_empty()
+                && r.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+                && !r.starts_with('.')
+                && !r.ends_with('.')
+        })
+    {
+        return Some(Line::Servings(n.to_string()));
     }
     if c.contains("servingspercontainer") || c.contains("servingpercontainer") {
         let n: String = c
@@ -285,12 +328,96 @@ fn us_added_sugars(s: &str) -> Option<String> {
         "added sugar".len()
     };
     let (name, after) = tail.split_at(name_len);
-    Some(format!("{name}  {}  {}", amount.trim(), after.trim()))
+    // `Incl. 12g Added Sugars, 24%` (the linear form): the comma before the percentage.
+    let after = after.trim().trim_start_matches(',').trim();
+    Some(format!("{name}  {}  {after}", amount.trim()))
+}
+
+/// `Total Fat 3g (4% DV)`, `Sodium 15mg 1% DV` (the linear and tabular small-package forms,
+/// 21 CFR 101.9(j)(13)(ii)(A)): the percentage without its brackets and its `DV`, or None
+/// when the line has no `% DV`.
+fn daily_value_words_removed(s: &str) -> Option<String> {
+    if !s.contains("DV") {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        // `(4% DV)`: the opening bracket of a bracketed percentage.
+        if chars[i] == '(' {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], '.' | '<')) {
+                j += 1;
+            }
+            if j > i + 1 && chars.get(j) == Some(&'%') {
+                changed = true;
+                i += 1;
+                continue;
+            }
+        }
+        if chars[i] == '%' {
+            let mut j = i + 1;
+            while chars.get(j) == Some(&' ') {
+                j += 1;
+            }
+            if chars.get(j) == Some(&'D') && chars.get(j + 1) == Some(&'V') {
+                j += 2;
+                if chars.get(j) == Some(&'*') {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&')') {
+                    j += 1;
+                }
+                out.push('%');
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// A line holding rows side by side (the tabular small-package form, 21 CFR
+/// 101.9(j)(13)(ii)(A)(2): `Total Fat 10g 13% | Total Carb. 15g 5%`, `Vit. D 0mcg 0% •
+/// Calcium 10mg 0%`): the char ranges of its rows, or None unless each part, set apart by
+/// `|` or `•`, begins with a name and reads as a row of one value column.
+pub fn side_by_side(s: &str) -> Option<Vec<(usize, usize)>> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || matches!(chars[i], '|' | '｜' | '•' | '·') {
+            let (mut a, mut b) = (start, i);
+            while a < b && chars[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && chars[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            if a < b {
+                parts.push((a, b));
+            }
+            start = i + 1;
+        }
+    }
+    let row = |(a, b): (usize, usize)| {
+        let text: String = chars[a..b].iter().collect();
+        let named = chars[a].is_alphabetic();
+        named && matches!(read_line(&text), Line::Row(r) if r.second.is_none())
+    };
+    (parts.len() >= 2 && parts.iter().all(|&p| row(p))).then_some(parts)
 }
 
 fn is_empty_cell(s: &str) -> bool {
     let t = s.trim();
+    // `Trace` in a per-portion column (UK tables): no figure.
     t.is_empty()
+        || t.eq_ignore_ascii_case("trace")
         || t.chars()
             .all(|c| matches!(c, '—' | '-' | '–' | '－' | '/' | '*' | '…'))
 }
@@ -374,6 +501,9 @@ fn split_number(s: &str) -> Option<(String, String)> {
 pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
         return line;
+    }
+    if let Some(rewritten) = daily_value_words_removed(s) {
+        return read_line(&rewritten);
     }
     if let Some(rewritten) = us_added_sugars(s) {
         return read_line(&rewritten);
@@ -586,6 +716,22 @@ pub fn read_line(s: &str) -> Line {
         }
     }
     if unit.contains('%') {
+        // `Vit. D (0% DV)`: a vitamin or mineral under 2 % of its RDI "may be declared by a
+        // zero" (21 CFR 101.9(c)(8)(iii)); the amount is read as that zero.
+        let zero = unit.trim() == "%" && value.parse::<f64>().is_ok_and(|v| v == 0.0);
+        if zero && k == cells.len() {
+            return Line::Row(Row {
+                name,
+                value: value.clone(),
+                unit: None,
+                nrv_percent: Some(value),
+                second: None,
+                second_nrv: None,
+                more_columns: false,
+                less_than: false,
+                nrv_less_than: false,
+            });
+        }
         return Line::Unread("the value is a percentage");
     }
     let mut nrv = None;
@@ -1010,6 +1156,33 @@ mod tests {
         ] {
             assert_eq!(flattened(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn us_small_package_forms() {
+        // 21 CFR 101.9(j)(13)(ii)(A)(2): `(4% DV)` is the percentage.
+        let r = row("Total Fat 3g (4% DV)");
+        assert_eq!(
+            (r.value.as_str(), r.nrv_percent.as_deref()),
+            ("3", Some("4"))
+        );
+        let r = row("Incl. 12g Added Sugars, 24% DV");
+        assert_eq!(r.name, "Added Sugars");
+        assert_eq!(r.nrv_percent.as_deref(), Some("24"));
+        // A declared zero (101.9(c)(8)(iii)); a non-zero percentage alone is no amount.
+        assert_eq!(row("Vit. D (0% DV)").value, "0");
+        assert!(matches!(read_line("Iron (2% DV)"), Line::Unread(_)));
+        assert_eq!(
+            side_by_side("Total Fat 10g 13% | Total Carb. 15g 5%"),
+            Some(vec![(0, 17), (20, 38)])
+        );
+        assert_eq!(side_by_side("能量 | 1922kJ | 23%"), None);
+        assert_eq!(side_by_side("Calories | 200 | 400"), None);
+        assert!(names_serving_column(" | Per serving | Per container"));
+        assert!(names_serving_column(
+            "Typical Values | 100g contains | Each cake (8.5g) contains"
+        ));
+        assert!(matches!(read_line("Servings: 1"), Line::Servings(n) if n == "1"));
     }
 
     #[test]
