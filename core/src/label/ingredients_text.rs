@@ -488,19 +488,30 @@ fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
     let body = unprefixed.trim_start_matches([' ', '-', '.', ':']);
     let digits = &body[..body.bytes().take_while(u8::is_ascii_digit).count()];
     let rest = &body[digits.len()..];
-    let letter_ok =
-        rest.is_empty() || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic()));
-    let number: u32 = digits.parse().ok()?;
-    if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
-        return None;
-    }
-    let rest = rest.to_ascii_lowercase();
     let roman = |s: &str| {
         !s.is_empty()
             && s.chars()
                 .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x'))
     };
+    // `500ii`, `450i`, `160aii` (GB 2760 and the INS list write the variant in Roman
+    // numerals): the variant read as if bracketed, `500(ii)`.
+    let lower = rest.to_ascii_lowercase();
+    let (letter, variant) = match lower.as_bytes() {
+        [l, more @ ..] if (b'a'..=b'h').contains(l) && (more.is_empty() || roman(&lower[1..])) => {
+            (&lower[..1], &lower[1..])
+        }
+        [] => ("", ""),
+        _ if roman(&lower) => ("", lower.as_str()),
+        _ => ("", "-"),
+    };
+    let letter_ok = variant != "-";
+    let number: u32 = digits.parse().ok()?;
+    if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
+        return None;
+    }
+    let rest = letter;
     match subs {
+        [] if !variant.is_empty() => Some(format!("{digits}{rest}({variant})")),
         [] => Some(format!("{digits}{rest}")),
         [only] if only.ingredients.is_empty() && roman(&only.name) => Some(format!(
             "{digits}{rest}({})",
@@ -646,15 +657,27 @@ mod tests {
             .unwrap_or(&lower)
             .trim_start_matches([' ', '-', '.', ':']);
         let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let rest = &body[digits.len()..];
-        let letter_ok =
-            rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()));
+        let tail = &body[digits.len()..];
+        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let (rest, variant) = if roman(tail) {
+            ("", tail)
+        } else if tail.len() >= 1
+            && tail.is_char_boundary(1)
+            && ('a'..='h').contains(&tail.chars().next().unwrap_or(' '))
+            && (tail.len() == 1 || roman(&tail[1..]))
+        {
+            (&tail[..1], &tail[1..])
+        } else if tail.is_empty() {
+            ("", "")
+        } else {
+            return None;
+        };
         let number: u32 = digits.parse().ok()?;
-        if !(100..=1599).contains(&number) || !letter_ok || digits.starts_with('0') {
+        if !(100..=1599).contains(&number) || digits.starts_with('0') {
             return None;
         }
-        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
         match subs {
+            [] if !variant.is_empty() => Some(format!("{digits}{rest}({variant})")),
             [] => Some(format!("{digits}{rest}")),
             [only] if only.ingredients.is_empty() && roman(&only.name.to_ascii_lowercase()) => {
                 Some(format!(
@@ -688,6 +711,10 @@ mod tests {
             ("322", Some("322")),
             ("E471", Some("471")),
             ("INS 150c", Some("150c")),
+            ("500ii", Some("500(ii)")),
+            ("E450i", Some("450(i)")),
+            ("160aii", Some("160a(ii)")),
+            ("160z", None),
             ("ins-160B", Some("160b")),
             ("2023", None),
             ("0322", None),
