@@ -98,6 +98,33 @@ pub fn items(
                 continue;
             }
         }
+        // `净含量 210克　　保质期 12个月`, `酒精度52%vol 净含量500ml` (OCR that lost the colons):
+        // on a line that starts with a heading, a heading after a wide gap (two blanks, a
+        // tab, an ideographic space), or after a blank that follows a figure or a unit,
+        // starts the next item, colon or not.
+        if first.is_some() && is_blank(chars[i]) && i > scan_from {
+            let mut j = i;
+            while j < end && is_blank(chars[j]) {
+                j += 1;
+            }
+            let wide = j - i >= 2 || chars[i..j].iter().any(|c| matches!(c, '\t' | '\u{3000}'));
+            let after_figure = chars[i - 1].is_ascii_alphanumeric()
+                || matches!(chars[i - 1], '%' | '％' | '克' | '升')
+                || super::headings::fold(chars[i - 1]).is_ascii_alphanumeric();
+            if j < end && (wide || after_figure) {
+                if let Some(h) = headings.at_start(chars, j, end, scope) {
+                    let cjk_heading = !chars[j].is_ascii();
+                    if wide || cjk_heading {
+                        let next = h.value_start;
+                        cuts.push((h.start, h));
+                        i = next.max(j);
+                        continue;
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
         i += 1;
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);

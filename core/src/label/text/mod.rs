@@ -1198,8 +1198,56 @@ fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
     }
 }
 
+/// A date-order note at the start of a date's value (`（日/月/年）：`, `(DD/MM/YYYY)`): its
+/// char range and where the date after it (and after a colon) starts.
+fn date_order_note(chars: &[char], vs: usize, ve: usize) -> Option<(usize, usize, usize)> {
+    let (s, _) = lines::trim(chars, vs, ve);
+    if !matches!(chars.get(s), Some('（' | '(')) {
+        return None;
+    }
+    let close = (s + 1..ve.min(s + 16)).find(|&i| matches!(chars[i], '）' | ')'))?;
+    let inner: String = chars[s + 1..close]
+        .iter()
+        .map(|c| headings::fold(*c))
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let cjk = ['年', '月', '日'].iter().all(|c| inner.contains(*c))
+        && inner
+            .chars()
+            .all(|c| matches!(c, '年' | '月' | '日' | '/' | '.' | '-'));
+    let latin = ["dd", "mm", "yy"].iter().all(|w| inner.contains(w))
+        && inner
+            .chars()
+            .all(|c| matches!(c, 'd' | 'm' | 'y' | '/' | '.' | '-'));
+    if !(cjk || latin) {
+        return None;
+    }
+    let mut after = close + 1;
+    while after < ve && (chars[after].is_whitespace() || matches!(chars[after], ':' | '：')) {
+        after += 1;
+    }
+    (after < ve).then_some((s, close + 1, after))
+}
+
 /// Places one headed item: `hs` is where its heading starts, `vs..ve` its value.
 fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
+    // `生产日期（日/月/年）：15/05/2026`: the order note after a date's heading is the statement
+    // of a non-Y-M-D order (GB 7718-2011 4.1.7.3 「如果不按此顺序标示，应注明日期标示顺序」),
+    // not part of the date.
+    let vs = match t {
+        Target::ProductionDate | Target::Expiry | Target::ProductionAndExpiry => {
+            match date_order_note(b.chars, vs, ve) {
+                Some((ns, ne, after)) => {
+                    let note = text_of(b.chars, ns, ne);
+                    b.set("/dates/order_statement", json!(note), ns, ne, true);
+                    after
+                }
+                None => vs,
+            }
+        }
+        _ => vs,
+    };
     let value = text_of(b.chars, vs, ve);
     if vs >= ve {
         // A heading with nothing after it: nothing is read, and the user is told.
@@ -1737,6 +1785,9 @@ fn read_nutrition(
         columns: Vec<nutrition::Column>,
         /// The NRV % column follows the per-serving column: the table is read per serving.
         serving_nrv: bool,
+        /// Column groups side by side (`项目 每100克 NRV% 项目 每100克 NRV%`, GB 28050-2025
+        /// 附录B 示例5): each printed line holds one row of each group.
+        groups: usize,
     }
     impl Head {
         fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
@@ -1751,6 +1802,10 @@ fn read_nutrition(
                         .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving"))
             {
                 self.basis = found;
+            }
+            let items = line.matches("项目").count();
+            if items >= 2 {
+                self.groups = items;
             }
             self.kj_column |= nutrition::names_per_100kj(line);
             self.serving_column |= nutrition::names_serving_column(line);
@@ -1770,7 +1825,7 @@ fn read_nutrition(
         at: usize,
         (header, flat_rows): nutrition::Flat,
         head: &mut Head,
-        rows: &mut Placed,
+        (rows, right): (&mut Placed, &mut Placed),
         per_kj: &mut Placed,
         pending_unread: &mut Vec<(usize, usize, &'static str)>,
     ) {
@@ -1778,14 +1833,19 @@ fn read_nutrition(
             let text = text_of(chars, at + hs, at + he);
             head.header(nutrition::basis_in(&text), &text);
         }
-        for (rs, re) in flat_rows {
+        // Under column groups side by side, a line's first row is the left group's, the
+        // others the right groups' (示例5 注: the order may run top to bottom): those are
+        // placed after the left column.
+        let side_by_side = head.groups >= 2 && flat_rows.len() <= head.groups;
+        for (k, (rs, re)) in flat_rows.into_iter().enumerate() {
             if let nutrition::Line::Row(r) = nutrition::read_line(&text_of(chars, at + rs, at + re))
             {
+                let into: &mut Placed = if side_by_side && k > 0 { right } else { rows };
                 place_row(
                     &r,
                     (at + rs, at + re),
                     head.flags(),
-                    rows,
+                    into,
                     per_kj,
                     pending_unread,
                 );
@@ -1821,8 +1881,12 @@ fn read_nutrition(
         serving_column: nutrition::names_serving_column(&title_value),
         columns: Vec::new(),
         serving_nrv: false,
+        groups: 1,
     };
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
+    // The rows of the right-hand column groups of a side-by-side table, placed after the
+    // left column's.
+    let mut right_rows: Vec<(Value, usize, usize)> = Vec::new();
     let mut per_kj: Vec<(Value, usize, usize)> = Vec::new();
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut statements: Vec<(usize, usize)> = Vec::new();
@@ -1849,6 +1913,17 @@ fn read_nutrition(
             .collect();
         if read.len() >= 2 {
             linear = true;
+            // `…，钠1500mg。儿童青少年应避免过量摄入盐油糖。` (GB 28050-2025 附录B 示例6): a sentence of
+            // words after the items is a statement printed with the declaration.
+            for &(ps, pe) in &pieces {
+                let words_only = !b.chars[ps..pe]
+                    .iter()
+                    .any(|c| headings::fold(*c).is_ascii_digit());
+                let is_row = read.iter().any(|((rs, _), _)| *rs == ps);
+                if words_only && !is_row && ps > read[0].0 .0 {
+                    statements.push((ps, pe));
+                }
+            }
             // `Serv. size 1 piece (21g), Servings 1, Amount per serving: …` (21 CFR
             // 101.9(j)(13)(ii)(A)(2)'s linear form): the serving and the servings per
             // container before the colon.
@@ -1904,7 +1979,7 @@ fn read_nutrition(
                 vs,
                 flat,
                 &mut head,
-                &mut rows,
+                (&mut rows, &mut right_rows),
                 &mut per_kj,
                 &mut pending_unread,
             );
@@ -2050,7 +2125,7 @@ fn read_nutrition(
                     s,
                     flat,
                     &mut head,
-                    &mut rows,
+                    (&mut rows, &mut right_rows),
                     &mut per_kj,
                     &mut pending_unread,
                 ),
@@ -2068,6 +2143,7 @@ fn read_nutrition(
             &mut statements,
         );
     }
+    rows.append(&mut right_rows);
     for (s, e, why) in pending_unread {
         b.unread(s, e, why);
     }

@@ -61,6 +61,7 @@ pub fn names_serving_column(s: &str) -> bool {
         "porcji",
         "porce",
         "porção",
+        "ración",
         "portie",
         "每包",
         "每袋",
@@ -70,7 +71,9 @@ pub fn names_serving_column(s: &str) -> bool {
     // enthält`.
     let beside_per100 = per100
         && (WORDS.iter().any(|w| c.contains(w))
-            || c.matches("per").count() >= 2
+            || ["per", "pro", "por", "par", "je"]
+                .iter()
+                .any(|w| c.matches(w).count() >= 2)
             || c.matches('每').count() >= 2
             || c.contains("each")
             || c.matches("contains").count() >= 2
