@@ -1511,6 +1511,19 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 b.set("/alcohol_percent_vol", n, vs, ve, false);
             }
         }
+        // `<0.5%vol`, `≤0.5%vol`: an upper bound is no strength figure (read as 0.5 it would
+        // exempt an alcohol-free beer as a 饮料酒 of 0.5 %vol, GB 28050-2011 7).
+        Target::Alcohol
+            if values::folded(&value)
+                .trim_start()
+                .starts_with(['<', '≤', '＜']) =>
+        {
+            b.unread(
+                vs,
+                ve,
+                "an alcohol strength printed as an upper bound: not read as a figure",
+            )
+        }
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
