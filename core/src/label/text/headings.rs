@@ -76,6 +76,9 @@ pub enum Target {
     Certifier,
     /// A line of claims (`低脂 高蛋白`, `Source of fibre`): table `claim`.
     Claim,
+    /// A line saying an ingredient is absent (`不含防腐剂`, `无蔗糖`): an emphasised
+    /// ingredient of kind `absent` (GB 7718-2011 4.1.4.2, GB 7718-2025 4.4.2).
+    AbsentIngredient,
     /// A statement of the nutrition declaration printed as a line of its own ('Contains
     /// negligible amounts of …', EU 1169/2011 Art 34(5)).
     NutritionStatement,

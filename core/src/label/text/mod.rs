@@ -576,6 +576,10 @@ fn headless_target(
             Some(Target::Alcohol)
         } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty() {
             Some(Target::Claim)
+        } else if scope.market == "CN"
+            && absent_ingredient(b.chars, table, item.start, item.end).is_some()
+        {
+            Some(Target::AbsentIngredient)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
             Some(Target::Storage)
         } else if scope.market != "CN" && names_a_company(&line) {
@@ -817,6 +821,49 @@ fn claims_in_line(
     }
 }
 
+/// `不含防腐剂`, `无蔗糖`, `本品不含香精`: a line that is only 无 / 不含 / 零 / 0 / 没有 (after an
+/// optional 本品 / 本产品) and one word of two to eight Chinese characters — the char range
+/// of that word. Nutrient claims (无糖, 0脂肪) are the claim table's and are read first.
+fn absent_ingredient(
+    chars: &[char],
+    table: &headings::Headings,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let (s, mut e) = lines::trim(chars, start, end);
+    while e > s && matches!(chars[e - 1], '。' | '！' | '!' | '.') {
+        e -= 1;
+    }
+    let line: String = chars[s..e].iter().collect();
+    let body = ["本产品", "本品"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(&line);
+    let rest = ["不含有", "不含", "没有", "无", "零", "0", "０"]
+        .iter()
+        .find_map(|p| body.strip_prefix(p))?;
+    let n = rest.chars().count();
+    let cjk = rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    // 无添加 / 不含添加 are the no-added wordings (the claim table's), not an ingredient; a
+    // line begun by a nutrient claim (`无糖乌龙茶饮料`, a name) is no such line, nor is a
+    // longer word ending in a food word (a product name).
+    let food_end = n >= 4
+        && rest.chars().last().is_some_and(|c| {
+            "奶乳料品包糕力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干饼"
+                .contains(c)
+        });
+    if !(2..=8).contains(&n)
+        || !cjk
+        || rest.starts_with("添加")
+        || food_end
+        || table.claim_word_at(chars, s, e, "CN").is_some()
+    {
+        return None;
+    }
+    let ws = e - n;
+    Some((ws, e))
+}
+
 /// Places the claims of claim lines `vs..ve` (one line or several).
 fn place_claims(b: &mut Builder, vs: usize, ve: usize) {
     let mut ls = vs;
@@ -1032,6 +1079,18 @@ fn close_item(b: &mut Builder, o: Open) {
         }
         Target::Care | Target::Statement => place_wrapped(b, o.target, o.vs, o.ve),
         Target::Claim => place_claims(b, o.vs, o.ve),
+        Target::AbsentIngredient => {
+            if let Some((ws, we)) = absent_ingredient(b.chars, b.headings, o.vs, o.ve) {
+                let (s, e) = lines::trim(b.chars, o.vs, o.ve);
+                let v = json!({
+                    "ingredient": text_of(b.chars, ws, we),
+                    "how": "text",
+                    "kind": "absent",
+                    "text": text_of(b.chars, s, e),
+                });
+                b.push("/emphasised_ingredients", v, s, e);
+            }
+        }
         Target::NutritionStatement => {
             let (s, e) = lines::trim(b.chars, o.vs, o.ve);
             if s < e {
@@ -1550,6 +1609,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         | Target::Statement
         | Target::Nutrition
         | Target::Claim
+        | Target::AbsentIngredient
         | Target::NutritionStatement => {}
     }
 }
