@@ -111,10 +111,21 @@ pub fn items(
             let after_figure = chars[i - 1].is_ascii_alphanumeric()
                 || matches!(chars[i - 1], '%' | '％' | '克' | '升')
                 || super::headings::fold(chars[i - 1]).is_ascii_alphanumeric();
-            if j < end && (wide || after_figure) {
+            // After any single blank: a Chinese heading of two characters or more for
+            // another item than the current one (`净含量 500克 生产日期 2026年10月12日 保质期
+            // 12个月`, OCR that lost the colons and the wide gaps).
+            let current = cuts
+                .last()
+                .map(|(_, h)| h.target)
+                .or(first.as_ref().map(|h| h.target));
+            if j < end {
                 if let Some(h) = headings.at_start(chars, j, end, scope) {
                     let cjk_heading = !chars[j].is_ascii();
-                    if wide || cjk_heading {
+                    let other_item = cjk_heading
+                        && h.end >= j + 2
+                        && chars[j..h.end].iter().all(|c| !c.is_ascii())
+                        && current.is_some_and(|t| t != h.target);
+                    if wide || (after_figure && cjk_heading) || other_item {
                         let next = h.value_start;
                         cuts.push((h.start, h));
                         i = next.max(j);
@@ -138,6 +149,34 @@ pub fn items(
         e
     };
     for (at, h) in cuts {
+        // `Composition / Zusammensetzung / Composición:`: headings of one item in several
+        // languages, set apart by slashes, are one heading (its value after the last).
+        if let Some(ch) = cur_heading.as_ref().filter(|ch| ch.target == h.target) {
+            let sep = |c: char| is_blank(c) || matches!(c, '/' | '／' | '|' | '｜');
+            // Between the two: separators and headings of the same item only.
+            let mut p = ch.value_start.min(h.start);
+            let mut slashed = false;
+            loop {
+                while p < h.start && sep(chars[p]) {
+                    slashed |= !is_blank(chars[p]);
+                    p += 1;
+                }
+                if p >= h.start {
+                    break;
+                }
+                match headings.at_start(chars, p, h.start, scope) {
+                    Some(m) if m.target == h.target && m.end > p && !m.colon => p = m.end,
+                    _ => break,
+                }
+            }
+            if p >= h.start && slashed && !ch.colon {
+                cur_heading = Some(HeadingMatch {
+                    start: ch.start,
+                    ..h
+                });
+                continue;
+            }
+        }
         let (s, e) = trim(chars, cur_start, at);
         let e = undecorated(s, e);
         // A heading after a decoration (`■ 配料：`) starts the item at its own first character.

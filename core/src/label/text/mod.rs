@@ -411,8 +411,14 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                 // A line without a heading.
                 if n == 0 {
                     if let Some(mut o) = open.take() {
-                        if o.vs >= o.ve
-                            || continues(chars, o.vs, o.ve)
+                        // A heading alone on its line has its value on the next, unless that
+                        // line says by itself it is something else (`Mindestens haltbar bis:`
+                        // over `Trocken lagern.`: the date is missing, the storage is read).
+                        let empty_takes = o.vs >= o.ve
+                            && headless_target(&b, table, scope, &None, item)
+                                .is_none_or(|t| t == o.target);
+                        if empty_takes
+                            || (o.vs < o.ve && continues(chars, o.vs, o.ve))
                             || next_step(chars, item.start, item.end, o.target)
                             || party_goes_on(chars, item.start, item.end, o.target)
                         {
@@ -577,6 +583,7 @@ fn headless_target(
         } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty() {
             Some(Target::Claim)
         } else if scope.market == "CN"
+            && (open.is_some() || b.item > 0)
             && absent_ingredient(b.chars, table, item.start, item.end).is_some()
         {
             Some(Target::AbsentIngredient)
@@ -793,6 +800,13 @@ fn claims_in_line(
                 Some(m) if !m.spaced && m.end > p => {
                     p = m.end;
                     if m.no_added {
+                        // `零添加特级生抽酱油`: a name begun by the no-added words is the
+                        // product name (whose words the name rules judge).
+                        let named =
+                            te - ts > 6 && "油醋酱奶乳茶汁粉饼酒面米肠".contains(chars[te - 1]);
+                        if named {
+                            return Vec::new();
+                        }
                         no_added = true;
                         p = te;
                     }
@@ -823,7 +837,9 @@ fn claims_in_line(
 
 /// `不含防腐剂`, `无蔗糖`, `本品不含香精`: a line that is only 无 / 不含 / 零 / 0 / 没有 (after an
 /// optional 本品 / 本产品) and one word of two to eight Chinese characters — the char range
-/// of that word. Nutrient claims (无糖, 0脂肪) are the claim table's and are read first.
+/// of that word. Nutrient claims (无糖, 0脂肪) are the claim table's and are read first; the
+/// caller takes no such line before anything else is read (the first line is the name:
+/// 无醇啤酒).
 fn absent_ingredient(
     chars: &[char],
     table: &headings::Headings,
@@ -839,7 +855,8 @@ fn absent_ingredient(
         .iter()
         .find_map(|p| line.strip_prefix(p))
         .unwrap_or(&line);
-    let rest = ["不含有", "不含", "没有", "无", "零", "0", "０"]
+    // Not 零 (零陵, a place; 零添加 is the claim table's).
+    let rest = ["不含有", "不含", "没有", "无", "0", "０"]
         .iter()
         .find_map(|p| body.strip_prefix(p))?;
     let n = rest.chars().count();
@@ -847,13 +864,18 @@ fn absent_ingredient(
     // 无添加 / 不含添加 are the no-added wordings (the claim table's), not an ingredient; a
     // line begun by a nutrient claim (`无糖乌龙茶饮料`, a name) is no such line, nor is a
     // longer word ending in a food word (a product name).
-    let food_end = n >= 4
+    let food_end = n >= 3
         && rest.chars().last().is_some_and(|c| {
             "奶乳料品包糕力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干饼"
                 .contains(c)
         });
+    // Words that begin with 无 without negating (无花果 fig, 无锡 and 无为 places).
+    let not_negation = ["无花果", "无锡", "无为", "无极", "无棣", "无穷"]
+        .iter()
+        .any(|w| body.starts_with(w));
     if !(2..=8).contains(&n)
         || !cjk
+        || not_negation
         || rest.starts_with("添加")
         || food_end
         || table.claim_word_at(chars, s, e, "CN").is_some()
@@ -1299,7 +1321,19 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             match date_order_note(b.chars, vs, ve) {
                 Some((ns, ne, after)) => {
                     let note = text_of(b.chars, ns, ne);
-                    b.set("/dates/order_statement", json!(note), ns, ne, true);
+                    // `（年/月/日）` states the year-month-day order itself: no other order.
+                    let folded: String = note
+                        .chars()
+                        .map(headings::fold)
+                        .collect::<String>()
+                        .to_lowercase();
+                    let ymd = folded.find('年') < folded.find('月') && folded.find('年').is_some()
+                        || folded
+                            .find("yy")
+                            .is_some_and(|y| folded.find("mm").is_some_and(|m| y < m));
+                    if !ymd {
+                        b.set("/dates/order_statement", json!(note), ns, ne, true);
+                    }
                     after
                 }
                 None => vs,
@@ -2518,6 +2552,20 @@ mod tests {
             id: None,
             extra: None,
         }
+    }
+
+    #[test]
+    fn a_line_saying_an_ingredient_is_absent() {
+        // The first line is the name even when it begins with 0 / 无 (text_roundtrip found
+        // `0一号`); a later `不含X` line is an ingredient claimed absent; 无锡 is a place.
+        let text = "0一号\n配料：水、白砂糖\n不含防腐剂\n无锡特产\n无醇啤酒\n";
+        let r = read(text, &ctx("food"), 100_000).expect("reads");
+        let d = &r.document;
+        assert_eq!(d["product_name"]["text"], "0一号");
+        let absent = d["emphasised_ingredients"].as_array().expect("a list");
+        assert_eq!(absent.len(), 1);
+        assert_eq!(absent[0]["ingredient"], "防腐剂");
+        assert_eq!(absent[0]["kind"], "absent");
     }
 
     #[test]

@@ -340,7 +340,8 @@ fn us_added_sugars(s: &str) -> Option<String> {
 /// 21 CFR 101.9(j)(13)(ii)(A)): the percentage without its brackets and its `DV`, or None
 /// when the line has no `% DV`.
 fn daily_value_words_removed(s: &str) -> Option<String> {
-    if !s.contains("DV") {
+    // Also `能量1517kJ(18%)` (an NRV % in brackets after the value, GB 28050 附录B text form).
+    if !s.contains("DV") && !s.contains("%)") && !s.contains("%）") && !s.contains("％）") {
         return None;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -348,16 +349,35 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
-        // `(4% DV)`: the opening bracket of a bracketed percentage.
-        if chars[i] == '(' {
+        // `(4% DV)`, `(18%)`: the opening bracket of a bracketed percentage (and its
+        // closing one, when no `DV` follows).
+        if matches!(chars[i], '(' | '（') {
             let mut j = i + 1;
             while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], '.' | '<')) {
                 j += 1;
             }
-            if j > i + 1 && chars.get(j) == Some(&'%') {
+            if j > i + 1 && matches!(chars.get(j), Some('%' | '％')) {
                 changed = true;
-                i += 1;
-                continue;
+                out.push(' ');
+                out.extend(&chars[i + 1..j]);
+                out.push('%');
+                let mut k = j + 1;
+                while chars.get(k) == Some(&' ') {
+                    k += 1;
+                }
+                if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
+                    k += 2;
+                    if chars.get(k) == Some(&'*') {
+                        k += 1;
+                    }
+                }
+                if matches!(chars.get(k), Some(')' | '）')) {
+                    k += 1;
+                    i = k;
+                    continue;
+                }
+                // No closing bracket: leave the text as it was.
+                return None;
             }
         }
         if chars[i] == '%' {
