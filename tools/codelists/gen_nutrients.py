@@ -48,7 +48,17 @@ EXTRA = {
     "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria", "Błonnik", "Vláknina", "Fibra", "Kostfibre", "Rost", "Élelmi rost", "Φυτικές ίνες", "Vezels", "Ravintokuitu", "Kuitu", "Prehranske vlaknine", "Vlakna",
                       # Nordic and Baltic names (sv "Kostfiber" on a Swedish panel was not resolved, session 18
                       # audit FF-6); customary wording, not read in those language versions.
-                      "Kostfiber", "Kostfibrer", "Fibrer", "Kiudained", "Šķiedrvielas", "Skaidulinės medžiagos", "Влакнини", "Snáithín"],
+                      "Kostfiber", "Kostfibrer", "Fibrer", "Kiudained", "Šķiedrvielas", "Skaidulinės medžiagos", "Влакнини", "Snáithín",
+                      # Common shelf wordings beside the Annex XV terms (session 19 audits: "Voedingsvezel" on a Dutch
+                      # panel and "Fibra alimentare" on an Italian one were dropped, so fibre's 8 kJ/g went missing from
+                      # the energy check); customary wording, unverified.
+                      "Voedingsvezel", "Voedingsvezels", "Fibra alimentare", "Fibre alimentari", "Fibras alimentares", "Fibra dietética"],
+    # US Nutrition Facts names of vitamins whose code-list English name carries a parenthesis
+    # (21 CFR 101.9(c)(8)(iv) lists "Vitamin C", "Thiamin", "Riboflavin", "Niacin").
+    "vitamin_c": ["Vitamin C", "Vit. C", "Vit C"],
+    "vitamin_b1": ["Thiamin", "Thiamine", "Vitamin B1"],
+    "vitamin_b2": ["Riboflavin", "Vitamin B2"],
+    "niacin": ["Niacin"],
     # Annex XV "of which — polyols" (Annex I point 9: alcohols containing more than two hydroxyl
     # groups; Annex XIV 10 kJ/g — 2.4 kcal/g): the bare name and the "of which" form of each
     # language, as panels print it (session 18 audit FF-5: no polyols row was resolved by name, so

@@ -2182,17 +2182,23 @@ fn read_nutrition(
         // `Total Fat 10g 13% | Total Carb. 15g 5%`: rows side by side.
         if let Some(parts) = nutrition::side_by_side(&line) {
             for (ps, pe) in parts {
-                if let nutrition::Line::Row(r) =
-                    nutrition::read_line(&text_of(b.chars, s + ps, s + pe))
-                {
-                    place_row(
+                let part = text_of(b.chars, s + ps, s + pe);
+                match nutrition::read_line(&part) {
+                    nutrition::Line::Row(r) => place_row(
                         &r,
                         (s + ps, s + pe),
                         head.flags(),
                         &mut rows,
                         &mut per_kj,
                         &mut pending_unread,
-                    );
+                    ),
+                    nutrition::Line::Servings(n) => {
+                        if let Some(v) = Builder::number(&n) {
+                            servings = Some((v, s + ps, s + pe));
+                        }
+                    }
+                    nutrition::Line::Header(found) => head.header(found, &part),
+                    nutrition::Line::Unread(_) => {}
                 }
             }
             continue;

@@ -300,7 +300,10 @@ fn us_serving_line(s: &str) -> Option<Line> {
     {
         return Some(Line::Servings(n.to_string()));
     }
-    if c.contains("servingspercontainer") || c.contains("servingpercontainer") {
+    // (Not the dual-column header `Per serving | Per container`.)
+    if (c.contains("servingspercontainer") || c.contains("servingpercontainer"))
+        && !c.trim_start_matches('|').starts_with("perserving")
+    {
         let n: String = c
             .chars()
             .skip_while(|ch| !ch.is_ascii_digit())
@@ -410,11 +413,22 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
 /// Calcium 10mg 0%`): the char ranges of its rows, or None unless each part, set apart by
 /// `|` or `•`, begins with a name and reads as a row of one value column.
 pub fn side_by_side(s: &str) -> Option<Vec<(usize, usize)>> {
+    split_side_by_side(s, false).or_else(|| split_side_by_side(s, true))
+}
+
+/// [`side_by_side`] with the parts set apart by `|` / `•` only, or by wide gaps as well.
+fn split_side_by_side(s: &str, gaps: bool) -> Option<Vec<(usize, usize)>> {
     let chars: Vec<char> = s.chars().collect();
     let mut parts = Vec::new();
     let mut start = 0;
+    // A wide gap (two blanks, a tab) sets parts apart too: `Servings: 1   Serv. size 1
+    // pouch (23g)`.
+    let wide = |i: usize| {
+        gaps && (chars[i] == '\t'
+            || (chars[i] == ' ' && chars.get(i + 1) == Some(&' ') && i > 0 && chars[i - 1] != ' '))
+    };
     for i in 0..=chars.len() {
-        if i == chars.len() || matches!(chars[i], '|' | '｜' | '•' | '·') {
+        if i == chars.len() || matches!(chars[i], '|' | '｜' | '•' | '·') || wide(i) {
             let (mut a, mut b) = (start, i);
             while a < b && chars[a].is_whitespace() {
                 a += 1;
@@ -428,12 +442,16 @@ pub fn side_by_side(s: &str) -> Option<Vec<(usize, usize)>> {
             start = i + 1;
         }
     }
-    let row = |(a, b): (usize, usize)| {
+    // Each part a row of one value column, or a serving line (the tabular display's left
+    // column: `Servings: 1 | Total Fat 12g 15% | Total Carb. 17g 6%`).
+    let part = |(a, b): (usize, usize)| {
         let text: String = chars[a..b].iter().collect();
         let named = chars[a].is_alphabetic();
-        named && matches!(read_line(&text), Line::Row(r) if r.second.is_none())
+        let serving = us_serving_line(&text)
+            .is_some_and(|l| matches!(l, Line::Servings(_) | Line::Header(Some(_))));
+        serving || (named && matches!(read_line(&text), Line::Row(r) if r.second.is_none()))
     };
-    (parts.len() >= 2 && parts.iter().all(|&p| row(p))).then_some(parts)
+    (parts.len() >= 2 && parts.iter().all(|&p| part(p))).then_some(parts)
 }
 
 fn is_empty_cell(s: &str) -> bool {
@@ -736,6 +754,14 @@ pub fn read_line(s: &str) -> Line {
                 unit = c.clone();
                 k += 1;
             }
+        }
+    }
+    // `Folate 340mcg DFE 90%`, `Vitamin A 90mcg RAE`: the equivalents' name is part of the
+    // unit (21 CFR 101.9(c)(8)(iv) declares folate in mcg DFE, vitamin A in mcg RAE).
+    if let Some(c) = cells.get(k) {
+        if matches!(c.as_str(), "DFE" | "RAE" | "NE" | "RE" | "α-TE") && !unit.is_empty() {
+            unit = format!("{unit} {c}");
+            k += 1;
         }
     }
     if unit.contains('%') {
