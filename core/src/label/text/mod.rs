@@ -2110,7 +2110,7 @@ fn read_nutrition(
         // An operator's name and address printed under the table ends it, as does a line
         // that says by itself what else it is (a date with its A.2.3 words, a registration
         // number, a line_start line).
-        if (scope.market != "CN" && names_a_company(&line))
+        if (scope.market != "CN" && (names_a_company(&line) || values::quantity_only(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()
             || values::registration_only(&values::folded(&line))
             || values::expiry_with_suffix(&values::folded(&line)).is_some()

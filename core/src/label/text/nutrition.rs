@@ -77,6 +77,12 @@ pub fn names_serving_column(s: &str) -> bool {
             || c.matches('每').count() >= 2
             || c.contains("each")
             || c.matches("contains").count() >= 2
+            // `100g contains | Per 2 biscuits (37.5g)`: a second quantity names a portion.
+            || super::values::numbers_with_units(s)
+                .iter()
+                .filter(|(_, u)| matches!(u.to_lowercase().as_str(), "g" | "ml"))
+                .count()
+                >= 2
             || c.matches("enth").count() >= 2);
     // `| Per serving | Per container`: 21 CFR 101.9(e)'s dual columns, the per-serving one
     // first (the rules judge per serving), the whole container's beside it.
@@ -264,6 +270,9 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("amountper")
         || c.starts_with("perserving")
         || c.starts_with("amount/serving")
+        // `100g contains | Each bar contains` (UK, no first cell).
+        || c.starts_with("100gcontains")
+        || c.starts_with("100mlcontains")
         || c.starts_with("%dailyvalue")
         || c.starts_with("%dv")
 }
@@ -725,6 +734,26 @@ pub fn read_line(s: &str) -> Line {
     let Some(value_cell) = cells.get(k) else {
         return Line::Unread("no value");
     };
+    // `Salt | Trace` (UK tables): a negligible amount, Art 34(5) — read as an upper bound of
+    // nothing measurable (0, flagged `less_than`).
+    if value_cell.trim().eq_ignore_ascii_case("trace") {
+        let rest_ok = cells[k + 1..]
+            .iter()
+            .all(|c| is_empty_cell(c) || split_number(c.trim_start_matches(['<', '＜'])).is_some());
+        if rest_ok {
+            return Line::Row(Row {
+                name,
+                value: "0".into(),
+                unit: None,
+                nrv_percent: None,
+                second: None,
+                second_nrv: None,
+                more_columns: false,
+                less_than: true,
+                nrv_less_than: false,
+            });
+        }
+    }
     if is_empty_cell(value_cell) {
         return Line::Unread("no value (blank or dash)");
     }
@@ -796,7 +825,7 @@ pub fn read_line(s: &str) -> Line {
         };
         if is_empty_cell(c) {
             k += 1;
-        } else if let Some((n, rest)) = split_number(c) {
+        } else if let Some((n, rest)) = split_number(c.trim_start_matches(['<', '＜', '≤'])) {
             if rest == "%" || (rest.is_empty() && cells.get(k + 1).is_some_and(|x| x == "%")) {
                 if second_column && second_nrv.is_none() {
                     second_nrv = Some(n);
