@@ -661,7 +661,7 @@ mod tests {
         let roman = |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
         let (rest, variant) = if roman(tail) {
             ("", tail)
-        } else if tail.len() >= 1
+        } else if !tail.is_empty()
             && tail.is_char_boundary(1)
             && ('a'..='h').contains(&tail.chars().next().unwrap_or(' '))
             && (tail.len() == 1 || roman(&tail[1..]))
