@@ -373,16 +373,8 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
                 out.push(' ');
                 out.extend(&chars[i + 1..j]);
                 out.push('%');
-                let mut k = j + 1;
-                while chars.get(k) == Some(&' ') {
-                    k += 1;
-                }
-                if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
-                    k += 2;
-                    if chars.get(k) == Some(&'*') {
-                        k += 1;
-                    }
-                }
+                let (blank_end, dv) = daily_value_word(&chars, j + 1);
+                let mut k = dv.unwrap_or(blank_end);
                 if matches!(chars.get(k), Some(')' | '）')) {
                     k += 1;
                     i = k;
@@ -393,15 +385,7 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
             }
         }
         if chars[i] == '%' {
-            let mut j = i + 1;
-            while chars.get(j) == Some(&' ') {
-                j += 1;
-            }
-            if chars.get(j) == Some(&'D') && chars.get(j + 1) == Some(&'V') {
-                j += 2;
-                if chars.get(j) == Some(&'*') {
-                    j += 1;
-                }
+            if let (_, Some(mut j)) = daily_value_word(&chars, i + 1) {
                 if chars.get(j) == Some(&')') {
                     j += 1;
                 }
@@ -415,6 +399,25 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
         i += 1;
     }
     changed.then_some(out)
+}
+
+/// From `from`: where the blanks end, and where `DV` (with an optional `*`) after them ends,
+/// if it is there (`4% DV*`).
+fn daily_value_word(chars: &[char], from: usize) -> (usize, Option<usize>) {
+    let mut k = from;
+    while chars.get(k) == Some(&' ') {
+        k += 1;
+    }
+    if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
+        let end = if chars.get(k + 2) == Some(&'*') {
+            k + 3
+        } else {
+            k + 2
+        };
+        (k, Some(end))
+    } else {
+        (k, None)
+    }
 }
 
 /// A line holding rows side by side (the tabular small-package form, 21 CFR
