@@ -589,7 +589,7 @@ fn headless_target(
             Some(Target::AbsentIngredient)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
             Some(Target::Storage)
-        } else if scope.market != "CN" && names_a_company(&line) {
+        } else if scope.market != "CN" && names_an_operator(&line) {
             // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
@@ -607,7 +607,7 @@ fn headless_target(
     }
     let line = text_of(b.chars, item.start, item.end);
     // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading.
-    if scope.market != "CN" && names_a_company(&line) {
+    if scope.market != "CN" && names_an_operator(&line) {
         return Some(Target::Producer);
     }
     // `30℃以下水温机洗 / 不可漂白 / 低温熨烫`: a sewn-in label's care line, by its words.
@@ -1787,6 +1787,165 @@ fn names_a_company(line: &str) -> bool {
         })
 }
 
+/// Whether a heading-less line is an operator's name and address (EU 1169/2011 Art 9(1)(h),
+/// 21 CFR 101.5, 16 CFR 303.19): a company named by its legal form
+/// ([`names_a_company`]), or a name followed by an address the line shows to be one
+/// ([`names_an_address`]).
+fn names_an_operator(line: &str) -> bool {
+    names_a_company(line) || names_an_address(line)
+}
+
+/// Whether a line is a name followed by a postal address, with no heading and no legal form
+/// (`Coca-Cola Europacific Partners, Uxbridge UB8 1EZ, UK`, `Trailhead Foods, 1200 Pine
+/// Street, Boulder, CO 80302`, `Molkerei Weihenstephan, Milchstraße 1, 85354 Freising`):
+/// comma-separated parts, the first a name (letters, no digit), and a later part holding a
+/// postcode in one of the forms the markets use, or the last part a country. Labels print
+/// operators this way (Art 9(1)(h) asks for a name and an address, not for a heading), and
+/// a line left unread made the operator look missing.
+fn names_an_address(line: &str) -> bool {
+    let line = line.trim().trim_end_matches('.');
+    let parts: Vec<&str> = line.split([',', '，']).map(str::trim).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    let name = parts[0];
+    if !name.chars().any(char::is_alphabetic)
+        || name.chars().any(|c| c.is_ascii_digit())
+        || name.contains([':', '：', '%'])
+    {
+        return false;
+    }
+    let last = parts[parts.len() - 1].to_lowercase();
+    const COUNTRIES: &[&str] = &[
+        "uk",
+        "u.k.",
+        "united kingdom",
+        "great britain",
+        "ireland",
+        "éire",
+        "germany",
+        "deutschland",
+        "france",
+        "italy",
+        "italia",
+        "spain",
+        "españa",
+        "the netherlands",
+        "netherlands",
+        "nederland",
+        "belgium",
+        "belgique",
+        "belgië",
+        "austria",
+        "österreich",
+        "poland",
+        "polska",
+        "portugal",
+        "sweden",
+        "sverige",
+        "denmark",
+        "danmark",
+        "finland",
+        "suomi",
+        "greece",
+        "luxembourg",
+        "czech republic",
+        "česká republika",
+        "usa",
+        "u.s.a.",
+        "united states",
+        "canada",
+    ];
+    if parts.len() >= 3 && COUNTRIES.contains(&last.as_str()) {
+        return true;
+    }
+    // A four-digit figure that may be a year (`2000 Jahre Tradition`) counts as a postcode
+    // only with a street part before it (a part with a house number) or a country after.
+    parts[1..].iter().enumerate().any(|(n, p)| {
+        has_postcode(p)
+            && (!year_like_code(p)
+                || parts[1..=n]
+                    .iter()
+                    .any(|q| q.chars().any(|c| c.is_ascii_digit()))
+                || (n + 2 < parts.len() && COUNTRIES.contains(&last.as_str())))
+    })
+}
+
+/// Whether a part holds a four-digit figure from 1800 to 2099, which may be a year.
+fn year_like_code(part: &str) -> bool {
+    part.split_whitespace()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y)))
+}
+
+/// Whether a part of an address holds a postcode followed or preceded by what postcodes
+/// stand beside: `UB8 1EZ` (UK), `A67 X123` (Ireland), `85354 Freising`, `D-85354
+/// Freising`, `1012 AB Amsterdam`, `00-950 Warszawa`, `1000-001 Lisboa`, `111 22
+/// Stockholm` (a number, then a capitalised place name), `CO 80302` (a US state and ZIP).
+fn has_postcode(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let upper_alnum = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    words.windows(2).any(|pair| {
+        let (a, z) = (pair[0], pair[1].trim_end_matches('.'));
+        // UK: outward code (letters, a digit, maybe one more) and inward code (digit, two
+        // letters); Irish Eircode: letter and two digits, then four letters or digits.
+        let uk = upper_alnum(a)
+            && (2..=4).contains(&a.len())
+            && a.starts_with(|c: char| c.is_ascii_uppercase())
+            && a.chars().any(|c| c.is_ascii_digit())
+            && z.len() == 3
+            && z.starts_with(|c: char| c.is_ascii_digit())
+            && z[1..].chars().all(|c| c.is_ascii_uppercase());
+        let eircode = a.len() == 3
+            && upper_alnum(a)
+            && a.starts_with(|c: char| c.is_ascii_uppercase())
+            && a[1..].chars().all(|c| c.is_ascii_digit() || c == 'W')
+            && z.len() == 4
+            && upper_alnum(z);
+        // Continental: 4 or 5 digits (with a country letter prefix `D-`, or the Polish
+        // `00-950` and Portuguese `1000-001` forms), then the place.
+        let code = a.split_once('-').map_or(a, |(p, c)| {
+            if p.chars().all(|ch| ch.is_ascii_uppercase()) && !p.is_empty() {
+                c
+            } else {
+                a
+            }
+        });
+        let numeric = digits(code) && (4..=5).contains(&code.len())
+            || code.split_once('-').is_some_and(|(x, y)| {
+                digits(x) && digits(y) && matches!((x.len(), y.len()), (2, 3) | (4, 3))
+            });
+        let continental = numeric && capitalised(z);
+        // US: a state's two capitals and a ZIP code (`CO 80302`, `NY 10001-1234`).
+        let us = a.len() == 2
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && z.split('-')
+                .next()
+                .is_some_and(|zip| zip.len() == 5 && digits(zip));
+        uk || eircode || continental || us
+    }) || words.windows(3).any(|w| {
+        // Dutch `1012 AB Amsterdam`, Swedish `111 22 Stockholm`.
+        let d = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        let cap = |s: &str| {
+            let mut cs = s.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        };
+        (w[0].len() == 4
+            && d(w[0])
+            && w[1].len() == 2
+            && w[1].chars().all(|c| c.is_ascii_uppercase())
+            && cap(w[2]))
+            || (w[0].len() == 3 && d(w[0]) && w[1].len() == 2 && d(w[1]) && cap(w[2]))
+    })
+}
+
 /// The last word of a company name that is its legal form (Ltd, GmbH, SAS, S.p.A., B.V., …).
 fn is_legal_form(word: &str) -> bool {
     const FORMS: &[&str] = &[
@@ -2110,7 +2269,7 @@ fn read_nutrition(
         // An operator's name and address printed under the table ends it, as does a line
         // that says by itself what else it is (a date with its A.2.3 words, a registration
         // number, a line_start line).
-        if (scope.market != "CN" && (names_a_company(&line) || values::quantity_only(&line)))
+        if (scope.market != "CN" && (names_an_operator(&line) || values::quantity_only(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()
             || values::registration_only(&values::folded(&line))
             || values::expiry_with_suffix(&values::folded(&line)).is_some()
@@ -2557,6 +2716,32 @@ mod tests {
             check_date: Some("2026-12-01".into()),
             id: None,
             extra: None,
+        }
+    }
+
+    #[test]
+    fn an_operator_line_by_its_address() {
+        for line in [
+            "Coca-Cola Europacific Partners, Uxbridge UB8 1EZ, UK",
+            "Imkerei Bergmann, Lindenweg 3, 34117 Kassel, Deutschland",
+            "Trailhead Foods, 1200 Pine Street, Boulder, CO 80302",
+            "Lakeland Dairies, Bailieborough, Co. Cavan, A82 X2P7",
+            "Zuivelhoeve, Hoofdstraat 12, 1012 AB Amsterdam",
+            "Mleczarnia Mazury, ul. Polna 5, 00-950 Warszawa",
+            "Bäckerei Huber, Freising, Germany",
+        ] {
+            assert!(names_an_address(line), "{line}");
+        }
+        for line in [
+            "Serve with a cup of tea, Sunday afternoon, 4 friends.",
+            "Apples, pears, 2000 Jahre Tradition",
+            "Store cool, dry, away from sunlight",
+            "Energy 2100 kJ, 502 kcal",
+            "Made in UK",
+            "Sugar free sparkling soft drink with sweeteners.",
+            "Best before, 12 2026 Lot",
+        ] {
+            assert!(!names_an_address(line), "{line}");
         }
     }
 
