@@ -41,6 +41,8 @@ pub enum Target {
     Contact,
     OriginPlace,
     OriginCountry,
+    /// 灌装国 / 分装国: where an imported food was filled or packed (GB 7718-2025 8.4).
+    PackingCountry,
     RearedIn,
     SlaughteredIn,
     RearedAndSlaughteredIn,
@@ -68,6 +70,8 @@ pub enum Target {
     ProductCategory,
     /// 产品特点 of a special medical food (GB 29922).
     ProductFeatures,
+    /// 适用的特殊医学状况 of a special medical food (GB 25596, GB 29922).
+    MedicalCondition,
     /// A line saying where the preparation diagram is (`（冲调图示见罐身）`).
     PreparationDiagram,
     /// 境外生产企业在华注册编号 (GB 7718-2025 8.3).

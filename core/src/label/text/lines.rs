@@ -72,6 +72,55 @@ fn separator(c: char) -> bool {
         )
 }
 
+/// `原料原产国：巴西`, `大豆原产国：美国`, `配料产地：…`: a line whose first heading is an
+/// origin heading with words of its own attached before it (no separator between) gives
+/// the origin of a raw material or ingredient, not of the food — GB 7718-2025 8.4 lets a
+/// label add 原料或配料的来源 beside the food's own origin. Read as a statement with those
+/// line as its text, so the food is not taken for an import. `产品原产国` / `本品产地`
+/// still name the food's origin (the word before the heading is read as part of it).
+fn ingredient_origin(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    headings: &Headings,
+    scope: HeadingScope<'_>,
+) -> Option<HeadingMatch> {
+    use super::headings::Target;
+    let colon = (start..end).find(|&i| matches!(chars[i], '：' | ':' | '﹕'))?;
+    let h = headings.ending_at_colon(chars, start, colon, end, scope, separator)?;
+    if !matches!(h.target, Target::OriginCountry | Target::OriginPlace) || h.start <= start {
+        return None;
+    }
+    let prefix: String = chars[start..h.start].iter().collect();
+    let attached = prefix
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    const THE_FOOD: &[&str] = &[
+        "产品",
+        "食品",
+        "本品",
+        "本产品",
+        "商品",
+        "成品",
+        "货物",
+        "进口",
+    ];
+    if !attached {
+        return None;
+    }
+    if THE_FOOD.contains(&prefix.as_str()) {
+        // `产品原产国：` is the food's origin, its heading with the word before it.
+        return Some(HeadingMatch { start, ..h });
+    }
+    // The whole line is the statement (its heading says whose origin it is).
+    Some(HeadingMatch {
+        target: Target::Statement,
+        start,
+        value_start: start,
+        ..h
+    })
+}
+
 /// Cuts line `start..end` into items. Linear: each colon is looked back from at most the
 /// longest heading's length.
 pub fn items(
@@ -86,7 +135,19 @@ pub fn items(
         return Vec::new();
     }
     let first = headings.at_start(chars, start, end, scope);
-    let scan_from = first.as_ref().map_or(start, |h| h.value_start);
+    let origin_line = first
+        .is_none()
+        .then(|| ingredient_origin(chars, start, end, headings, scope))
+        .flatten();
+    // Such a line's value runs from its start; other headings are looked for after its colon.
+    let scan_from = match &origin_line {
+        Some(h) if h.value_start == start => (h.end + 1).min(end),
+        _ => first
+            .as_ref()
+            .or(origin_line.as_ref())
+            .map_or(start, |h| h.value_start),
+    };
+    let first = first.or(origin_line);
     let mut cuts: Vec<(usize, HeadingMatch)> = Vec::new();
     let mut i = scan_from;
     while i < end {

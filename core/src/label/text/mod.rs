@@ -171,6 +171,29 @@ impl<'a> Builder<'a> {
         self.index.span("/text", s, e)
     }
 
+    /// A line without a heading the reader cannot place. On a Chinese infant formula or
+    /// special dietary food it is kept as a statement: the terms those standards forbid
+    /// anywhere on the label (人乳化 / 母乳化, GB 10765-2021 4; vague milk sources, SAMR's
+    /// infant formula rules) are printed as slogans without a heading, and an unread line
+    /// is read by no rule. Elsewhere it is unread, said so.
+    fn unheaded(&mut self, s: usize, e: usize) {
+        let special = self.market == "CN"
+            && ["food.infant_formula", "food.special_dietary"]
+                .iter()
+                .any(|c| self.category == *c || self.category.starts_with(&format!("{c}.")));
+        // Not a table's row (`0-1月\t60\t2`, a feeding table): words, not cells.
+        let cjk = self.chars[s..e]
+            .iter()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c))
+            .count();
+        if special && cjk >= 2 && !self.chars[s..e].contains(&'\t') {
+            let v = text_of(self.chars, s, e);
+            self.push("/statements", Value::String(v), s, e);
+        } else {
+            self.unread(s, e, "no heading the reader knows");
+        }
+    }
+
     fn unread(&mut self, s: usize, e: usize, reason: &str) {
         if self.unread.len() >= MAX_LISTED {
             self.unread_more += 1;
@@ -464,7 +487,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                         continue;
                     }
                 }
-                b.unread(item.start, item.end, "no heading the reader knows");
+                b.unheaded(item.start, item.end);
                 continue;
             };
             seen_heading = true;
@@ -1233,7 +1256,7 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
         if Some(k) == pick {
             b.set_text("/product_name/text", s, e);
         } else {
-            b.unread(s, e, "no heading the reader knows");
+            b.unheaded(s, e);
         }
     }
 }
@@ -1526,6 +1549,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             )
         }
         Target::OriginCountry => b.set_text("/origin/country", vs, ve),
+        Target::PackingCountry => b.set_text("/origin/packing_country", vs, ve),
         Target::RearedIn => b.set_text("/origin/reared_in", vs, ve),
         Target::SlaughteredIn => b.set_text("/origin/slaughtered_in", vs, ve),
         // EU 1337/2013 Art 7: 'Reared and slaughtered in: EU' gives both places at once.
@@ -1585,6 +1609,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             }
         }
         Target::ProductFeatures => b.set_text("/population/medical/features", vs, ve),
+        Target::MedicalCondition => b.set_text("/population/medical/condition", vs, ve),
         Target::PreparationDiagram => b.set(
             "/population/preparation/diagram",
             json!(true),
@@ -2271,6 +2296,9 @@ fn read_nutrition(
         // number, a line_start line).
         if (scope.market != "CN" && (names_an_operator(&line) || values::quantity_only(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()
+            || (!rows.is_empty()
+                && !line.chars().any(|c| c.is_ascii_digit())
+                && !claims_in_line(b.chars, table, scope.market, s, e).is_empty())
             || values::registration_only(&values::folded(&line))
             || values::expiry_with_suffix(&values::folded(&line)).is_some()
         {
@@ -2385,8 +2413,17 @@ fn read_nutrition(
                     .iter()
                     .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c)) =>
             {
-                if nutrition::value_cell(&line) {
-                    statements.push((s, e))
+                // A sentence (`儿童青少年应避免过量摄入盐油糖。`) is a statement, whatever
+                // follows it: a row's name is no sentence. GB 28050-2025 4.5 puts that
+                // statement under the table, so the table ends with it (`1岁以下婴儿不宜食用
+                // 本品` on the next line is no cell of a row).
+                let sentence =
+                    line.trim_end().ends_with(['。', '！', '!', '.']) || line.contains("盐油糖");
+                if sentence || nutrition::value_cell(&line) {
+                    statements.push((s, e));
+                    if line.contains("盐油糖") {
+                        break;
+                    }
                 } else {
                     cell_row = Some((s, e, vec![line]));
                 }
