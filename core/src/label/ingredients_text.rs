@@ -55,6 +55,11 @@ const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
 /// short, but `List of ingredients:`, `Ingrédients :` and `Zutatenverzeichnis:` are not.
 /// A colon after a separator or bracket never closes it, so an item's colon is not taken.
 const LEAD_WORD_MAX: usize = 32;
+/// Footnote markers printed after an ingredient's name (`oats*`, `wheat flour¹`): an EU
+/// organic list marks its organic ingredients with one (Reg. (EU) 2018/848 Art 30(5)(b)).
+const FOOTNOTE_MARKERS: &[char] = &[
+    '*', '＊', '†', '‡', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰',
+];
 /// Nesting deeper than this is kept as text; printed lists rarely go past 3.
 const MAX_NESTING: usize = 8;
 
@@ -364,6 +369,9 @@ impl Parser<'_> {
         let mut percent_bound = None;
         let mut subs = Vec::new();
         let mut unparsed = Vec::new();
+        let mut origin: Option<String> = None;
+        // What follows a bracketed origin (`wheat flour (EU) 55%`): read for a share only.
+        let mut after_origin = String::new();
         let mut i = start;
         while i < end {
             let c = self.chars[i];
@@ -378,6 +386,18 @@ impl Parser<'_> {
                     // "(300%)", "(-80%)", "(%)": a share that cannot be one is reported,
                     // never read as a sub-ingredient.
                     unparsed.push(self.token(inner.0, inner.1, reason));
+                } else if let Some((share, place)) = origin_group(content) {
+                    // `(55%, wheat from EU and non-EU)`, `(wheat does not originate from
+                    // Ireland)`, `(origin: EU)`: the origin of the ingredient (Reg. (EU)
+                    // 2018/775 Art 2), with the share printed beside it.
+                    if let (Some((p, bound)), None) = (share, percent) {
+                        percent = Some(p);
+                        percent_bound = bound;
+                    }
+                    origin = Some(match origin.take() {
+                        Some(o) => format!("{o}, {place}"),
+                        None => place,
+                    });
                 } else if depth < MAX_NESTING {
                     subs.extend(self.list(inner.0, inner.1, depth + 1));
                 }
@@ -385,11 +405,49 @@ impl Parser<'_> {
                 continue;
             }
             if subs.is_empty() && percent.is_none() {
-                name.push(c);
-                name_end = i + 1;
+                if origin.is_none() {
+                    name.push(c);
+                    name_end = i + 1;
+                } else {
+                    after_origin.push(c);
+                }
             }
             i += 1;
         }
+        if percent.is_none() && !after_origin.is_empty() {
+            let after: Vec<char> = after_origin.chars().collect();
+            if let Some((p, bound)) = share_of(&after) {
+                percent = Some(p);
+                percent_bound = bound;
+            }
+        }
+        // `oats* (8%)`, `wheat flour¹`: a footnote marker after the name (organic lists mark
+        // their organic ingredients so) is not part of the name, nor in the way of a
+        // percentage printed after it (`oats 8%*`). White space before a bracket is not
+        // either (`wheat flour 55% (EU)`).
+        let strip_end = |name: &mut String, name_end: &mut usize| loop {
+            let ws = name.len() - name.trim_end().len();
+            if ws > 0 {
+                *name_end -= name[name.len() - ws..].chars().count();
+                name.truncate(name.len() - ws);
+                continue;
+            }
+            let Some(last) = name.chars().last() else {
+                break;
+            };
+            if FOOTNOTE_MARKERS.contains(&last)
+                && !name
+                    .trim_end_matches(FOOTNOTE_MARKERS)
+                    .trim_end()
+                    .is_empty()
+            {
+                name.pop();
+                *name_end -= 1;
+                continue;
+            }
+            break;
+        };
+        strip_end(&mut name, &mut name_end);
         // "白砂糖5%" / "白砂糖 5.0%": a percentage glued to the name.
         if percent.is_none() {
             match trailing_percent(&name) {
@@ -404,6 +462,7 @@ impl Parser<'_> {
                 }
                 None => {}
             }
+            strip_end(&mut name, &mut name_end);
         }
         // Trimmed in place (`trim` as `str::trim` does it, without a new string).
         name.truncate(name.trim_end().len());
@@ -436,6 +495,7 @@ impl Parser<'_> {
             percent_bound: percent_bound.map(str::to_string),
             compound: (!subs.is_empty()).then_some(true),
             ingredients: subs,
+            origin,
             span: Some(self.span(start, end)),
             unparsed,
             ..Ingredient::default()
@@ -519,6 +579,290 @@ fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// A share read from a bracket: the value and its bound.
+type Share = (Decimal, Option<&'static str>);
+
+/// A bracket that gives the ingredient's origin, with or without its share: `(EU and
+/// non-EU)`, `(55%, wheat from EU and non-EU)`, `(wheat does not originate from Ireland)`,
+/// `(origin: Spain)`, `(origin of the wheat: EU)` — Reg. (EU) 2018/775 Art 2: the origin of
+/// the primary ingredient is given '(a) with reference to one of the following geographical
+/// areas: (i) 'EU', 'non-EU' or 'EU and non-EU'; or (ii) region, or any other geographical
+/// area …; or (iii) FAO Fishing area …; or (iv) Member State(s) or third country(ies); …
+/// or (b) by means of a statement as follows: '(name of the primary ingredient) do/does not
+/// originate from (the country of origin or the place of provenance of the food)' or any
+/// similar wording likely to have the same meaning for the consumer'.
+///
+/// Every part of the bracket (split at separators) must be a share or an origin wording,
+/// else it is a list of sub-ingredients as before. Only English wordings are read, and a
+/// place only when it is written as one (an area form, or a capitalised name: `from Spain`,
+/// not `from wheat` or `from WHEAT`, which name a source, EU 1169/2011 Annex II): a
+/// Chinese list's brackets (`（产地：内蒙古）`) are never read here. Returns the share and
+/// the origin (the place, or the statement as printed).
+fn origin_group(content: &[char]) -> Option<(Option<Share>, String)> {
+    // Cheap refusals first: every form has ASCII letters and no bracket inside.
+    if !content.iter().any(char::is_ascii_alphabetic)
+        || content
+            .iter()
+            .any(|c| OPEN.contains(c) || CLOSE.contains(c) || ('\u{3000}'..='\u{9fff}').contains(c))
+    {
+        return None;
+    }
+    let text: String = content.iter().collect();
+    let mut share = None;
+    let mut places: Vec<String> = Vec::new();
+    for part in text.split(SEPARATORS) {
+        let part = part.trim().trim_end_matches('.').trim();
+        if part.is_empty() {
+            continue;
+        }
+        let chars: Vec<char> = part.chars().collect();
+        if let Some(s) = share_of(&chars) {
+            if share.is_some() {
+                return None;
+            }
+            share = Some(s);
+        } else if let Some(place) = origin_wording(part) {
+            places.push(place);
+        } else {
+            return None;
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    Some((share, places.join(", ")))
+}
+
+/// One part of a bracket read as an origin (see `origin_group`): the place, or the Art 2(b)
+/// statement as printed.
+fn origin_wording(part: &str) -> Option<String> {
+    let lower = part.to_lowercase();
+    // (b) '(ingredient) does not originate from (place)' and similar wordings: the
+    // statement itself is what the label says.
+    for neg in [
+        "not originate from ",
+        "not originate in ",
+        "not originating from ",
+        "not come from ",
+        "not coming from ",
+        "not sourced from ",
+        "not from ",
+    ] {
+        if let Some(at) = lower.find(neg) {
+            if !lower[at + neg.len()..].trim().is_empty() {
+                return Some(part.to_string());
+            }
+        }
+    }
+    if is_area(part) {
+        return Some(part.to_string());
+    }
+    // `origin: EU`, `origin of the wheat: EU and non-EU`, `country of origin: Spain`,
+    // `origin Spain`.
+    for head in [
+        "country of origin",
+        "place of provenance",
+        "provenance",
+        "origin",
+    ] {
+        let bounded = lower
+            .get(head.len()..)
+            .is_some_and(|r| !r.starts_with(char::is_alphabetic));
+        if lower.starts_with(head) && bounded && part.is_char_boundary(head.len()) {
+            let rest = part[head.len()..].trim_start();
+            if let Some(x) = rest.strip_prefix([':', '：']) {
+                return place(x);
+            }
+            if let Some(of) = rest
+                .strip_prefix("of ")
+                .or_else(|| rest.strip_prefix("of the "))
+            {
+                if let Some((_, x)) = of.split_once([':', '：']) {
+                    return place(x);
+                }
+                // `origin of the wheat EU and non-EU`: the place starts at the first word
+                // that begins one.
+                let mut at = 0;
+                for word in of.split(' ') {
+                    if let Some(p) = place(&of[at..]) {
+                        return Some(p);
+                    }
+                    at += word.len() + 1;
+                    if at >= of.len() {
+                        break;
+                    }
+                }
+                return None;
+            }
+            return place(rest);
+        }
+    }
+    // `EU origin`, `of Irish origin`.
+    let cut = part.len().saturating_sub(" origin".len());
+    if let Some(x) = part
+        .get(cut..)
+        .filter(|t| t.eq_ignore_ascii_case(" origin"))
+        .and_then(|_| part.get(..cut))
+    {
+        return place(x.strip_prefix("of ").unwrap_or(x));
+    }
+    // `from Spain`, `wheat from EU and non-EU`, `wheat grown in Canada`, `wheat
+    // originates from France`: the words before name the raw material (lower-case words
+    // only; `From` in a Title Case list is left alone).
+    for verb in [
+        "from ",
+        "grown in ",
+        "produced in ",
+        "harvested in ",
+        "farmed in ",
+        "originating in ",
+    ] {
+        let at = if part.starts_with(verb) {
+            Some(0)
+        } else {
+            part.find(&format!(" {verb}")).map(|i| i + 1)
+        };
+        let Some(at) = at else {
+            continue;
+        };
+        let before = &part[..at];
+        if !before
+            .chars()
+            .all(|c| c.is_lowercase() || c == ' ' || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        return place(&part[at + verb.len()..]);
+    }
+    None
+}
+
+/// The area forms of 2018/775 Art 2(a)(i): `EU`, `non-EU`, `EU and non-EU` (also written
+/// with `/` or `&`, and `outside the EU`).
+fn is_area(text: &str) -> bool {
+    let t: String = text
+        .trim()
+        .to_lowercase()
+        .replace(['-', '\u{2010}', '\u{2011}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    let t = t
+        .strip_suffix(" countries")
+        .or_else(|| t.strip_suffix(" country"))
+        .unwrap_or(t);
+    let t = t.replace(" / ", "/").replace(" & ", " and ");
+    matches!(
+        t.as_str(),
+        "eu" | "non eu"
+            | "eu and non eu"
+            | "non eu and eu"
+            | "eu/non eu"
+            | "eu or non eu"
+            | "eu and/or non eu"
+            | "outside the eu"
+            | "outside eu"
+    )
+}
+
+/// Words for the source of a derived ingredient, never a place: `glucose syrup (from
+/// Wheat)` names the cereal (EU 1169/2011 Annex II), not a country.
+const SOURCE_WORDS: &[&str] = &[
+    "wheat",
+    "barley",
+    "rye",
+    "oat",
+    "oats",
+    "spelt",
+    "kamut",
+    "milk",
+    "soy",
+    "soya",
+    "soybean",
+    "soybeans",
+    "egg",
+    "eggs",
+    "fish",
+    "maize",
+    "corn",
+    "sugar",
+    "beet",
+    "cane",
+    "rice",
+    "potato",
+    "potatoes",
+    "peanut",
+    "peanuts",
+    "nuts",
+    "sesame",
+    "mustard",
+    "celery",
+    "lupin",
+    "crustaceans",
+    "molluscs",
+    "pork",
+    "beef",
+    "chicken",
+];
+
+/// A place as printed after `from`, `origin:` …: an area form, `UK`/`USA`, or a name
+/// written with a capital (`Spain`, `the Netherlands`, `Côte d'Ivoire`), of letters only.
+fn place(text: &str) -> Option<String> {
+    let x = text.trim().trim_end_matches('.').trim();
+    if x.is_empty() {
+        return None;
+    }
+    if is_area(x) {
+        return Some(x.to_string());
+    }
+    if !x
+        .chars()
+        .all(|c| c.is_alphabetic() || " -'’./&".contains(c))
+    {
+        return None;
+    }
+    let bare = x
+        .strip_prefix("the ")
+        .or_else(|| x.strip_prefix("The "))
+        .unwrap_or(x);
+    if matches!(bare, "UK" | "U.K." | "USA" | "U.S.A." | "US" | "U.S.") {
+        return Some(x.to_string());
+    }
+    let capital = |w: &str| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_none_or(|c| !c.is_uppercase())
+    };
+    let first = bare.split([' ', '-']).next().unwrap_or("");
+    if !capital(first) || SOURCE_WORDS.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    // `Isle of Man`, `Bosnia and Herzegovina`, `Côte d'Ivoire`: the other words are names
+    // or the small words of names (`from Rainforest Alliance certified farms` is no place).
+    let small = [
+        "and", "of", "the", "de", "del", "da", "du", "la", "le", "von", "van", "der", "y", "et",
+    ];
+    let not_places = [
+        "farm",
+        "farms",
+        "certified",
+        "sources",
+        "source",
+        "sustainable",
+        "organic",
+    ];
+    let named = bare.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+        let w = w
+            .strip_prefix("d'")
+            .or_else(|| w.strip_prefix("d’"))
+            .or_else(|| w.strip_prefix("l'"))
+            .unwrap_or(w);
+        (capital(w) || small.contains(&w)) && !not_places.contains(&w.to_lowercase().as_str())
+    });
+    named.then(|| x.to_string())
 }
 
 /// `5%`, `≥5%`, ` 5.0 % `, `5％` → 5.
@@ -1012,6 +1356,184 @@ mod tests {
                 ("油", "-5%", "percent_out_of_range"),
             ]
         );
+    }
+
+    /// Reg. (EU) 2018/775 Art 2: the origin of the primary ingredient printed in the list,
+    /// as an area ('EU', 'non-EU', 'EU and non-EU'), a country, or '(ingredient) does not
+    /// originate from (place)'; the share printed with it is still the item's share.
+    #[test]
+    fn origin_of_an_ingredient_in_its_brackets() {
+        let d = |s: &str| Some(Dec(s.parse::<Decimal>().unwrap()));
+        for (t, origin, percent) in [
+            (
+                "Ingredients: wheat flour (55%, wheat from EU and non-EU), sugar",
+                "EU and non-EU",
+                d("55"),
+            ),
+            (
+                "Ingredients: wheat flour (55 %) (wheat does not originate from Ireland), sugar",
+                "wheat does not originate from Ireland",
+                d("55"),
+            ),
+            (
+                "Ingredients: wheat flour 55% (EU and non-EU), sugar",
+                "EU and non-EU",
+                d("55"),
+            ),
+            ("Ingredients: wheat flour (origin: EU), sugar", "EU", None),
+            ("Ingredients: tomatoes (from Spain), sugar", "Spain", None),
+            (
+                "Ingredients: wheat flour (origin of the wheat: EU and non-EU) 55%, sugar",
+                "EU and non-EU",
+                d("55"),
+            ),
+            (
+                "Ingredients: wheat flour (55%; origin of the wheat EU and non-EU), sugar",
+                "EU and non-EU",
+                d("55"),
+            ),
+            (
+                "Ingredients: wheat flour (min. 55%, wheat grown in Canada), sugar",
+                "Canada",
+                d("55"),
+            ),
+            (
+                "Ingredients: pork (60%) (from the Netherlands), salt",
+                "the Netherlands",
+                d("60"),
+            ),
+            ("Ingredients: milk (non-EU), sugar", "non-EU", None),
+            ("Ingredients: cocoa (EU/non-EU), sugar", "EU/non-EU", None),
+            (
+                "Ingredients: pork (60%, EU origin), salt",
+                "EU",
+                None.or(d("60")),
+            ),
+            (
+                "Ingredients: tomatoes (55%, tomatoes not from Italy), salt",
+                "tomatoes not from Italy",
+                d("55"),
+            ),
+        ] {
+            let p = parse_ingredients_text(t);
+            let first = &p.items[0];
+            assert_eq!(first.origin.as_deref(), Some(origin), "{t}");
+            assert_eq!(first.percent, percent, "{t}");
+            assert!(first.ingredients.is_empty(), "{t}: {:?}", first.ingredients);
+            assert_eq!(first.compound, None, "{t}");
+            assert_eq!(p.items.len(), 2, "{t}");
+            assert_eq!(p.items[1].origin, None, "{t}");
+        }
+        assert_eq!(
+            parse_ingredients_text("wheat flour (55%, wheat from EU and non-EU)").items[0].name,
+            "wheat flour"
+        );
+        // A source, a process or a sub-ingredient list is no origin: sub-ingredients as
+        // before.
+        for (t, subs) in [
+            ("glucose syrup (from wheat)", vec!["from wheat"]),
+            ("glucose syrup (from WHEAT)", vec!["from WHEAT"]),
+            ("Glucose Syrup (From Corn)", vec!["From Corn"]),
+            ("orange juice (from concentrate)", vec!["from concentrate"]),
+            ("gelatine (bovine origin)", vec!["bovine origin"]),
+            ("gelatine (origin: pork)", vec!["origin: pork"]),
+            ("glucose syrup (from Wheat)", vec!["from Wheat"]),
+            (
+                "cocoa mass (from Rainforest Alliance certified farms)",
+                vec!["from Rainforest Alliance certified farms"],
+            ),
+            (
+                "chocolate (sugar, cocoa butter, EU)",
+                vec!["sugar", "cocoa butter", "EU"],
+            ),
+            ("牛肉（产地：内蒙古）", vec!["产地：内蒙古"]),
+        ] {
+            let p = parse_ingredients_text(t);
+            assert_eq!(p.items[0].origin, None, "{t}");
+            let names: Vec<_> = p.items[0]
+                .ingredients
+                .iter()
+                .map(|i| i.name.as_str())
+                .collect();
+            assert_eq!(names, subs, "{t}");
+        }
+        // Statements and places are read only as whole parts of the bracket.
+        assert!(origin_wording("originates from France").is_none_or(|o| o == "France"));
+        assert_eq!(
+            origin_wording("wheat originates from France").as_deref(),
+            Some("France")
+        );
+        assert_eq!(
+            origin_wording("from Côte d'Ivoire").as_deref(),
+            Some("Côte d'Ivoire")
+        );
+        assert_eq!(
+            origin_wording("from Bosnia and Herzegovina").as_deref(),
+            Some("Bosnia and Herzegovina")
+        );
+        assert_eq!(origin_wording("from the UK").as_deref(), Some("the UK"));
+        assert_eq!(
+            origin_wording("country of origin: Spain").as_deref(),
+            Some("Spain")
+        );
+        assert_eq!(origin_wording("from 2 farms"), None);
+    }
+
+    proptest::proptest! {
+        /// Origin wordings in brackets never break the parse: spans stay in the text and
+        /// an origin is read only where a bracket's every part is a share or an origin.
+        #[test]
+        fn origin_brackets_never_break_the_parse(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "wheat", " ", "(", ")", "（", "）", ",", "、", "55%", "*", "¹", "from ", "Spain",
+                "EU", "non-EU", " and ", "origin", ": ", "of the ", "does not originate from ",
+                "Ireland", "İ", "\u{212a}", "ORİGIN", " origin", "产地：", "内蒙古", "d'Ivoire",
+            ]), 0..14),
+        ) {
+            let t = parts.concat();
+            crate::fuzzing::ingredients_text(&t);
+            for item in parse_ingredients_text(&t).items {
+                if item.origin.is_some() {
+                    proptest::prop_assert!(item.span.unwrap().text.contains(['(', '（']));
+                }
+            }
+        }
+    }
+
+    /// EU 1169/2011 Annex VIII 3(b): the quantity appears 'in the list of ingredients in
+    /// connection with the ingredient' — `oats* (8%)` as well as `oats (8%)*`: a footnote
+    /// marker (organic ingredients, Reg. (EU) 2018/848 Art 30(5)(b)) is not part of the name.
+    #[test]
+    fn a_footnote_marker_before_the_share() {
+        let t = "Ingredients: wheat flour* (45%), sugar, oats* (8%), oats¹ 7%, barley (6%)*, rye 5%*, salt**, *Organic";
+        let p = parse_ingredients_text(t);
+        let got: Vec<_> = p
+            .items
+            .iter()
+            .map(|i| (i.name.as_str(), i.percent.map(|d| d.0.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("wheat flour", Some("45".to_string())),
+                ("sugar", None),
+                ("oats", Some("8".to_string())),
+                ("oats", Some("7".to_string())),
+                ("barley", Some("6".to_string())),
+                ("rye", Some("5".to_string())),
+                ("salt", None),
+                ("*Organic", None),
+            ]
+        );
+        // The span still covers the printed item, marker and all.
+        assert_eq!(p.items[2].span.as_ref().unwrap().text, "oats* (8%)");
+        // A name that is only a marker stays as printed.
+        assert_eq!(parse_ingredients_text("水、*").items[1].name, "*");
+        // An unreadable share after a marker is still reported at its characters.
+        let t = "oats* 300%";
+        let p = parse_ingredients_text(t);
+        assert_eq!(p.items[0].name, "oats");
+        assert_eq!(p.items[0].unparsed[0].text.trim(), "300%");
     }
 
     #[test]
