@@ -617,6 +617,10 @@ fn headless_target(
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
             Some(Target::Producer)
+        } else if scope.market != "CN" && origin_wording(&line.to_lowercase()) {
+            // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
+            // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
+            Some(Target::Statement)
         } else if scope.market != "CN" && values::quantity_only(&line) {
             // Not on Chinese labels: GB 7718 makes the words 净含量 part of the declaration
             // (2011 4.1.5.1), so a bare quantity is not one.
@@ -1548,7 +1552,26 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 ve,
             )
         }
-        Target::OriginCountry => b.set_text("/origin/country", vs, ve),
+        // `Origin: Ireland (wheat flour does not originate from Ireland)`: the food's origin,
+        // and in its bracket the statement on the primary ingredient (Reg. (EU) 2018/775
+        // Art 2(b)), kept as a statement.
+        Target::OriginCountry => match (vs..ve).find(|&i| matches!(b.chars[i], '(' | '（')) {
+            Some(open)
+                if origin_wording(&text_of(b.chars, open, ve).to_lowercase())
+                    && lines::trim(b.chars, vs, open).0 < lines::trim(b.chars, vs, open).1 =>
+            {
+                let (cs, ce) = lines::trim(b.chars, vs, open);
+                b.set_text("/origin/country", cs, ce);
+                let close = (open + 1..ve)
+                    .find(|&i| matches!(b.chars[i], ')' | '）'))
+                    .unwrap_or(ve);
+                if open + 1 < close {
+                    let v = text_of(b.chars, open + 1, close);
+                    b.push("/statements", Value::String(v), open + 1, close);
+                }
+            }
+            _ => b.set_text("/origin/country", vs, ve),
+        },
         Target::PackingCountry => b.set_text("/origin/packing_country", vs, ve),
         Target::RearedIn => b.set_text("/origin/reared_in", vs, ve),
         Target::SlaughteredIn => b.set_text("/origin/slaughtered_in", vs, ve),
@@ -1788,6 +1811,31 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
     }
+}
+
+/// Whether lower-cased text speaks of an ingredient's origin in the wordings of Reg. (EU)
+/// 2018/775 Art 2 (`origin of the wheat: EU`, `does not originate from Ireland`), in English
+/// and the usual words of other EU languages (unverified against their language versions).
+fn origin_wording(text: &str) -> bool {
+    [
+        "origin of the",
+        "originate",
+        "herkunft",
+        "ursprung",
+        "origine de",
+        "origine du",
+        "origine des",
+        "provenance",
+        "origen de",
+        "origen del",
+        "procedencia",
+        "origine del",
+        "origine della",
+        "provenienza",
+        "herkomst",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
 
 /// Whether a line names a company by its legal form before a comma (`Example SAS, 5 chemin
