@@ -78,6 +78,9 @@ pub enum Target {
     OverseasRegistration,
     /// 认证机构: the certification body of the mark printed before it.
     Certifier,
+    /// A line with the EU organic control body's code (`DE-ÖKO-006`) and/or the origin
+    /// statement under the EU organic logo (`EU-Landwirtschaft`), Reg. (EU) 2018/848 Art 32.
+    EuOrganic,
     /// A line of claims (`低脂 高蛋白`, `Source of fibre`): table `claim`.
     Claim,
     /// A line saying an ingredient is absent (`不含防腐剂`, `无蔗糖`): an emphasised

@@ -617,6 +617,8 @@ fn headless_target(
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
             Some(Target::Producer)
+        } else if scope.market == "EU" && eu_organic_line(&line).is_some() {
+            Some(Target::EuOrganic)
         } else if scope.market != "CN" && origin_wording(&line.to_lowercase()) {
             // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
             // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
@@ -1685,6 +1687,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.push("/eco_labels", v, hs, ve);
         }
         Target::Certifier => b.certifiers.push((vs, ve)),
+        Target::EuOrganic => place_eu_organic(b, vs, ve),
         // Placed by the caller (they wrap or read a table).
         Target::Ingredients
         | Target::Care
@@ -1810,6 +1813,162 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
             b.set_text(&format!("{party}/address"), j, ve);
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
+    }
+}
+
+/// A line of the EU organic logo's text (Reg. (EU) 2018/848 Art 32): the control body's code
+/// (`DE-ÖKO-006`, `ES-ECO-020-CV`: country, a term of Annex IV, a number — Implementing Reg.
+/// (EU) 2021/279 Art 4's form), the origin statement of Art 32(2) (`EU-Landwirtschaft`,
+/// `EU/non-EU Agriculture`), or both on one line. Returns the code's and the statement's
+/// character ranges within the line.
+fn eu_organic_line(line: &str) -> Option<(Option<(usize, usize)>, Option<(usize, usize)>)> {
+    let chars: Vec<char> = line.chars().collect();
+    let t = line.trim();
+    if t.is_empty() || chars.len() > 80 {
+        return None;
+    }
+    let words: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            while i < chars.len()
+                && (chars[i].is_whitespace() || matches!(chars[i], '/' | '|' | ',' | '·' | '•'))
+            {
+                i += 1;
+            }
+            let st = i;
+            while i < chars.len()
+                && !(chars[i].is_whitespace() || matches!(chars[i], '|' | ',' | '·' | '•'))
+            {
+                i += 1;
+            }
+            if st < i {
+                v.push((st, i));
+            }
+        }
+        v
+    };
+    let is_code = |w: &str| {
+        let parts: Vec<&str> = w.trim_end_matches(['.', ';']).split('-').collect();
+        (3..=4).contains(&parts.len())
+            && parts[0].len() == 2
+            && parts[0].chars().all(|c| c.is_ascii_uppercase())
+            && (2..=5).contains(&parts[1].chars().count())
+            && parts[1].chars().all(char::is_uppercase)
+            && (2..=3).contains(&parts[2].len())
+            && parts[2].chars().all(|c| c.is_ascii_digit())
+            && parts
+                .get(3)
+                .is_none_or(|r| r.len() <= 3 && r.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let code = words
+        .iter()
+        .copied()
+        .find(|&(a, z)| is_code(&chars[a..z].iter().collect::<String>()));
+    let lower = t.to_lowercase();
+    const ORIGIN: &[&str] = &[
+        "eu agriculture",
+        "non-eu agriculture",
+        "eu/non-eu agriculture",
+        "eu-landwirtschaft",
+        "nicht-eu-landwirtschaft",
+        "eu-/nicht-eu-landwirtschaft",
+        "eu/nicht-eu-landwirtschaft",
+        "agriculture ue",
+        "agriculture non ue",
+        "agriculture ue/non ue",
+        "agricoltura ue",
+        "agricoltura non ue",
+        "agricoltura ue/non ue",
+        "agricultura ue",
+        "agricultura no ue",
+        "agricultura ue/no ue",
+        "agricultura ue/não ue",
+        "eu-landbouw",
+        "niet-eu-landbouw",
+        "eu/niet-eu-landbouw",
+        "rolnictwo ue",
+        "rolnictwo spoza ue",
+        "rolnictwo ue/spoza ue",
+        "eu-jordbruk",
+        "icke-eu-jordbruk",
+        "eu-/icke-eu-jordbruk",
+    ];
+    let origin = ORIGIN
+        .iter()
+        .filter_map(|w| lower.find(w).map(|at| (at, w.len())))
+        .max_by_key(|&(_, n)| n)
+        .map(|(at, n)| {
+            // Byte offsets of the lower-cased text, mapped back through the trimmed line.
+            let lead = line.len() - line.trim_start().len();
+            let start = line[..lead].chars().count() + t.to_lowercase()[..at].chars().count();
+            (start, start + t.to_lowercase()[at..at + n].chars().count())
+        });
+    // The line holds nothing else but the two (and separators).
+    let rest: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !code.is_some_and(|(a, z)| (a..z).contains(i))
+                && !origin.is_some_and(|(a, z)| (a..z).contains(i))
+        })
+        .map(|(_, c)| *c)
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '/' | '|' | ',' | '·' | '•' | '-' | ':' | '.')
+        })
+        .collect();
+    (rest.is_empty() && (code.is_some() || origin.is_some())).then_some((code, origin))
+}
+
+/// Places an EU organic line (`eu_organic_line`): the code and the origin statement go to the
+/// `eu_organic` mark, made when no line gave one before — the code and the statement are
+/// printed with the logo (Art 32(2)–(3)), so either says the logo is there.
+fn place_eu_organic(b: &mut Builder, vs: usize, ve: usize) {
+    let line = text_of(b.chars, vs, ve);
+    let Some((code, origin)) = eu_organic_line(&line) else {
+        b.unread(vs, ve, "no heading the reader knows");
+        return;
+    };
+    let parts: Vec<(&str, usize, usize)> = [("code", code), ("origin_statement", origin)]
+        .into_iter()
+        .filter_map(|(k, r)| r.map(|(a, z)| (k, vs + a, vs + z)))
+        .collect();
+    let at = match b.doc.get("eco_labels") {
+        Some(Value::Array(marks)) => marks.iter().position(|m| {
+            m.get("scheme").and_then(Value::as_str) == Some("eu_organic")
+                && parts.iter().all(|(k, _, _)| m.get(*k).is_none())
+        }),
+        _ => None,
+    };
+    match at {
+        // The logo's other line was read before (`DE-ÖKO-006` over `EU-Landwirtschaft`).
+        Some(i) => {
+            for (k, a, z) in parts {
+                let v = text_of(b.chars, a, z);
+                if let Some(Value::Object(m)) = b
+                    .doc
+                    .get_mut("eco_labels")
+                    .and_then(|l| l.as_array_mut())
+                    .and_then(|l| l.get_mut(i))
+                {
+                    m.insert(k.into(), json!(v));
+                }
+                let span = b.span(a, z);
+                b.fields.push(SourceField {
+                    pointer: format!("/eco_labels/{i}/{k}"),
+                    span,
+                    verbatim: true,
+                });
+            }
+        }
+        None => {
+            let mut m = Map::new();
+            m.insert("scheme".into(), json!("eu_organic"));
+            for (k, a, z) in parts {
+                m.insert(k.into(), json!(text_of(b.chars, a, z)));
+            }
+            b.push("/eco_labels", Value::Object(m), vs, ve);
+        }
     }
 }
 
@@ -2801,6 +2960,35 @@ mod tests {
             check_date: Some("2026-12-01".into()),
             id: None,
             extra: None,
+        }
+    }
+
+    #[test]
+    fn eu_organic_logo_lines() {
+        let code = |l: &str| eu_organic_line(l).map(|(c, o)| (c.is_some(), o.is_some()));
+        assert_eq!(code("DE-ÖKO-006"), Some((true, false)));
+        assert_eq!(code("ES-ECO-020-CV"), Some((true, false)));
+        assert_eq!(code("EU-Landwirtschaft"), Some((false, true)));
+        assert_eq!(
+            code("IT-BIO-004  Agricoltura UE/non UE"),
+            Some((true, true))
+        );
+        assert_eq!(
+            code("DE-ÖKO-006 / Nicht-EU-Landwirtschaft"),
+            Some((true, true))
+        );
+        assert_eq!(
+            eu_organic_line("DE-ÖKO-006 / Nicht-EU-Landwirtschaft").and_then(|(_, o)| o),
+            Some((13, 36))
+        );
+        for other in [
+            "Zutaten: Hafer",
+            "EU-Landwirtschaft ist gut für alle",
+            "DE-OKO",
+            "AB-12-345",
+            "",
+        ] {
+            assert_eq!(code(other), None, "{other}");
         }
     }
 
