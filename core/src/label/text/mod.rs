@@ -605,6 +605,8 @@ fn headless_target(
             Some(Target::Alcohol)
         } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty() {
             Some(Target::Claim)
+        } else if let Some(t) = special_food_line(b, scope, &line) {
+            Some(t)
         } else if scope.market == "CN"
             && (open.is_some() || b.item > 0)
             && absent_ingredient(b.chars, table, item.start, item.end).is_some()
@@ -617,9 +619,30 @@ fn headless_target(
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
             Some(Target::Producer)
-        } else if scope.market == "EU" && eu_organic_line(&line).is_some() {
+        } else if scope.market == "EU"
+            && eu_organic_line(&line).is_some_and(|(code, _)| {
+                // An origin line alone names the EU (`EU Agriculture`), or follows the code
+                // (`DE-ÖKO-006` over `Deutsche Landwirtschaft`): not a slogan such as
+                // `Regenerative Agriculture`.
+                code.is_some()
+                    || line
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "EU" | "UE" | "EG" | "EÚ" | "ЕС" | "ΕΕ" | "AB" | "ES"))
+                    || matches!(b.doc.get("eco_labels"), Some(Value::Array(m)) if m.iter().any(|e| e.get("scheme").and_then(Value::as_str) == Some("eu_organic")))
+            })
+        {
             Some(Target::EuOrganic)
-        } else if scope.market != "CN" && origin_wording(&line.to_lowercase()) {
+        } else if scope.market != "CN"
+            && not_the_name(b, item.start)
+            && annex_iii_wording(&line.to_lowercase())
+        {
+            // `Sugar free sparkling soft drink with sweeteners.`: the name's descriptive line
+            // carrying an EU 1169/2011 Annex III statement, which the packs look for.
+            Some(Target::Statement)
+        } else if scope.market != "CN"
+            && not_the_name(b, item.start)
+            && origin_wording(&line.to_lowercase())
+        {
             // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
             // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
             Some(Target::Statement)
@@ -1557,6 +1580,11 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // `Origin: Ireland (wheat flour does not originate from Ireland)`: the food's origin,
         // and in its bracket the statement on the primary ingredient (Reg. (EU) 2018/775
         // Art 2(b)), kept as a statement.
+        // `原产地：浙江省杭州市` on a Chinese label names a place in China: the food's 产地,
+        // not a country it was imported from.
+        Target::OriginCountry if b.market == "CN" && mainland_place(&value) => {
+            b.set_text("/origin/place", vs, ve)
+        }
         Target::OriginCountry => match (vs..ve).find(|&i| matches!(b.chars[i], '(' | '（')) {
             Some(open)
                 if origin_wording(&text_of(b.chars, open, ve).to_lowercase())
@@ -1816,12 +1844,61 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     }
 }
 
+/// Whether a printed origin names a place in mainland China (`浙江省杭州市`, `中国浙江省嘉兴市`,
+/// `新疆阿克苏`): a province-level name first, after an optional 中国 — not 香港, 澳门 or 台湾,
+/// whose foods are imported ones under GB 7718's 原产国或地区.
+fn mainland_place(value: &str) -> bool {
+    const PROVINCES: &[&str] = &[
+        "北京",
+        "天津",
+        "河北",
+        "山西",
+        "内蒙古",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "上海",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "广西",
+        "海南",
+        "重庆",
+        "四川",
+        "贵州",
+        "云南",
+        "西藏",
+        "陕西",
+        "甘肃",
+        "青海",
+        "宁夏",
+        "新疆",
+    ];
+    let v = value.trim();
+    let rest = v
+        .strip_prefix("中华人民共和国")
+        .or_else(|| v.strip_prefix("中国"))
+        .unwrap_or(v)
+        .trim_start_matches([' ', '　', '·', '-', '（', '(']);
+    PROVINCES.iter().any(|p| rest.starts_with(p))
+}
+
+/// A character range within a line, if found.
+type Span2 = Option<(usize, usize)>;
+
 /// A line of the EU organic logo's text (Reg. (EU) 2018/848 Art 32): the control body's code
 /// (`DE-ÖKO-006`, `ES-ECO-020-CV`: country, a term of Annex IV, a number — Implementing Reg.
 /// (EU) 2021/279 Art 4's form), the origin statement of Art 32(2) (`EU-Landwirtschaft`,
 /// `EU/non-EU Agriculture`), or both on one line. Returns the code's and the statement's
 /// character ranges within the line.
-fn eu_organic_line(line: &str) -> Option<(Option<(usize, usize)>, Option<(usize, usize)>)> {
+fn eu_organic_line(line: &str) -> Option<(Span2, Span2)> {
     let chars: Vec<char> = line.chars().collect();
     let t = line.trim();
     if t.is_empty() || chars.len() > 80 {
@@ -1865,45 +1942,48 @@ fn eu_organic_line(line: &str) -> Option<(Option<(usize, usize)>, Option<(usize,
         .iter()
         .copied()
         .find(|&(a, z)| is_code(&chars[a..z].iter().collect::<String>()));
-    let lower = t.to_lowercase();
-    const ORIGIN: &[&str] = &[
-        "eu agriculture",
-        "non-eu agriculture",
-        "eu/non-eu agriculture",
-        "eu-landwirtschaft",
-        "nicht-eu-landwirtschaft",
-        "eu-/nicht-eu-landwirtschaft",
-        "eu/nicht-eu-landwirtschaft",
-        "agriculture ue",
-        "agriculture non ue",
-        "agriculture ue/non ue",
-        "agricoltura ue",
-        "agricoltura non ue",
-        "agricoltura ue/non ue",
-        "agricultura ue",
-        "agricultura no ue",
-        "agricultura ue/no ue",
-        "agricultura ue/não ue",
-        "eu-landbouw",
-        "niet-eu-landbouw",
-        "eu/niet-eu-landbouw",
-        "rolnictwo ue",
-        "rolnictwo spoza ue",
-        "rolnictwo ue/spoza ue",
-        "eu-jordbruk",
-        "icke-eu-jordbruk",
-        "eu-/icke-eu-jordbruk",
+    // The origin statement: the words beside the code (at most four), one of them the word
+    // 'agriculture' of a language version — `EU Agriculture`, `EU/non-EU Agriculture`,
+    // `Deutsche Landwirtschaft`, `Agricoltura Italia` (Art 32(2): a country or region may
+    // replace 'EU').
+    const FARMING: &[&str] = &[
+        "agriculture",
+        "landwirtschaft",
+        "agricoltura",
+        "agricultura",
+        "landbouw",
+        "rolnictwo",
+        "jordbruk",
+        "landbrug",
+        "maatalous",
+        "poľnohospodárstvo",
+        "zemědělství",
+        "mezőgazdaság",
+        "kmetijstvo",
+        "poljoprivreda",
+        "lauksaimniecība",
+        "žemės ūkis",
+        "põllumajandus",
+        "agricultură",
+        "земеделие",
+        "γεωργία",
+        "agrikoltura",
+        "talmhaíocht",
     ];
-    let origin = ORIGIN
-        .iter()
-        .filter_map(|w| lower.find(w).map(|at| (at, w.len())))
-        .max_by_key(|&(_, n)| n)
-        .map(|(at, n)| {
-            // Byte offsets of the lower-cased text, mapped back through the trimmed line.
-            let lead = line.len() - line.trim_start().len();
-            let start = line[..lead].chars().count() + t.to_lowercase()[..at].chars().count();
-            (start, start + t.to_lowercase()[at..at + n].chars().count())
-        });
+    let rest_words: Vec<(usize, usize)> =
+        words.iter().copied().filter(|&w| Some(w) != code).collect();
+    let origin = match (rest_words.first(), rest_words.last()) {
+        (Some(&(a, _)), Some(&(_, z)))
+            if rest_words.len() <= 4
+                && rest_words.iter().any(|&(p, q)| {
+                    let w: String = chars[p..q].iter().collect::<String>().to_lowercase();
+                    FARMING.iter().any(|f| w.contains(f))
+                }) =>
+        {
+            Some((a, z))
+        }
+        _ => None,
+    };
     // The line holds nothing else but the two (and separators).
     let rest: String = chars
         .iter()
@@ -1924,52 +2004,224 @@ fn eu_organic_line(line: &str) -> Option<(Option<(usize, usize)>, Option<(usize,
 /// `eu_organic` mark, made when no line gave one before — the code and the statement are
 /// printed with the logo (Art 32(2)–(3)), so either says the logo is there.
 fn place_eu_organic(b: &mut Builder, vs: usize, ve: usize) {
+    // Consecutive logo lines come as one item (`GB-ORG-05` / `IE-ORG-02` / `EU/non-EU
+    // Agriculture`): each line is placed on its own.
+    let mut st = vs;
+    for i in vs..=ve {
+        if i == ve || matches!(b.chars[i], '\n' | '\r') {
+            let (a, z) = lines::trim(b.chars, st, i);
+            if a < z {
+                place_eu_organic_line(b, a, z);
+            }
+            st = i + 1;
+        }
+    }
+}
+
+fn place_eu_organic_line(b: &mut Builder, vs: usize, ve: usize) {
     let line = text_of(b.chars, vs, ve);
     let Some((code, origin)) = eu_organic_line(&line) else {
         b.unread(vs, ve, "no heading the reader knows");
         return;
     };
-    let parts: Vec<(&str, usize, usize)> = [("code", code), ("origin_statement", origin)]
-        .into_iter()
-        .filter_map(|(k, r)| r.map(|(a, z)| (k, vs + a, vs + z)))
-        .collect();
-    let at = match b.doc.get("eco_labels") {
-        Some(Value::Array(marks)) => marks.iter().position(|m| {
-            m.get("scheme").and_then(Value::as_str) == Some("eu_organic")
-                && parts.iter().all(|(k, _, _)| m.get(*k).is_none())
-        }),
+    let mark = match b.doc.get("eco_labels") {
+        Some(Value::Array(marks)) => marks
+            .iter()
+            .position(|m| m.get("scheme").and_then(Value::as_str) == Some("eu_organic")),
         _ => None,
     };
-    match at {
-        // The logo's other line was read before (`DE-ÖKO-006` over `EU-Landwirtschaft`).
-        Some(i) => {
-            for (k, a, z) in parts {
-                let v = text_of(b.chars, a, z);
-                if let Some(Value::Object(m)) = b
-                    .doc
-                    .get_mut("eco_labels")
-                    .and_then(|l| l.as_array_mut())
-                    .and_then(|l| l.get_mut(i))
-                {
-                    m.insert(k.into(), json!(v));
-                }
-                let span = b.span(a, z);
-                b.fields.push(SourceField {
-                    pointer: format!("/eco_labels/{i}/{k}"),
-                    span,
-                    verbatim: true,
-                });
+    let Some(i) = mark else {
+        // A code alone, on a food whose name uses no organic term, is the code Art 32(1)(a)
+        // asks of organic ingredients named in the list (Art 30(5)(b)), printed without the
+        // logo (32(1)(b) exempts those foods): a statement, not the logo.
+        if origin.is_none() && !organic_name(b) {
+            b.push("/statements", Value::String(line), vs, ve);
+            return;
+        }
+        let mut m = Map::new();
+        m.insert("scheme".into(), json!("eu_organic"));
+        for (k, r) in [("code", code), ("origin_statement", origin)] {
+            if let Some((a, z)) = r {
+                m.insert(k.into(), json!(text_of(b.chars, vs + a, vs + z)));
             }
         }
-        None => {
-            let mut m = Map::new();
-            m.insert("scheme".into(), json!("eu_organic"));
-            for (k, a, z) in parts {
-                m.insert(k.into(), json!(text_of(b.chars, a, z)));
-            }
-            b.push("/eco_labels", Value::Object(m), vs, ve);
+        b.push("/eco_labels", Value::Object(m), vs, ve);
+        return;
+    };
+    // The logo's other line (`DE-ÖKO-006` over `EU-Landwirtschaft`), or a second code (a UK
+    // body's `GB-ORG-05` beside the EU body's `IE-ORG-02`): the mark keeps one code — an EU
+    // Member State's — and the other is a statement.
+    for (k, r) in [("code", code), ("origin_statement", origin)] {
+        let Some((a, z)) = r else { continue };
+        let (a, z) = (vs + a, vs + z);
+        let v = text_of(b.chars, a, z);
+        let held = b
+            .doc
+            .get("eco_labels")
+            .and_then(|l| l.get(i))
+            .and_then(|m| m.get(k))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let replace = match &held {
+            None => true,
+            Some(old) => k == "code" && !eu_code(old) && eu_code(&v),
+        };
+        if !replace {
+            b.push("/statements", Value::String(v), a, z);
+            continue;
         }
+        if let Some(old) = held {
+            // The replaced code keeps the characters it was read from.
+            let own = format!("/eco_labels/{i}/{k}");
+            let whole = format!("/eco_labels/{i}");
+            let at = b
+                .fields
+                .iter()
+                .find(|f| f.pointer == own)
+                .or_else(|| b.fields.iter().find(|f| f.pointer == whole))
+                .map(|f| (f.span.start, f.span.end));
+            let (s0, e0) = at.unwrap_or((a, z));
+            b.push("/statements", Value::String(old), s0, e0);
+        }
+        if let Some(Value::Object(m)) = b
+            .doc
+            .get_mut("eco_labels")
+            .and_then(|l| l.as_array_mut())
+            .and_then(|l| l.get_mut(i))
+        {
+            m.insert(k.into(), json!(v));
+        }
+        let span = b.span(a, z);
+        b.fields
+            .retain(|f| f.pointer != format!("/eco_labels/{i}/{k}"));
+        b.fields.push(SourceField {
+            pointer: format!("/eco_labels/{i}/{k}"),
+            span,
+            verbatim: true,
+        });
     }
+}
+
+/// Whether an EU organic code's country is a Member State's (`IE-ORG-02`, not `GB-ORG-05`).
+fn eu_code(code: &str) -> bool {
+    const MEMBERS: &[&str] = &[
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
+        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    ];
+    MEMBERS
+        .iter()
+        .any(|m| code.trim().starts_with(&format!("{m}-")))
+}
+
+/// Whether the label's first line — its name — uses an organic term (Reg. (EU) 2018/848
+/// Annex IV: bio, öko, organic, biologique, ecológico, ekologisk, luomu…).
+fn organic_name(b: &Builder) -> bool {
+    let first: String = b
+        .chars
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| !matches!(c, '\n' | '\r'))
+        .collect::<String>()
+        .to_lowercase();
+    first.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "bio", "öko", "oeko", "eco", "organi", "ekolog", "økolog", "luomu", "ökolog",
+        ]
+        .iter()
+        .any(|t| w.starts_with(t))
+    })
+}
+
+/// On a Chinese infant formula or special dietary food, what a heading-less line says it is:
+/// `适用于0—6月龄婴儿` / `适宜6月龄以上婴幼儿` — the suitable population (GB 13432-2013 4.4,
+/// GB 10765-2021 4 (2): tins print it without a heading); `乳基 粉状` / `羊乳基，粉状` — a
+/// formula's base and form (GB 10765-2021 4 (2)).
+fn special_food_line(b: &Builder, scope: HeadingScope<'_>, line: &str) -> Option<Target> {
+    let special = scope.market == "CN"
+        && (b.category.starts_with("food.infant_formula")
+            || b.category.starts_with("food.special_dietary"));
+    if !special || line.contains(['：', ':']) || line.chars().count() > 40 {
+        return None;
+    }
+    let t = line.trim();
+    if (t.starts_with("适用于") || t.starts_with("适宜于") || t.starts_with("适宜"))
+        && [
+            "月龄", "岁", "婴", "儿童", "人群", "患者", "孕", "成人", "运动",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return Some(Target::Suitable);
+    }
+    let base = ["乳基", "豆基"].iter().any(|w| t.contains(w));
+    let form = ["粉状", "液态", "液体"].iter().any(|w| t.contains(w));
+    let rest: String = t
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '，' | ',' | '、' | '/' | '（' | '）' | '(' | ')')
+        })
+        .collect();
+    // Only the two words, a species before the base (羊乳基) and the category's own name.
+    let words_only = [
+        "羊乳基",
+        "牛乳基",
+        "乳基",
+        "豆基",
+        "粉状",
+        "液态",
+        "液体",
+        "婴儿配方食品",
+        "较大婴儿配方食品",
+        "幼儿配方食品",
+        "产品",
+    ]
+    .iter()
+    .fold(rest, |r, w| r.replace(w, ""))
+    .is_empty();
+    (b.category.starts_with("food.infant_formula") && base && form && words_only)
+        .then_some(Target::ProductCategory)
+}
+
+/// Whether an item starting at `start` comes after the label's first line, which is its name
+/// (`Sugar-free mints with sweeteners` names the food; the same words on a later line are a
+/// statement).
+fn not_the_name(b: &Builder, start: usize) -> bool {
+    let first = b.chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    b.chars[first..start.max(first)]
+        .iter()
+        .any(|c| matches!(c, '\n' | '\r'))
+}
+
+/// Whether lower-cased text holds a statement of EU 1169/2011 Annex III 2.1–2.3 ('with
+/// sweetener(s)', 'with sugar(s) and sweetener(s)', 'contains a source of phenylalanine'),
+/// anywhere in it; the words of the other languages are customary wordings (unverified).
+fn annex_iii_wording(text: &str) -> bool {
+    [
+        "with sweetener",
+        "and sweetener",
+        "mit süßungsmittel",
+        "und süßungsmittel",
+        "mit süßstoff",
+        "avec édulcorant",
+        "et édulcorant",
+        "con edulcorant",
+        "y edulcorant",
+        "ed edulcorant",
+        "e edulcorant",
+        "com edulcorant",
+        "met zoetstof",
+        "en zoetstof",
+        "z substancją słodzącą",
+        "z substancjami słodzącymi",
+        "med sötningsmedel",
+        "och sötningsmedel",
+        "phenylalanin",
+        "phénylalanine",
+        "fenilalanina",
+        "fenylalanine",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
 
 /// Whether lower-cased text speaks of an ingredient's origin in the wordings of Reg. (EU)
