@@ -534,6 +534,8 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
     crate::order::sort_by_key(&mut b.unread, |u| u.span.start);
     if ctx.market == "CN" {
         infer_import(&mut b);
+    } else {
+        operator_from_unread(&mut b);
     }
     infer_preparation(&mut b);
     let pointer = if b.doc.contains_key("nutrition") {
@@ -625,6 +627,7 @@ fn headless_target(
                 // (`DE-ÖKO-006` over `Deutsche Landwirtschaft`): not a slogan such as
                 // `Regenerative Agriculture`.
                 code.is_some()
+                    || open.as_ref().is_some_and(|o| o.target == Target::EuOrganic)
                     || line
                         .split(|c: char| !c.is_alphanumeric())
                         .any(|w| matches!(w, "EU" | "UE" | "EG" | "EÚ" | "ЕС" | "ΕΕ" | "AB" | "ES"))
@@ -2099,6 +2102,73 @@ fn place_eu_organic_line(b: &mut Builder, vs: usize, ve: usize) {
             span,
             verbatim: true,
         });
+    }
+}
+
+/// An operator printed over lines of its own with no heading (`Molkerei Weihenstephan` /
+/// `Milchstraße 1` / `85354 Freising`; `Woeber Mustard Company` / `1966 Commerce Circle,
+/// Springfield, OH 45504`): EU 1169/2011 Art 9(1)(h) and 21 CFR 101.5 ask for the name and
+/// address, not a heading. When no party was read, unread lines next to each other — a name
+/// (letters, no figure, at most eight words) and then one or two lines of address, the last
+/// holding a postcode — are the producer's name and address.
+fn operator_from_unread(b: &mut Builder) {
+    let parties = [
+        "producer",
+        "distributor",
+        "importer",
+        "commissioner",
+        "overseas_producer",
+    ];
+    if parties.iter().any(|p| b.doc.get(*p).is_some()) {
+        return;
+    }
+    let only_blanks =
+        |b: &Builder, s: usize, e: usize| b.chars[s.min(e)..e].iter().all(|c| c.is_whitespace());
+    let n = b.unread.len();
+    for i in 0..n {
+        let name = b.unread[i].span.text.trim().to_string();
+        let words = name.split_whitespace().count();
+        if name.is_empty()
+            || words > 8
+            || name.contains(['\n', ':', '：', '%'])
+            || name.ends_with('.')
+            || name.chars().any(|c| c.is_ascii_digit())
+            || !name.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // One or two address lines right under it, the last with a postcode.
+        let mut end = i;
+        let mut found = None;
+        while end + 1 < n && end < i + 2 {
+            let (prev_end, next) = (b.unread[end].span.end, &b.unread[end + 1]);
+            if !only_blanks(b, prev_end, next.span.start) || next.span.text.contains('\n') {
+                break;
+            }
+            end += 1;
+            let line = b.unread[end].span.text.clone();
+            if line.split([',', '，']).any(has_postcode) {
+                found = Some(end);
+                break;
+            }
+        }
+        let Some(last) = found else { continue };
+        let (ns, ne) = (b.unread[i].span.start, b.unread[i].span.end);
+        let (as_, ae) = (b.unread[i + 1].span.start, b.unread[last].span.end);
+        let address: Vec<String> = b.unread[i + 1..=last]
+            .iter()
+            .map(|u| u.span.text.trim().to_string())
+            .collect();
+        b.unread.drain(i..=last);
+        b.set("/producer/name", json!(name), ns, ne, false);
+        b.set(
+            "/producer/address",
+            json!(address.join(", ")),
+            as_,
+            ae,
+            false,
+        );
+        return;
     }
 }
 
