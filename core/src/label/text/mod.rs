@@ -1588,6 +1588,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::OriginCountry if b.market == "CN" && mainland_place(&value) => {
             b.set_text("/origin/place", vs, ve)
         }
+        // `Made in Ireland for: Glenisk, Killeigh, …`: the origin, then the operator the food
+        // was made for (Art 8(1): the operator under whose name it is marketed).
+        Target::OriginCountry if b.market != "CN" && made_for(&b.chars[vs..ve]).is_some() => {
+            if let Some((c_end, p_start)) = made_for(&b.chars[vs..ve]) {
+                let (cs, ce) = lines::trim(b.chars, vs, vs + c_end);
+                if cs < ce {
+                    b.set_text("/origin/country", cs, ce);
+                }
+                let (ps, pe) = lines::trim(b.chars, vs + p_start, ve);
+                if ps < pe {
+                    set_party(b, "/distributor", ps, pe);
+                }
+            }
+        }
         Target::OriginCountry => match (vs..ve).find(|&i| matches!(b.chars[i], '(' | '（')) {
             Some(open)
                 if origin_wording(&text_of(b.chars, open, ve).to_lowercase())
@@ -2170,6 +2184,23 @@ fn operator_from_unread(b: &mut Builder) {
         );
         return;
     }
+}
+
+/// In an origin's value, ` for:` and the party after it (`Ireland for: Glenisk, …`): where
+/// the country ends and where the party starts.
+fn made_for(chars: &[char]) -> Option<(usize, usize)> {
+    let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
+    if lower.len() != chars.len() {
+        return None;
+    }
+    let at = (0..lower.len().saturating_sub(4)).find(|&i| {
+        lower[i..].starts_with(&[' ', 'f', 'o', 'r']) && matches!(lower.get(i + 4), Some(':' | ' '))
+    })?;
+    let mut p = at + 4;
+    while p < chars.len() && matches!(chars[p], ':' | ' ') {
+        p += 1;
+    }
+    (p < chars.len()).then_some((at, p))
 }
 
 /// Whether an EU organic code's country is a Member State's (`IE-ORG-02`, not `GB-ORG-05`).

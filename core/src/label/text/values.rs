@@ -193,10 +193,17 @@ pub fn quantity_only(line: &str) -> bool {
     let chars: Vec<char> = l.chars().collect();
     let mut i = 0;
     let mut groups = 0;
-    let skip = |i: &mut usize| {
-        while *i < chars.len() && matches!(chars[*i], ' ' | '(' | ')' | '/' | ':') {
+    // Between groups: blanks, brackets, `=`, and the ℮ mark written as a lone `e` (`6 x 55g
+    // e 330g`, Annex IX 4: the total of a multipack after its units).
+    let skip = |i: &mut usize| loop {
+        while *i < chars.len() && matches!(chars[*i], ' ' | '(' | ')' | '/' | ':' | '=') {
             *i += 1;
         }
+        if *i + 1 < chars.len() && chars[*i] == 'e' && chars[*i + 1] == ' ' {
+            *i += 1;
+            continue;
+        }
+        break;
     };
     skip(&mut i);
     while i < chars.len() {
@@ -378,6 +385,8 @@ mod tests {
             "1 litre",
             "2 x 125 g",
             "240 g e",
+            "6 x 55g e 330g",
+            "4 x 200 g = 800 g",
         ] {
             assert!(quantity_only(s), "{s}");
         }
@@ -386,6 +395,7 @@ mod tests {
             "12 bars",
             "Serving size 1 bar (40g)",
             "355 mL of juice",
+            "55g each",
         ] {
             assert!(!quantity_only(s), "{s}");
         }
