@@ -644,7 +644,7 @@ fn headless_target(
             Some(Target::Statement)
         } else if scope.market != "CN"
             && not_the_name(b, item.start)
-            && origin_wording(&line.to_lowercase())
+            && speaks_of_origin(&line.to_lowercase())
         {
             // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
             // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
@@ -1604,7 +1604,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::OriginCountry => match (vs..ve).find(|&i| matches!(b.chars[i], '(' | '（')) {
             Some(open)
-                if origin_wording(&text_of(b.chars, open, ve).to_lowercase())
+                if speaks_of_origin(&text_of(b.chars, open, ve).to_lowercase())
                     && lines::trim(b.chars, vs, open).0 < lines::trim(b.chars, vs, open).1 =>
             {
                 let (cs, ce) = lines::trim(b.chars, vs, open);
@@ -2325,10 +2325,11 @@ fn annex_iii_wording(text: &str) -> bool {
     .any(|w| text.contains(w))
 }
 
-/// Whether lower-cased text speaks of an ingredient's origin in the wordings of Reg. (EU)
+/// Whether lower-cased text speaks of an ingredient's origin — a line as a whole, where the
+/// ingredient parser's `origin_wording` reads the place out of a bracket — in the wordings of Reg. (EU)
 /// 2018/775 Art 2 (`origin of the wheat: EU`, `does not originate from Ireland`), in English
 /// and the usual words of other EU languages (unverified against their language versions).
-fn origin_wording(text: &str) -> bool {
+fn speaks_of_origin(text: &str) -> bool {
     [
         "origin of the",
         "originate",
