@@ -172,6 +172,86 @@ struct HeadingsFile {
     allergen_words: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     claim: Vec<ClaimDef>,
+    words: WordLists,
+}
+
+/// The word lists the reader recognises heading-less lines by (table `words`; each list's
+/// meaning and source is in the table's comments). Every list must be present, so a list
+/// dropped from the table is a load error, not a reading silently lost.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordLists {
+    pub legal_forms: Vec<String>,
+    pub cooperative_forms: Vec<String>,
+    pub address_countries: Vec<String>,
+    pub mainland_provinces: Vec<String>,
+    pub organic_agriculture: Vec<String>,
+    pub eu_member_codes: Vec<String>,
+    pub organic_name_stems: Vec<String>,
+    pub annex_iii_statements: Vec<String>,
+    pub origin_wordings: Vec<String>,
+    pub the_food: Vec<String>,
+    pub making_up: Vec<String>,
+    pub registration_leads: Vec<String>,
+    pub best_before_suffixes: Vec<String>,
+    pub serving_column_words: Vec<String>,
+    pub absent_leads: Vec<String>,
+    pub absent_not_negation: Vec<String>,
+}
+
+impl WordLists {
+    /// Empty or blank entries never match as meant, and an entry of a list matched against
+    /// lower-cased text must be written in lower case, or it would never match.
+    fn check(&self) -> Result<(), String> {
+        let lower = [
+            ("legal_forms", &self.legal_forms),
+            ("cooperative_forms", &self.cooperative_forms),
+            ("address_countries", &self.address_countries),
+            ("organic_agriculture", &self.organic_agriculture),
+            ("organic_name_stems", &self.organic_name_stems),
+            ("annex_iii_statements", &self.annex_iii_statements),
+            ("origin_wordings", &self.origin_wordings),
+            ("serving_column_words", &self.serving_column_words),
+        ];
+        let other = [
+            ("mainland_provinces", &self.mainland_provinces),
+            ("eu_member_codes", &self.eu_member_codes),
+            ("the_food", &self.the_food),
+            ("making_up", &self.making_up),
+            ("registration_leads", &self.registration_leads),
+            ("best_before_suffixes", &self.best_before_suffixes),
+            ("absent_leads", &self.absent_leads),
+            ("absent_not_negation", &self.absent_not_negation),
+        ];
+        for (name, list) in lower.iter().chain(other.iter()) {
+            if list.is_empty() {
+                return Err(format!("word list `{name}` is empty"));
+            }
+            if let Some(w) = list
+                .iter()
+                .find(|w| w.trim().is_empty() || w.trim() != w.as_str())
+            {
+                return Err(format!(
+                    "word list `{name}`: entry `{w}` is blank or padded"
+                ));
+            }
+        }
+        for (name, list) in lower {
+            if let Some(w) = list.iter().find(|w| w.to_lowercase() != **w) {
+                return Err(format!("word list `{name}`: entry `{w}` is not lower case"));
+            }
+        }
+        if let Some(w) = self
+            .eu_member_codes
+            .iter()
+            .find(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            return Err(format!(
+                "word list `eu_member_codes`: `{w}` is not an upper-case code"
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -201,6 +281,8 @@ pub struct Headings {
     line_starts: Vec<(String, Target, Option<String>, bool)>,
     /// Claim words, longest first.
     claim_words: Vec<ClaimWord>,
+    /// The word lists of heading-less lines.
+    pub words: WordLists,
 }
 
 /// A claim word found in a line: where it ends, and whether it begins a 'no added' claim.
@@ -285,6 +367,7 @@ impl Headings {
     /// Compiles the table from its JSON form (what build.rs embeds) or its TOML text.
     pub fn from_json(json: &str) -> Result<Headings, String> {
         let file: HeadingsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        file.words.check()?;
         let mut by_key: HashMap<String, Vec<Entry>> = HashMap::new();
         for h in file.heading {
             if let Some(f) = &h.family {
@@ -401,6 +484,7 @@ impl Headings {
             by_rev_key,
             rev_prefixes,
             allergen_words,
+            words: file.words,
         })
     }
 
@@ -747,4 +831,45 @@ static TABLE: Lazy<Result<Headings, String>> = Lazy::new(|| {
 /// The embedded table (an error only if the embedded file were broken; a test keeps it whole).
 pub fn table() -> Result<&'static Headings, String> {
     TABLE.as_ref().map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded_json() -> serde_json::Value {
+        let json = crate::embedded::EMBEDDED
+            .iter()
+            .find(|(p, _, _)| *p == HEADINGS_PATH)
+            .map(|(_, _, j)| *j)
+            .expect("embedded");
+        serde_json::from_str(json).expect("json")
+    }
+
+    #[test]
+    fn the_embedded_table_compiles() {
+        let t = table().expect("the embedded headings table");
+        assert!(t.words.legal_forms.iter().any(|f| f == "gmbh"));
+    }
+
+    /// A word list with an entry that can never match, or a list left out, is a load error.
+    #[test]
+    fn word_lists_are_checked() {
+        let load = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = embedded_json();
+            edit(&mut v);
+            Headings::from_json(&v.to_string()).err()
+        };
+        assert_eq!(load(&|_| {}), None);
+        let upper = load(&|v| v["words"]["legal_forms"][0] = "GmbH".into());
+        assert!(upper.is_some_and(|e| e.contains("legal_forms") && e.contains("lower case")));
+        let code = load(&|v| v["words"]["eu_member_codes"][0] = "at".into());
+        assert!(code.is_some_and(|e| e.contains("eu_member_codes")));
+        let padded = load(&|v| v["words"]["mainland_provinces"][0] = " 北京".into());
+        assert!(padded.is_some_and(|e| e.contains("blank or padded")));
+        let missing = load(&|v| {
+            v["words"].as_object_mut().unwrap().remove("the_food");
+        });
+        assert!(missing.is_some_and(|e| e.contains("the_food")));
+    }
 }

@@ -95,20 +95,10 @@ fn ingredient_origin(
     let attached = prefix
         .chars()
         .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    const THE_FOOD: &[&str] = &[
-        "产品",
-        "食品",
-        "本品",
-        "本产品",
-        "商品",
-        "成品",
-        "货物",
-        "进口",
-    ];
     if !attached {
         return None;
     }
-    if THE_FOOD.contains(&prefix.as_str()) {
+    if headings.words.the_food.contains(&prefix) {
         // `产品原产国：` is the food's origin, its heading with the word before it.
         return Some(HeadingMatch { start, ..h });
     }

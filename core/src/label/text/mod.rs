@@ -22,7 +22,7 @@ pub mod nutrition;
 pub mod values;
 
 use crate::report::{CharIndex, Span};
-use headings::{HeadingScope, Headings, Target};
+use headings::{HeadingScope, Headings, Target, WordLists};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -592,9 +592,9 @@ fn headless_target(
         if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
             return Some(t);
         }
-        return if values::registration_only(&line) {
+        return if values::registration_only(&table.words, &line) {
             Some(Target::RegistrationNumber)
-        } else if scope.market == "CN" && values::expiry_with_suffix(&line).is_some() {
+        } else if scope.market == "CN" && values::expiry_with_suffix(&table.words, &line).is_some() {
             // `2028年01月09日之前食用最佳` (GB 7718-2025 A.2.3: the words after the date).
             Some(Target::Expiry)
         } else if line.contains("图示")
@@ -616,13 +616,13 @@ fn headless_target(
             Some(Target::AbsentIngredient)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
             Some(Target::Storage)
-        } else if scope.market != "CN" && names_an_operator(&line) {
+        } else if scope.market != "CN" && names_an_operator(&table.words, &line) {
             // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
             Some(Target::Producer)
         } else if scope.market == "EU"
-            && eu_organic_line(&line).is_some_and(|(code, _)| {
+            && eu_organic_line(&table.words, &line).is_some_and(|(code, _)| {
                 // An origin line alone names the EU (`EU Agriculture`), or follows the code
                 // (`DE-ÖKO-006` over `Deutsche Landwirtschaft`): not a slogan such as
                 // `Regenerative Agriculture`.
@@ -637,14 +637,14 @@ fn headless_target(
             Some(Target::EuOrganic)
         } else if scope.market != "CN"
             && not_the_name(b, item.start)
-            && annex_iii_wording(&line.to_lowercase())
+            && annex_iii_wording(&table.words, &line.to_lowercase())
         {
             // `Sugar free sparkling soft drink with sweeteners.`: the name's descriptive line
             // carrying an EU 1169/2011 Annex III statement, which the packs look for.
             Some(Target::Statement)
         } else if scope.market != "CN"
             && not_the_name(b, item.start)
-            && speaks_of_origin(&line.to_lowercase())
+            && speaks_of_origin(&table.words, &line.to_lowercase())
         {
             // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
             // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
@@ -662,7 +662,7 @@ fn headless_target(
     }
     let line = text_of(b.chars, item.start, item.end);
     // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading.
-    if scope.market != "CN" && names_an_operator(&line) {
+    if scope.market != "CN" && names_an_operator(&table.words, &line) {
         return Some(Target::Producer);
     }
     // `30℃以下水温机洗 / 不可漂白 / 低温熨烫`: a sewn-in label's care line, by its words.
@@ -906,14 +906,16 @@ fn absent_ingredient(
         e -= 1;
     }
     let line: String = chars[s..e].iter().collect();
+    let words = &table.words;
     let body = ["本产品", "本品"]
         .iter()
         .find_map(|p| line.strip_prefix(p))
         .unwrap_or(&line);
     // Not 零 (零陵, a place; 零添加 is the claim table's).
-    let rest = ["不含有", "不含", "没有", "无", "0", "０"]
+    let rest = words
+        .absent_leads
         .iter()
-        .find_map(|p| body.strip_prefix(p))?;
+        .find_map(|p| body.strip_prefix(p.as_str()))?;
     let n = rest.chars().count();
     let cjk = rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     // 无添加 / 不含添加 are the no-added wordings (the claim table's), not an ingredient; a
@@ -925,9 +927,10 @@ fn absent_ingredient(
                 .contains(c)
         });
     // Words that begin with 无 without negating (无花果 fig, 无锡 and 无为 places).
-    let not_negation = ["无花果", "无锡", "无为", "无极", "无棣", "无穷"]
+    let not_negation = words
+        .absent_not_negation
         .iter()
-        .any(|w| body.starts_with(w));
+        .any(|w| body.starts_with(w.as_str()));
     if !(2..=8).contains(&n)
         || !cjk
         || not_negation
@@ -1028,9 +1031,6 @@ fn place_certifiers(b: &mut Builder) {
     }
 }
 
-/// Words of making up a feed from powder or concentrate (冲调 and its kin).
-const MAKING_UP: [&str; 5] = ["冲调", "调配", "冲泡", "配制", "冲兑"];
-
 /// The preparation a usage paragraph gives. GB 10765/10766/10767-2021 4 (5) asks for the
 /// instructions for use and preparation and prescribes no heading; many tins print the
 /// making-up steps under 食用方法 (GB 13432's own word), so a usage text that makes up the
@@ -1039,6 +1039,7 @@ const MAKING_UP: [&str; 5] = ["冲调", "调配", "冲泡", "配制", "冲兑"];
 /// usage or preparation text (`…摇匀后试温喂哺（冲调图示见罐身）`) says where the diagram is, as
 /// the same words on a line of their own do.
 fn infer_preparation(b: &mut Builder) {
+    let making_up = &b.headings.words.making_up;
     let field = |b: &Builder, p: &str| {
         b.fields
             .iter()
@@ -1049,7 +1050,7 @@ fn infer_preparation(b: &mut Builder) {
     let preparation = field(b, "/population/preparation/text");
     if preparation.is_none() {
         if let Some((s, e, text)) = &usage {
-            let makes_up = MAKING_UP.iter().any(|w| text.contains(w))
+            let makes_up = making_up.iter().any(|w| text.contains(w.as_str()))
                 && ["水", "勺", "℃", "°C"].iter().any(|w| text.contains(w));
             if makes_up {
                 b.set_text("/population/preparation/text", *s, *e);
@@ -1057,7 +1058,8 @@ fn infer_preparation(b: &mut Builder) {
         }
     }
     if field(b, "/population/preparation/diagram").is_none() {
-        let refers = |t: &str| t.contains("图示") && MAKING_UP.iter().any(|w| t.contains(w));
+        let refers =
+            |t: &str| t.contains("图示") && making_up.iter().any(|w| t.contains(w.as_str()));
         if let Some((s, e, _)) = [usage, preparation]
             .into_iter()
             .flatten()
@@ -1486,7 +1488,8 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         // `2028年01月09日之前食用最佳`: the date without the words after it (A.2.3).
         Target::Expiry => {
-            let date_end = values::expiry_with_suffix(&value).map_or(ve, |n| vs + n);
+            let date_end =
+                values::expiry_with_suffix(&b.headings.words, &value).map_or(ve, |n| vs + n);
             b.set_text("/dates/expiry", vs, date_end)
         }
         // 'Frozen on …' keeps its words like the EU date lines; a printed date of freezing
@@ -1566,26 +1569,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.set_text(&p, vs, ve);
         }
         Target::OriginPlace => b.set_text("/origin/place", vs, ve),
-        // `Made in a factory that also handles nuts`: a sentence, not a country (an allergen
-        // advice); kept as a statement.
-        Target::OriginCountry
-            if ["a ", "an ", "the "]
-                .iter()
-                .any(|w| value.to_lowercase().starts_with(w)) =>
-        {
-            b.push(
-                "/statements",
-                Value::String(text_of(b.chars, hs, ve)),
-                hs,
-                ve,
-            )
-        }
+        // `Made in a factory that also handles nuts`, `Baked in small batches`: a sentence,
+        // not a country (an allergen advice, a slogan); kept as a statement.
+        Target::OriginCountry if origin_sentence(b.chars, hs, vs, &value) => b.push(
+            "/statements",
+            Value::String(text_of(b.chars, hs, ve)),
+            hs,
+            ve,
+        ),
         // `Origin: Ireland (wheat flour does not originate from Ireland)`: the food's origin,
         // and in its bracket the statement on the primary ingredient (Reg. (EU) 2018/775
         // Art 2(b)), kept as a statement.
         // `原产地：浙江省杭州市` on a Chinese label names a place in China: the food's 产地,
         // not a country it was imported from.
-        Target::OriginCountry if b.market == "CN" && mainland_place(&value) => {
+        Target::OriginCountry if b.market == "CN" && mainland_place(&b.headings.words, &value) => {
             b.set_text("/origin/place", vs, ve)
         }
         // `Made in Ireland for: Glenisk, Killeigh, …`: the origin, then the operator the food
@@ -1604,8 +1601,10 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::OriginCountry => match (vs..ve).find(|&i| matches!(b.chars[i], '(' | '（')) {
             Some(open)
-                if speaks_of_origin(&text_of(b.chars, open, ve).to_lowercase())
-                    && lines::trim(b.chars, vs, open).0 < lines::trim(b.chars, vs, open).1 =>
+                if speaks_of_origin(
+                    &b.headings.words,
+                    &text_of(b.chars, open, ve).to_lowercase(),
+                ) && lines::trim(b.chars, vs, open).0 < lines::trim(b.chars, vs, open).1 =>
             {
                 let (cs, ce) = lines::trim(b.chars, vs, open);
                 b.set_text("/origin/country", cs, ce);
@@ -1833,7 +1832,7 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         while j < ve && b.chars[j].is_whitespace() {
             j += 1;
         }
-        (i > vs && j < ve && is_legal_form(last)).then_some((i, j))
+        (i > vs && j < ve && is_legal_form(&b.headings.words, last)).then_some((i, j))
     });
     let split = match (by_form, split) {
         (Some(f), Some(d)) if f.0 < d.0 => Some(f),
@@ -1861,50 +1860,44 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     }
 }
 
+/// Whether an origin heading's value is a sentence rather than a place: it begins with an
+/// article (`Made in a factory that also handles nuts`, `Made in the same kitchen as…`), or,
+/// with no colon after the heading, with a lower-case word (`Baked in small batches`,
+/// `prodotto in uno stabilimento che…`) — a place's name is capitalised (`Made in Ireland`,
+/// `Produced in the EU` is left a statement, as `the` reads), or with a figure (`Baked in
+/// Scotland since 1921`, a line of the maker's history).
+fn origin_sentence(chars: &[char], hs: usize, vs: usize, value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let colon = chars[hs.min(vs)..vs]
+        .iter()
+        .any(|c| matches!(c, ':' | '：' | '﹕'));
+    // `Made in Ireland for: Glenisk, …, R35 …`: the figures after `for:` are the operator's.
+    let vc: Vec<char> = value.chars().collect();
+    let place = &vc[..made_for(&vc).map_or(vc.len(), |(at, _)| at)];
+    ["a ", "an ", "the "].iter().any(|w| lower.starts_with(w))
+        || (!colon
+            && (value
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                || place.iter().any(|c| c.is_ascii_digit())))
+}
+
 /// Whether a printed origin names a place in mainland China (`浙江省杭州市`, `中国浙江省嘉兴市`,
 /// `新疆阿克苏`): a province-level name first, after an optional 中国 — not 香港, 澳门 or 台湾,
 /// whose foods are imported ones under GB 7718's 原产国或地区.
-fn mainland_place(value: &str) -> bool {
-    const PROVINCES: &[&str] = &[
-        "北京",
-        "天津",
-        "河北",
-        "山西",
-        "内蒙古",
-        "辽宁",
-        "吉林",
-        "黑龙江",
-        "上海",
-        "江苏",
-        "浙江",
-        "安徽",
-        "福建",
-        "江西",
-        "山东",
-        "河南",
-        "湖北",
-        "湖南",
-        "广东",
-        "广西",
-        "海南",
-        "重庆",
-        "四川",
-        "贵州",
-        "云南",
-        "西藏",
-        "陕西",
-        "甘肃",
-        "青海",
-        "宁夏",
-        "新疆",
-    ];
+fn mainland_place(words: &WordLists, value: &str) -> bool {
     let v = value.trim();
     let rest = v
         .strip_prefix("中华人民共和国")
         .or_else(|| v.strip_prefix("中国"))
         .unwrap_or(v)
         .trim_start_matches([' ', '　', '·', '-', '（', '(']);
-    PROVINCES.iter().any(|p| rest.starts_with(p))
+    words
+        .mainland_provinces
+        .iter()
+        .any(|p| rest.starts_with(p.as_str()))
 }
 
 /// A character range within a line, if found.
@@ -1915,7 +1908,7 @@ type Span2 = Option<(usize, usize)>;
 /// (EU) 2021/279 Art 4's form), the origin statement of Art 32(2) (`EU-Landwirtschaft`,
 /// `EU/non-EU Agriculture`), or both on one line. Returns the code's and the statement's
 /// character ranges within the line.
-fn eu_organic_line(line: &str) -> Option<(Span2, Span2)> {
+fn eu_organic_line(lists: &WordLists, line: &str) -> Option<(Span2, Span2)> {
     let chars: Vec<char> = line.chars().collect();
     let t = line.trim();
     if t.is_empty() || chars.len() > 80 {
@@ -1963,30 +1956,6 @@ fn eu_organic_line(line: &str) -> Option<(Span2, Span2)> {
     // 'agriculture' of a language version — `EU Agriculture`, `EU/non-EU Agriculture`,
     // `Deutsche Landwirtschaft`, `Agricoltura Italia` (Art 32(2): a country or region may
     // replace 'EU').
-    const FARMING: &[&str] = &[
-        "agriculture",
-        "landwirtschaft",
-        "agricoltura",
-        "agricultura",
-        "landbouw",
-        "rolnictwo",
-        "jordbruk",
-        "landbrug",
-        "maatalous",
-        "poľnohospodárstvo",
-        "zemědělství",
-        "mezőgazdaság",
-        "kmetijstvo",
-        "poljoprivreda",
-        "lauksaimniecība",
-        "žemės ūkis",
-        "põllumajandus",
-        "agricultură",
-        "земеделие",
-        "γεωργία",
-        "agrikoltura",
-        "talmhaíocht",
-    ];
     let rest_words: Vec<(usize, usize)> =
         words.iter().copied().filter(|&w| Some(w) != code).collect();
     let origin = match (rest_words.first(), rest_words.last()) {
@@ -1994,7 +1963,10 @@ fn eu_organic_line(line: &str) -> Option<(Span2, Span2)> {
             if rest_words.len() <= 4
                 && rest_words.iter().any(|&(p, q)| {
                     let w: String = chars[p..q].iter().collect::<String>().to_lowercase();
-                    FARMING.iter().any(|f| w.contains(f))
+                    lists
+                        .organic_agriculture
+                        .iter()
+                        .any(|f| w.contains(f.as_str()))
                 }) =>
         {
             Some((a, z))
@@ -2037,7 +2009,7 @@ fn place_eu_organic(b: &mut Builder, vs: usize, ve: usize) {
 
 fn place_eu_organic_line(b: &mut Builder, vs: usize, ve: usize) {
     let line = text_of(b.chars, vs, ve);
-    let Some((code, origin)) = eu_organic_line(&line) else {
+    let Some((code, origin)) = eu_organic_line(&b.headings.words, &line) else {
         b.unread(vs, ve, "no heading the reader knows");
         return;
     };
@@ -2081,7 +2053,9 @@ fn place_eu_organic_line(b: &mut Builder, vs: usize, ve: usize) {
             .map(str::to_string);
         let replace = match &held {
             None => true,
-            Some(old) => k == "code" && !eu_code(old) && eu_code(&v),
+            Some(old) => {
+                k == "code" && !eu_code(&b.headings.words, old) && eu_code(&b.headings.words, &v)
+            }
         };
         if !replace {
             b.push("/statements", Value::String(v), a, z);
@@ -2204,14 +2178,12 @@ fn made_for(chars: &[char]) -> Option<(usize, usize)> {
 }
 
 /// Whether an EU organic code's country is a Member State's (`IE-ORG-02`, not `GB-ORG-05`).
-fn eu_code(code: &str) -> bool {
-    const MEMBERS: &[&str] = &[
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE",
-        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-    ];
-    MEMBERS
-        .iter()
-        .any(|m| code.trim().starts_with(&format!("{m}-")))
+fn eu_code(words: &WordLists, code: &str) -> bool {
+    let code = code.trim();
+    words.eu_member_codes.iter().any(|m| {
+        code.strip_prefix(m.as_str())
+            .is_some_and(|r| r.starts_with('-'))
+    })
 }
 
 /// Whether the label's first line — its name — uses an organic term (Reg. (EU) 2018/848
@@ -2224,13 +2196,10 @@ fn organic_name(b: &Builder) -> bool {
         .take_while(|c| !matches!(c, '\n' | '\r'))
         .collect::<String>()
         .to_lowercase();
-    first.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        [
-            "bio", "öko", "oeko", "eco", "organi", "ekolog", "økolog", "luomu", "ökolog",
-        ]
-        .iter()
-        .any(|t| w.starts_with(t))
-    })
+    let stems = &b.headings.words.organic_name_stems;
+    first
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| stems.iter().any(|t| w.starts_with(t.as_str())))
 }
 
 /// On a Chinese infant formula or special dietary food, what a heading-less line says it is:
@@ -2296,80 +2265,39 @@ fn not_the_name(b: &Builder, start: usize) -> bool {
 /// Whether lower-cased text holds a statement of EU 1169/2011 Annex III 2.1–2.3 ('with
 /// sweetener(s)', 'with sugar(s) and sweetener(s)', 'contains a source of phenylalanine'),
 /// anywhere in it; the words of the other languages are customary wordings (unverified).
-fn annex_iii_wording(text: &str) -> bool {
-    [
-        "with sweetener",
-        "and sweetener",
-        "mit süßungsmittel",
-        "und süßungsmittel",
-        "mit süßstoff",
-        "avec édulcorant",
-        "et édulcorant",
-        "con edulcorant",
-        "y edulcorant",
-        "ed edulcorant",
-        "e edulcorant",
-        "com edulcorant",
-        "met zoetstof",
-        "en zoetstof",
-        "z substancją słodzącą",
-        "z substancjami słodzącymi",
-        "med sötningsmedel",
-        "och sötningsmedel",
-        "phenylalanin",
-        "phénylalanine",
-        "fenilalanina",
-        "fenylalanine",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+fn annex_iii_wording(words: &WordLists, text: &str) -> bool {
+    words
+        .annex_iii_statements
+        .iter()
+        .any(|w| text.contains(w.as_str()))
 }
 
 /// Whether lower-cased text speaks of an ingredient's origin — a line as a whole, where the
 /// ingredient parser's `origin_wording` reads the place out of a bracket — in the wordings of Reg. (EU)
 /// 2018/775 Art 2 (`origin of the wheat: EU`, `does not originate from Ireland`), in English
 /// and the usual words of other EU languages (unverified against their language versions).
-fn speaks_of_origin(text: &str) -> bool {
-    [
-        "origin of the",
-        "originate",
-        "herkunft",
-        "ursprung",
-        "origine de",
-        "origine du",
-        "origine des",
-        "provenance",
-        "origen de",
-        "origen del",
-        "procedencia",
-        "origine del",
-        "origine della",
-        "provenienza",
-        "herkomst",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
+fn speaks_of_origin(words: &WordLists, text: &str) -> bool {
+    words
+        .origin_wordings
+        .iter()
+        .any(|w| text.contains(w.as_str()))
 }
 
 /// Whether a line names a company by its legal form before a comma (`Example SAS, 5 chemin
 /// des Vergers…`, `Trailhead Foods, Inc., 1200 Pine Street`): an operator's name and address.
-fn names_a_company(line: &str) -> bool {
+fn names_a_company(words: &WordLists, line: &str) -> bool {
     let parts: Vec<&str> = line.split([',', '，', '·', '•', '|', '–', '—']).collect();
     parts.len() > 1
         && parts[..parts.len() - 1].iter().any(|p| {
             let last = p.trim_end().rsplit([' ', '\u{a0}']).next().unwrap_or("");
             let first = p.trim_start().split([' ', '\u{a0}']).next().unwrap_or("");
             // A cooperative named by its form first: `Spółdzielnia Mleczarska Mazowsze`.
-            let coop = [
-                "spółdzielnia",
-                "coöperatie",
-                "cooperativa",
-                "coopérative",
-                "genossenschaft",
-            ]
-            .iter()
-            .any(|c| first.to_lowercase().ends_with(c));
-            is_legal_form(last) || is_legal_form(p.trim()) || coop
+            let first = first.to_lowercase();
+            let coop = words
+                .cooperative_forms
+                .iter()
+                .any(|c| first.ends_with(c.as_str()));
+            is_legal_form(words, last) || is_legal_form(words, p.trim()) || coop
         })
 }
 
@@ -2377,8 +2305,8 @@ fn names_a_company(line: &str) -> bool {
 /// 21 CFR 101.5, 16 CFR 303.19): a company named by its legal form
 /// ([`names_a_company`]), or a name followed by an address the line shows to be one
 /// ([`names_an_address`]).
-fn names_an_operator(line: &str) -> bool {
-    names_a_company(line) || names_an_address(line)
+fn names_an_operator(words: &WordLists, line: &str) -> bool {
+    names_a_company(words, line) || names_an_address(words, line)
 }
 
 /// Whether a line is a name followed by a postal address, with no heading and no legal form
@@ -2388,7 +2316,7 @@ fn names_an_operator(line: &str) -> bool {
 /// postcode in one of the forms the markets use, or the last part a country. Labels print
 /// operators this way (Art 9(1)(h) asks for a name and an address, not for a heading), and
 /// a line left unread made the operator look missing.
-fn names_an_address(line: &str) -> bool {
+fn names_an_address(words: &WordLists, line: &str) -> bool {
     let line = line.trim().trim_end_matches('.');
     let parts: Vec<&str> = line.split([',', '，']).map(str::trim).collect();
     if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
@@ -2402,47 +2330,8 @@ fn names_an_address(line: &str) -> bool {
         return false;
     }
     let last = parts[parts.len() - 1].to_lowercase();
-    const COUNTRIES: &[&str] = &[
-        "uk",
-        "u.k.",
-        "united kingdom",
-        "great britain",
-        "ireland",
-        "éire",
-        "germany",
-        "deutschland",
-        "france",
-        "italy",
-        "italia",
-        "spain",
-        "españa",
-        "the netherlands",
-        "netherlands",
-        "nederland",
-        "belgium",
-        "belgique",
-        "belgië",
-        "austria",
-        "österreich",
-        "poland",
-        "polska",
-        "portugal",
-        "sweden",
-        "sverige",
-        "denmark",
-        "danmark",
-        "finland",
-        "suomi",
-        "greece",
-        "luxembourg",
-        "czech republic",
-        "česká republika",
-        "usa",
-        "u.s.a.",
-        "united states",
-        "canada",
-    ];
-    if parts.len() >= 3 && COUNTRIES.contains(&last.as_str()) {
+    let country = |w: &str| words.address_countries.iter().any(|c| c == w);
+    if parts.len() >= 3 && country(&last) {
         return true;
     }
     // A four-digit figure that may be a year (`2000 Jahre Tradition`) counts as a postcode
@@ -2453,7 +2342,7 @@ fn names_an_address(line: &str) -> bool {
                 || parts[1..=n]
                     .iter()
                     .any(|q| q.chars().any(|c| c.is_ascii_digit()))
-                || (n + 2 < parts.len() && COUNTRIES.contains(&last.as_str())))
+                || (n + 2 < parts.len() && country(&last)))
     })
 }
 
@@ -2533,72 +2422,9 @@ fn has_postcode(part: &str) -> bool {
 }
 
 /// The last word of a company name that is its legal form (Ltd, GmbH, SAS, S.p.A., B.V., …).
-fn is_legal_form(word: &str) -> bool {
-    const FORMS: &[&str] = &[
-        "ltd",
-        "ltd.",
-        "limited",
-        "plc",
-        "llc",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co.",
-        "gmbh",
-        "ag",
-        "kg",
-        "se",
-        "sa",
-        "s.a.",
-        "sas",
-        "sarl",
-        "s.a.r.l.",
-        "srl",
-        "s.r.l.",
-        "spa",
-        "s.p.a.",
-        "bv",
-        "b.v.",
-        "nv",
-        "n.v.",
-        "oy",
-        "oyj",
-        "ab",
-        "a/s",
-        "aps",
-        "as",
-        "s.r.o.",
-        "a.s.",
-        "kft",
-        "zrt",
-        "d.o.o.",
-        "sl",
-        "s.l.",
-        "lda",
-        "lda.",
-        "o.o.",
-        "sp.j.",
-        "s.c.",
-        // Cooperatives and partnerships (audit round 2): eG (DE), U.A. (NL), amba (DK),
-        // ek. för. (SE), Kft. (HU), S.n.c., S.a.s., Soc. Coop., S.c.a.r.l. (IT).
-        "eg",
-        "u.a.",
-        "amba",
-        "a.m.b.a.",
-        "för.",
-        "kft.",
-        "zrt.",
-        "s.n.c.",
-        "snc",
-        "s.a.s.",
-        "coop.",
-        "scarl",
-        "s.c.a.r.l.",
-        "s.coop.",
-    ];
+fn is_legal_form(words: &WordLists, word: &str) -> bool {
     let w = word.to_lowercase();
-    FORMS.contains(&w.as_str())
+    words.legal_forms.contains(&w)
 }
 
 /// One amount of a nutrition table as the document holds it: name, value and unit if printed.
@@ -2627,7 +2453,9 @@ fn read_nutrition(
     ve: usize,
 ) -> usize {
     /// What the title and the header lines say of the table's columns.
-    struct Head {
+    struct Head<'w> {
+        /// The reader's word lists (the serving-column words).
+        lists: &'w WordLists,
         basis: Option<nutrition::Basis>,
         /// A per-100 kJ column (infant formula tables).
         kj_column: bool,
@@ -2641,7 +2469,7 @@ fn read_nutrition(
         /// 附录B 示例5): each printed line holds one row of each group.
         groups: usize,
     }
-    impl Head {
+    impl Head<'_> {
         fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
             // A US `Serving size …` line names the basis even after an `Amount per
             // serving` header: the one with a quantity wins.
@@ -2660,7 +2488,7 @@ fn read_nutrition(
                 self.groups = items;
             }
             self.kj_column |= nutrition::names_per_100kj(line);
-            self.serving_column |= nutrition::names_serving_column(line);
+            self.serving_column |= nutrition::names_serving_column(self.lists, line);
             self.columns.extend(nutrition::header_columns(line));
             if let Some(b) = nutrition::nrv_of_serving(&self.columns) {
                 self.basis = Some(b);
@@ -2676,7 +2504,7 @@ fn read_nutrition(
         chars: &[char],
         at: usize,
         (header, flat_rows): nutrition::Flat,
-        head: &mut Head,
+        head: &mut Head<'_>,
         (rows, right): (&mut Placed, &mut Placed),
         per_kj: &mut Placed,
         pending_unread: &mut Vec<(usize, usize, &'static str)>,
@@ -2728,9 +2556,10 @@ fn read_nutrition(
     let title = text_of(b.chars, h.start, title_end);
     let title_value = text_of(b.chars, vs, ve);
     let mut head = Head {
+        lists: &table.words,
         basis: nutrition::basis_in(&title_value),
         kj_column: nutrition::names_per_100kj(&title_value),
-        serving_column: nutrition::names_serving_column(&title_value),
+        serving_column: nutrition::names_serving_column(&table.words, &title_value),
         columns: Vec::new(),
         serving_nrv: false,
         groups: 1,
@@ -2855,13 +2684,14 @@ fn read_nutrition(
         // An operator's name and address printed under the table ends it, as does a line
         // that says by itself what else it is (a date with its A.2.3 words, a registration
         // number, a line_start line).
-        if (scope.market != "CN" && (names_an_operator(&line) || values::quantity_only(&line)))
+        if (scope.market != "CN"
+            && (names_an_operator(&table.words, &line) || values::quantity_only(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()
             || (!rows.is_empty()
                 && !line.chars().any(|c| c.is_ascii_digit())
                 && !claims_in_line(b.chars, table, scope.market, s, e).is_empty())
-            || values::registration_only(&values::folded(&line))
-            || values::expiry_with_suffix(&values::folded(&line)).is_some()
+            || values::registration_only(&table.words, &values::folded(&line))
+            || values::expiry_with_suffix(&table.words, &values::folded(&line)).is_some()
         {
             break;
         }
@@ -3319,7 +3149,8 @@ mod tests {
 
     #[test]
     fn eu_organic_logo_lines() {
-        let code = |l: &str| eu_organic_line(l).map(|(c, o)| (c.is_some(), o.is_some()));
+        let words = &headings::table().unwrap().words;
+        let code = |l: &str| eu_organic_line(words, l).map(|(c, o)| (c.is_some(), o.is_some()));
         assert_eq!(code("DE-ÖKO-006"), Some((true, false)));
         assert_eq!(code("ES-ECO-020-CV"), Some((true, false)));
         assert_eq!(code("EU-Landwirtschaft"), Some((false, true)));
@@ -3332,7 +3163,7 @@ mod tests {
             Some((true, true))
         );
         assert_eq!(
-            eu_organic_line("DE-ÖKO-006 / Nicht-EU-Landwirtschaft").and_then(|(_, o)| o),
+            eu_organic_line(words, "DE-ÖKO-006 / Nicht-EU-Landwirtschaft").and_then(|(_, o)| o),
             Some((13, 36))
         );
         for other in [
@@ -3348,6 +3179,7 @@ mod tests {
 
     #[test]
     fn an_operator_line_by_its_address() {
+        let words = &headings::table().unwrap().words;
         for line in [
             "Coca-Cola Europacific Partners, Uxbridge UB8 1EZ, UK",
             "Imkerei Bergmann, Lindenweg 3, 34117 Kassel, Deutschland",
@@ -3357,7 +3189,7 @@ mod tests {
             "Mleczarnia Mazury, ul. Polna 5, 00-950 Warszawa",
             "Bäckerei Huber, Freising, Germany",
         ] {
-            assert!(names_an_address(line), "{line}");
+            assert!(names_an_address(words, line), "{line}");
         }
         for line in [
             "Serve with a cup of tea, Sunday afternoon, 4 friends.",
@@ -3368,7 +3200,7 @@ mod tests {
             "Sugar free sparkling soft drink with sweeteners.",
             "Best before, 12 2026 Lot",
         ] {
-            assert!(!names_an_address(line), "{line}");
+            assert!(!names_an_address(words, line), "{line}");
         }
     }
 

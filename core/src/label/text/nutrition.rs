@@ -3,7 +3,7 @@
 //! headers, NRV % columns, `—` or blank cells, units attached or in their own cell,
 //! full-width digits.
 
-use super::headings::fold;
+use super::headings::{fold, WordLists};
 
 /// What one line of a nutrition table is.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,29 +48,14 @@ pub struct Row {
 /// Whether a header or title names a per-serving or per-portion column beside the per-100
 /// one (GB 28050-2025 附录B 示例2 「每100克和每份」; EU Art 33 per portion): that column's
 /// values are not read into the document (the rules judge the per-100 column).
-pub fn names_serving_column(s: &str) -> bool {
+pub fn names_serving_column(words: &WordLists, s: &str) -> bool {
     let c = compact(s).replace("毫升", "ml").replace('克', "g");
     let per100 = c.contains("100g") || c.contains("100ml");
-    const WORDS: &[&str] = &[
-        "每份",
-        "perserving",
-        "perportion",
-        "portion",
-        "porción",
-        "porzione",
-        "porcji",
-        "porce",
-        "porção",
-        "ración",
-        "portie",
-        "每包",
-        "每袋",
-    ];
     // `per 100 g | per bar`, `per 100 g | per ½ can (200 g)`: a second `per`.
     // `100g contains | Each cake (8.5g) contains` (the UK form), `100 g enthalten | 1 Riegel
     // enthält`.
     let beside_per100 = per100
-        && (WORDS.iter().any(|w| c.contains(w))
+        && (words.serving_column_words.iter().any(|w| c.contains(w.as_str()))
             || ["per", "pro", "por", "par", "je"]
                 .iter()
                 .any(|w| c.matches(w).count() >= 2)
@@ -1259,8 +1244,13 @@ mod tests {
         );
         assert_eq!(side_by_side("能量 | 1922kJ | 23%"), None);
         assert_eq!(side_by_side("Calories | 200 | 400"), None);
-        assert!(names_serving_column(" | Per serving | Per container"));
+        let words = &super::super::headings::table().unwrap().words;
         assert!(names_serving_column(
+            words,
+            " | Per serving | Per container"
+        ));
+        assert!(names_serving_column(
+            words,
             "Typical Values | 100g contains | Each cake (8.5g) contains"
         ));
         assert!(matches!(read_line("Servings: 1"), Line::Servings(n) if n == "1"));

@@ -1,7 +1,7 @@
 //! Values as printed: numbers with units (net content, alcohol), Chinese numerals in a shelf
 //! life (`十八个月` → `18个月`), dates printed elsewhere (`见瓶盖`).
 
-use super::headings::fold;
+use super::headings::{fold, WordLists};
 
 /// The text with full-width ASCII folded (`２５０ｍＬ` → `250mL`).
 pub fn folded(s: &str) -> String {
@@ -84,18 +84,10 @@ pub fn net_content(s: &str) -> Option<(String, String)> {
 
 /// Whether the whole line is a registration or filing number alone (`国食注字YP20230087`,
 /// `国食健注G20190231`, `食健备G201944000123`): the number is its own heading.
-pub fn registration_only(line: &str) -> bool {
-    const LEADS: &[&str] = &[
-        "国食注字",
-        "国食健注",
-        "国食健字",
-        "卫食健字",
-        "食健备",
-        "国食健备",
-    ];
+pub fn registration_only(words: &WordLists, line: &str) -> bool {
     let l = line.trim();
-    LEADS.iter().any(|lead| {
-        l.strip_prefix(lead).is_some_and(|rest| {
+    words.registration_leads.iter().any(|lead| {
+        l.strip_prefix(lead.as_str()).is_some_and(|rest| {
             let rest = rest.trim();
             !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
         })
@@ -105,18 +97,13 @@ pub fn registration_only(line: &str) -> bool {
 /// The length in characters of the date part of a line that is a date followed by the
 /// words GB 7718-2025 A.2.3 allows after it (`2028年01月09日之前食用最佳`, `2028-01-09之前最佳`);
 /// None for any other line.
-pub fn expiry_with_suffix(line: &str) -> Option<usize> {
-    const SUFFIXES: &[&str] = &[
-        "之前食用最佳",
-        "之前饮用最佳",
-        "之前最佳",
-        "以前食用最佳",
-        "以前饮用最佳",
-        "前食用最佳",
-        "前饮用最佳",
-    ];
+pub fn expiry_with_suffix(words: &WordLists, line: &str) -> Option<usize> {
     let l = line.trim();
-    let head = SUFFIXES.iter().find_map(|s| l.strip_suffix(s))?.trim_end();
+    let head = words
+        .best_before_suffixes
+        .iter()
+        .find_map(|s| l.strip_suffix(s.as_str()))?
+        .trim_end();
     let starts_with_digit = head.chars().next().is_some_and(|c| c.is_ascii_digit());
     let all_date = head
         .chars()
