@@ -113,7 +113,7 @@ fn text_read(b: divan::Bencher) {
     let mut i = 0;
     b.bench_local(|| {
         i = (i + 1) % labels.len();
-        labelcheck::label::text::read(&labels[i].0, &labels[i].2, 1 << 22)
+        labelcheck::label::text::read(&labels[i].0, &labels[i].2, 1 << 22, None)
     });
 }
 

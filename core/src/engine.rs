@@ -64,6 +64,11 @@ impl RuleSelection {
     pub fn parse(spec: &str) -> Result<RuleSelection, String> {
         let mut sel = RuleSelection::default();
         for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if let Some((k @ ("pack" | "topic" | "rule"), v)) = item.split_once(':') {
+                if v.trim().is_empty() {
+                    return Err(format!("`{k}:` names no {k} (in `{item}`)"));
+                }
+            }
             match item.split_once(':') {
                 Some(("pack", v)) => sel.packs.push(v.trim().to_string()),
                 Some(("topic", v)) => sel.topics.push(v.trim().to_string()),
@@ -208,7 +213,65 @@ impl Engine {
                 return Err(Error::Option(format!("no rule `{r}` to select")));
             }
         }
+        // A topic no rule has (or is under) would select nothing: an empty pass.
+        for t in &sel.topics {
+            let one = RuleSelection {
+                topics: vec![t.clone()],
+                ..RuleSelection::default()
+            };
+            if !self
+                .packs()
+                .iter()
+                .any(|p| p.rules.iter().any(|r| one.selects(p, r)))
+            {
+                return Err(Error::Option(format!(
+                    "no rule has the topic `{}` (or one under it) to select",
+                    crate::pack::template::truncate(t)
+                )));
+            }
+        }
         Ok(())
+    }
+
+    /// Whether `market` (as given on a command line or in a request, not in a label) is
+    /// one the catalogue knows; the error names the known ones. Market ids are matched
+    /// exactly (`CN`, not `cn`), as in a label.
+    pub fn known_market(&self, market: &str) -> Result<(), Error> {
+        let catalogue = &self.standards.catalogue;
+        if catalogue.market_index(market).is_some() {
+            return Ok(());
+        }
+        let known: Vec<&str> = catalogue.markets.iter().map(|m| m.id.as_str()).collect();
+        let hint = if catalogue.market_index(&market.to_uppercase()).is_some() {
+            format!(" (market ids are upper case: `{}`)", market.to_uppercase())
+        } else {
+            String::new()
+        };
+        Err(Error::Option(format!(
+            "unknown market `{}`{hint}; known: {}",
+            crate::pack::template::truncate(market),
+            known.join(", ")
+        )))
+    }
+
+    /// Checks a rule selection against the loaded packs once, before any label: an unknown
+    /// pack, rule or topic is an error rather than an empty pass.
+    pub fn validate_selection(&self, only: &RuleSelection) -> Result<(), Error> {
+        self.check_selection(&CheckOptions {
+            only: Some(only.clone()),
+            ..CheckOptions::default()
+        })
+    }
+
+    /// Says whether the bytes of a JSON input start with a byte-order mark or look like
+    /// UTF-16 (which the JSON parser reports only as an unexpected character at 1:1).
+    pub fn encoding_problem(bytes: &[u8]) -> Option<String> {
+        crate::label::parse::encoding_mark(bytes)
+            .err()
+            .map(|e| match e {
+                LabelError::Syntax { message, .. } => message,
+                other => other.to_string(),
+            })
     }
 
     /// Parses and checks one label given as JSON bytes.
@@ -287,11 +350,29 @@ impl Engine {
                 limit: self.limits.max_label_bytes,
             }));
         }
-        let reading = crate::label::text::read(text, ctx, self.limits.max_label_bytes)?;
+        let reading = crate::label::text::read(
+            text,
+            ctx,
+            self.limits.max_label_bytes,
+            self.standards.headings.as_deref(),
+        )?;
+        let index = crate::report::CharIndex::new(text);
+        // A list of the reading longer than a JSON list may be is refused at its place in
+        // the text before the document is written out (80 000 nutrition lines made a
+        // document over the size limit, reported as an input size the user never gave).
+        if let Some(e) = long_list(&reading.document, self.limits.max_list_items) {
+            return Err(Error::Label(text_error(e, &reading, ctx, &index)));
+        }
         let bytes = serde_json::to_vec(&reading.document)
             .map_err(|e| Error::Option(format!("the document read from text: {e}")))?;
-        let mut report = self.check_json(&bytes, opts)?;
-        let index = crate::report::CharIndex::new(text);
+        if bytes.len() > self.limits.max_label_bytes {
+            let e = reading_too_large(&reading.document, bytes.len(), self.limits.max_label_bytes);
+            return Err(Error::Label(text_error(e, &reading, ctx, &index)));
+        }
+        let mut report = self.check_json(&bytes, opts).map_err(|e| match e {
+            Error::Label(e) => Error::Label(text_error(e, &reading, ctx, &index)),
+            other => other,
+        })?;
         for f in &mut report.findings {
             if let Some(span) = reading.locate(&index, &f.path, f.span.as_ref()) {
                 f.span = Some(span);
@@ -1325,7 +1406,9 @@ pub fn read_bounded_file(p: &std::path::Path, limit: u64) -> Result<String, Erro
     if bytes.len() as u64 > limit {
         return Err(io(format!("larger than {limit} bytes")));
     }
-    String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))
+    String::from_utf8(bytes).map_err(|e| {
+        io(Engine::encoding_problem(e.as_bytes()).unwrap_or_else(|| "not UTF-8 text".into()))
+    })
 }
 
 /// Reads every `.toml` file under `dir` as a standards tree.
@@ -1385,6 +1468,152 @@ fn markets_in_order(markets: &[String]) -> Result<Vec<String>, Error> {
         return Err(Error::Option("no market to check against".into()));
     }
     Ok(out)
+}
+
+/// A label error about the document read from a text, said in terms of the text: the
+/// line and column of the field in the text when the reading's source map has it; a fact
+/// from the `extra` facts named as such (its pointer is the merged key); otherwise no line
+/// or column (those of the internal JSON document mean nothing to the user) and a message
+/// that says the error is in the document read from the text.
+fn text_error(
+    e: LabelError,
+    reading: &crate::label::text::TextReading,
+    ctx: &crate::label::text::TextContext,
+    index: &crate::report::CharIndex,
+) -> LabelError {
+    let (path, message) = match e {
+        LabelError::Invalid { path, message, .. } => (path, message),
+        // The market and category of a text come from the caller, not from the text.
+        LabelError::Unknown { path, message } if path == "/market" || path == "/category" => {
+            return LabelError::Unknown {
+                path,
+                message: format!("{message} (given with the text, not read from it)"),
+            }
+        }
+        other => return other,
+    };
+    let from_text = |p: &str| {
+        reading.fields.iter().any(|f| {
+            p == f.pointer
+                || (p.starts_with(&f.pointer) && p.as_bytes().get(f.pointer.len()) == Some(&b'/'))
+        })
+    };
+    if let Some(extra) = &ctx.extra {
+        // The deepest prefix of the pointer that the extra facts give, with the same value
+        // in the document (the printed value wins a conflict), and no printed field over it.
+        let extra = serde_json::Value::Object(extra.clone());
+        let mut at = path.as_str();
+        loop {
+            if let (Some(given), Some(used)) = (extra.pointer(at), reading.document.pointer(at)) {
+                if given == used && !from_text(at) && !at.is_empty() {
+                    return LabelError::Invalid {
+                        message: if at == path {
+                            format!("in the extra facts: {message}")
+                        } else {
+                            format!("in the extra facts (at `{at}`): {message}")
+                        },
+                        path,
+                        line: 0,
+                        column: 0,
+                    };
+                }
+            }
+            match at.rfind('/') {
+                Some(i) if i > 0 => at = &at[..i],
+                _ => break,
+            }
+        }
+    }
+    if let Some(span) = reading.locate(index, &path, None) {
+        let (line, column) = line_column(index.chars(), span.start);
+        return LabelError::Invalid {
+            message: format!("{message} (text line {line}, column {column})"),
+            path,
+            line,
+            column,
+        };
+    }
+    LabelError::Invalid {
+        message: format!("in the document read from the text: {message}"),
+        path,
+        line: 0,
+        column: 0,
+    }
+}
+
+/// The 1-based line and column (in characters) of a character offset.
+fn line_column(chars: &[char], at: usize) -> (usize, usize) {
+    let before = &chars[..at.min(chars.len())];
+    let line = 1 + before.iter().filter(|&&c| c == '\n').count();
+    let column = 1 + before.iter().rev().take_while(|&&c| c != '\n').count();
+    (line, column)
+}
+
+/// The first list of a document longer than `max`, as the error a JSON label with that
+/// list gets (walked without recursion: the extra facts may nest).
+fn long_list(doc: &serde_json::Value, max: usize) -> Option<LabelError> {
+    let mut stack = vec![(String::new(), doc)];
+    while let Some((at, v)) = stack.pop() {
+        let children: Vec<(String, &serde_json::Value)> = match v {
+            serde_json::Value::Array(items) => {
+                if items.len() > max {
+                    return Some(LabelError::Invalid {
+                        message: format!(
+                            "this list of the document read has {} elements, over the limit \
+                             of {max} per list",
+                            items.len()
+                        ),
+                        path: at,
+                        line: 0,
+                        column: 0,
+                    });
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("{at}/{i}"), v))
+                    .collect()
+            }
+            serde_json::Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                        v,
+                    )
+                })
+                .collect(),
+            _ => continue,
+        };
+        stack.extend(children.into_iter().rev());
+    }
+    None
+}
+
+/// The error for a document read from a text that is larger, written as JSON, than a
+/// label may be: it names the largest field, where the bulk is.
+fn reading_too_large(doc: &serde_json::Value, size: usize, limit: usize) -> LabelError {
+    let largest = doc.as_object().and_then(|m| {
+        m.iter()
+            .map(|(k, v)| (k, serde_json::to_vec(v).map_or(0, |b| b.len())))
+            .max_by_key(|(_, n)| *n)
+    });
+    let (path, part) = match largest {
+        Some((k, n)) => (
+            format!("/{}", k.replace('~', "~0").replace('/', "~1")),
+            format!("; this field alone takes {n} bytes"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    LabelError::Invalid {
+        path,
+        line: 0,
+        column: 0,
+        message: format!(
+            "the document read from the text is {size} bytes as JSON, over the limit of \
+             {limit} bytes for a label{part}"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -54,12 +54,15 @@ pub struct PackError {
 }
 
 impl PackError {
+    /// A pack error; a quoted part of the message (between backticks) longer than
+    /// [`MAX_QUOTED_CHARS`] is cut with `…` (a 100 000-term expression was echoed whole, a
+    /// 900 KB message), as interpolated label values are.
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
         PackError {
             file: file.into(),
             line: None,
             rule: None,
-            message: message.into(),
+            message: cut_quoted(message.into()),
         }
     }
     pub fn at_line(mut self, line: Option<usize>) -> Self {
@@ -70,6 +73,33 @@ impl PackError {
         self.rule = Some(rule.into());
         self
     }
+}
+
+/// The longest quoted part (an expression, a value) a pack error shows, in characters.
+pub const MAX_QUOTED_CHARS: usize = 200;
+
+/// `message` with every part between backticks longer than [`MAX_QUOTED_CHARS`] cut.
+fn cut_quoted(message: String) -> String {
+    if message.len() <= MAX_QUOTED_CHARS || !message.contains('`') {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4 * MAX_QUOTED_CHARS));
+    let parts = message.split('`').count();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are inside backticks (an unpaired last one is left whole).
+        let quoted = i % 2 == 1 && parts > i + 1;
+        match part.char_indices().nth(MAX_QUOTED_CHARS) {
+            Some((at, _)) if quoted => {
+                out.push_str(&part[..at]);
+                out.push('…');
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// Everything `Engine` operations can fail with.
@@ -152,6 +182,27 @@ impl Serialize for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long quoted expression in a pack error is cut; the reason after it stays.
+    #[test]
+    fn pack_errors_cut_long_quoted_parts() {
+        let expr = vec!["true"; 100_000].join(" and ");
+        let e = PackError::new(
+            "packs/x/rules.toml",
+            format!("when: `{expr}`: expression is larger than 512 nodes"),
+        );
+        assert!(e.message.len() < 400, "{}", e.message.len());
+        assert!(e
+            .message
+            .ends_with("`: expression is larger than 512 nodes"));
+        assert!(e.message.starts_with("when: `true and true") && e.message.contains("…`: "));
+        // Short quoted parts, and text outside quotes, are kept whole.
+        let short = PackError::new("f", format!("unknown table `t`; {}", "x".repeat(300)));
+        assert_eq!(
+            short.message,
+            format!("unknown table `t`; {}", "x".repeat(300))
+        );
+    }
 
     /// Every variant serialises (the derived form could not serialise `Option` or `Packs`),
     /// tagged by `error`, with its data beside the tag.

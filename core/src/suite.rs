@@ -210,6 +210,46 @@ fn combined_report(m: crate::report::MarketReports) -> Result<crate::report::Rep
     Ok(first)
 }
 
+/// Reads a suite file and checks what the cases cannot: the file is an object, the packs it
+/// compares are loaded (an unknown id filtered every finding away, so every case passed),
+/// and no two cases share a name.
+fn parse_suite_file(engine: &Engine, suite: &str, text: &str) -> Result<SuiteFile, String> {
+    if text.starts_with('\u{feff}') {
+        return Err(format!(
+            "{suite}: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 \
+             without one"
+        ));
+    }
+    if text.trim_start().starts_with('[') {
+        return Err(format!(
+            "{suite}: a suite file must be a JSON object (`{{\"cases\": [...]}}`), not an array"
+        ));
+    }
+    let file: SuiteFile = serde_json::from_str(text).map_err(|e| format!("{suite}: {e}"))?;
+    for id in file.packs.iter().flatten() {
+        if !engine.packs().iter().any(|p| p.meta.id == *id) {
+            let mut known: Vec<&str> = engine.packs().iter().map(|p| p.meta.id.as_str()).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(format!(
+                "{suite}: `packs` names `{}`, which is no loaded pack (known: {})",
+                crate::pack::template::truncate(id),
+                known.join(", ")
+            ));
+        }
+    }
+    let mut names = BTreeSet::new();
+    for case in &file.cases {
+        if !names.insert(case.name.as_str()) {
+            return Err(format!(
+                "{suite}: two cases are named `{}`; case names must be unique in a file",
+                crate::pack::template::truncate(&case.name)
+            ));
+        }
+    }
+    Ok(file)
+}
+
 /// Runs one suite. `suite` names it in results (usually its path); `dir_name` is the
 /// suite's directory (the default pack filter); `load` reads a file relative to the suite.
 pub fn run_suite(
@@ -220,11 +260,13 @@ pub fn run_suite(
     load: &dyn Fn(&str) -> Result<String, String>,
     coverage: &mut Coverage,
 ) -> Result<Vec<CaseResult>, String> {
-    let file: SuiteFile = serde_json::from_str(text).map_err(|e| format!("{suite}: {e}"))?;
+    let file = parse_suite_file(engine, suite, text)?;
     let base: Option<Value> = match &file.base {
         Some(b) => {
-            let t = load(b).map_err(|e| format!("{suite}: base `{b}`: {e}"))?;
-            Some(serde_json::from_str(&t).map_err(|e| format!("{suite}: base `{b}`: {e}"))?)
+            // Shown with control characters escaped (a NUL was echoed raw).
+            let shown = b.escape_debug().to_string();
+            let t = load(b).map_err(|e| format!("{suite}: base `{shown}`: {e}"))?;
+            Some(serde_json::from_str(&t).map_err(|e| format!("{suite}: base `{shown}`: {e}"))?)
         }
         None => None,
     };

@@ -165,7 +165,7 @@ proptest! {
     fn a_rendered_document_reads_back_the_same(d in doc()) {
         let text = render(&d);
         let ctx = TextContext { market: "CN".into(), category: "food".into(), ..TextContext::default() };
-        let r = read(&text, &ctx, 1_000_000).expect("reads");
+        let r = read(&text, &ctx, 1_000_000, None).expect("reads");
         prop_assert_eq!(&r.document, &expected(&d), "{}", text);
         prop_assert!(r.unread.is_empty(), "{:?}", r.unread);
         prop_assert!(r.conflicts.is_empty());
@@ -186,7 +186,7 @@ proptest! {
         }
         let text: String = chars.into_iter().collect();
         let ctx = TextContext { market: "CN".into(), category: "food".into(), ..TextContext::default() };
-        let r = read(&text, &ctx, 1_000_000).expect("reads");
+        let r = read(&text, &ctx, 1_000_000, None).expect("reads");
         let all: Vec<char> = text.chars().collect();
         for u in &r.unread {
             prop_assert!(u.span.end <= all.len());

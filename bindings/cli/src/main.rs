@@ -489,9 +489,20 @@ fn inputs_in_batches(files: &[String], limit: usize, on_batch: &mut dyn FnMut(Ve
 }
 
 /// The `--extra` file: a JSON object of at most a label's size.
+/// An option error's own words, without the `invalid option:` the caller's prefix repeats.
+fn option_message(e: &labelcheck::Error) -> String {
+    match e {
+        labelcheck::Error::Option(m) => m.clone(),
+        other => other.to_string(),
+    }
+}
+
 fn read_extra(path: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     let text = labelcheck::engine::read_bounded_file(std::path::Path::new(path), 4 * 1024 * 1024)
         .map_err(|e| e.to_string())?;
+    if let Some(problem) = Engine::encoding_problem(text.as_bytes()) {
+        return Err(format!("{path}: {problem}"));
+    }
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(serde_json::Value::Object(m)) => Ok(m),
         Ok(_) => Err(format!("{path}: not a JSON object")),
@@ -559,6 +570,25 @@ fn check(
     if markets.as_ref().is_some_and(|m| m.is_empty()) {
         eprintln!("labelcheck: --market names no market");
         return 2;
+    }
+    // A market given on the command line is an option error, not the label's `/market`.
+    for m in markets.iter().flatten() {
+        if let Err(e) = engine.known_market(m) {
+            eprintln!(
+                "labelcheck: --market: {}",
+                render::visible(&option_message(&e))
+            );
+            return 2;
+        }
+    }
+    if let Some(sel) = &opts.only {
+        if let Err(e) = engine.validate_selection(sel) {
+            eprintln!(
+                "labelcheck: --only: {}",
+                render::visible(&option_message(&e))
+            );
+            return 2;
+        }
     }
     if compare && markets.is_some() {
         eprintln!("labelcheck: --compare and --market cannot be combined");
@@ -711,6 +741,15 @@ fn rules(engine: &Engine, lang: Lang, id: Option<&str>, pack: Option<&str>) -> u
         print!("{}", render::explain(p, r, lang));
         return 0;
     }
+    if let Some(want) = pack {
+        if !engine.packs().iter().any(|p| p.meta.id == want) {
+            eprintln!(
+                "labelcheck: --pack: no pack `{}` (`labelcheck packs` lists them)",
+                render::visible(want)
+            );
+            return 2;
+        }
+    }
     for p in engine.packs() {
         if pack.is_some_and(|want| want != p.meta.id) {
             continue;
@@ -824,6 +863,15 @@ fn product_types(engine: &Engine, market: Option<&str>, as_of: Option<&str>, lan
         },
         None => Date::today(),
     };
+    if let Some(m) = market {
+        if let Err(e) = engine.known_market(m) {
+            eprintln!(
+                "labelcheck: --market: {}",
+                render::visible(&option_message(&e))
+            );
+            return 2;
+        }
+    }
     let text = |row: &serde_json::Value, k: &str| {
         row.get(k)
             .and_then(|v| v.as_str())

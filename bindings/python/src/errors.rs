@@ -92,7 +92,10 @@ pub fn to_py(py: Python<'_>, e: &Error, source: Source, index: Option<usize>) ->
                     path, line, column, ..
                 } => {
                     if source == Source::Text && *line > 0 {
-                        message.push_str(&format!(" (line {line}, column {column})"));
+                        // An error read from printed text already names its place there.
+                        if !message.contains("(text line ") {
+                            message.push_str(&format!(" (line {line}, column {column})"));
+                        }
                         (Some(path.as_str()), Some(*line), Some(*column))
                     } else {
                         (Some(path.as_str()), None, None)

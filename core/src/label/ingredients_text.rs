@@ -296,7 +296,7 @@ impl Parser<'_> {
                 level += 1;
             } else if CLOSE.contains(&c) {
                 level = level.saturating_sub(1);
-            } else if level == 0 && SEPARATORS.contains(&c) {
+            } else if level == 0 && (SEPARATORS.contains(&c) || self.sub_list_break(i, end)) {
                 // `单、双甘油脂肪酸酯`: the separator is part of one chemical name.
                 if self.name_prefix(seg_start, i) {
                     continue;
@@ -311,6 +311,28 @@ impl Parser<'_> {
             items.push(item);
         }
         items
+    }
+
+    /// Whether the character at `i` is a line break before a sub-list under its own lead
+    /// (`…freshness.⏎Vitamins and Minerals: Calcium carbonate, …`): the break ends the item
+    /// before it, as a separator does. Only before words of Latin letters and a colon, so a
+    /// name wrapped onto the next line stays one item.
+    fn sub_list_break(&self, i: usize, end: usize) -> bool {
+        if !matches!(self.chars[i], '\n' | '\r') {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < end && self.chars[j].is_whitespace() {
+            j += 1;
+        }
+        let from = j;
+        while j < end
+            && j < from + LEAD_WORD_MAX
+            && (self.chars[j].is_ascii_alphabetic() || matches!(self.chars[j], ' ' | '&'))
+        {
+            j += 1;
+        }
+        j > from && j < end && self.chars[j] == ':'
     }
 
     /// The separators of `[start, end)` outside brackets (the items `list` may make, less

@@ -421,7 +421,8 @@ pub struct NutrientRow {
 pub struct Claim {
     /// The wording as printed: `高钙`, `低脂`, `不添加蔗糖`.
     pub text: String,
-    /// `content`, `comparative`, `function`, `no_added`, `other`.
+    /// `content`, `comparative`, `function`, `health` (a health claim: 21 CFR 101.14),
+    /// `no_added`, `other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// The nutrient the claim is about, when known.

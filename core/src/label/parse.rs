@@ -32,6 +32,29 @@ impl Default for Limits {
     }
 }
 
+/// A label that starts with a byte-order mark, or is UTF-16, said as such (the JSON parser
+/// only saw an unexpected character at line 1, column 1). JSON text exchanged between
+/// systems is UTF-8 without a byte-order mark (RFC 8259, 8.1).
+pub fn encoding_mark(bytes: &[u8]) -> Result<(), LabelError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0) && bytes[..2] != [0, 0]);
+    let message = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        "the input starts with a byte-order mark (U+FEFF); JSON must be UTF-8 without one \
+         (RFC 8259, 8.1): save the file without the mark"
+    } else if utf16 {
+        "the input looks like UTF-16 (a UTF-16 byte-order mark or NUL bytes between \
+         characters); labels are read as UTF-8: save the file as UTF-8"
+    } else {
+        return Ok(());
+    };
+    Err(LabelError::Syntax {
+        line: 1,
+        column: 1,
+        message: message.into(),
+    })
+}
+
 /// Parses one label from JSON bytes.
 ///
 /// Checks the size first, then the nesting depth by a byte scan (so a 10 000-deep input is
@@ -45,6 +68,7 @@ pub fn parse_label(bytes: &[u8], limits: &Limits) -> Result<Label, LabelError> {
             limit: limits.max_label_bytes,
         });
     }
+    encoding_mark(bytes)?;
     prescan(bytes, limits.max_depth)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     // Under `Strict`, a struct is read only from an object: an array given for one fails
@@ -769,8 +793,6 @@ fn parse_shelf_life(text: &str) -> (Option<Decimal>, Option<Decimal>) {
     // Every number written before a unit of time (A.2.4: ××个月, ××日, ××天, ××周, ××年),
     // in digits or Chinese numerals: other numbers (2℃～6℃冷藏保存21天) are no period.
     let chars: Vec<char> = text.chars().collect();
-    let lower = text.to_lowercase();
-    let lower: Vec<char> = lower.chars().collect();
     let mut periods: Vec<(u8, Decimal)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -805,7 +827,13 @@ fn parse_shelf_life(text: &str) -> (Option<Decimal>, Option<Decimal>) {
         while k < chars.len() && chars[k] == ' ' {
             k += 1;
         }
-        let rest: String = lower[k.min(lower.len())..].iter().take(8).collect();
+        // Lower-cased after the cut: a character before it that lower-cases to two (`İ`)
+        // shifted a text lower-cased whole against the indices of `chars`.
+        let rest: String = chars[k..]
+            .iter()
+            .take(8)
+            .flat_map(|c| c.to_lowercase())
+            .collect();
         let rest = rest.strip_prefix('个').unwrap_or(&rest);
         // 0: months, 1: days.
         let period = if rest.starts_with('月') || rest.starts_with("month") {
@@ -1073,6 +1101,19 @@ mod shelf_life_tests {
         assert_eq!(
             super::parse_shelf_life("保质期：6个月").0,
             Some(rust_decimal::Decimal::from(6))
+        );
+    }
+
+    /// A character that lower-cases to two (`İ` → `i̇`) before the number no longer shifts
+    /// the words read after it.
+    #[test]
+    fn a_two_char_lowercase_before_the_number_does_not_shift_the_unit() {
+        let six = Some(rust_decimal::Decimal::from(6));
+        assert_eq!(super::parse_shelf_life("İ6个月").0, six);
+        assert_eq!(super::parse_shelf_life("İİİ 6 MONTHS").0, six);
+        assert_eq!(
+            super::parse_shelf_life("İ18天").1,
+            Some(rust_decimal::Decimal::from(18))
         );
     }
 }

@@ -135,16 +135,29 @@ pub fn safety_classes(text: &str) -> Vec<String> {
     for (i, &c) in chars.iter().enumerate() {
         let Some(l) = letter(c) else { continue };
         let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-        let before: String = chars[..i].iter().collect::<String>().to_lowercase();
         let prev_alpha = i > 0 && chars[i - 1].is_ascii_alphabetic();
         let next_alpha = chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic());
-        if next == Some(&'类')
-            || (before.trim_end().ends_with("class") && !prev_alpha && !next_alpha)
-        {
+        if next == Some(&'类') || (!prev_alpha && !next_alpha && after_class(&chars[..i])) {
             out.push(l.to_string());
         }
     }
     out
+}
+
+/// Whether `before`, blanks at its end set aside, ends with the word `class` (any case).
+/// Looks at no more than the last five characters: every character lower-cases to at least
+/// one, so they hold the last five of the lower-cased text (a prefix lower-cased whole for
+/// every letter made a long category quadratic).
+fn after_class(before: &[char]) -> bool {
+    let end = before
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let tail: String = before[end.saturating_sub(5)..end]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    tail.ends_with("class")
 }
 
 #[cfg(test)]
@@ -162,5 +175,20 @@ mod tests {
         assert_eq!(safety_classes("Class C"), ["C"]);
         assert_eq!(safety_classes("直接接触皮肤产品"), Vec::<String>::new());
         assert_eq!(safety_classes(""), Vec::<String>::new());
+        assert_eq!(safety_classes("CLASS  B"), ["B"]);
+        assert_eq!(safety_classes("subclass B"), ["B"]);
+        assert_eq!(safety_classes("Classic B"), Vec::<String>::new());
+    }
+
+    /// A category of a million class letters is read in linear time (the prefix was
+    /// lower-cased for every letter: a 160 KB value took minutes).
+    #[test]
+    fn long_category_is_linear() {
+        let long = "A".repeat(1_000_000);
+        assert_eq!(safety_classes(&long), Vec::<String>::new());
+        let classes = "Class A ".repeat(200_000);
+        assert_eq!(safety_classes(&classes).len(), 200_000);
+        let blanks = format!("class{}B", " ".repeat(1_000_000));
+        assert_eq!(safety_classes(&blanks), ["B"]);
     }
 }

@@ -5,7 +5,7 @@
 mod catalogue;
 mod codelist;
 pub mod format;
-mod source;
+pub(crate) mod source;
 mod table;
 pub(crate) use table::{cell_texts, fold_key};
 pub(crate) mod template;
@@ -430,6 +430,9 @@ pub struct Standards {
     pub catalogue: Catalogue,
     pub codelists: std::sync::Arc<BTreeMap<String, CodeList>>,
     pub packs: Vec<Pack>,
+    /// The printed-text reader's headings table when the tree gives one of its own
+    /// (`text/headings.toml` in an overlay or a directory); None: the embedded table.
+    pub headings: Option<std::sync::Arc<crate::label::text::headings::Headings>>,
 }
 
 impl Standards {
@@ -444,6 +447,7 @@ impl Standards {
         let mut catalogue_files: Vec<(&str, &str)> = Vec::new();
         let mut codelists = BTreeMap::new();
         let mut pack_files: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
+        let mut headings = None;
         for (path, f) in &by_path {
             let parts: Vec<&str> = path.split('/').collect();
             match parts.as_slice() {
@@ -468,6 +472,15 @@ impl Standards {
                 }
                 ["packs", dir, name] if name.ends_with(".toml") => {
                     pack_files.entry(dir.to_string()).or_default().push(f)
+                }
+                // The reader's headings table: read here only when it is not the embedded
+                // file (that one is compiled on the first text label), so a broken overlay
+                // is a load error and a sound one is what the reader uses.
+                ["text", "headings.toml"] if crate::embedded::json_of(path, &f.text).is_none() => {
+                    match crate::label::text::headings::Headings::from_toml(path, &f.text) {
+                        Ok(h) => headings = Some(std::sync::Arc::new(h)),
+                        Err(e) => errors.push(e),
+                    }
                 }
                 _ => {} // schema, notes and other files are not loaded
             }
@@ -505,6 +518,7 @@ impl Standards {
                 catalogue,
                 codelists,
                 packs,
+                headings,
             })
         } else {
             Err(errors)
@@ -604,10 +618,14 @@ fn load_pack(
         read_pack(files, false, &mut errors)
     };
     let Some((meta, meta_file)) = parsed.meta.take() else {
-        errors.push(PackError::new(
-            format!("packs/{dir}"),
-            "no file of the pack has a [pack] table",
-        ));
+        // A file that could not be read may well hold the [pack] table (a bad date in
+        // pack.toml): its own error is the one to fix, not a missing table.
+        if errors.is_empty() {
+            errors.push(PackError::new(
+                format!("packs/{dir}"),
+                "no file of the pack has a [pack] table",
+            ));
+        }
         return Err(errors);
     };
     check_meta(dir, &meta, &meta_file, catalogue, &mut errors);

@@ -28,9 +28,35 @@ pub fn parse_file<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Pack
 #[cfg(feature = "toml")]
 pub(crate) fn parse_toml<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, PackError> {
     toml::from_str(text).map_err(|e| {
-        PackError::new(path, e.message().trim().to_string())
-            .at_line(e.span().map(|s| line_of(text, s.start)))
+        let message = e.message().trim().to_string();
+        // The parser's recursion limit comes without a place: the line that nests deepest
+        // (most dotted-key dots and brackets) is where it was met.
+        let line = e.span().map(|s| line_of(text, s.start)).or_else(|| {
+            message
+                .contains("recursion")
+                .then(|| deepest_line(text))
+                .flatten()
+        });
+        PackError::new(path, message).at_line(line)
     })
+}
+
+/// The 1-based line with the most nesting characters (`.`, `[`, `{`), if any has one.
+#[cfg(feature = "toml")]
+fn deepest_line(text: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            (
+                l.bytes()
+                    .filter(|b| matches!(b, b'.' | b'[' | b'{'))
+                    .count(),
+                i,
+            )
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|&(n, i)| (n, usize::MAX - i))
+        .map(|(_, i)| i + 1)
 }
 
 /// Without the `toml` feature there is no TOML reader: only embedded files can be read.
@@ -67,6 +93,17 @@ pub fn plain_json_in_place(v: &mut serde_json::Value) {
 
 #[cfg(test)]
 mod tests {
+    /// The recursion limit of deep dotted keys is reported at the line that nests.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn recursion_limit_has_a_line() {
+        let deep = format!("a = 1\n\nx{} = 1\n", ".a".repeat(100_000));
+        let e = super::parse_toml::<serde_json::Value>("packs/p/rules.toml", &deep)
+            .expect_err("too deep");
+        assert_eq!(e.line, Some(3), "{e}");
+        assert_eq!(e.file, "packs/p/rules.toml");
+    }
+
     #[test]
     fn toml_datetimes_become_text_in_place() {
         let mut v = serde_json::json!([

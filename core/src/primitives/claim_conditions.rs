@@ -134,7 +134,18 @@ impl ClaimConditions {
             let words: Vec<String> = crate::pack::cell_texts(row, words_column)
                 .map(str::to_string)
                 .collect();
-            let source = row.get(pattern_column).and_then(|v| v.as_str());
+            // A pattern cell that is there but is no string would read as no pattern (the
+            // row's words alone): refused at load, as a threshold table's bounds are.
+            let source = match row.get(pattern_column) {
+                None | Some(serde_json::Value::Null) => None,
+                Some(v) => Some(v.as_str().ok_or_else(|| {
+                    format!(
+                        "table `{table}` row {}: `{pattern_column}` is {}, not a pattern string",
+                        id(),
+                        crate::pack::template::truncate(&v.to_string())
+                    )
+                })?),
+            };
             let pattern = match source {
                 Some(p) => Some(
                     env.pattern(p)

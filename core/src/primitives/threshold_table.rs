@@ -49,6 +49,26 @@ impl ThresholdTable {
         if !t.rows.iter().any(|r| r.get(result).is_some()) {
             return Err(format!("table `{table}` has no column `{result}`"));
         }
+        // A band bound that is there but is not a number would read as no bound at all (an
+        // open band: `below = "1000"` turned a failing label into a pass). Refused at load.
+        for (i, row) in t.rows.iter().enumerate() {
+            for column in [lower, upper] {
+                let Some(v) = row.get(column) else { continue };
+                if Val::from_json(v).as_num().is_none() {
+                    let name = row
+                        .get(&t.key)
+                        .and_then(|k| k.as_str())
+                        .map(|k| format!(" (`{k}`)"))
+                        .unwrap_or_default();
+                    return Err(format!(
+                        "table `{table}` row {}{name}: the band bound `{column}` is {}, not a \
+                         number (leave it out for an open band)",
+                        i + 1,
+                        crate::pack::template::truncate(&v.to_string())
+                    ));
+                }
+            }
+        }
         let relation = match relation.as_str() {
             "ge" => Relation::Ge,
             "le" => Relation::Le,

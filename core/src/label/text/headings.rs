@@ -197,6 +197,7 @@ pub struct WordLists {
     pub serving_column_words: Vec<String>,
     pub absent_leads: Vec<String>,
     pub absent_not_negation: Vec<String>,
+    pub ingredient_sub_lists: Vec<String>,
 }
 
 impl WordLists {
@@ -212,6 +213,7 @@ impl WordLists {
             ("annex_iii_statements", &self.annex_iii_statements),
             ("origin_wordings", &self.origin_wordings),
             ("serving_column_words", &self.serving_column_words),
+            ("ingredient_sub_lists", &self.ingredient_sub_lists),
         ];
         let other = [
             ("mainland_provinces", &self.mainland_provinces),
@@ -265,6 +267,7 @@ struct Entry {
 }
 
 /// The compiled table.
+#[derive(Debug)]
 pub struct Headings {
     pub version: String,
     /// Normalised heading → its entries (one per family).
@@ -367,6 +370,17 @@ impl Headings {
     /// Compiles the table from its JSON form (what build.rs embeds) or its TOML text.
     pub fn from_json(json: &str) -> Result<Headings, String> {
         let file: HeadingsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        Headings::from_file(file)
+    }
+
+    /// Compiles a table given as TOML (a standards overlay's `text/headings.toml`): errors
+    /// carry the file and, where the TOML reader knows it, the line.
+    pub(crate) fn from_toml(path: &str, text: &str) -> Result<Headings, crate::error::PackError> {
+        let file: HeadingsFile = crate::pack::source::parse_toml(path, text)?;
+        Headings::from_file(file).map_err(|e| crate::error::PackError::new(path, e))
+    }
+
+    fn from_file(file: HeadingsFile) -> Result<Headings, String> {
         file.words.check()?;
         let mut by_key: HashMap<String, Vec<Entry>> = HashMap::new();
         for h in file.heading {
@@ -653,6 +667,20 @@ impl Headings {
             let boundary = he == end || colon || super::lines::is_blank(chars[he]);
             if !boundary {
                 return None;
+            }
+            // A heading of one letter (the lot's `L 26-318`, Dir. 2011/91/EU Art 3) is read
+            // without a colon only before a code holding a figure: not `1 L` of a quantity,
+            // nor a sentence.
+            let letters = chars[hs..he].iter().filter(|c| c.is_alphabetic()).count();
+            if letters == 1 && !colon {
+                let code: Vec<char> = chars[k..end]
+                    .iter()
+                    .copied()
+                    .take_while(|c| !super::lines::is_blank(*c))
+                    .collect();
+                if !code.iter().any(|c| c.is_ascii_digit()) || code.contains(&'%') {
+                    return None;
+                }
             }
         }
         Some(HeadingMatch {

@@ -353,8 +353,14 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Reads a label's text. Linear in the text's length; bounded by `max_chars`.
-pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReading, crate::Error> {
+/// Reads a label's text with a headings table (None: the embedded one). Linear in the
+/// text's length; bounded by `max_chars`.
+pub fn read(
+    text: &str,
+    ctx: &TextContext,
+    max_chars: usize,
+    table: Option<&Headings>,
+) -> Result<TextReading, crate::Error> {
     // An energy label is a graphic of grade bars, pictograms and figures under their
     // symbols; the reader has no items for it, and reading only the words around it would
     // report the label itself as missing (CEL, EU 2017/1369). Said as an error instead.
@@ -365,7 +371,10 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             ctx.category
         )));
     }
-    let table = headings::table().map_err(crate::Error::Option)?;
+    let table = match table {
+        Some(t) => t,
+        None => headings::table().map_err(crate::Error::Option)?,
+    };
     let index = CharIndex::new(text);
     let chars = index.chars();
     if chars.len() > max_chars {
@@ -418,6 +427,7 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
         let (ls, le) = all_lines[li];
         li += 1;
         let items = lines::items(chars, ls, le, table, scope);
+        let mut part_heading_at: Option<usize> = None;
         if items.is_empty() {
             continue;
         }
@@ -437,13 +447,18 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                         // A heading alone on its line has its value on the next, unless that
                         // line says by itself it is something else (`Mindestens haltbar bis:`
                         // over `Trocken lagern.`: the date is missing, the storage is read).
+                        // A party's heading alone (`Manufactured for:`) takes the operator's
+                        // name under it, whatever party that line alone would be.
                         let empty_takes = o.vs >= o.ve
-                            && headless_target(&b, table, scope, &None, item)
-                                .is_none_or(|t| t == o.target);
+                            && headless_target(&b, table, scope, &None, item).is_none_or(|t| {
+                                t == o.target || (t == Target::Producer && is_party(o.target))
+                            });
                         if empty_takes
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve))
                             || next_step(chars, item.start, item.end, o.target)
                             || party_goes_on(chars, item.start, item.end, o.target)
+                            || (o.target == Target::Ingredients
+                                && sub_list_line(&table.words, chars, item.start, item.end))
                         {
                             if o.vs >= o.ve {
                                 o.vs = item.start;
@@ -453,6 +468,31 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                             continue;
                         }
                         open = Some(o);
+                    }
+                    // `500 ml   4.2% vol`: the net quantity and the alcohol strength side by
+                    // side (EU 1169/2011 Art 13(5)), each its own item.
+                    if scope.family != "textile" && ctx.market != "CN" {
+                        let line = text_of(chars, item.start, item.end);
+                        if let Some(((qs, qe), (as_, ae))) = values::quantity_and_strength(&line) {
+                            if let Some(o) = open.take() {
+                                close(&mut b, o);
+                            }
+                            for (t, s, e) in
+                                [(Target::NetContent, qs, qe), (Target::Alcohol, as_, ae)]
+                            {
+                                let (s, e) = lines::trim(chars, item.start + s, item.start + e);
+                                close(
+                                    &mut b,
+                                    Open {
+                                        target: t,
+                                        hs: s,
+                                        vs: s,
+                                        ve: e,
+                                    },
+                                );
+                            }
+                            continue;
+                        }
                     }
                     // A textile line that says by itself what it is: fibre content
                     // (`60% Cotton / 40% Polyester`, read whole by the fibre parser) or a
@@ -491,6 +531,18 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
                 continue;
             };
             seen_heading = true;
+            // `纤维含量：面料：100%棉  里料：…`: a heading with nothing after it but another
+            // heading of the same item (the part's) is that item's heading too, not an empty
+            // item of its own.
+            if items.get(n + 1).is_some_and(|next| {
+                next.heading.as_ref().is_some_and(|nh| {
+                    let (a, z) = lines::trim(chars, h.value_start.min(item.end), item.end);
+                    nh.target == h.target && a >= z
+                })
+            }) {
+                part_heading_at = Some(n + 1);
+                continue;
+            }
             // `里料成分：100%聚酯纤维` after the shell's fibre line: another part of the same
             // fibre content, its label kept for the fibre parser (a second fibre heading
             // would otherwise be a conflict).
@@ -507,7 +559,15 @@ pub fn read(text: &str, ctx: &TextContext, max_chars: usize) -> Result<TextReadi
             if let Some(o) = open.take() {
                 close(&mut b, o);
             }
-            let vs = lines::trim(chars, h.value_start.min(item.end), item.end).0;
+            // The part's heading after the fibre heading (`面料：`) stays in the value, for the
+            // fibre parser.
+            let value_start =
+                if part_heading_at.take() == Some(n) && h.target == Target::FibreContent {
+                    item.start
+                } else {
+                    h.value_start
+                };
+            let vs = lines::trim(chars, value_start.min(item.end), item.end).0;
             let ve = item.end.max(vs);
             if h.target == Target::Nutrition {
                 li = read_nutrition(&mut b, table, scope, &all_lines, li, h, vs, ve);
@@ -1226,13 +1286,37 @@ fn next_step(chars: &[char], s: usize, e: usize, open: Target) -> bool {
     }
 }
 
-/// Whether the line `s..e` goes on with the party or address item before it: a company name
-/// wrapped onto the next line (`厦门柚香园食品` / `有限公司`), or the address on the line under the
-/// name (`Distributed by: Orchard Hills Beverage Co.` / `Yakima, WA 98901`; 101.5 asks for the
-/// city, state and ZIP), or an address wrapped (`…思明区` / `莲前西路188号3楼`).
-fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
-    let party = matches!(
-        open,
+/// Whether the line `s..e` is a sub-list of the ingredient list above it, under its own
+/// lead before a colon (`Vitamins and Minerals: Calcium carbonate, …`, printed under the
+/// list on US cereals; 21 CFR 101.4(a)(1): every ingredient is listed): table `words`,
+/// `ingredient_sub_lists`.
+fn sub_list_line(words: &WordLists, chars: &[char], s: usize, e: usize) -> bool {
+    let Some(colon) = (s..e).find(|&i| matches!(chars[i], ':' | '：')) else {
+        return false;
+    };
+    let lead = text_of(chars, s, colon).trim().to_lowercase();
+    colon + 1 < e && words.ingredient_sub_lists.contains(&lead)
+}
+
+/// Whether an allergen item's value says the food contains none (`Contains no major
+/// allergens`, `None`, `No allergens`): the value after the heading, `Contains` left out.
+fn states_no_allergen(value: &str) -> bool {
+    let l = value.trim().to_lowercase();
+    let l = l
+        .strip_prefix("contains")
+        .map_or(l.as_str(), |r| r.trim_start_matches([' ', ':']));
+    let l = l.trim_end_matches(['.', ' ']);
+    l == "none"
+        || l == "no"
+        || ["no ", "none ", "free from ", "no known "]
+            .iter()
+            .any(|w| l.starts_with(w))
+}
+
+/// Whether a target names a party (a food business operator of one kind or another).
+fn is_party(t: Target) -> bool {
+    matches!(
+        t,
         Target::Producer
             | Target::Distributor
             | Target::Importer
@@ -1240,7 +1324,15 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
             | Target::Commissioner
             | Target::GroupCompany
             | Target::OverseasProducer
-    );
+    )
+}
+
+/// Whether the line `s..e` goes on with the party or address item before it: a company name
+/// wrapped onto the next line (`厦门柚香园食品` / `有限公司`), or the address on the line under the
+/// name (`Distributed by: Orchard Hills Beverage Co.` / `Yakima, WA 98901`; 101.5 asks for the
+/// city, state and ZIP), or an address wrapped (`…思明区` / `莲前西路188号3楼`).
+fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
+    let party = is_party(open);
     if !party && open != Target::Address {
         return false;
     }
@@ -1431,15 +1523,12 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::ProductionAndExpiry => match (vs..ve)
             .find(|&i| matches!(b.chars[i], '/' | '／' | ';' | '；'))
             .or_else(|| {
-                (vs..ve).find(|&i| {
-                    b.chars[i].is_whitespace()
-                        && b.chars[vs..i]
-                            .iter()
-                            .any(|c| headings::fold(*c).is_ascii_digit())
-                        && b.chars[i..ve]
-                            .iter()
-                            .any(|c| headings::fold(*c).is_ascii_digit())
-                })
+                // A blank with a digit before it and one after it: between the first and
+                // the last digit (one pass each, so the search stays linear).
+                let digit = |i: &usize| headings::fold(b.chars[*i]).is_ascii_digit();
+                let first = (vs..ve).find(digit)?;
+                let last = (vs..ve).rev().find(digit)?;
+                (first..last).find(|&i| b.chars[i].is_whitespace())
             }) {
             Some(sep) => {
                 b.set_text("/dates/production", vs, sep);
@@ -1628,6 +1717,13 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::LicenceNumber => b.set_text("/licence_number", vs, ve),
         Target::StandardCode => b.set_text("/standard_code", vs, ve),
+        // `Allergen Information: Contains no major allergens.`: a free-from statement, not
+        // the statement of the allergens a food contains (FD&C Act 403(w)(1)(A), EU
+        // 1169/2011 Art 21): kept as a statement.
+        Target::Allergens if states_no_allergen(&value) => {
+            let (s, e) = lines::trim(b.chars, hs, ve);
+            b.push("/statements", json!(text_of(b.chars, s, e)), s, e);
+        }
         Target::Allergens => b.set_text("/allergens/statement", hs, ve),
         Target::QualityGrade => b.set_text("/quality_grade", vs, ve),
         Target::Suitable => b.set_text("/population/suitable", vs, ve),
@@ -1821,18 +1917,31 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     // A company's name ends at its legal form, which also splits addresses without a digit
     // (Irish and rural addresses often have none: `North Atlantic Seafood Ltd, Harbour Road,
     // Killybegs`) or with a digit only far on (`Wicklow Mills Ltd, Main Street, …, A67 X123`).
+    // The word before each comma is looked for in at most a legal form's length of
+    // characters, so a value of many commas stays linear.
+    let longest_form = b
+        .headings
+        .words
+        .legal_forms
+        .iter()
+        .map(|f| f.chars().count())
+        .max()
+        .unwrap_or(0);
     let by_form = commas.iter().find_map(|&i| {
-        let before: String = b.chars[vs..i].iter().collect();
-        let last = before
-            .trim_end()
-            .rsplit([' ', '\u{a0}'])
-            .next()
-            .unwrap_or("");
+        let mut e = i;
+        while e > vs && b.chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > vs && !matches!(b.chars[s - 1], ' ' | '\u{a0}') && e - s <= longest_form {
+            s -= 1;
+        }
+        let last: String = b.chars[s..e].iter().collect();
         let mut j = i + 1;
         while j < ve && b.chars[j].is_whitespace() {
             j += 1;
         }
-        (i > vs && j < ve && is_legal_form(&b.headings.words, last)).then_some((i, j))
+        (i > vs && j < ve && is_legal_form(&b.headings.words, &last)).then_some((i, j))
     });
     let split = match (by_form, split) {
         (Some(f), Some(d)) if f.0 < d.0 => Some(f),
@@ -2581,7 +2690,11 @@ fn read_nutrition(
     // Art 34(2)'s linear format, GB 28050-2025 附录B 示例6's text format
     // (`营养成分/100克：能量2242kJ，蛋白质6.4克，…`). Then the lines below are not the table's.
     let mut linear = false;
-    let (before_colon, pieces) = linear_pieces(b.chars, vs, ve);
+    // `…, Protein 0g. Not a significant source of saturated fat, trans fat, …` (21 CFR
+    // 101.9(f)(5), printed on the linear declaration's line): the sentence ends the items
+    // and is one statement, its commas kept.
+    let insignificant = not_significant_source(b.chars, vs, ve);
+    let (before_colon, pieces) = linear_pieces(b.chars, vs, insignificant.unwrap_or(ve));
     if pieces.len() >= 2 {
         let read: Vec<((usize, usize), nutrition::Row)> = pieces
             .iter()
@@ -2594,6 +2707,12 @@ fn read_nutrition(
             .collect();
         if read.len() >= 2 {
             linear = true;
+            if let Some(ns) = insignificant {
+                let (ns, ne) = lines::trim(b.chars, ns, ve);
+                if ns < ne {
+                    statements.push((ns, ne));
+                }
+            }
             // `…，钠1500mg。儿童青少年应避免过量摄入盐油糖。` (GB 28050-2025 附录B 示例6): a sentence of
             // words after the items is a statement printed with the declaration.
             for &(ps, pe) in &pieces {
@@ -2685,7 +2804,9 @@ fn read_nutrition(
         // that says by itself what else it is (a date with its A.2.3 words, a registration
         // number, a line_start line).
         if (scope.market != "CN"
-            && (names_an_operator(&table.words, &line) || values::quantity_only(&line)))
+            && (names_an_operator(&table.words, &line)
+                || values::quantity_only(&line)
+                || values::storage_by_verb(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()
             || (!rows.is_empty()
                 && !line.chars().any(|c| c.is_ascii_digit())
@@ -2937,15 +3058,40 @@ type Pieces = Vec<(usize, usize)>;
 /// Returns the pieces before the colon (cut the same way) and the pieces after it. A piece
 /// with a bracket keeps what the bracket holds (`Total Sugars 12g (Incl. 12g Added Sugars, 24%
 /// DV)`), and such a piece is two: the row before the bracket, and the one inside it.
+/// Where `Not a significant source of` (21 CFR 101.9(f)(5)) starts in `vs..ve`, after the
+/// declaration's colon.
+fn not_significant_source(chars: &[char], vs: usize, ve: usize) -> Option<usize> {
+    const WORDS: &str = "not a significant source of";
+    let n = WORDS.chars().count();
+    let colon = (vs..ve).find(|&i| matches!(chars[i], '：' | ':'))?;
+    (colon + 1..ve.saturating_sub(n - 1)).find(|&i| {
+        chars[i..i + n]
+            .iter()
+            .zip(WORDS.chars())
+            .all(|(c, w)| c.to_ascii_lowercase() == w)
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+    })
+}
+
 fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
     let colons: Vec<usize> = (vs..ve)
         .filter(|&i| matches!(chars[i], '：' | ':'))
         .collect();
     // `Serv. size: 1 bar (50g), Amount per serving: Calories 210, …`: the items start after
     // the colon of `Amount per serving`, else after the first colon.
+    // Looked for in the few characters before each colon, so a line of many colons stays
+    // linear.
     let per_serving = colons.iter().copied().find(|&c| {
-        let before: String = chars[vs..c].iter().collect::<String>().to_lowercase();
-        before.trim_end().ends_with("per serving")
+        const WORDS: [char; 11] = ['p', 'e', 'r', ' ', 's', 'e', 'r', 'v', 'i', 'n', 'g'];
+        let mut e = c;
+        while e > vs && chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        e >= vs + WORDS.len()
+            && chars[e - WORDS.len()..e]
+                .iter()
+                .zip(WORDS)
+                .all(|(&a, w)| a.to_ascii_lowercase() == w)
     });
     let Some(colon) = per_serving.or_else(|| colons.first().copied()) else {
         return (Vec::new(), Vec::new());
@@ -3209,7 +3355,7 @@ mod tests {
         // The first line is the name even when it begins with 0 / 无 (text_roundtrip found
         // `0一号`); a later `不含X` line is an ingredient claimed absent; 无锡 is a place.
         let text = "0一号\n配料：水、白砂糖\n不含防腐剂\n无锡特产\n无醇啤酒\n";
-        let r = read(text, &ctx("food"), 100_000).expect("reads");
+        let r = read(text, &ctx("food"), 100_000, None).expect("reads");
         let d = &r.document;
         assert_eq!(d["product_name"]["text"], "0一号");
         let absent = d["emphasised_ingredients"].as_array().expect("a list");
@@ -3221,7 +3367,7 @@ mod tests {
     #[test]
     fn reads_items_tables_and_spans() {
         let text = "草原纯牛奶\n配料：生牛乳\n净含量：２５０mL  保质期：六个月\n营养成分表\n项目\t每100mL\tNRV%\n能量\t272kJ\t3%\n蛋白质 3.2g 5%\n生产日期：见盒顶\n谁也不认识的一行";
-        let r = read(text, &ctx("food.dairy.sterilised_milk"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.dairy.sterilised_milk"), 100_000, None).expect("reads");
         let d = &r.document;
         assert_eq!(d["product_name"]["text"], "草原纯牛奶");
         assert_eq!(d["ingredients"]["text"], "配料：生牛乳");
@@ -3246,7 +3392,7 @@ mod tests {
     #[test]
     fn a_field_printed_twice_differently_is_a_conflict() {
         let text = "配料：水\n净含量：500mL\n净含量：550mL";
-        let r = read(text, &ctx("food.beverage"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.beverage"), 100_000, None).expect("reads");
         assert_eq!(r.document["net_content"]["value"], 500);
         assert_eq!(r.conflicts.len(), 2, "text and value: {:?}", r.conflicts);
         assert_eq!(r.conflicts[0].other.text, "净含量：550mL");
@@ -3255,7 +3401,7 @@ mod tests {
     #[test]
     fn wrapped_ingredients_stay_one_contiguous_span() {
         let text = "配料：小麦粉、白砂糖、\n植物油、鸡蛋\n净含量：200g";
-        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.bakery"), 100_000, None).expect("reads");
         assert_eq!(
             r.document["ingredients"]["text"],
             "配料：小麦粉、白砂糖、\n植物油、鸡蛋"
@@ -3266,7 +3412,7 @@ mod tests {
     #[test]
     fn a_finished_list_does_not_swallow_the_next_line() {
         let text = "配料：水、白砂糖\n来历不明的一行\n贮存条件：阴凉（避光\n干燥）处";
-        let r = read(text, &ctx("food.beverage"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.beverage"), 100_000, None).expect("reads");
         assert_eq!(r.document["ingredients"]["text"], "配料：水、白砂糖");
         assert_eq!(r.unread.len(), 1, "{:?}", r.unread);
         assert_eq!(r.unread[0].span.text, "来历不明的一行");
@@ -3277,7 +3423,7 @@ mod tests {
     #[test]
     fn a_heading_alone_on_its_line_takes_the_next_line() {
         let text = "配料表：\n小麦粉、白砂糖\n生产者：\n某某食品有限公司\n地址：某市某路1号";
-        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.bakery"), 100_000, None).expect("reads");
         assert_eq!(
             r.document["ingredients"]["text"],
             "配料表：\n小麦粉、白砂糖"
@@ -3290,7 +3436,7 @@ mod tests {
     #[test]
     fn a_branch_and_its_group_company() {
         let text = "生产者：某某乳业集团有限公司呼和浩特分公司\n地址：呼和浩特市新城区1号\n集团公司：某某乳业集团有限公司\n地址：北京市朝阳区2号\n电话：010-5550101";
-        let r = read(text, &ctx("food.dairy"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.dairy"), 100_000, None).expect("reads");
         assert_eq!(
             r.document["producer"]["name"],
             "某某乳业集团有限公司呼和浩特分公司"
@@ -3307,6 +3453,7 @@ mod tests {
             "中国能效标识\n能效等级：1级",
             &ctx("appliance.room_air_conditioner"),
             100_000,
+            None,
         )
         .expect_err("refused");
         assert!(
@@ -3319,7 +3466,7 @@ mod tests {
     #[test]
     fn numbered_steps_after_a_full_stop_stay_one_item() {
         let text = "冲调方法：\n1.先加水。\n2.再加粉。\n3.摇匀\n贮存条件：阴凉干燥处";
-        let r = read(text, &ctx("food.infant_formula.infant"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.infant_formula.infant"), 100_000, None).expect("reads");
         assert_eq!(
             r.document["population"]["preparation"]["text"],
             "1.先加水。\n2.再加粉。\n3.摇匀"
@@ -3330,7 +3477,7 @@ mod tests {
     #[test]
     fn textile_items() {
         let text = "品名：婴儿连体衣\n号型：66/44\n纤维含量：100%棉\n安全类别：GB 31701 A类\n执行标准：FZ/T 73025";
-        let r = read(text, &ctx("textile.infant"), 100_000).expect("reads");
+        let r = read(text, &ctx("textile.infant"), 100_000, None).expect("reads");
         assert_eq!(r.document["fibre_content"]["text"], "100%棉");
         assert_eq!(r.document["textile"]["size"], "66/44");
         assert_eq!(r.document["textile"]["safety_category"], "GB 31701 A类");
@@ -3340,12 +3487,12 @@ mod tests {
     #[test]
     fn hostile_text_is_bounded() {
         let long = "配料：".repeat(50_000);
-        let r = read(&long, &ctx("food"), 1_000_000).expect("reads");
+        let r = read(&long, &ctx("food"), 1_000_000, None).expect("reads");
         assert!(r.unread.len() <= MAX_LISTED);
-        let err = read(&"x".repeat(11), &ctx("food"), 10);
+        let err = read(&"x".repeat(11), &ctx("food"), 10, None);
         assert!(err.is_err());
         let noise: String = (0..20_000u32).filter_map(char::from_u32).collect();
-        let r = read(&noise, &ctx("food"), 1_000_000).expect("reads");
+        let r = read(&noise, &ctx("food"), 1_000_000, None).expect("reads");
         assert!(r.unread.len() + r.unread_more > 0);
     }
 
@@ -3369,7 +3516,7 @@ mod tests {
         };
         // GB 28050-2011 6.1: 每10mL is a serving with its amount.
         let text = "营养成分表\n项目 每10mL NRV%\n能量 36kJ 0%\n钠 650mg 33%\n保质期：24个月";
-        let r = read(text, &ctx("food.seasoning"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.seasoning"), 100_000, None).expect("reads");
         let n = &r.document["nutrition"];
         assert_eq!(
             (&n["basis"], &n["serving_size"], &n["serving_unit"]),
@@ -3378,7 +3525,7 @@ mod tests {
         assert_eq!(rows(&r).len(), 2);
         // The NRV % column after the per-serving column: read per serving.
         let text = "营养成分表\n项目 每100克 每份（30克） NRV%\n能量 1864千焦 559千焦 7%\n钠 560毫克 168毫克 8%";
-        let r = read(text, &ctx("food.bakery"), 100_000).expect("reads");
+        let r = read(text, &ctx("food.bakery"), 100_000, None).expect("reads");
         let n = &r.document["nutrition"];
         assert_eq!(
             (&n["basis"], &n["serving_size"]),
@@ -3406,7 +3553,7 @@ mod tests {
             ("营养成分表\n项目 每100克 NRV%\n能量 1922千焦 23%\n蛋白质 6.8克 11%\n反式脂肪 0克\n钠 480毫克 24%", "生产日期及保质期至：见包装背面"),
         ] {
             let text = format!("{text}\n{date}\n储藏方式：阴凉干燥处");
-            let r = read(&text, &ctx("food.bakery"), 100_000).expect("reads");
+            let r = read(&text, &ctx("food.bakery"), 100_000, None).expect("reads");
             assert_eq!(r.document["nutrition"]["basis"], "per_100g", "{text}");
             assert_eq!(rows(&r), want, "{text}");
             assert!(
@@ -3425,7 +3572,7 @@ mod tests {
         // A line under the table that starts with a heading the reader does not know whole:
         // unread (not a note of the table, and not 产地 either).
         let text = "营养成分表\n项目 每100mL NRV%\n能量 3404kJ 41%\n钠 0mg 0%\n产地及原料来源：山东省\n产地：山东省烟台市";
-        let r = read(text, &ctx("food"), 100_000).expect("reads");
+        let r = read(text, &ctx("food"), 100_000, None).expect("reads");
         assert!(r.document["nutrition"].get("statements").is_none());
         assert_eq!(r.document["origin"]["place"], "山东省烟台市");
         assert_eq!(r.unread.len(), 1, "{:?}", r.unread);

@@ -320,6 +320,21 @@ fn us_added_sugars(s: &str) -> Option<String> {
     let rest = ["includes ", "incl. ", "incl "]
         .iter()
         .find_map(|p| lower.strip_prefix(p).map(|_| &s[p.len()..]))?;
+    // `Includes / Incluye 0g Added Sugars / Azúcares Añadidos 0%` (a bilingual panel, 21 CFR
+    // 101.15(c)(2)): the translation of `Includes` after a slash is no part of the amount.
+    let rest = match rest.trim_start().strip_prefix('/') {
+        Some(r) => {
+            let r = r.trim_start();
+            let word = r
+                .find(|c: char| c.is_whitespace() || c.is_ascii_digit())
+                .unwrap_or(r.len());
+            if r[..word].chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            &r[word..]
+        }
+        None => rest,
+    };
     let at = rest.to_ascii_lowercase().find("added sugar")?;
     let (amount, tail) = rest.split_at(at);
     let name_len = if tail.to_ascii_lowercase().starts_with("added sugars") {
@@ -330,6 +345,16 @@ fn us_added_sugars(s: &str) -> Option<String> {
     let (name, after) = tail.split_at(name_len);
     // `Incl. 12g Added Sugars, 24%` (the linear form): the comma before the percentage.
     let after = after.trim().trim_start_matches(',').trim();
+    // `… Added Sugars / Azúcares Añadidos 0%`, `… Added Sugars / Incluye 0g Azúcares
+    // Añadidos 0%`: the Spanish half after the slash repeats the row; only its % DV is kept.
+    let after = match after.strip_prefix('/') {
+        Some(spanish) => spanish
+            .split_whitespace()
+            .last()
+            .filter(|w| w.ends_with('%') && w.starts_with(|c: char| c.is_ascii_digit() || c == '<'))
+            .unwrap_or(""),
+        None => after,
+    };
     Some(format!("{name}  {}  {after}", amount.trim()))
 }
 

@@ -237,6 +237,36 @@ pub fn quantity_only(line: &str) -> bool {
     groups > 0
 }
 
+/// A net quantity and an alcohol strength on one line, set apart by blanks (`500 ml   4.2%
+/// vol`, `4,2 % vol 0,5 l`): EU 1169/2011 Art 13(5) puts the name, the net quantity and the
+/// strength in the same field of vision, and beer and wine print the two side by side. The
+/// char offsets of the two parts: `(quantity, strength)`, each `(start, end)`.
+pub fn quantity_and_strength(line: &str) -> Option<((usize, usize), (usize, usize))> {
+    let chars: Vec<char> = line.chars().collect();
+    let n = chars.len();
+    for i in 1..n {
+        if !chars[i].is_whitespace() || chars[i - 1].is_whitespace() {
+            continue;
+        }
+        let mut j = i;
+        while j < n && chars[j].is_whitespace() {
+            j += 1;
+        }
+        if j >= n {
+            break;
+        }
+        let left: String = chars[..i].iter().collect();
+        let right: String = chars[j..].iter().collect();
+        if quantity_only(&left) && alcohol_only(&right) {
+            return Some(((0, i), (j, n)));
+        }
+        if alcohol_only(&left) && quantity_only(&right) {
+            return Some(((j, n), (0, i)));
+        }
+    }
+    None
+}
+
 /// `52%vol` → 52.
 pub fn alcohol(s: &str) -> Option<String> {
     numbers_with_units(s)
