@@ -190,6 +190,7 @@ pub struct WordLists {
     pub organic_name_stems: Vec<String>,
     pub annex_iii_statements: Vec<String>,
     pub origin_wordings: Vec<String>,
+    pub countries_after_the: Vec<String>,
     pub the_food: Vec<String>,
     pub making_up: Vec<String>,
     pub registration_leads: Vec<String>,
@@ -212,6 +213,7 @@ impl WordLists {
             ("organic_name_stems", &self.organic_name_stems),
             ("annex_iii_statements", &self.annex_iii_statements),
             ("origin_wordings", &self.origin_wordings),
+            ("countries_after_the", &self.countries_after_the),
             ("serving_column_words", &self.serving_column_words),
             ("ingredient_sub_lists", &self.ingredient_sub_lists),
         ];

@@ -931,15 +931,16 @@ fn claims_in_line(
         }
         if p > ts && p >= te {
             claims.push((ts, te, no_added));
-        } else if te - ts > 3
-            && chars[te - 1..te].iter().any(|c| {
+        } else if te - ts >= 3
+            && name_end(&chars[ts..te]).is_some_and(|c| {
                 "奶乳料品包糕糖力茶汁粉油酱醋酒肠肉片条面米豆果仁酥卷丸饺粥冻酪水露膏块棒脯干化饼"
-                    .contains(*c)
+                    .contains(c)
             })
         {
-            // A food's name beside the claims (`高蛋白 乳清蛋白威化`, ending in a food word):
-            // the line is the product name, whose claim words the name reading takes. A
-            // slogan (`0反式脂肪 酥香可口`) leaves the line a claim line.
+            // A food's name beside the claims (`高蛋白 乳清蛋白威化`, `无乳糖 纯牛奶`,
+            // `无乳糖 舒化奶（调制乳）`: ending in a food word, a bracketed kind after it
+            // looked through): the line is the product name, whose claim words the name
+            // reading takes. A slogan (`0反式脂肪 酥香可口`) leaves the line a claim line.
             return Vec::new();
         }
     }
@@ -948,6 +949,16 @@ fn claims_in_line(
     } else {
         Vec::new()
     }
+}
+
+/// The last character of a name, a closing bracket looked through (`舒化奶（调制乳）` ends in
+/// 乳, the kind's last word).
+fn name_end(piece: &[char]) -> Option<char> {
+    let mut end = piece.len();
+    while end > 0 && matches!(piece[end - 1], ')' | '）') {
+        end -= 1;
+    }
+    end.checked_sub(1).map(|i| piece[i])
 }
 
 /// `不含防腐剂`, `无蔗糖`, `本品不含香精`: a line that is only 无 / 不含 / 零 / 0 / 没有 (after an
@@ -1344,9 +1355,14 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
         .iter()
         .any(|w| line.ends_with(w));
     let cjk_address = line.contains(['路', '号', '街', '区', '市', '省', '镇', '村', '楼']);
+    // A line that says by itself it is something else — a share (`13.5% vol`, `100%
+    // Cotton`), a quantity (`750 ml`) — is no address line, whatever its digits.
     let latin_address = line.chars().any(|c| c.is_ascii_digit())
         && (line.contains(',') || line.split_whitespace().count() >= 2)
-        && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !line.contains('%')
+        && !values::quantity_only(&line)
+        && !values::alcohol_only(&line);
     (party && company_end) || cjk_address || latin_address
 }
 
@@ -1660,12 +1676,13 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::OriginPlace => b.set_text("/origin/place", vs, ve),
         // `Made in a factory that also handles nuts`, `Baked in small batches`: a sentence,
         // not a country (an allergen advice, a slogan); kept as a statement.
-        Target::OriginCountry if origin_sentence(b.chars, hs, vs, &value) => b.push(
-            "/statements",
-            Value::String(text_of(b.chars, hs, ve)),
-            hs,
-            ve,
-        ),
+        Target::OriginCountry if origin_sentence(&b.headings.words, b.chars, hs, vs, &value) => b
+            .push(
+                "/statements",
+                Value::String(text_of(b.chars, hs, ve)),
+                hs,
+                ve,
+            ),
         // `Origin: Ireland (wheat flour does not originate from Ireland)`: the food's origin,
         // and in its bracket the statement on the primary ingredient (Reg. (EU) 2018/775
         // Art 2(b)), kept as a statement.
@@ -1677,14 +1694,15 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // `Made in Ireland for: Glenisk, Killeigh, …`: the origin, then the operator the food
         // was made for (Art 8(1): the operator under whose name it is marketed).
         Target::OriginCountry if b.market != "CN" && made_for(&b.chars[vs..ve]).is_some() => {
-            if let Some((c_end, p_start)) = made_for(&b.chars[vs..ve]) {
+            if let Some((c_end, p_start, by)) = made_for(&b.chars[vs..ve]) {
                 let (cs, ce) = lines::trim(b.chars, vs, vs + c_end);
                 if cs < ce {
                     b.set_text("/origin/country", cs, ce);
                 }
+                // `… by:` names the maker, `… for:` the operator it was made for.
                 let (ps, pe) = lines::trim(b.chars, vs + p_start, ve);
                 if ps < pe {
-                    set_party(b, "/distributor", ps, pe);
+                    set_party(b, if by { "/producer" } else { "/distributor" }, ps, pe);
                 }
             }
         }
@@ -1975,14 +1993,24 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
 /// `prodotto in uno stabilimento che…`) — a place's name is capitalised (`Made in Ireland`,
 /// `Produced in the EU` is left a statement, as `the` reads), or with a figure (`Baked in
 /// Scotland since 1921`, a line of the maker's history).
-fn origin_sentence(chars: &[char], hs: usize, vs: usize, value: &str) -> bool {
+fn origin_sentence(words: &WordLists, chars: &[char], hs: usize, vs: usize, value: &str) -> bool {
     let lower = value.to_lowercase();
+    // `Made in the USA`, `Produced in the EU`: a country whose name takes the article.
+    let country_after_the = lower.strip_prefix("the ").is_some_and(|rest| {
+        words.countries_after_the.iter().any(|c| {
+            rest.strip_prefix(c.as_str())
+                .is_some_and(|r| r.chars().next().is_none_or(|n| !n.is_alphanumeric()))
+        })
+    });
     let colon = chars[hs.min(vs)..vs]
         .iter()
         .any(|c| matches!(c, ':' | '：' | '﹕'));
     // `Made in Ireland for: Glenisk, …, R35 …`: the figures after `for:` are the operator's.
     let vc: Vec<char> = value.chars().collect();
-    let place = &vc[..made_for(&vc).map_or(vc.len(), |(at, _)| at)];
+    let place = &vc[..made_for(&vc).map_or(vc.len(), |(at, _, _)| at)];
+    if country_after_the {
+        return !colon && place.iter().any(|c| c.is_ascii_digit());
+    }
     ["a ", "an ", "the "].iter().any(|w| lower.starts_with(w))
         || (!colon
             && (value
@@ -2269,21 +2297,35 @@ fn operator_from_unread(b: &mut Builder) {
     }
 }
 
-/// In an origin's value, ` for:` and the party after it (`Ireland for: Glenisk, …`): where
-/// the country ends and where the party starts.
-fn made_for(chars: &[char]) -> Option<(usize, usize)> {
+/// In an origin's value, ` for:` or ` by:` and the party after it (`Ireland for: Glenisk,
+/// …`, `Ireland by: Kerry Foods Ltd, …`): where the country ends, where the party starts,
+/// and whether it is the maker (`by`) rather than the operator it was made for. Without a
+/// colon the party must begin with a capital (`Made in Italy by hand` names no party).
+fn made_for(chars: &[char]) -> Option<(usize, usize, bool)> {
     let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
     if lower.len() != chars.len() {
         return None;
     }
-    let at = (0..lower.len().saturating_sub(4)).find(|&i| {
-        lower[i..].starts_with(&[' ', 'f', 'o', 'r']) && matches!(lower.get(i + 4), Some(':' | ' '))
-    })?;
-    let mut p = at + 4;
-    while p < chars.len() && matches!(chars[p], ':' | ' ') {
-        p += 1;
-    }
-    (p < chars.len()).then_some((at, p))
+    (0..lower.len()).find_map(|i| {
+        let (word, by): (&[char], bool) = if lower[i..].starts_with(&[' ', 'f', 'o', 'r']) {
+            (&[' ', 'f', 'o', 'r'], false)
+        } else if lower[i..].starts_with(&[' ', 'b', 'y']) {
+            (&[' ', 'b', 'y'], true)
+        } else {
+            return None;
+        };
+        let after = i + word.len();
+        let colon = lower.get(after) == Some(&':');
+        if !colon && lower.get(after) != Some(&' ') {
+            return None;
+        }
+        let mut p = after;
+        while p < chars.len() && matches!(chars[p], ':' | ' ') {
+            p += 1;
+        }
+        let party = chars.get(p).is_some_and(|c| colon || c.is_uppercase());
+        party.then_some((i, p, by))
+    })
 }
 
 /// Whether an EU organic code's country is a Member State's (`IE-ORG-02`, not `GB-ORG-05`).
