@@ -121,25 +121,8 @@ fn a_non_numeric_band_bound_is_a_pack_error() {
     let row = r#"{ id = "volume_ml", quantity = "volume", over = 0, below = 1000,"#;
     assert!(tables.contains(row), "the row to break is in the table");
     for bad in [r#""1000""#, "nan", "true", "[1]", "{ a = 1 }"] {
-        let dir = std::env::temp_dir().join(format!(
-            "labelcheck-a21-band-{}-{}",
-            std::process::id(),
-            bad.len()
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("packs/gb7718-2011")).expect("mkdir");
-        fs::write(
-            dir.join("packs/gb7718-2011/tables.toml"),
-            tables.replace(row, &row.replace("below = 1000", &format!("below = {bad}"))),
-        )
-        .expect("write");
-        let label = include_str!("../../examples/uht-milk.json");
-        let r = Engine::with_overlay(&dir).and_then(|e| e.check_json(label.as_bytes(), &opts()));
-        let _ = fs::remove_dir_all(&dir);
-        let text = match r {
-            Err(e @ (Error::Pack(_) | Error::Packs(_))) => e.to_string(),
-            other => panic!("`below = {bad}`: expected a pack error, got {other:?}"),
-        };
+        let broken = tables.replace(row, &row.replace("below = 1000", &format!("below = {bad}")));
+        let text = overlay_pack_error("gb7718-2011", &broken, bad.len());
         assert!(
             text.contains("net_content_units") && text.contains("`below`"),
             "{text}"
@@ -272,25 +255,28 @@ fn a_claim_pattern_that_is_no_string_is_a_pack_error() {
     let tables = include_str!("../../standards/packs/gb28050-2011/tables.toml");
     let cell = r#"pattern = '(^|[^极减降])(低|少)(能量|热量)'"#;
     assert!(tables.contains(cell), "the cell to break is in the table");
-    let dir = std::env::temp_dir().join(format!("labelcheck-a21-claim-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("packs/gb28050-2011")).expect("mkdir");
-    fs::write(
-        dir.join("packs/gb28050-2011/tables.toml"),
-        tables.replace(cell, "pattern = 42"),
-    )
-    .expect("write");
-    let label = include_str!("../../examples/uht-milk.json");
-    let r = Engine::with_overlay(&dir).and_then(|e| e.check_json(label.as_bytes(), &opts()));
-    let _ = fs::remove_dir_all(&dir);
-    let text = match r {
-        Err(e @ (Error::Pack(_) | Error::Packs(_))) => e.to_string(),
-        other => panic!("expected a pack error, got {other:?}"),
-    };
+    let text = overlay_pack_error("gb28050-2011", &tables.replace(cell, "pattern = 42"), 0);
     assert!(
         text.contains("content_claims") && text.contains("energy_low") && text.contains("42"),
         "{text}"
     );
+}
+
+/// The pack error of checking uht-milk.json with a pack's tables.toml replaced by `tables`
+/// (`n` tells runs of one test apart); a panic if the overlay loads and checks.
+fn overlay_pack_error(pack: &str, tables: &str, n: usize) -> String {
+    let dir =
+        std::env::temp_dir().join(format!("labelcheck-a21-{pack}-{}-{n}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("packs").join(pack)).expect("mkdir");
+    fs::write(dir.join("packs").join(pack).join("tables.toml"), tables).expect("write");
+    let label = include_str!("../../examples/uht-milk.json");
+    let r = Engine::with_overlay(&dir).and_then(|e| e.check_json(label.as_bytes(), &opts()));
+    let _ = fs::remove_dir_all(&dir);
+    match r {
+        Err(e @ (Error::Pack(_) | Error::Packs(_))) => e.to_string(),
+        other => panic!("{pack}: expected a pack error, got {other:?}"),
+    }
 }
 
 /// D8: a standards overlay's `text/headings.toml` is the table the reader uses (a heading

@@ -111,6 +111,19 @@ fn request_parts(
     Ok((q, body))
 }
 
+/// A check request's query, body and options, or the problem that refuses it: what both
+/// check endpoints begin with.
+#[allow(clippy::result_large_err)]
+fn checked_request(
+    q: Result<Query<CheckQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+    engine: &Engine,
+) -> Result<(CheckQuery, Bytes, CheckOptions), Response> {
+    let (q, body) = request_parts(q, body)?;
+    let opts = options(&q, engine)?;
+    Ok((q, body, opts))
+}
+
 // A rejected option is answered at once; its size does not matter on this path.
 #[allow(clippy::result_large_err)]
 fn options(q: &CheckQuery, engine: &Engine) -> Result<CheckOptions, Response> {
@@ -214,12 +227,8 @@ async fn check(
     q: Result<Query<CheckQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (q, body) = match request_parts(q, body) {
+    let (q, body, opts) = match checked_request(q, body, &app.engine) {
         Ok(p) => p,
-        Err(r) => return r,
-    };
-    let opts = match options(&q, &app.engine) {
-        Ok(o) => o,
         Err(r) => return r,
     };
     let Ok(_permit) = app.permits.acquire().await else {
@@ -280,12 +289,8 @@ async fn check_batch(
     q: Result<Query<CheckQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (q, body) = match request_parts(q, body) {
+    let (_, body, opts) = match checked_request(q, body, &app.engine) {
         Ok(p) => p,
-        Err(r) => return r,
-    };
-    let opts = match options(&q, &app.engine) {
-        Ok(o) => o,
         Err(r) => return r,
     };
     let limit = app.engine.limits().max_label_bytes;
