@@ -328,17 +328,24 @@ fn an_overlay_headings_table_is_used_or_refused() {
 #[test]
 fn colons_commas_and_blanks_are_read_linearly() {
     let n = 200_000;
-    for text in [
-        format!("营养成分表 {}", "：".repeat(2 * n)),
-        format!(
-            "Nutrition Facts\nServing size 1 bar, Amount per serving{}",
-            ":".repeat(2 * n)
+    for (market, text) in [
+        ("CN", format!("营养成分表 {}", "：".repeat(2 * n))),
+        (
+            "US",
+            format!(
+                "Nutrition Facts\nServing size 1 bar, Amount per serving{}",
+                ":".repeat(2 * n)
+            ),
         ),
-        format!("生产者：{}", "a,".repeat(n)),
-        format!("Manufacturer: {}", "a, ".repeat(n)),
-        format!("生产日期/保质期到期日：{}", "a ".repeat(n)),
+        ("CN", format!("生产者：{}", "a,".repeat(n))),
+        ("EU", format!("Manufacturer: {}", "a, ".repeat(n))),
+        ("CN", format!("生产日期/保质期到期日：{}", "a ".repeat(n))),
+        // A heading-less line is tried as `500 ml   4.2% vol` at its blanks.
+        ("EU", format!("Lager\n{}", "500 ml ".repeat(n / 2))),
     ] {
-        let r = engine().check_text(&text, &ctx(None), &opts());
+        let mut c = ctx(None);
+        c.market = market.into();
+        let r = engine().check_text(&text, &c, &opts());
         assert!(
             r.is_ok() || matches!(r, Err(Error::Label(_))),
             "{:?}",

@@ -216,7 +216,10 @@ pub fn quantity_only(line: &str) -> bool {
         while i < chars.len() && chars[i] == ' ' {
             i += 1;
         }
-        let rest: String = chars[i..].iter().collect();
+        // The unit and the character after it: a window as long as the longest unit and
+        // one more (the rest of the line, collected for every group, made a long line
+        // quadratic).
+        let rest: String = chars[i..].iter().take(12).collect();
         let Some(u) = UNITS
             .iter()
             .filter(|u| {
@@ -244,6 +247,11 @@ pub fn quantity_only(line: &str) -> bool {
 pub fn quantity_and_strength(line: &str) -> Option<((usize, usize), (usize, usize))> {
     let chars: Vec<char> = line.chars().collect();
     let n = chars.len();
+    // Such a line is short; the cut is tried at every blank, each try reading both sides, so a
+    // long line (a sentence, a noise line of 100 000 words) is not tried at all.
+    if n > 60 {
+        return None;
+    }
     for i in 1..n {
         if !chars[i].is_whitespace() || chars[i - 1].is_whitespace() {
             continue;
