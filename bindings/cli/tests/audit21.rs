@@ -2,8 +2,11 @@
 //! naming the value), and the HTTP service bounds a whole request by `--timeout` and answers
 //! every rejection as an RFC 9457 problem.
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
+mod common;
+#[cfg(unix)]
+use common::{http, start_server};
 
 fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -86,68 +89,6 @@ fn an_extra_file_with_a_bom_says_so() {
     assert!(stderr(&o).contains("byte-order mark"), "{}", stderr(&o));
 }
 
-fn http(port: u16, method: &str, path: &str, body: &[u8]) -> (u16, String, String) {
-    use std::io::Read;
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    s.write_all(head.as_bytes()).expect("write");
-    let _ = s.write_all(body);
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let (headers, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = headers
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = if headers
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        let mut b = String::new();
-        let mut r = rest;
-        while let Some((size, after)) = r.split_once("\r\n") {
-            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-            if n == 0 {
-                break;
-            }
-            b.push_str(&after[..n.min(after.len())]);
-            r = after.get(n + 2..).unwrap_or("");
-        }
-        b
-    } else {
-        rest.to_string()
-    };
-    (status, headers.to_string(), body)
-}
-
-#[cfg(unix)]
-fn start_server(extra: &[&str]) -> (std::process::Child, u16) {
-    use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_labelcheck"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(extra)
-        .current_dir(root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn serve");
-    let mut err = std::io::BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    err.read_line(&mut line).expect("listening line");
-    let port = line
-        .trim()
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
-    (child, port)
-}
-
 fn problem(status: u16, headers: &str, body: &str) -> serde_json::Value {
     assert!(
         headers
@@ -170,22 +111,34 @@ fn the_http_service_answers_problems_and_bounds_a_batch() {
     let (mut child, port) = start_server(&["--timeout", "1", "--concurrency", "1"]);
     let label = std::fs::read(root().join("examples/uht-milk.json")).expect("example");
 
-    let (status, headers, body) = http(port, "POST", "/v1/check?only=topic:zzz", &label);
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check?only=topic:zzz",
+        &label,
+        "application/json",
+    );
     assert_eq!(status, 400);
     assert!(problem(status, &headers, &body)["detail"]
         .as_str()
         .is_some_and(|d| d.contains("zzz")));
 
-    let (status, headers, body) = http(port, "POST", "/v1/check?as_of=1&as_of=2", &label);
+    let (status, headers, body) = http(
+        port,
+        "POST",
+        "/v1/check?as_of=1&as_of=2",
+        &label,
+        "application/json",
+    );
     assert_eq!(status, 400);
     problem(status, &headers, &body);
 
-    let (status, headers, body) = http(port, "GET", "/v1/check", b"");
+    let (status, headers, body) = http(port, "GET", "/v1/check", b"", "application/json");
     assert_eq!(status, 405);
     problem(status, &headers, &body);
 
     let big = vec![b' '; 5 * 1024 * 1024];
-    let (status, headers, body) = http(port, "POST", "/v1/check", &big);
+    let (status, headers, body) = http(port, "POST", "/v1/check", &big, "application/json");
     assert_eq!(status, 413);
     problem(status, &headers, &body);
 
@@ -193,7 +146,13 @@ fn the_http_service_answers_problems_and_bounds_a_batch() {
     // deadline, with a last line naming the first line not checked.
     let n = 400_000;
     let batch = "{}\n".repeat(n);
-    let (status, _, body) = http(port, "POST", "/v1/check/batch", batch.as_bytes());
+    let (status, _, body) = http(
+        port,
+        "POST",
+        "/v1/check/batch",
+        batch.as_bytes(),
+        "application/json",
+    );
     assert_eq!(status, 200);
     let lines: Vec<serde_json::Value> = body
         .lines()

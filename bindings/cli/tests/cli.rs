@@ -3,6 +3,11 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::http;
+#[cfg(unix)]
+use common::start_server;
+
 fn root() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -673,53 +678,6 @@ fn the_readme_lists_every_pack() {
     }
 }
 
-/// One HTTP/1.1 request over a plain socket (no client library): status, headers, body.
-fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    body: &[u8],
-    content_type: &str,
-) -> (u16, String, String) {
-    use std::io::Read;
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    s.write_all(head.as_bytes()).expect("write");
-    let _ = s.write_all(body);
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let (headers, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = headers
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    // Chunked bodies (the streamed batch): join the chunks.
-    let body = if headers
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        let mut b = String::new();
-        let mut r = rest;
-        while let Some((size, after)) = r.split_once("\r\n") {
-            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-            if n == 0 {
-                break;
-            }
-            b.push_str(&after[..n.min(after.len())]);
-            r = after.get(n + 2..).unwrap_or("");
-        }
-        b
-    } else {
-        rest.to_string()
-    };
-    (status, headers.to_string(), body)
-}
-
 /// `labelcheck serve` end to end over real HTTP on loopback: reports equal the CLI's,
 /// errors are problem details, the batch streams JSON Lines, and SIGTERM stops it cleanly.
 #[cfg(unix)]
@@ -898,36 +856,13 @@ fn the_http_service_answers_like_the_cli() {
     assert!(status.success(), "{status:?}");
 }
 
-/// Starts `labelcheck serve` on a free loopback port; returns the child and the port.
-#[cfg(unix)]
-fn start_server() -> (std::process::Child, u16) {
-    use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_labelcheck"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .current_dir(root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn serve");
-    let mut err = std::io::BufReader::new(child.stderr.take().expect("stderr"));
-    let mut line = String::new();
-    err.read_line(&mut line).expect("listening line");
-    let port = line
-        .trim()
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
-    (child, port)
-}
-
 /// A 10 000-label JSON Lines batch over HTTP gives the CLI's reports, line for line; every
 /// input of the hostile corpus sent as a request body gets a report or a 4xx problem, and
 /// the service is still up afterwards.
 #[cfg(unix)]
 #[test]
 fn the_http_service_handles_a_big_batch_and_the_hostile_corpus() {
-    let (mut child, port) = start_server();
+    let (mut child, port) = start_server(&[]);
     let labels = [
         "examples/faulty/uht-milk-faulty.json",
         "examples/yoghurt.json",
