@@ -236,8 +236,10 @@ pub struct MarketFacts {
 }
 
 /// A comparison key for fibre content: each component as `part:` and its fibres
-/// (`name=percent`, `name=trace`), fibres sorted, components sorted. Two labels whose keys are
-/// equal declare the same content, whatever the order and layout they print it in.
+/// (`name=percent`, `name=trace`, the name read as its normative form — 涤纶 as 聚酯纤维, 羊毛
+/// as 绵羊毛: `fibre::canonical_cn_fibre_name`), fibres sorted, components sorted. Two labels
+/// whose keys are equal declare the same content, whatever the order, layout and accepted
+/// fibre names they print it in.
 pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> String {
     let mut parts: Vec<String> = components
         .iter()
@@ -251,7 +253,7 @@ pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> 
                         (None, Some(true)) => "trace".to_string(),
                         (None, _) => "?".to_string(),
                     };
-                    format!("{}={share}", f.name.trim())
+                    format!("{}={share}", super::fibre::canonical_cn_fibre_name(&f.name))
                 })
                 .collect();
             crate::order::sort(&mut fibres);
