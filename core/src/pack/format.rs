@@ -379,6 +379,11 @@ pub enum CheckSpec {
         days: Option<String>,
         #[serde(default)]
         tolerance_days: Option<Dec>,
+        /// `shelf_life`: a month may also be counted as this many days (a shelf life in
+        /// months counted as 30-day months, a common factory convention the standard does
+        /// not rule out): the end date passes on either count.
+        #[serde(default)]
+        month_days: Option<Dec>,
     },
     /// A printed code has its scheme's shape, check character and segment values.
     CodeFormat {

@@ -2,7 +2,8 @@
 //! - `format`: printed date text matches one of the allowed formats (a table of regexes
 //!   with named groups `y`, `m`, `d`) and names a real day;
 //! - `order`: `start` is not after `end` (production before expiry);
-//! - `shelf_life`: `start` + `months` (or `days`) equals `end` within `tolerance_days`;
+//! - `shelf_life`: `start` + `months` (or `days`) equals `end` within `tolerance_days`
+//!   (with `month_days`, months counted as that many days also pass);
 //! - `not_expired`: `end` is not before the check date.
 
 use super::{pointer_of, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
@@ -31,6 +32,7 @@ enum Mode {
         months: Option<Expr>,
         days: Option<Expr>,
         tolerance: i64,
+        month_days: Option<i64>,
     },
     NotExpired {
         end: Expr,
@@ -68,6 +70,7 @@ impl DateLogic {
             months,
             days,
             tolerance_days,
+            month_days,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -122,12 +125,25 @@ impl DateLogic {
                 let tolerance = tolerance_days
                     .map(|d| d.0.to_i64().unwrap_or(0))
                     .unwrap_or(0);
+                let month_days = match month_days {
+                    Some(d) => match d.0.to_i64() {
+                        Some(n) if (1..=31).contains(&n) && d.0.fract().is_zero() => Some(n),
+                        _ => {
+                            return Err(format!(
+                                "`month_days` {} is not a whole number of days from 1 to 31",
+                                d.0
+                            ))
+                        }
+                    },
+                    None => None,
+                };
                 Mode::ShelfLife {
                     start: need(start, "start")?,
                     end: need(end, "end")?,
                     months,
                     days,
                     tolerance,
+                    month_days,
                 }
             }
             "not_expired" => Mode::NotExpired {
@@ -184,6 +200,7 @@ impl DateLogic {
                 months,
                 days,
                 tolerance,
+                month_days,
             } => {
                 let (Some(s), Some(e)) = (date(scope, start), date(scope, end)) else {
                     return Outcome::Skip("dates missing or unreadable".into());
@@ -201,7 +218,15 @@ impl DateLogic {
                 let Some(expected) = expected else {
                     return Outcome::Skip("shelf life out of range".into());
                 };
-                if expected.days_until(e).abs() <= *tolerance {
+                // Months counted as `month_days`-day months: the other count the pack allows.
+                let by_month_days = match (n(months), month_days) {
+                    (Some(m), Some(md)) => m
+                        .checked_mul(*md)
+                        .and_then(|d| s.add_days(d))
+                        .is_some_and(|alt| alt.days_until(e).abs() <= *tolerance),
+                    _ => false,
+                };
+                if expected.days_until(e).abs() <= *tolerance || by_month_days {
                     Outcome::Pass
                 } else {
                     Outcome::Fail(vec![Hit::at(pointer_of(end, base))

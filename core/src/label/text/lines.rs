@@ -192,9 +192,13 @@ pub fn items(
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut cur_start = start;
     let mut cur_heading = first;
-    // An item ends before the decoration (`■`, `●`) that sets the next one apart.
+    // An item ends before the decoration (`■`, `●`) or the separator (`2027年02月10日，保质期：`,
+    // `20270305 /保质期`) that sets the next one apart, and before the bracket the next
+    // heading is printed in (`20270305   【保质期】`).
     let undecorated = |s: usize, mut e: usize| {
-        while e > s && (is_blank(chars[e - 1]) || "■●·•*#>".contains(chars[e - 1])) {
+        while e > s
+            && (is_blank(chars[e - 1]) || "■●·•*#>，,；;。|｜/／【[『".contains(chars[e - 1]))
+        {
             e -= 1;
         }
         e

@@ -1397,6 +1397,16 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
     for (k, &(s, e)) in rest.iter().enumerate() {
         if Some(k) == pick {
             b.set_text("/product_name/text", s, e);
+        } else if scope.market == "CN" && absent_ingredient(b.chars, b.headings, s, e).is_some() {
+            // `不含防腐剂` under the name, before the first heading (GB 7718-2025 4.4.2: a
+            // statement that the food has no such ingredient).
+            let o = Open {
+                target: Target::AbsentIngredient,
+                hs: s,
+                vs: s,
+                ve: e,
+            };
+            close(b, o);
         } else {
             b.unheaded(s, e);
         }
@@ -1442,6 +1452,55 @@ fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
         }
         _ => {}
     }
+}
+
+/// The dates of `vs..ve` without a place on the package printed before or after them
+/// (`20261201/20270530（见杯底）`, `（见杯底）20261201`, `见封口 20261201/20271130`). A place
+/// begins with 见 (详见, 参见, 请见) and holds no digit; the value must hold a digit outside
+/// it, so `见瓶盖` alone (the whole date given as a place) is kept whole.
+fn date_without_place(chars: &[char], vs: usize, ve: usize) -> (usize, usize) {
+    let is_digit = |c: char| headings::fold(c).is_ascii_digit();
+    let pointer = |s: usize, e: usize| {
+        let (s, e) = lines::trim(chars, s, e);
+        let whole = chars.get(s..e).unwrap_or(&[]);
+        let lead = match whole {
+            ['详' | '参' | '请', rest @ ..] => rest,
+            _ => whole,
+        };
+        lead.first() == Some(&'见') && !whole.iter().any(|&c| is_digit(c))
+    };
+    let (mut ds, mut de) = (vs, ve);
+    // A bracketed place at the end: `…20270530（见杯底）`.
+    if de > ds && matches!(chars[de - 1], ')' | '）') {
+        if let Some(open) = (ds..de - 1)
+            .rev()
+            .take(16)
+            .find(|&i| matches!(chars[i], '(' | '（'))
+        {
+            if pointer(open + 1, de - 1) && chars[ds..open].iter().any(|&c| is_digit(c)) {
+                de = lines::trim(chars, ds, open).1;
+            }
+        }
+    }
+    // A bracketed place at the start: `（见杯底）20261201`.
+    if de > ds && matches!(chars[ds], '(' | '（') {
+        if let Some(close) = (ds + 1..de)
+            .take(16)
+            .find(|&i| matches!(chars[i], ')' | '）'))
+        {
+            if pointer(ds + 1, close) && chars[close..de].iter().any(|&c| is_digit(c)) {
+                ds = lines::trim(chars, close + 1, de).0;
+            }
+        }
+    }
+    // A place then a blank at the start: `见封口 20261201/20271130`.
+    if let Some(blank) = (ds..de).take(16).find(|&i| chars[i].is_whitespace()) {
+        let after = lines::trim(chars, blank, de).0;
+        if pointer(ds, blank) && after < de && is_digit(chars[after]) {
+            ds = after;
+        }
+    }
+    (ds, de)
 }
 
 /// A date-order note at the start of a date's value (`（日/月/年）：`, `(DD/MM/YYYY)`): its
@@ -1506,6 +1565,22 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         _ => vs,
     };
+    // `20261201/20270530（见杯底）`, `见封口 20261201/20271130`: the dates, with the place on
+    // the package where they are printed (4.7.1 「见包装物某部位」) before or after them. The
+    // dates are read; the place is listed unread.
+    let (vs, ve) = match t {
+        Target::ProductionDate | Target::Expiry | Target::ProductionAndExpiry => {
+            let (ds, de) = date_without_place(b.chars, vs, ve);
+            for (s, e) in [(vs, ds), (de, ve)] {
+                let (s, e) = lines::trim(b.chars, s, e);
+                if s < e {
+                    b.unread(s, e, "where the date is printed");
+                }
+            }
+            (ds, de)
+        }
+        _ => (vs, ve),
+    };
     let value = text_of(b.chars, vs, ve);
     if vs >= ve {
         // A heading with nothing after it: nothing is read, and the user is told.
@@ -1536,6 +1611,13 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // — split at the slash between them (no slash: the value is left unread).
         // A.2.2 prints the pair '20100320/20100520' and '20100320;20100520': split at the
         // slash or semicolon between them (or a blank between two dates).
+        // A.2.2's `2010032020100520`: the two dates with nothing between them.
+        Target::ProductionAndExpiry
+            if ve - vs == 16 && b.chars[vs..ve].iter().all(|c| c.is_ascii_digit()) =>
+        {
+            b.set_text("/dates/production", vs, vs + 8);
+            b.set_text("/dates/expiry", vs + 8, ve);
+        }
         Target::ProductionAndExpiry => match (vs..ve)
             .find(|&i| matches!(b.chars[i], '/' | '／' | ';' | '；'))
             .or_else(|| {
@@ -1980,7 +2062,9 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     });
     match split {
         Some((i, j)) => {
-            b.set_text(&format!("{party}/name"), vs, i);
+            // `Maison Provence SAS – 84000 Avignon`: the blank before a dash is not the name's.
+            let (ns, ne) = lines::trim(b.chars, vs, i);
+            b.set_text(&format!("{party}/name"), ns, ne);
             b.set_text(&format!("{party}/address"), j, ve);
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
@@ -2306,15 +2390,33 @@ fn made_for(chars: &[char]) -> Option<(usize, usize, bool)> {
     if lower.len() != chars.len() {
         return None;
     }
+    // `for` and `by` in the languages of the origin headings (`Fabriqué en France par`,
+    // `Hergestellt in Deutschland von`, `Prodotto in Italia da`, `Elaborado en España por`,
+    // `Geproduceerd in Nederland door`; `pour`, `für`, `per`, `para`, `voor`).
+    const WORDS: [(&str, bool); 12] = [
+        (" for", false),
+        (" by", true),
+        (" par", true),
+        (" von", true),
+        (" da", true),
+        (" por", true),
+        (" door", true),
+        (" pour", false),
+        (" für", false),
+        (" per", false),
+        (" para", false),
+        (" voor", false),
+    ];
     (0..lower.len()).find_map(|i| {
-        let (word, by): (&[char], bool) = if lower[i..].starts_with(&[' ', 'f', 'o', 'r']) {
-            (&[' ', 'f', 'o', 'r'], false)
-        } else if lower[i..].starts_with(&[' ', 'b', 'y']) {
-            (&[' ', 'b', 'y'], true)
-        } else {
+        if lower[i] != ' ' {
             return None;
-        };
-        let after = i + word.len();
+        }
+        let (len, by) = WORDS.iter().find_map(|(w, by)| {
+            let n = w.chars().count();
+            (lower.len() >= i + n && w.chars().eq(lower[i..i + n].iter().copied()))
+                .then_some((n, *by))
+        })?;
+        let after = i + len;
         let colon = lower.get(after) == Some(&':');
         if !colon && lower.get(after) != Some(&' ') {
             return None;

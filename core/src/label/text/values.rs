@@ -96,9 +96,14 @@ pub fn registration_only(words: &WordLists, line: &str) -> bool {
 
 /// The length in characters of the date part of a line that is a date followed by the
 /// words GB 7718-2025 A.2.3 allows after it (`2028年01月09日之前食用最佳`, `2028-01-09之前最佳`);
-/// None for any other line.
+/// None for any other line. A line in an A.2.3 form whose date is a place on the package
+/// (`见瓶盖日期之前饮用最佳`, `最好在瓶盖所示日期之前饮用`: 4.7.1 allows 「见包装物某部位」)
+/// is the expiry date whole: its length is the whole line's.
 pub fn expiry_with_suffix(words: &WordLists, line: &str) -> Option<usize> {
     let l = line.trim();
+    if let Some(n) = expiry_by_reference(words, l) {
+        return Some(n);
+    }
     let head = words
         .best_before_suffixes
         .iter()
@@ -109,6 +114,42 @@ pub fn expiry_with_suffix(words: &WordLists, line: &str) -> Option<usize> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | ' '));
     (starts_with_digit && all_date).then(|| head.chars().count())
+}
+
+/// The A.2.3 forms with a place on the package for the date: `……之前食(饮)用最佳` after a
+/// pointer (`见瓶盖日期之前饮用最佳`), or `最好在……之前食(饮)用` around one
+/// (`最好在瓶盖所示日期之前饮用`). No digit (a printed date is read by `expiry_with_suffix`),
+/// a word that points (见, 所示, 标示, 喷码 …), and at most 40 characters, so a sentence
+/// that only mentions a date is not taken.
+fn expiry_by_reference(words: &WordLists, l: &str) -> Option<usize> {
+    const POINTERS: [&str; 8] = ["见", "所示", "标示", "标注", "喷码", "打码", "印刷", "打印"];
+    let n = l.chars().count();
+    if n > 40
+        || l.chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return None;
+    }
+    let body = words
+        .best_before_suffixes
+        .iter()
+        .find_map(|s| l.strip_suffix(s.as_str()))
+        .or_else(|| {
+            let rest = l
+                .strip_prefix("最好在")
+                .or_else(|| l.strip_prefix("请在"))?;
+            [
+                "之前食用",
+                "之前饮用",
+                "以前食用",
+                "以前饮用",
+                "前食用",
+                "前饮用",
+            ]
+            .iter()
+            .find_map(|s| rest.strip_suffix(s))
+        })?;
+    (!body.is_empty() && POINTERS.iter().any(|p| body.contains(p))).then_some(n)
 }
 
 /// A storage instruction that ends in its verb, as German and Dutch put it (`Gekühlt bei
@@ -166,7 +207,8 @@ pub fn alcohol_only(line: &str) -> bool {
 pub fn quantity_only(line: &str) -> bool {
     const UNITS: &[&str] = &[
         "fl oz", "fl. oz.", "fl. oz", "fl.oz.", "fl.oz", "oz", "lb", "lbs", "g", "kg", "ml", "l",
-        "cl", "pt", "qt", "gal", "litre", "litres", "liter", "liters",
+        "cl", "pt", "qt", "gal", "litre", "litres", "liter", "liters", "quart", "quarts", "pint",
+        "pints", "gallon", "gallons",
     ];
     // The ℮ mark beside the quantity (Directive 76/211/EEC) is no part of it.
     let l = line.trim().to_lowercase().replace('℮', " ");
@@ -177,6 +219,22 @@ pub fn quantity_only(line: &str) -> bool {
         .or_else(|| l.strip_prefix("net wt"))
         .or_else(|| l.strip_prefix("net"))
         .unwrap_or(&l);
+    // `HALF GALLON 64 FL OZ (2 QT) 1.89 L`: US milk cartons name the container's size in
+    // words before the declaration (21 CFR 101.105 asks for the customary and the metric
+    // quantity; the words add nothing to judge).
+    let l = [
+        "half gallon",
+        "half-gallon",
+        "one gallon",
+        "one quart",
+        "one pint",
+        "gallon",
+        "quart",
+        "pint",
+    ]
+    .iter()
+    .find_map(|w| l.strip_prefix(w).filter(|r| r.starts_with(' ')))
+    .unwrap_or(l);
     let chars: Vec<char> = l.chars().collect();
     let mut i = 0;
     let mut groups = 0;
