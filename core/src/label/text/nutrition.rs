@@ -188,13 +188,48 @@ pub enum Column {
 /// per serving of 30 g, NRV %). A serving's amount in a cell of its own after it
 /// (`每份 (30克)`) belongs to it.
 pub fn header_columns(s: &str) -> Vec<Column> {
-    let cells = cells(s);
-    let mut out = Vec::new();
+    // `每100克/Per 100g`, `每100克 Per 100g`: `Per` and the amount in the next cell are one
+    // cell (the English gloss of the basis).
+    let mut cells: Vec<String> = Vec::new();
+    for c in self::cells(s) {
+        match cells.last_mut() {
+            Some(last) if ends_with_per(last) && starts_numeric(&c) => {
+                last.push(' ');
+                last.push_str(&c);
+            }
+            _ => cells.push(c),
+        }
+    }
+    let has_cjk = |t: &str| t.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+    let mut out: Vec<Column> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
         let c = compact(&cells[i]);
+        // `每100克 Per 100g`: a cell in Latin letters right after a Chinese one of the same
+        // kind is its translation (GB 7718 3.8), not a column of its own.
+        let gloss = i > 0 && has_cjk(&cells[i - 1]) && !has_cjk(&cells[i]);
+        let same_as_last = |col: &Column| {
+            matches!(
+                (out.last(), col),
+                (Some(Column::Per100), Column::Per100)
+                    | (Some(Column::Nrv), Column::Nrv)
+                    | (Some(Column::Serving(_)), Column::Serving(_))
+            )
+        };
         if c.contains("nrv") || c.contains("营养素参考值") {
-            out.push(Column::Nrv);
+            if !(gloss && same_as_last(&Column::Nrv)) {
+                out.push(Column::Nrv);
+            }
+        } else if gloss
+            && basis_in(&cells[i]).is_some_and(|b| {
+                same_as_last(&if b.basis == "per_serving" {
+                    Column::Serving(b)
+                } else {
+                    Column::Per100
+                })
+            })
+        {
+            // The translation of the column before it.
         } else {
             match basis_in(&cells[i]) {
                 Some(b) if b.basis == "per_serving" => {
@@ -248,6 +283,9 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("typicalvalues")
         || c.starts_with("averagevalues")
         || c.starts_with("durchschnittlichenährwerte")
+        // `Nährwertangaben je 100 g` (the usual German heading).
+        || c.starts_with("nährwertangaben")
+        || c.starts_with("durchschnittlichenährwertangaben")
         || c.starts_with("pro100")
         || c.starts_with("je100")
         || c.starts_with("pour100")
@@ -360,10 +398,20 @@ fn us_added_sugars(s: &str) -> Option<String> {
 
 /// `Total Fat 3g (4% DV)`, `Sodium 15mg 1% DV` (the linear and tabular small-package forms,
 /// 21 CFR 101.9(j)(13)(ii)(A)): the percentage without its brackets and its `DV`, or None
-/// when the line has no `% DV`.
+/// when the line has no `% DV`. Likewise `Vitamin D 4.2µg (84% NRV)`, `Iron 8.0mg 57 % NRV`:
+/// the percentage of the nutrient reference value that Reg. (EU) 1169/2011 Art 32 has the
+/// amounts of vitamins and minerals also expressed as (the reference intakes of Annex XIII
+/// Part A point 1, the NRVs; paraphrased from summaries, paragraph 3 or 4 not checked against
+/// the OJ text), without its brackets and its `NRV`. Only `NRV`: a `% RI` in brackets stays
+/// unread.
 fn daily_value_words_removed(s: &str) -> Option<String> {
     // Also `能量1517kJ(18%)` (an NRV % in brackets after the value, GB 28050 附录B text form).
-    if !s.contains("DV") && !s.contains("%)") && !s.contains("%）") && !s.contains("％）") {
+    if !s.contains("DV")
+        && !s.contains("NRV")
+        && !s.contains("%)")
+        && !s.contains("%）")
+        && !s.contains("％）")
+    {
         return None;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -371,20 +419,35 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
-        // `(4% DV)`, `(18%)`: the opening bracket of a bracketed percentage (and its
-        // closing one, when no `DV` follows).
+        // `(4% DV)`, `(18%)`, `(84 % NRV)`: the opening bracket of a bracketed percentage (and
+        // its closing one, when no `DV` follows).
         if matches!(chars[i], '(' | '（') {
             let mut j = i + 1;
             while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], '.' | '<')) {
                 j += 1;
             }
+            let figures = j;
+            // `(84 % NRV)`, `(8,4 % NRV)`: a blank before the sign (or a decimal comma) where
+            // the word after it is `NRV`.
+            let mut m = j;
+            while m < chars.len() && (chars[m].is_ascii_digit() || matches!(chars[m], ','))
+                || chars.get(m).copied().is_some_and(is_blank)
+            {
+                m += 1;
+            }
+            let nrv_form = m > figures
+                && matches!(chars.get(m), Some('%' | '％'))
+                && matches!(daily_value_word(&chars, m + 1), (_, Some((_, true))));
+            if nrv_form {
+                j = m;
+            }
             if j > i + 1 && matches!(chars.get(j), Some('%' | '％')) {
                 changed = true;
                 out.push(' ');
-                out.extend(&chars[i + 1..j]);
+                out.extend(chars[i + 1..j].iter().filter(|c| !is_blank(**c)));
                 out.push('%');
                 let (blank_end, dv) = daily_value_word(&chars, j + 1);
-                let mut k = dv.unwrap_or(blank_end);
+                let mut k = dv.map_or(blank_end, |(end, _)| end);
                 if matches!(chars.get(k), Some(')' | '）')) {
                     k += 1;
                     i = k;
@@ -394,15 +457,23 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
                 return None;
             }
         }
-        if chars[i] == '%' {
-            if let (_, Some(mut j)) = daily_value_word(&chars, i + 1) {
-                if chars.get(j) == Some(&')') {
-                    j += 1;
+        if matches!(chars[i], '%' | '％') {
+            // `57% NRV`, `57 % NRV`: only after a figure (`% NRV` heading a column is a header).
+            let after_figure = chars[..i]
+                .iter()
+                .rev()
+                .find(|c| !is_blank(**c))
+                .is_some_and(|c| c.is_ascii_digit());
+            if let (_, Some((mut j, nrv))) = daily_value_word(&chars, i + 1) {
+                if !nrv || after_figure {
+                    if chars.get(j) == Some(&')') {
+                        j += 1;
+                    }
+                    out.push('%');
+                    changed = true;
+                    i = j;
+                    continue;
                 }
-                out.push('%');
-                changed = true;
-                i = j;
-                continue;
             }
         }
         out.push(chars[i]);
@@ -411,22 +482,39 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// From `from`: where the blanks end, and where `DV` (with an optional `*`) after them ends,
-/// if it is there (`4% DV*`).
-fn daily_value_word(chars: &[char], from: usize) -> (usize, Option<usize>) {
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// From `from`: where the blanks end, and where `DV` or `NRV` (with an optional `*`) after them
+/// ends, if it is there (`4% DV*`, `84% NRV`), with whether the word is `NRV`.
+fn daily_value_word(chars: &[char], from: usize) -> (usize, Option<(usize, bool)>) {
     let mut k = from;
-    while chars.get(k) == Some(&' ') {
+    while chars.get(k).copied().is_some_and(is_blank) {
         k += 1;
     }
-    if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
-        let end = if chars.get(k + 2) == Some(&'*') {
-            k + 3
-        } else {
-            k + 2
-        };
-        (k, Some(end))
+    let word = if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
+        Some((k + 2, false))
+    } else if chars.get(k) == Some(&'N')
+        && chars.get(k + 1) == Some(&'R')
+        && chars.get(k + 2) == Some(&'V')
+    {
+        Some((k + 3, true))
     } else {
-        (k, None)
+        None
+    };
+    match word {
+        // `NRVs`, `DVD`: a longer word is not the one.
+        Some((end, _)) if chars.get(end).is_some_and(|c| c.is_alphanumeric()) => (k, None),
+        Some((end, nrv)) => {
+            let end = if chars.get(end) == Some(&'*') {
+                end + 1
+            } else {
+                end
+            };
+            (k, Some((end, nrv)))
+        }
+        None => (k, None),
     }
 }
 
@@ -689,6 +777,27 @@ pub fn read_line(s: &str) -> Line {
         s
     };
     let mut cells = cells(s);
+    // `- of which saturates 1.2 g`, `– davon Zucker 2,4 g`, `• davon Zucker`: the mark that
+    // indents a sub-row (Reg. (EU) 1169/2011 Annex XV prints `of which`/`davon` under its
+    // nutrient; the mark is not regulated) is no part of the name. (GB 28050's `—饱和脂肪`, glued
+    // to the name, stays as printed.)
+    let marked = cells
+        .first()
+        .and_then(|first| first.strip_prefix(['-', '–', '•']))
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        .map(|rest| rest.trim().to_string());
+    match marked {
+        // `- of which …` in cells of its own: the mark alone, a name after it.
+        Some(rest) if rest.is_empty() && cells.get(1).is_some_and(|c| !starts_numeric(c)) => {
+            cells.remove(0);
+        }
+        Some(rest) if !rest.is_empty() && !starts_numeric(&rest) => {
+            if let Some(first) = cells.first_mut() {
+                *first = rest;
+            }
+        }
+        _ => {}
+    }
     if cells.is_empty() {
         return Line::Unread("empty");
     }
@@ -714,11 +823,15 @@ pub fn read_line(s: &str) -> Line {
             })
             .collect();
     }
+    // `项目/Items 每100克/Per 100g NRV%`, `项目 Items 每100克 Per 100g NRV%`: the English gloss of
+    // a column (GB 7718 3.8 lets a foreign language stand beside the Chinese) puts the basis's
+    // `100g` in a cell after `Per`; that figure is the header's, no value.
     if is_header(s)
-        && !cells
-            .iter()
-            .skip(1)
-            .any(|c| starts_numeric(c) && !c.contains('%'))
+        && !cells.iter().enumerate().skip(1).any(|(i, c)| {
+            starts_numeric(c)
+                && !c.contains('%')
+                && !(i > 0 && ends_with_per(&cells[i - 1]) && basis_amount(c, cells.get(i + 1)))
+        })
     {
         return Line::Header(basis_in(s));
     }
@@ -726,7 +839,18 @@ pub fn read_line(s: &str) -> Line {
     // `维生素B1` stays whole).
     let first = cells[0].clone();
     let fchars: Vec<char> = first.chars().collect();
-    if let Some(i) = fchars.iter().position(|c| fold(*c).is_ascii_digit()) {
+    // A digit inside a word (`Vitamin B12 2.1µg`, `维生素B1 0.12mg`) is passed over for the
+    // next one.
+    let split_at = fchars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            fold(**c).is_ascii_digit()
+                && !(*i > 0 && (fchars[i - 1].is_ascii_alphanumeric() || fchars[i - 1] == '.'))
+        })
+        .map(|(i, _)| i)
+        .next();
+    if let Some(i) = split_at {
         let glued = i > 0 && !fchars[i - 1].is_ascii() && !matches!(fchars[i - 1], '（' | '(');
         // `钠 55mg  —`: a wide row whose first cell kept a single blank before the value.
         let spaced = i > 1 && fchars[i - 1] == ' ';
@@ -743,7 +867,17 @@ pub fn read_line(s: &str) -> Line {
     if k == 0 {
         return Line::Unread("no nutrient name before the value");
     }
-    let name = cells[..k].join(" ");
+    // `Matières grasses : 2,9 g`, `Sel\u{a0}: 0,78 g`: French typography sets a blank (or a
+    // no-break space) before the colon; the colon ends the name, it is no part of it.
+    let name = cells[..k]
+        .join(" ")
+        .trim_end()
+        .trim_end_matches([':', '：'])
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{202f}')
+        .to_string();
+    if name.is_empty() {
+        return Line::Unread("no nutrient name before the value");
+    }
     let Some(value_cell) = cells.get(k) else {
         return Line::Unread("no value");
     };
@@ -798,12 +932,27 @@ pub fn read_line(s: &str) -> Line {
             }
         }
     }
+    // `能量 Energy 2007千焦 kJ 24%`: the unit printed again in English after the Chinese one
+    // (a bilingual table, GB 7718 3.8) is the same unit, no further cell.
+    if let Some(c) = cells.get(k) {
+        if !unit.is_empty() && same_unit(&unit, c) {
+            k += 1;
+        }
+    }
     // `Folate 340mcg DFE 90%`, `Vitamin A 90mcg RAE`: the equivalents' name is part of the
     // unit (21 CFR 101.9(c)(8)(iv) declares folate in mcg DFE, vitamin A in mcg RAE).
     if let Some(c) = cells.get(k) {
         if matches!(c.as_str(), "DFE" | "RAE" | "NE" | "RE" | "α-TE") && !unit.is_empty() {
             unit = format!("{unit} {c}");
             k += 1;
+            // `Folate 100mcg DFE (60mcg folic acid) 25%`: the form of 21 CFR 101.9(c)(8)(iv)
+            // for a food with added folic acid (its amount in mcg, in parentheses after the
+            // folate in mcg DFE; paraphrased, not checked against the CFR text). The bracket is
+            // part of the folate row, whose amount and % DV are the DFE ones; the row holds no
+            // second amount, so the folic acid figure is not kept.
+            if let Some(end) = folic_acid_bracket(&cells[k..]) {
+                k += end;
+            }
         }
     }
     if unit.contains('%') {
@@ -913,6 +1062,75 @@ fn unit_cell(s: &str) -> bool {
             | "千卡"
             | "毫升"
     )
+}
+
+/// `(60mcg folic acid)` at the start of `cells` (one cell or several): how many cells it takes.
+/// Looked for in the next few cells only.
+fn folic_acid_bracket(cells: &[String]) -> Option<usize> {
+    let first = cells.first()?;
+    if !first.starts_with(['(', '（']) {
+        return None;
+    }
+    let mut text = String::new();
+    for (i, c) in cells.iter().take(4).enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(c);
+        if c.ends_with([')', '）']) {
+            let inner = text
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .to_ascii_lowercase();
+            let amount = split_number(inner.trim()).is_some_and(|(_, rest)| {
+                rest.strip_suffix("folic acid")
+                    .is_some_and(|u| matches!(u.trim(), "mcg" | "µg" | "μg" | "ug"))
+            });
+            return amount.then_some(i + 1);
+        }
+    }
+    None
+}
+
+/// A cell ending in the word `per` (`Per`, `每100克/Per`): the English gloss of a basis whose
+/// amount is in the next cell.
+fn ends_with_per(s: &str) -> bool {
+    let c = compact(s);
+    c.strip_suffix("per")
+        .is_some_and(|head| !head.ends_with(|ch: char| ch.is_ascii_alphabetic()))
+}
+
+/// The amount of a per-100 basis in a cell of its own (`100g`, `100 mL`; `100` with the unit in
+/// the next cell).
+fn basis_amount(s: &str, next: Option<&String>) -> bool {
+    let c = compact(s).replace("毫升", "ml").replace('克', "g");
+    match c.as_str() {
+        "100g" | "100ml" => true,
+        "100" => next.is_some_and(|n| {
+            matches!(
+                compact(n).replace("毫升", "ml").replace('克', "g").as_str(),
+                "g" | "ml"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// The same unit in another script (`2007千焦 kJ`, `6.8克 g`, `420毫克 mg`: a bilingual table
+/// that prints the unit in Chinese and in English).
+fn same_unit(a: &str, b: &str) -> bool {
+    let canon = |u: &str| -> Option<&'static str> {
+        Some(match compact(u).as_str() {
+            "g" | "克" => "g",
+            "mg" | "毫克" => "mg",
+            "μg" | "µg" | "ug" | "mcg" | "微克" => "ug",
+            "kj" | "千焦" => "kj",
+            "kcal" | "千卡" => "kcal",
+            "ml" | "毫升" => "ml",
+            _ => return None,
+        })
+    };
+    compact(a) != compact(b) && canon(a).is_some() && canon(a) == canon(b)
 }
 
 /// A cell that belongs to the values of a row, not to a name: a figure (`1922千焦`, `23%`,
@@ -1279,6 +1497,91 @@ mod tests {
             "Typical Values | 100g contains | Each cake (8.5g) contains"
         ));
         assert!(matches!(read_line("Servings: 1"), Line::Servings(n) if n == "1"));
+    }
+
+    #[test]
+    fn round_9_forms() {
+        // A CN header with its English gloss (slash or blank): the header, per 100 g.
+        for s in [
+            "项目/Items 每100克/Per 100g NRV%",
+            "项目 Items 每100克 Per 100g NRV%",
+            "项目 Items 每100克 Per 100 g NRV%",
+        ] {
+            assert!(
+                matches!(read_line(s), Line::Header(Some(b)) if b.basis == "per_100g"),
+                "{s}"
+            );
+            assert_eq!(header_columns(s), [Column::Per100, Column::Nrv], "{s}");
+        }
+        // The unit printed again in English.
+        let r = row("能量 Energy 2007千焦 kJ 24%");
+        assert_eq!(
+            (
+                r.value.as_str(),
+                r.unit.as_deref(),
+                r.nrv_percent.as_deref()
+            ),
+            ("2007", Some("千焦"), Some("24"))
+        );
+        let r = row("—糖 Sugars 9.0克 g");
+        assert_eq!((r.name.as_str(), r.nrv_percent), ("—糖 Sugars", None));
+        assert!(matches!(read_line("蛋白质 6.8克 mg 11%"), Line::Unread(_)));
+        // French spacing before the colon.
+        for s in [
+            "Matières grasses : 2,9 g",
+            "Matières grasses\u{a0}: 2,9 g",
+            "Matières grasses\u{202f}: 2,9 g",
+            "Matières grasses :\t2,9 g",
+        ] {
+            assert_eq!(row(s).name, "Matières grasses", "{s:?}");
+        }
+        // Sub-rows indented by a mark.
+        for (s, name) in [
+            ("- of which saturates 1.2 g", "of which saturates"),
+            (
+                "- davon gesättigte Fettsäuren 2,1 g",
+                "davon gesättigte Fettsäuren",
+            ),
+            ("– of which sugars\t0.5 g", "of which sugars"),
+            ("• davon Zucker 2,4 g", "davon Zucker"),
+        ] {
+            assert_eq!(row(s).name, name, "{s}");
+        }
+        assert!(matches!(read_line("- 5 g"), Line::Unread(_)));
+        // %NRV after a vitamin's amount.
+        for s in [
+            "Vitamin D 4.2µg (84% NRV)",
+            "Vitamin D 4.2µg (84 % NRV)",
+            "Vitamin D 4.2µg 84% NRV",
+            "Vitamin D\t4.2µg\t(84% NRV)",
+        ] {
+            let r = row(s);
+            assert_eq!(
+                (r.name.as_str(), r.value.as_str(), r.nrv_percent.as_deref()),
+                ("Vitamin D", "4.2", Some("84")),
+                "{s}"
+            );
+        }
+        assert_eq!(row("Vitamin B12 2.1µg (84% NRV)").name, "Vitamin B12");
+        assert!(matches!(
+            read_line("Nutrient  Amount  % NRV"),
+            Line::Header(None)
+        ));
+        assert!(matches!(read_line("Iron 2.1 mg (15% RI)"), Line::Unread(_)));
+        // US folate with folic acid.
+        let r = row("Folate 100mcg DFE (60mcg folic acid) 25%");
+        assert_eq!(
+            (
+                r.value.as_str(),
+                r.unit.as_deref(),
+                r.nrv_percent.as_deref()
+            ),
+            ("100", Some("mcg DFE"), Some("25"))
+        );
+        assert!(matches!(
+            read_line("Folate 100mcg DFE (60mcg iron) 25%"),
+            Line::Unread(_)
+        ));
     }
 
     #[test]
