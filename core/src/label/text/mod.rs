@@ -456,7 +456,13 @@ pub fn read(
                         if empty_takes
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve))
                             || next_step(chars, item.start, item.end, o.target)
-                            || party_goes_on(chars, item.start, item.end, o.target)
+                            || (party_goes_on(chars, item.start, item.end, o.target)
+                                && !party_complete(&table.words, chars, o.vs, o.ve)
+                                && !(o.vs < o.ve
+                                    && names_a_company(
+                                        &table.words,
+                                        &text_of(chars, item.start, item.end),
+                                    )))
                             || (o.target == Target::Ingredients
                                 && sub_list_line(&table.words, chars, item.start, item.end))
                         {
@@ -500,8 +506,13 @@ pub fn read(
                     // lines are one item; `Exclusive of decoration` after fibre lines
                     // belongs to them.
                     if let Some(t) = headless_target(&b, table, scope, &open, item) {
+                        // A second company under an operator's name and address
+                        // (`Morning Gold Foods B.V., Postbus 123, …` under the UK maker) is
+                        // another operator, not more of the first one's address.
+                        let another_company = is_party(t)
+                            && names_a_company(&table.words, &text_of(chars, item.start, item.end));
                         match open.take() {
-                            Some(mut o) if o.target == t => {
+                            Some(mut o) if o.target == t && !another_company => {
                                 o.ve = item.end;
                                 open = Some(o);
                             }
@@ -676,7 +687,9 @@ fn headless_target(
             Some(Target::AbsentIngredient)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
             Some(Target::Storage)
-        } else if scope.market != "CN" && names_an_operator(&table.words, &line) {
+        } else if scope.market != "CN"
+            && (names_an_operator(&table.words, &line) || company_alone(&table.words, &line))
+        {
             // `Confitures Exemple SAS, 5 chemin des Vergers, 84000 Avignon`: EU 1169/2011
             // Art 9(1)(h) and 21 CFR 101.5 ask for the name and address, not a heading.
             // (GB 7718 tells the producer from the distributor by the heading: not in China.)
@@ -1364,6 +1377,45 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
         && !values::quantity_only(&line)
         && !values::alcohol_only(&line);
     (party && company_end) || cjk_address || latin_address
+}
+
+/// Whether a party's value is one line that already gives a name and an address
+/// (`Alpenhof Molkerei GmbH, Talstraße 5, 87435 Kempten, Deutschland`): the line under it
+/// (an identification mark `DE BY 123 EG`, `Questions? 1-800-…`, a second operator) is not
+/// more of its address.
+fn party_complete(words: &WordLists, chars: &[char], s: usize, e: usize) -> bool {
+    let (s, e) = lines::trim(chars, s, e);
+    let value = &chars[s..e];
+    if value.iter().any(|c| matches!(c, '\n' | '\r')) {
+        return false;
+    }
+    let line: String = value.iter().collect();
+    // A digit after the first comma: a street number or a postcode.
+    let after_comma = line
+        .split_once([',', '，'])
+        .is_some_and(|(_, rest)| rest.chars().any(|c| c.is_ascii_digit()));
+    after_comma && names_an_operator(words, &line)
+}
+
+/// Whether a heading-less line is a company's name alone, ended by its legal form
+/// (`Morning Gold Foods Ltd.`, `Carolina Shirt Company`): an operator whose address follows
+/// on the next lines (EU 1169/2011 Art 9(1)(h), 21 CFR 101.5). Capitalised, no digit, no
+/// comma, at most 60 characters, and a word before the form.
+fn company_alone(words: &WordLists, line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().count() > 60
+        || line
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | '，' | ':' | '：'))
+        || !line.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let mut words_in = line.split_whitespace();
+    let Some(last) = words_in.next_back() else {
+        return false;
+    };
+    words_in.next().is_some() && is_legal_form(words, last)
 }
 
 /// The heading-less lines before the first heading: the product name — unless a 品名 /
