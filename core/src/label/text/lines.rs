@@ -142,7 +142,16 @@ pub fn items(
     let mut i = scan_from;
     while i < end {
         if matches!(chars[i], '：' | ':' | '﹕') {
-            if let Some(h) = headings.ending_at_colon(chars, scan_from, i, end, scope, separator) {
+            // A one-letter heading (`L:` of a lot) after a slash is a unit's letter
+            // (`Gemiddelde analyse in mg/l:`), not a heading.
+            let found = headings
+                .ending_at_colon(chars, scan_from, i, end, scope, separator)
+                .filter(|h| {
+                    h.end > h.start + 1
+                        || h.start == 0
+                        || !matches!(chars.get(h.start - 1), Some('/' | '／'))
+                });
+            if let Some(h) = found {
                 let next = h.value_start;
                 cuts.push((h.start, h));
                 i = next.max(i + 1);
