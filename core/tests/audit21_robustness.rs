@@ -353,3 +353,29 @@ fn colons_commas_and_blanks_are_read_linearly() {
         );
     }
 }
+
+/// Session 22: an item that grows line by line (20 000 storage lines, care lines, address
+/// lines) had its bracket depth counted again from its start at every line — seconds in a
+/// release build, minutes in a debug one. It is counted on from where it stopped.
+#[test]
+fn an_item_of_many_lines_is_read_linearly() {
+    let n = 20_000;
+    for (market, family, line) in [
+        ("EU", "food", "Keep refrigerated."),
+        ("EU", "food", "Gekühlt bei +8 °C"),
+        ("CN", "food", "请置于阴凉干燥处"),
+        ("EU", "food", "Acme Foods Ltd, Main St, Dublin 2"),
+        ("US", "textile", "Machine wash cold"),
+    ] {
+        let mut c = ctx(None);
+        c.market = market.into();
+        c.category = family.into();
+        let text = format!("Product\n{}", format!("{line}\n").repeat(n));
+        let r = engine().check_text(&text, &c, &opts());
+        assert!(
+            r.is_ok() || matches!(r, Err(Error::Label(_))),
+            "{line}: {:?}",
+            r.err()
+        );
+    }
+}
