@@ -513,13 +513,23 @@ impl Engine {
         arena: &'b Arena,
     ) -> Result<Prepared<'b>, Error> {
         let nutrients = self.standards.codelists.get("nutrients");
-        label.normalise(&|name| {
-            nutrients
-                .and_then(|n| n.find_str_any_case(name))
-                .and_then(|row| row.get("id"))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        });
+        let fibres = self.standards.codelists.get("fibres-cn");
+        label.normalise(
+            &|name| {
+                nutrients
+                    .and_then(|n| n.find_str_any_case(name))
+                    .and_then(|row| row.get("id"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            },
+            &|name| {
+                fibres
+                    .and_then(|f| f.find_str(name))
+                    .and_then(|row| row.get("zh"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            },
+        );
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
         let view = Doc::of(&label, arena).map_err(|e| LabelError::Invalid {
             path: String::new(),

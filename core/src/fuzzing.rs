@@ -267,7 +267,7 @@ fn expr_label() -> &'static crate::expr::Doc<'static> {
         let text = EXPRESSION_LABEL;
         let mut label = crate::label::parse_label(text.as_bytes(), &Default::default())
             .expect("the example parses");
-        label.normalise(&|_| None);
+        label.normalise(&|_| None, &|_| None);
         // The view lives as long as the process: its arena is leaked once.
         let arena: &'static crate::expr::Arena = Box::leak(Box::default());
         crate::expr::Doc::of(&label, arena).expect("label serialises")

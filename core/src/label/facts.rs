@@ -237,10 +237,13 @@ pub struct MarketFacts {
 
 /// A comparison key for fibre content: each component as `part:` and its fibres
 /// (`name=percent`, `name=trace`, the name read as its normative form — 涤纶 as 聚酯纤维, 羊毛
-/// as 绵羊毛: `fibre::canonical_cn_fibre_name`), fibres sorted, components sorted. Two labels
-/// whose keys are equal declare the same content, whatever the order, layout and accepted
-/// fibre names they print it in.
-pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> String {
+/// as 绵羊毛, by `fibre_name`: code list fibres-cn), fibres sorted, components sorted. Two
+/// labels whose keys are equal declare the same content, whatever the order, layout and
+/// accepted fibre names they print it in.
+pub(crate) fn fibre_content_key(
+    components: &[super::fibre::FibreComponent],
+    fibre_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let mut parts: Vec<String> = components
         .iter()
         .map(|c| {
@@ -253,7 +256,9 @@ pub(crate) fn fibre_content_key(components: &[super::fibre::FibreComponent]) -> 
                         (None, Some(true)) => "trace".to_string(),
                         (None, _) => "?".to_string(),
                     };
-                    format!("{}={share}", super::fibre::canonical_cn_fibre_name(&f.name))
+                    let name = f.name.trim();
+                    let name = fibre_name(name).unwrap_or_else(|| name.to_string());
+                    format!("{name}={share}")
                 })
                 .collect();
             crate::order::sort(&mut fibres);
@@ -275,6 +280,7 @@ impl Facts {
     pub(crate) fn normalise(
         &mut self,
         nutrient_id: &dyn Fn(&str) -> Option<String>,
+        fibre_name: &dyn Fn(&str) -> Option<String>,
         fibre_content: Option<&super::fibre::FibreContent>,
     ) {
         if let Some(tag) = self.artwork.as_mut().and_then(|a| a.hang_tag.as_mut()) {
@@ -284,9 +290,10 @@ impl Facts {
                     ..Default::default()
                 };
                 parsed.normalise();
-                tag.content_key = Some(fibre_content_key(&parsed.components));
+                tag.content_key = Some(fibre_content_key(&parsed.components, fibre_name));
             }
-            tag.label_content_key = fibre_content.map(|f| fibre_content_key(&f.components));
+            tag.label_content_key =
+                fibre_content.map(|f| fibre_content_key(&f.components, fibre_name));
         }
         if let Some(lab) = self.lab.as_mut() {
             for m in &mut lab.nutrients {

@@ -186,48 +186,6 @@ pub fn kind_of_part(part: Option<&str>) -> &'static str {
     }
 }
 
-/// Names of one fibre that GB/T 29862 labels may print, each with the normative name: the
-/// short names (简称) of GB/T 4146.1-2020 (涤纶 = 聚酯纤维, 锦纶 / 尼龙 = 聚酰胺纤维, 氨纶 =
-/// 聚氨酯弹性纤维, 粘纤 = 粘胶纤维, 莫代尔 = 莫代尔纤维…), the synonym GB/T 11951-2018 keeps
-/// (羊毛 = 绵羊毛) and the other names of a row — exactly the `short` column of code list
-/// `fibres-cn`, which the name rules match (a test keeps the two equal).
-const CN_FIBRE_SYNONYMS: &[(&str, &str)] = &[
-    ("汉麻", "大麻"),
-    ("羊毛", "绵羊毛"),
-    ("白鸭毛", "鸭毛"),
-    ("灰鸭毛", "鸭毛"),
-    ("白鹅毛", "鹅毛"),
-    ("灰鹅毛", "鹅毛"),
-    ("莱赛尔", "莱赛尔纤维"),
-    ("莫代尔", "莫代尔纤维"),
-    ("粘纤", "粘胶纤维"),
-    ("醋纤", "醋酯纤维"),
-    ("腈纶", "聚丙烯腈纤维"),
-    ("改性腈纶", "改性聚丙烯腈纤维"),
-    ("芳纶", "芳香族聚酰胺纤维"),
-    ("氯纶", "含氯纤维"),
-    ("氨纶", "聚氨酯弹性纤维"),
-    ("氟纶", "聚四氟乙烯纤维"),
-    ("锦纶", "聚酰胺纤维"),
-    ("尼龙", "聚酰胺纤维"),
-    ("涤纶", "聚酯纤维"),
-    ("乙纶", "聚乙烯纤维"),
-    ("丙纶", "聚丙烯纤维"),
-    ("维纶", "聚乙烯醇纤维"),
-];
-
-/// The normative Chinese name of the fibre a printed name means (`涤纶` → `聚酯纤维`, `羊毛` →
-/// `绵羊毛`); any other name trimmed, as printed. Two declarations of one product — the
-/// hang-tag and the sewn-in label, GB/T 29862 8 g) — compare their fibres through it, so the
-/// same fibre under two accepted names is the same content.
-pub fn canonical_cn_fibre_name(name: &str) -> &str {
-    let n = name.trim();
-    CN_FIBRE_SYNONYMS
-        .iter()
-        .find(|(short, _)| *short == n)
-        .map_or(n, |(_, normative)| normative)
-}
-
 /// 纯 / 全 / 100 %, or a word of `PURE_WORDS` (pure, all, rein, pur, tout, puro, zuiver…).
 fn pure_wording(w: &str) -> bool {
     let w = w.trim().to_lowercase();
@@ -324,37 +282,6 @@ mod tests {
         assert_eq!(kind_of_part(Some("填充物")), "filling");
         assert_eq!(kind_of_part(Some("Lining")), "lining");
         assert_eq!(kind_of_part(Some("罗纹")), "part");
-    }
-
-    #[test]
-    fn synonyms_read_as_the_normative_name() {
-        assert_eq!(canonical_cn_fibre_name("涤纶"), "聚酯纤维");
-        assert_eq!(canonical_cn_fibre_name(" 羊毛 "), "绵羊毛");
-        assert_eq!(canonical_cn_fibre_name("尼龙"), "聚酰胺纤维");
-        assert_eq!(canonical_cn_fibre_name("聚酯纤维"), "聚酯纤维");
-        assert_eq!(canonical_cn_fibre_name("山羊绒"), "山羊绒");
-    }
-
-    /// The synonyms are the `short` column of code list fibres-cn, row for row.
-    #[cfg(feature = "toml")]
-    #[test]
-    fn synonyms_equal_the_code_list() {
-        let text = include_str!("../../../standards/codelists/fibres-cn.toml");
-        let v: toml::Value = toml::from_str(text).unwrap();
-        let mut from_list: Vec<(String, String)> = Vec::new();
-        for row in v["list"]["rows"].as_array().unwrap() {
-            let zh = row[1].as_str().unwrap();
-            for s in row[2].as_array().unwrap() {
-                from_list.push((s.as_str().unwrap().to_string(), zh.to_string()));
-            }
-        }
-        let mut here: Vec<(String, String)> = CN_FIBRE_SYNONYMS
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        from_list.sort();
-        here.sort();
-        assert_eq!(here, from_list);
     }
 
     #[test]

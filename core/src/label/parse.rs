@@ -553,8 +553,14 @@ impl Label {
     /// Fills in the derived fields rules rely on: parses the printed ingredient text into
     /// items (with spans), canonical units and quantities, per-100 nutrient values, the
     /// physical state, and shelf life in months or days. `nutrient_id` resolves a printed
-    /// nutrient name (from the engine's nutrient code list).
-    pub fn normalise(&mut self, nutrient_id: &dyn Fn(&str) -> Option<String>) {
+    /// nutrient name (from the engine's nutrient code list); `fibre_name` gives the normative
+    /// name of a printed Chinese fibre name (code list fibres-cn: 涤纶 → 聚酯纤维), so two
+    /// declarations of one product compare as content.
+    pub fn normalise(
+        &mut self,
+        nutrient_id: &dyn Fn(&str) -> Option<String>,
+        fibre_name: &dyn Fn(&str) -> Option<String>,
+    ) {
         if let Some(ing) = self.ingredients.as_mut() {
             // Spans given with caller-supplied items are echoed in findings: keep only those
             // that really cover their characters of the ingredient text.
@@ -724,7 +730,7 @@ impl Label {
             g.normalise();
         }
         if let Some(f) = self.facts.as_mut() {
-            f.normalise(nutrient_id, self.fibre_content.as_ref());
+            f.normalise(nutrient_id, fibre_name, self.fibre_content.as_ref());
         }
         if let Some(t) = self.textile.as_mut() {
             t.normalise();
