@@ -74,6 +74,13 @@ EXTRA = {
                 "πολυόλες", "Πολυόλες", "εκ των οποίων πολυόλες", "din care polioli", "od tega polioli", "od kojih polioli",
                 "полиоли", "Полиоли", "от които полиоли", "Polioliai", "iš kurių polioliai", "tostarp polioli",
                 "Polüoolid", "millest polüoolid"],
+    # Short sub-row names customary on EU packs beside Annex XV's full ones (blind audit round
+    # 10, AMB-1: `waarvan verzadigd`, `di cui saturi`, `of which sugar`); customary wording,
+    # unverified against the language versions.
+    "saturated_fat_short": ["waarvan verzadigd", "waarvan verzadigde", "di cui saturi", "dont saturés", "dont saturées",
+                            "davon gesättigte", "gesättigte Fettsäuren", "of which saturated", "w tym nasycone", "w tym kwasy nasycone"],
+    "sugar_short": ["of which sugar", "waarvan suiker", "di cui zucchero", "dont sucre"],
+    "energy_short": ["Énergétique", "Energía"],
     "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци"],
     "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool"],
 }
@@ -83,6 +90,7 @@ NEW = {
     "polyols": {"zh": "多元醇", "en": "Polyols"},
 }
 for nid, names in EXTRA.items():
+    nid = nid.removesuffix("_short")
     entry = rows[nid] if nid in rows else rows.setdefault(nid, {**NEW[nid], "aliases": []})
     for name in names:
         if name != entry["en"] and name != entry["zh"] and name not in entry["aliases"]:

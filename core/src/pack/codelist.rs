@@ -371,14 +371,18 @@ impl CodeList {
     }
 
     /// As [`Table::find_str_any_case`]: `find_str`, else the entry whose key or match
-    /// column equals `key` ignoring ASCII case (scans the index, so only on a miss).
+    /// column equals `key` ignoring case — Unicode case, so `énergie` finds `Énergie` and
+    /// `ΠΡΩΤΕΐΝΕΣ` finds `Πρωτεΐνες` (scans the index, so only on a miss).
     pub fn find_str_any_case(&self, key: &str) -> Option<&serde_json::Value> {
         let key = key.trim();
         self.find_str(key).or_else(|| {
             let d = self.data();
+            let lower = key.to_lowercase();
             d.index()
                 .iter()
-                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .filter(|(k, _)| {
+                    k.eq_ignore_ascii_case(key) || (!k.is_ascii() && k.to_lowercase() == lower)
+                })
                 .map(|(_, &i)| i)
                 .min()
                 .map(|i| d.row(i))
