@@ -1067,7 +1067,10 @@ mod tests {
             "dates":{"shelf_life":"保质期：6个月"}}"#,
         )
         .unwrap();
-        l.normalise(&|n| (n == "蛋白质").then(|| "protein".to_string()));
+        l.normalise(
+            &|n| (n == "蛋白质").then(|| "protein".to_string()),
+            &|_| None,
+        );
         let nc = l.net_content.unwrap();
         assert_eq!(nc.base_quantity.unwrap().0, Decimal::from(1500));
         assert_eq!(nc.measure.as_deref(), Some("volume"));

@@ -199,6 +199,12 @@ pub struct WordLists {
     pub absent_leads: Vec<String>,
     pub absent_not_negation: Vec<String>,
     pub ingredient_sub_lists: Vec<String>,
+    pub best_before_leads: Vec<String>,
+    pub best_before_ends: Vec<String>,
+    pub date_place_words: Vec<String>,
+    pub origin_party_by: Vec<String>,
+    pub origin_party_for: Vec<String>,
+    pub quality_grades: Vec<String>,
 }
 
 impl WordLists {
@@ -216,6 +222,8 @@ impl WordLists {
             ("countries_after_the", &self.countries_after_the),
             ("serving_column_words", &self.serving_column_words),
             ("ingredient_sub_lists", &self.ingredient_sub_lists),
+            ("origin_party_by", &self.origin_party_by),
+            ("origin_party_for", &self.origin_party_for),
         ];
         let other = [
             ("mainland_provinces", &self.mainland_provinces),
@@ -226,6 +234,10 @@ impl WordLists {
             ("best_before_suffixes", &self.best_before_suffixes),
             ("absent_leads", &self.absent_leads),
             ("absent_not_negation", &self.absent_not_negation),
+            ("best_before_leads", &self.best_before_leads),
+            ("best_before_ends", &self.best_before_ends),
+            ("date_place_words", &self.date_place_words),
+            ("quality_grades", &self.quality_grades),
         ];
         for (name, list) in lower.iter().chain(other.iter()) {
             if list.is_empty() {
@@ -685,11 +697,23 @@ impl Headings {
                 }
             }
         }
+        // `【保质期】：18个月`: a colon after the heading's closing bracket is the heading's
+        // too, not the value's first character.
+        let mut value_start = if colon { k + 1 } else { k };
+        if colon && matches!(chars.get(k), Some('】' | ']' | '』')) {
+            let mut j = value_start;
+            while j < end && super::lines::is_blank(chars[j]) {
+                j += 1;
+            }
+            if j < end && matches!(chars[j], '：' | ':' | '﹕') {
+                value_start = j + 1;
+            }
+        }
         Some(HeadingMatch {
             target: e.target,
             start: hs,
             end: he,
-            value_start: if colon { k + 1 } else { k },
+            value_start,
             colon,
         })
     }

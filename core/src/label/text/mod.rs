@@ -345,6 +345,21 @@ impl<'a> Builder<'a> {
         self.set(pointer, Value::String(v), s, e, true);
     }
 
+    /// A date's text, joined where a line break cut it (`2027年` over `08月31日`): the date
+    /// is one value, its span the printed lines.
+    fn set_date(&mut self, pointer: &str, s: usize, e: usize) {
+        if s >= e {
+            return;
+        }
+        let v = text_of(self.chars, s, e);
+        if !v.contains(['\n', '\r']) {
+            self.set(pointer, Value::String(v), s, e, true);
+            return;
+        }
+        let joined: String = v.lines().map(str::trim).collect();
+        self.set(pointer, Value::String(joined), s, e, false);
+    }
+
     /// A number from its digits (`"250"`) as a JSON number; None if not one.
     fn number(digits: &str) -> Option<Value> {
         serde_json::from_str::<Value>(digits)
@@ -457,6 +472,7 @@ pub fn read(
                             });
                         if empty_takes
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve, &mut depth))
+                            || date_goes_on(chars, &o, item.start, item.end)
                             || next_step(chars, item.start, item.end, o.target)
                             || (party_goes_on(chars, item.start, item.end, o.target)
                                 && !party_complete(&table.words, chars, o.vs, o.ve)
@@ -1267,6 +1283,25 @@ fn close_item(b: &mut Builder, o: Open) {
     }
 }
 
+/// Whether a date broken over two lines goes on (`保质期至：2027年` over `08月31日`): the
+/// date's value ends in 年 or 月 and the next line, short, begins with a digit.
+fn date_goes_on(chars: &[char], o: &Open, s: usize, e: usize) -> bool {
+    if !matches!(
+        o.target,
+        Target::ProductionDate | Target::Expiry | Target::ProductionAndExpiry
+    ) {
+        return false;
+    }
+    let (vs, ve) = lines::trim(chars, o.vs, o.ve);
+    let ends_open = vs < ve && matches!(chars[ve - 1], '年' | '月');
+    let next = lines::trim(chars, s, e);
+    ends_open
+        && next.1 - next.0 <= 12
+        && chars
+            .get(next.0)
+            .is_some_and(|c| headings::fold(*c).is_ascii_digit())
+}
+
 /// Whether an item that may wrap (`s..e`) goes on to the next line: it ends with a list
 /// separator (`、`, `，`, `；`…) or inside an open bracket. A line after a finished list is
 /// not swallowed into it. The bracket depth is kept in `depth` (the item's start, how far
@@ -1388,16 +1423,18 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
 
 /// A quality grade printed after a standard's code on the same line (`FZ/T 73020-2019 合格品`,
 /// `GB/T 18186 特级`): where the code ends and the grade starts. The grade is the last word,
-/// after a blank, and one of the grade words product standards use.
-fn quality_grade_after(chars: &[char], vs: usize, ve: usize) -> Option<(usize, usize)> {
-    const GRADES: [&str; 9] = [
-        "优等品", "一等品", "合格品", "特级", "一级", "二级", "三级", "优级", "特等品",
-    ];
+/// after a blank, and one of the grade words product standards use (words `quality_grades`).
+fn quality_grade_after(
+    words: &WordLists,
+    chars: &[char],
+    vs: usize,
+    ve: usize,
+) -> Option<(usize, usize)> {
     let blank = (vs..ve).rev().find(|&i| lines::is_blank(chars[i]))?;
     let (gs, ge) = lines::trim(chars, blank, ve);
     let grade: String = chars[gs..ge].iter().collect();
     let code_end = lines::trim(chars, vs, blank).1;
-    (code_end > vs && GRADES.contains(&grade.as_str())).then_some((code_end, gs))
+    (code_end > vs && words.quality_grades.contains(&grade)).then_some((code_end, gs))
 }
 
 /// Whether a party's value is one line that already gives a name and an address
@@ -1679,7 +1716,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::TextileSize => b.set_text("/textile/size", vs, ve),
         Target::FibreContent => b.set_text("/fibre_content/text", vs, ve),
         Target::SafetyCategory => b.set_text("/textile/safety_category", vs, ve),
-        Target::ProductionDate => b.set_text("/dates/production", vs, ve),
+        Target::ProductionDate => b.set_date("/dates/production", vs, ve),
         // GB 7718-2025 A.2.2: both dates on one line, '生产日期/保质期到期日：20100320/20100520'
         // — split at the slash between them (no slash: the value is left unread).
         // A.2.2 prints the pair '20100320/20100520' and '20100320;20100520': split at the
@@ -1750,7 +1787,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::Expiry => {
             let date_end =
                 values::expiry_with_suffix(&b.headings.words, &value).map_or(ve, |n| vs + n);
-            b.set_text("/dates/expiry", vs, date_end)
+            b.set_date("/dates/expiry", vs, date_end)
         }
         // 'Frozen on …' keeps its words like the EU date lines; a printed date of freezing
         // says the food is sold frozen.
@@ -1848,8 +1885,10 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         // `Made in Ireland for: Glenisk, Killeigh, …`: the origin, then the operator the food
         // was made for (Art 8(1): the operator under whose name it is marketed).
-        Target::OriginCountry if b.market != "CN" && made_for(&b.chars[vs..ve]).is_some() => {
-            if let Some((c_end, p_start, by)) = made_for(&b.chars[vs..ve]) {
+        Target::OriginCountry
+            if b.market != "CN" && made_for(&b.headings.words, &b.chars[vs..ve]).is_some() =>
+        {
+            if let Some((c_end, p_start, by)) = made_for(&b.headings.words, &b.chars[vs..ve]) {
                 let (cs, ce) = lines::trim(b.chars, vs, vs + c_end);
                 if cs < ce {
                     b.set_text("/origin/country", cs, ce);
@@ -1891,7 +1930,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::LicenceNumber => b.set_text("/licence_number", vs, ve),
         // `产品标准：FZ/T 73020-2019 合格品`: the standard, then the grade it defines (GB/T
         // 5296.4 / GB 7718 4.1.11.4 quality grade) after a blank.
-        Target::StandardCode => match quality_grade_after(b.chars, vs, ve) {
+        Target::StandardCode => match quality_grade_after(&b.headings.words, b.chars, vs, ve) {
             Some((ce, gs)) => {
                 b.set_text("/standard_code", vs, ce);
                 b.set_text("/quality_grade", gs, ve);
@@ -2172,7 +2211,7 @@ fn origin_sentence(words: &WordLists, chars: &[char], hs: usize, vs: usize, valu
         .any(|c| matches!(c, ':' | '：' | '﹕'));
     // `Made in Ireland for: Glenisk, …, R35 …`: the figures after `for:` are the operator's.
     let vc: Vec<char> = value.chars().collect();
-    let place = &vc[..made_for(&vc).map_or(vc.len(), |(at, _, _)| at)];
+    let place = &vc[..made_for(words, &vc).map_or(vc.len(), |(at, _, _)| at)];
     if country_after_the {
         return !colon && place.iter().any(|c| c.is_ascii_digit());
     }
@@ -2466,42 +2505,32 @@ fn operator_from_unread(b: &mut Builder) {
 /// …`, `Ireland by: Kerry Foods Ltd, …`): where the country ends, where the party starts,
 /// and whether it is the maker (`by`) rather than the operator it was made for. Without a
 /// colon the party must begin with a capital (`Made in Italy by hand` names no party).
-fn made_for(chars: &[char]) -> Option<(usize, usize, bool)> {
+fn made_for(words: &WordLists, chars: &[char]) -> Option<(usize, usize, bool)> {
     let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
     if lower.len() != chars.len() {
         return None;
     }
-    // `for` and `by` in the languages of the origin headings (`Fabriqué en France par`,
-    // `Hergestellt in Deutschland von`, `Prodotto in Italia da`, `Elaborado en España por`,
-    // `Geproduceerd in Nederland door`; `pour`, `für`, `per`, `para`, `voor`).
-    const WORDS: [(&str, bool); 12] = [
-        (" for", false),
-        (" by", true),
-        (" par", true),
-        (" von", true),
-        (" da", true),
-        (" por", true),
-        (" door", true),
-        (" pour", false),
-        (" für", false),
-        (" per", false),
-        (" para", false),
-        (" voor", false),
-    ];
+    // `for` and `by` in the languages of the origin headings (words `origin_party_by`,
+    // `origin_party_for`: `Fabriqué en France par`, `Hergestellt in Deutschland für`).
+    let party_words = words
+        .origin_party_by
+        .iter()
+        .map(|w| (w, true))
+        .chain(words.origin_party_for.iter().map(|w| (w, false)));
+    let party_words: Vec<(Vec<char>, bool)> = party_words
+        .map(|(w, by)| (w.chars().collect(), by))
+        .collect();
     (0..lower.len()).find_map(|i| {
         if lower[i] != ' ' {
             return None;
         }
-        let (len, by) = WORDS.iter().find_map(|(w, by)| {
-            let n = w.chars().count();
-            (lower.len() >= i + n && w.chars().eq(lower[i..i + n].iter().copied()))
-                .then_some((n, *by))
+        // The word, then a colon or a blank (`para` is not `par`).
+        let (after, by) = party_words.iter().find_map(|(w, by)| {
+            let after = i + 1 + w.len();
+            (lower[i + 1..].starts_with(w) && matches!(lower.get(after), Some(':' | ' ')))
+                .then_some((after, *by))
         })?;
-        let after = i + len;
         let colon = lower.get(after) == Some(&':');
-        if !colon && lower.get(after) != Some(&' ') {
-            return None;
-        }
         let mut p = after;
         while p < chars.len() && matches!(chars[p], ':' | ' ') {
             p += 1;
@@ -2829,8 +2858,23 @@ fn read_nutrition(
                 self.serving_nrv = true;
             }
         }
-        fn flags(&self) -> (bool, bool, bool) {
-            (self.kj_column, self.serving_column, self.serving_nrv)
+        /// The per-100 kJ column, the per-serving column, the NRV % of the serving, and an
+        /// NRV % column beside the one value column (`项目  每100mL  NRV%`).
+        fn flags(&self) -> (bool, bool, bool, bool) {
+            let nrv_only = self
+                .columns
+                .iter()
+                .any(|c| matches!(c, nutrition::Column::Nrv))
+                && !self
+                    .columns
+                    .iter()
+                    .any(|c| matches!(c, nutrition::Column::Serving(_)));
+            (
+                self.kj_column,
+                self.serving_column,
+                self.serving_nrv,
+                nrv_only && !self.kj_column && !self.serving_column,
+            )
         }
     }
     /// A table flattened onto one line (at char `at`): its header cells, then its rows.
@@ -2870,7 +2914,7 @@ fn read_nutrition(
     /// no value under it is a note printed with the table.
     fn place_cells(
         (s, e, cells): (usize, usize, Vec<String>),
-        flags: (bool, bool, bool),
+        flags: (bool, bool, bool, bool),
         rows: &mut Placed,
         per_kj: &mut Placed,
         pending_unread: &mut Vec<(usize, usize, &'static str)>,
@@ -2920,7 +2964,46 @@ fn read_nutrition(
     // and is one statement, its commas kept.
     let insignificant = not_significant_source(b.chars, vs, ve);
     let (before_colon, pieces) = linear_pieces(b.chars, vs, insignificant.unwrap_or(ve));
-    if pieces.len() >= 2 {
+    // `Typical values per 100ml: Energy 163kJ / 39kcal` (Art 30(4): a beverage over 1.2 % vol
+    // may declare energy alone): one item, energy in both units, is the declaration.
+    let energy_piece: Option<((usize, usize), nutrition::Row)> = match pieces.as_slice() {
+        [(ps, pe)] => match nutrition::read_line(&text_of(b.chars, *ps, *pe)) {
+            nutrition::Line::Row(r)
+                if r.unit.is_some()
+                    && r.second.as_ref().is_some_and(|(_, u)| {
+                        u.as_deref().is_some_and(|u| {
+                            matches!(
+                                u.to_ascii_lowercase().as_str(),
+                                "kcal" | "kj" | "千卡" | "千焦"
+                            )
+                        })
+                    }) =>
+            {
+                Some(((*ps, *pe), r))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    // Not when the table goes on below (`Nutrition per 100 g: Energy 1900 kJ/452 kcal` over
+    // `Fat  14 g`, …): those lines are its rows, the energy on the title's line the first.
+    let table_below = energy_piece.is_some()
+        && all_lines
+            .get(li..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(ls, le)| lines::trim(b.chars, ls, le))
+            .find(|(s, e)| s < e)
+            .is_some_and(|(s, e)| {
+                table.at_start(b.chars, s, e, scope).is_none()
+                    && table.line_start(b.chars, s, e, scope).is_none()
+                    && matches!(
+                        nutrition::read_line(&text_of(b.chars, s, e)),
+                        nutrition::Line::Row(_) | nutrition::Line::Header(_)
+                    )
+            });
+    let energy_only = energy_piece.is_some() && !table_below;
+    if pieces.len() >= 2 || energy_only {
         let read: Vec<((usize, usize), nutrition::Row)> = pieces
             .iter()
             .filter_map(
@@ -2930,7 +3013,7 @@ fn read_nutrition(
                 },
             )
             .collect();
-        if read.len() >= 2 {
+        if read.len() >= 2 || (energy_only && read.len() == 1) {
             linear = true;
             if let Some(ns) = insignificant {
                 let (ns, ne) = lines::trim(b.chars, ns, ve);
@@ -2945,8 +3028,15 @@ fn read_nutrition(
                     .iter()
                     .any(|c| headings::fold(*c).is_ascii_digit());
                 let is_row = read.iter().any(|((rs, _), _)| *rs == ps);
-                if words_only && !is_row && ps > read[0].0 .0 {
+                if words_only && !is_row && read.first().is_some_and(|f| ps > f.0 .0) {
                     statements.push((ps, pe));
+                } else if !is_row && !words_only {
+                    // `Calcium (6% DV)`, an item the reader cannot read: said so, not dropped.
+                    pending_unread.push((
+                        ps,
+                        pe,
+                        "an item of the one-line declaration that reads as no row",
+                    ));
                 }
             }
             // `Serv. size 1 piece (21g), Servings 1, Amount per serving: …` (21 CFR
@@ -2994,6 +3084,16 @@ fn read_nutrition(
                 );
             }
         }
+    }
+    if let Some((at, r)) = energy_piece.as_ref().filter(|_| table_below) {
+        place_row(
+            r,
+            *at,
+            head.flags(),
+            &mut rows,
+            &mut per_kj,
+            &mut pending_unread,
+        );
     }
     // `营养成分表 项目 每100克 NRV% 能量 1922千焦 23% 蛋白质 …`: the table flattened onto the
     // title's line.
@@ -3104,15 +3204,23 @@ fn read_nutrition(
             continue;
         }
         // `Total Fat 10g 13% | Total Carb. 15g 5%`: rows side by side.
+        // Under column groups side by side (`项目 每100克 NRV%   项目 每100克 NRV%`, GB 28050-2025
+        // 附录B 示例5, whose note lets the order run '自上而下纵向排开'): a line's first row is the
+        // left group's, the others the right groups', placed after the left column.
         if let Some(parts) = nutrition::side_by_side(&line) {
-            for (ps, pe) in parts {
+            let grouped = head.groups >= 2 && parts.len() <= head.groups;
+            for (k, (ps, pe)) in parts.into_iter().enumerate() {
                 let part = text_of(b.chars, s + ps, s + pe);
                 match nutrition::read_line(&part) {
                     nutrition::Line::Row(r) => place_row(
                         &r,
                         (s + ps, s + pe),
                         head.flags(),
-                        &mut rows,
+                        if grouped && k > 0 {
+                            &mut right_rows
+                        } else {
+                            &mut rows
+                        },
                         &mut per_kj,
                         &mut pending_unread,
                     ),
@@ -3255,11 +3363,13 @@ fn kcal_under_kj(line: &str, rows: &Placed) -> Option<Value> {
     if !matches!(unit.as_str(), "kj" | "千焦") {
         return None;
     }
+    // `	496kcal	83kcal	4%` (UK tables, Art 32(4)/33: the %RI of the portion on the kcal
+    // line): percentages after the kcal figures are that line's too.
     let pairs = values::numbers_with_units(line);
-    let only_kcal = !pairs.is_empty()
-        && pairs
-            .iter()
-            .all(|(_, u)| matches!(u.to_ascii_lowercase().as_str(), "kcal" | "千卡"));
+    let kcal = |u: &str| matches!(u.to_ascii_lowercase().as_str(), "kcal" | "千卡");
+    let percent = |u: &str| matches!(u, "%" | "％");
+    let firsts = pairs.iter().take_while(|(_, u)| kcal(u)).count();
+    let only_kcal = firsts > 0 && pairs.iter().skip(firsts).all(|(_, u)| percent(u));
     let words: String = line
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -3268,7 +3378,7 @@ fn kcal_under_kj(line: &str, rows: &Placed) -> Option<Value> {
         .replace("kcal", "")
         .replace("千卡", "");
     (only_kcal && words.is_empty())
-        .then(|| Builder::number(&pairs[0].0))
+        .then(|| pairs.first().and_then(|(n, _)| Builder::number(n)))
         .flatten()
 }
 
@@ -3326,10 +3436,39 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
             .get(i)
             .is_some_and(|c| headings::fold(*c).is_ascii_digit())
     };
+    // `fat 14 g of which saturates 1.5 g`, `matières grasses 3,0 g dont acides gras saturés
+    // 1,1 g`: a sub-row word (Annex XV's `of which`, `dont`, `davon`…) right after a figure and
+    // its unit starts an item of its own, though no comma is printed before it (Art 34(2)
+    // prescribes no separator).
+    const SUB_ROW: [&str; 9] = [
+        "of which ",
+        "dont ",
+        "davon ",
+        "di cui ",
+        "waarvan ",
+        "w tym ",
+        "de las cuales ",
+        "de los cuales ",
+        "wovon ",
+    ];
+    let sub_row_at = |i: usize| {
+        i > 0
+            && chars[i - 1].is_whitespace()
+            && SUB_ROW.iter().any(|w| {
+                let mut k = i;
+                w.chars().all(|wc| {
+                    let hit = chars.get(k).is_some_and(|c| c.to_ascii_lowercase() == wc);
+                    k += 1;
+                    hit
+                })
+            })
+    };
     let cut_between = |from: usize, to: usize| {
         let mut out = Vec::new();
         let mut start = from;
         let mut depth = 0usize;
+        // Whether the item begun at `start` holds a figure yet.
+        let mut figure = false;
         for i in from..=to {
             if i < to {
                 match chars[i] {
@@ -3338,9 +3477,29 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
                     _ => {}
                 }
             }
+            if i < to && depth == 0 && figure && sub_row_at(i) {
+                let (s, e) = lines::trim(chars, start, i);
+                if s < e {
+                    out.extend(bracket_split(chars, s, e));
+                }
+                start = i;
+                figure = false;
+            }
+            figure |= i < to && digit(i);
+            // `Énergie 1180 kJ / 284 kcal | Matières grasses 24 g | …`: a bar, a bullet, or a
+            // dash set between blanks after a figure also parts the items.
+            let dash = i < to
+                && chars.get(i) == Some(&'-')
+                && i > start
+                && chars[i - 1] == ' '
+                && chars.get(i + 1) == Some(&' ')
+                && figure
+                && chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
             let cut = i == to
                 || (depth == 0
-                    && (matches!(chars[i], '，' | '、' | ';' | '；' | '。')
+                    && (matches!(chars[i], '，' | '、' | ';' | '；' | '。' | '|' | '｜' | '•')
+                        || dash
+                        || (chars.get(i) == Some(&'·') && chars.get(i + 1) == Some(&' '))
                         || (chars[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1)))));
             if cut {
                 let (s, mut e) = lines::trim(chars, start, i);
@@ -3352,6 +3511,7 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
                     out.extend(bracket_split(chars, s, e));
                 }
                 start = i + 1;
+                figure = false;
             }
         }
         out
@@ -3386,7 +3546,7 @@ fn bracket_split(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
 fn place_row(
     r: &nutrition::Row,
     (s, e): (usize, usize),
-    (kj_column, serving_column, serving_nrv): (bool, bool, bool),
+    (kj_column, serving_column, serving_nrv, nrv_column): (bool, bool, bool, bool),
     rows: &mut Placed,
     per_kj: &mut Placed,
     pending_unread: &mut Vec<(usize, usize, &'static str)>,
@@ -3434,12 +3594,35 @@ fn place_row(
         place_row(
             &serving,
             (s, e),
-            (kj_column, false, false),
+            (kj_column, false, false, false),
             rows,
             per_kj,
             pending_unread,
         );
         return;
+    }
+    // `能量  245kJ  3` under `项目  每100mL  NRV%`: the bare figure after the value is its NRV %
+    // (GB 28050-2025 附录B B.5: '营养素参考值%或NRV%可标示为“×”或“×%”').
+    if nrv_column && r.nrv_percent.is_none() && !r.more_columns && !energy_pair {
+        if let Some((v, None)) = &r.second {
+            if Builder::number(v).is_some() {
+                let bare = nutrition::Row {
+                    nrv_percent: Some(v.clone()),
+                    second: None,
+                    second_nrv: None,
+                    ..r.clone()
+                };
+                place_row(
+                    &bare,
+                    (s, e),
+                    (kj_column, serving_column, serving_nrv, false),
+                    rows,
+                    per_kj,
+                    pending_unread,
+                );
+                return;
+            }
+        }
     }
     if r.more_columns && !serving_column && !kj_column {
         pending_unread.push((

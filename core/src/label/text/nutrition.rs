@@ -825,12 +825,15 @@ pub fn read_line(s: &str) -> Line {
     }
     // `项目/Items 每100克/Per 100g NRV%`, `项目 Items 每100克 Per 100g NRV%`: the English gloss of
     // a column (GB 7718 3.8 lets a foreign language stand beside the Chinese) puts the basis's
-    // `100g` in a cell after `Per`; that figure is the header's, no value.
+    // `100g` in a cell after `Per`; that figure is the header's, no value. So is a bare `100mL`
+    // right after `项目` (`项目  100mL  NRV%`: the basis printed without its 每).
     if is_header(s)
         && !cells.iter().enumerate().skip(1).any(|(i, c)| {
             starts_numeric(c)
                 && !c.contains('%')
-                && !(i > 0 && ends_with_per(&cells[i - 1]) && basis_amount(c, cells.get(i + 1)))
+                && !(i > 0
+                    && (ends_with_per(&cells[i - 1]) || (i == 1 && compact(&cells[0]) == "项目"))
+                    && basis_amount(c, cells.get(i + 1)))
         })
     {
         return Line::Header(basis_in(s));
@@ -878,6 +881,12 @@ pub fn read_line(s: &str) -> Line {
     if name.is_empty() {
         return Line::Unread("no nutrient name before the value");
     }
+    // `Brennwert (kJ/kcal)  1535/362`, `Energy (kJ)  213`, `能量(kJ)  201`: the units printed
+    // in the row's name (Reg. (EU) 1169/2011 Art 32(1), Annex XV 'energy kJ/kcal').
+    let (name, name_units) = match units_in_name(&name) {
+        Some((bare, first, second)) => (bare, Some((first, second))),
+        None => (name, None),
+    };
     let Some(value_cell) = cells.get(k) else {
         return Line::Unread("no value");
     };
@@ -923,6 +932,34 @@ pub fn read_line(s: &str) -> Line {
             }
         }
     }
+    // `1760 kJ 421 kcal`, `1046kJ 250kcal` in one cell: energy in both units, no slash
+    // between them (Art 32(1) asks for both units; no separator is prescribed).
+    if inline_second.is_none() {
+        if let Some((u1, rest)) = unit.split_once(char::is_whitespace) {
+            let energy = |u: &str| matches!(compact(u).as_str(), "kj" | "kcal" | "千焦" | "千卡");
+            if let Some((n2, u2)) = split_number(rest.trim()) {
+                if energy(u1) && energy(&u2) && compact(u1) != compact(&u2) {
+                    inline_second = Some((n2, Some(u2)));
+                    unit = u1.to_string();
+                }
+            }
+        }
+    }
+    if let Some((first, second)) = name_units {
+        if unit.is_empty() {
+            unit = first.to_string();
+        } else if let Some(second) = second.filter(|_| inline_second.is_none()) {
+            // `1535/362` under `(kJ/kcal)`: the figure after the slash is the second unit's.
+            let rest = unit
+                .strip_prefix(['/', '／'])
+                .and_then(|r| split_number(r.trim()))
+                .filter(|(_, u)| u.is_empty());
+            if let Some((n2, _)) = rest {
+                inline_second = Some((n2, Some(second.to_string())));
+                unit = first.to_string();
+            }
+        }
+    }
     let mut k = k + 1;
     if unit.is_empty() {
         if let Some(c) = cells.get(k) {
@@ -931,6 +968,15 @@ pub fn read_line(s: &str) -> Line {
                 k += 1;
             }
         }
+    }
+    // `This pack contains 18 servings` (printed under a UK table): the servings in the pack,
+    // no nutrient.
+    if matches!(
+        unit.to_ascii_lowercase().as_str(),
+        "servings" | "portions" | "serving" | "portion"
+    ) && k == cells.len()
+    {
+        return Line::Servings(value);
     }
     // `能量 Energy 2007千焦 kJ 24%`: the unit printed again in English after the Chinese one
     // (a bilingual table, GB 7718 3.8) is the same unit, no further cell.
@@ -1039,6 +1085,64 @@ pub fn read_line(s: &str) -> Line {
         less_than,
         nrv_less_than,
     })
+}
+
+/// A row name that ends in the energy units it is given in (`Brennwert (kJ/kcal)`, `Energy
+/// (kcal)`, `能量（千焦）`, `Energie kJ/kcal`): the name without them, the first unit and the
+/// second (when two are named).
+fn units_in_name(name: &str) -> Option<(String, &'static str, Option<&'static str>)> {
+    let t = name.trim_end();
+    let (head, inner) = match t.strip_suffix([')', '）', ']']) {
+        Some(open) => {
+            let at = open.rfind(['(', '（', '['])?;
+            let bracket = open[at..].chars().next().map_or(1, char::len_utf8);
+            (&open[..at], &open[at + bracket..])
+        }
+        None => {
+            // `Energie kJ/kcal`: the units as the name's last word.
+            let at = t.rfind(' ')?;
+            (&t[..at], &t[at + 1..])
+        }
+    };
+    let unit = |u: &str| -> Option<&'static str> {
+        match compact(u).as_str() {
+            "kj" => Some("kJ"),
+            "kcal" => Some("kcal"),
+            "千焦" => Some("千焦"),
+            "千卡" => Some("千卡"),
+            _ => None,
+        }
+    };
+    // `蛋白质(g)`, `钠(mg)`, `Vitamin D (µg)`: one mass unit in brackets.
+    let mass = |u: &str| -> Option<&'static str> {
+        match compact(u).as_str() {
+            "g" => Some("g"),
+            "mg" => Some("mg"),
+            "µg" | "μg" => Some("µg"),
+            "mcg" => Some("mcg"),
+            "克" => Some("克"),
+            "毫克" => Some("毫克"),
+            "微克" => Some("微克"),
+            _ => None,
+        }
+    };
+    if t.ends_with([')', '）', ']']) {
+        if let Some(m) = mass(inner) {
+            let head = head.trim_end().to_string();
+            return (!head.is_empty()).then_some((head, m, None));
+        }
+    }
+    let mut parts = inner.split(['/', '／']);
+    let first = unit(parts.next()?)?;
+    let second = match parts.next() {
+        Some(p) => Some(unit(p)?).filter(|u| *u != first),
+        None => None,
+    };
+    if parts.next().is_some() || (inner.contains(['/', '／']) && second.is_none()) {
+        return None;
+    }
+    let head = head.trim_end().to_string();
+    (!head.is_empty()).then_some((head, first, second))
 }
 
 /// A unit printed in a cell of its own (`g`, `毫克`, `kJ`).
@@ -1597,5 +1701,40 @@ mod tests {
         ] {
             assert!(!value_cell(s), "{s}");
         }
+    }
+
+    #[test]
+    fn energy_units_in_the_name_or_without_a_slash() {
+        let r = row("Brennwert (kJ/kcal)\t1535/362");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.unit.as_deref()),
+            ("Brennwert", "1535", Some("kJ"))
+        );
+        assert_eq!(r.second, Some(("362".into(), Some("kcal".into()))));
+        let r = row("Energy (kcal)\t51");
+        assert_eq!(
+            (r.name.as_str(), r.unit.as_deref()),
+            ("Energy", Some("kcal"))
+        );
+        let r = row("能量(kJ)\t201\t2%");
+        assert_eq!(
+            (r.name.as_str(), r.unit.as_deref(), r.nrv_percent.as_deref()),
+            ("能量", Some("kJ"), Some("2"))
+        );
+        let r = row("钠(mg)\t12\t1%");
+        assert_eq!((r.name.as_str(), r.unit.as_deref()), ("钠", Some("mg")));
+        let r = row("Energie\t1760 kJ 421 kcal");
+        assert_eq!(r.unit.as_deref(), Some("kJ"));
+        assert_eq!(r.second, Some(("421".into(), Some("kcal".into()))));
+        // A bracket that holds no unit stays in the name.
+        assert_eq!(row("Vitamin D (D3)\t5µg").name, "Vitamin D (D3)");
+        assert_eq!(
+            read_line("This pack contains 18 servings"),
+            Line::Servings("18".into())
+        );
+        assert!(matches!(
+            read_line("项目\t100mL\tNRV%"),
+            Line::Header(Some(_))
+        ));
     }
 }

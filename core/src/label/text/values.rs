@@ -118,11 +118,11 @@ pub fn expiry_with_suffix(words: &WordLists, line: &str) -> Option<usize> {
 
 /// The A.2.3 forms with a place on the package for the date: `……之前食(饮)用最佳` after a
 /// pointer (`见瓶盖日期之前饮用最佳`), or `最好在……之前食(饮)用` around one
-/// (`最好在瓶盖所示日期之前饮用`). No digit (a printed date is read by `expiry_with_suffix`),
-/// a word that points (见, 所示, 标示, 喷码 …), and at most 40 characters, so a sentence
-/// that only mentions a date is not taken.
+/// (`最好在瓶盖所示日期之前饮用`; words `best_before_leads` and `best_before_ends`). No digit
+/// (a printed date is read by `expiry_with_suffix`), a word that points (`date_place_words`:
+/// 见, 所示, 喷码 …), and at most 40 characters, so a sentence that only mentions a date is
+/// not taken.
 fn expiry_by_reference(words: &WordLists, l: &str) -> Option<usize> {
-    const POINTERS: [&str; 8] = ["见", "所示", "标示", "标注", "喷码", "打码", "印刷", "打印"];
     let n = l.chars().count();
     if n > 40
         || l.chars()
@@ -135,21 +135,21 @@ fn expiry_by_reference(words: &WordLists, l: &str) -> Option<usize> {
         .iter()
         .find_map(|s| l.strip_suffix(s.as_str()))
         .or_else(|| {
-            let rest = l
-                .strip_prefix("最好在")
-                .or_else(|| l.strip_prefix("请在"))?;
-            [
-                "之前食用",
-                "之前饮用",
-                "以前食用",
-                "以前饮用",
-                "前食用",
-                "前饮用",
-            ]
-            .iter()
-            .find_map(|s| rest.strip_suffix(s))
+            let rest = words
+                .best_before_leads
+                .iter()
+                .find_map(|w| l.strip_prefix(w.as_str()))?;
+            words
+                .best_before_ends
+                .iter()
+                .find_map(|s| rest.strip_suffix(s.as_str()))
         })?;
-    (!body.is_empty() && POINTERS.iter().any(|p| body.contains(p))).then_some(n)
+    (!body.is_empty()
+        && words
+            .date_place_words
+            .iter()
+            .any(|p| body.contains(p.as_str())))
+    .then_some(n)
 }
 
 /// A storage instruction that ends in its verb, as German and Dutch put it (`Gekühlt bei
