@@ -604,10 +604,22 @@ fn cells(s: &str) -> Vec<String> {
     } else {
         out = s.split(' ').map(str::to_string).collect();
     }
-    out.into_iter()
+    let mut out: Vec<String> = out
+        .into_iter()
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty())
-        .collect()
+        .collect();
+    // `Total Fat 9g 12% | 23g 29%`: a US dual-column row whose name and first column are set
+    // apart by a blank, the columns by `|` (21 CFR 101.9(e)(6)): the name is a cell of its own.
+    if s.contains('|') && out.len() >= 2 {
+        let first = out[0].clone();
+        let words: Vec<&str> = first.split(' ').collect();
+        if let Some(k) = words.iter().position(|w| starts_numeric(w)).filter(|&k| k > 0) {
+            out[0] = words[..k].join(" ");
+            out.insert(1, words[k..].join(" "));
+        }
+    }
+    out
 }
 
 fn starts_numeric(s: &str) -> bool {
