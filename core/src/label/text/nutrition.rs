@@ -614,7 +614,11 @@ fn cells(s: &str) -> Vec<String> {
     if s.contains('|') && out.len() >= 2 {
         let first = out[0].clone();
         let words: Vec<&str> = first.split(' ').collect();
-        if let Some(k) = words.iter().position(|w| starts_numeric(w)).filter(|&k| k > 0) {
+        if let Some(k) = words
+            .iter()
+            .position(|w| starts_numeric(w))
+            .filter(|&k| k > 0)
+        {
             out[0] = words[..k].join(" ");
             out.insert(1, words[k..].join(" "));
         }
