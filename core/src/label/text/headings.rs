@@ -528,6 +528,32 @@ impl Headings {
 
     /// The heading that starts `start..end` (after decorations such as `【`, `■`, `*`), the
     /// longest that fits.
+    /// Where a line's text starts after the Member State codes that mark its language
+    /// (`SE: Näringsvärde / DK: …`, `FI: Ainesosat: …`; Art 15(2) lets a label repeat its
+    /// particulars in several languages): such a code is no heading and no value.
+    pub fn after_language_code(&self, chars: &[char], start: usize, end: usize) -> usize {
+        let mut p = start;
+        while p < end && super::lines::is_blank(chars[p]) {
+            p += 1;
+        }
+        while end - p > 3
+            && chars[p].is_ascii_uppercase()
+            && chars[p + 1].is_ascii_uppercase()
+            && matches!(chars[p + 2], ':' | '：')
+            && self
+                .words
+                .eu_member_codes
+                .iter()
+                .any(|c| c.chars().eq(chars[p..p + 2].iter().copied()))
+        {
+            p += 3;
+            while p < end && super::lines::is_blank(chars[p]) {
+                p += 1;
+            }
+        }
+        p
+    }
+
     pub fn at_start(
         &self,
         chars: &[char],
@@ -535,7 +561,7 @@ impl Headings {
         end: usize,
         scope: HeadingScope<'_>,
     ) -> Option<HeadingMatch> {
-        let mut p = start;
+        let mut p = self.after_language_code(chars, start, end);
         while p < end && (super::lines::is_blank(chars[p]) || "【[■●·•*#>-『".contains(chars[p]))
         {
             p += 1;
@@ -678,7 +704,12 @@ impl Headings {
         }
         if e.spaced {
             // `Ingredients:`, `Net wt 250 g` — never `Nutritional`.
-            let boundary = he == end || colon || super::lines::is_blank(chars[he]);
+            // `Nutrition/Valeurs nutritionnelles/Voedingswaarde per 100 g`: a nutrition title
+            // in several languages parted by slashes (Art 15(2) allows several languages).
+            let boundary = he == end
+                || colon
+                || super::lines::is_blank(chars[he])
+                || (chars[he] == '/' && e.target == Target::Nutrition);
             if !boundary {
                 return None;
             }

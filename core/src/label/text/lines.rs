@@ -68,7 +68,7 @@ fn separator(c: char) -> bool {
     is_blank(c)
         || matches!(
             c,
-            '；' | ';' | '，' | ',' | '。' | '|' | '｜' | '/' | '】' | ']'
+            '；' | ';' | '，' | ',' | '。' | '|' | '｜' | '/' | '】' | ']' | '【' | '['
         )
 }
 
@@ -121,6 +121,8 @@ pub fn items(
     scope: HeadingScope<'_>,
 ) -> Vec<Item> {
     let (start, end) = trim(chars, start, end);
+    // `SE: Näringsvärde / DK: …`: the language code is no heading and no value.
+    let start = headings.after_language_code(chars, start, end);
     if start >= end {
         return Vec::new();
     }
@@ -141,7 +143,8 @@ pub fn items(
     let mut cuts: Vec<(usize, HeadingMatch)> = Vec::new();
     let mut i = scan_from;
     while i < end {
-        if matches!(chars[i], '：' | ':' | '﹕') {
+        // `20270301【保质期到期日】20270321`: a closing bracket ends a heading as a colon does.
+        if matches!(chars[i], '：' | ':' | '﹕' | '】') {
             // A one-letter heading (`L:` of a lot) after a slash is a unit's letter
             // (`Gemiddelde analyse in mg/l:`), not a heading.
             let found = headings

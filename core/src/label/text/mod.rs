@@ -474,8 +474,12 @@ pub fn read(
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve, &mut depth))
                             || date_goes_on(chars, &o, item.start, item.end)
                             || next_step(chars, item.start, item.end, o.target)
-                            || (party_goes_on(chars, item.start, item.end, o.target)
-                                && !party_complete(&table.words, chars, o.vs, o.ve)
+                            || (party_goes_on(
+                                chars,
+                                item.start,
+                                item.end,
+                                origin_party_target(&table.words, chars, &o),
+                            ) && !party_complete(&table.words, chars, o.vs, o.ve)
                                 && !(o.vs < o.ve
                                     && names_a_company(
                                         &table.words,
@@ -1423,18 +1427,51 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
 
 /// A quality grade printed after a standard's code on the same line (`FZ/T 73020-2019 合格品`,
 /// `GB/T 18186 特级`): where the code ends and the grade starts. The grade is the last word,
-/// after a blank, and one of the grade words product standards use (words `quality_grades`).
+/// after a blank or in brackets (`GB/T 20977（合格品）`), and one of the grade words product
+/// standards use (words `quality_grades`). Where the code ends, and the grade's span.
 fn quality_grade_after(
     words: &WordLists,
     chars: &[char],
     vs: usize,
     ve: usize,
-) -> Option<(usize, usize)> {
-    let blank = (vs..ve).rev().find(|&i| lines::is_blank(chars[i]))?;
-    let (gs, ge) = lines::trim(chars, blank, ve);
+) -> Option<(usize, usize, usize)> {
+    let (vs, ve) = lines::trim(chars, vs, ve);
+    let (cut, gs, ge) = if ve > vs && matches!(chars[ve - 1], ')' | '）') {
+        let open = (vs..ve - 1)
+            .rev()
+            .take(8)
+            .find(|&i| matches!(chars[i], '(' | '（'))?;
+        let (gs, ge) = lines::trim(chars, open + 1, ve - 1);
+        (open, gs, ge)
+    } else {
+        let blank = (vs..ve).rev().find(|&i| lines::is_blank(chars[i]))?;
+        let (gs, ge) = lines::trim(chars, blank, ve);
+        (blank, gs, ge)
+    };
     let grade: String = chars[gs..ge].iter().collect();
-    let code_end = lines::trim(chars, vs, blank).1;
-    (code_end > vs && words.quality_grades.contains(&grade)).then_some((code_end, gs))
+    let code_end = lines::trim(chars, vs, cut).1;
+    (code_end > vs && words.quality_grades.contains(&grade)).then_some((code_end, gs, ge))
+}
+
+/// The target a continuation line is judged against: an origin line that names its maker
+/// (`Fabriqué en France par :` over the name and the address) goes on as the maker's party.
+fn origin_party_target(words: &WordLists, chars: &[char], o: &Open) -> Target {
+    if o.target != Target::OriginCountry {
+        return o.target;
+    }
+    // The `by` is on the first line and the party starts on it or the next: only a window
+    // that far is looked at, so an item of many lines is not read again at each line.
+    let first_end = (o.vs..o.ve.min(o.vs.saturating_add(400)))
+        .find(|&i| matches!(chars[i], '\n' | '\r'))
+        .unwrap_or(o.ve);
+    let window =
+        o.ve.min(first_end.saturating_add(80))
+            .min(o.vs.saturating_add(400));
+    if made_for(words, &chars[o.vs..window]).is_some() {
+        Target::Producer
+    } else {
+        o.target
+    }
 }
 
 /// Whether a party's value is one line that already gives a name and an address
@@ -1458,22 +1495,24 @@ fn party_complete(words: &WordLists, chars: &[char], s: usize, e: usize) -> bool
 /// Whether a heading-less line is a company's name alone, ended by its legal form
 /// (`Morning Gold Foods Ltd.`, `Carolina Shirt Company`): an operator whose address follows
 /// on the next lines (EU 1169/2011 Art 9(1)(h), 21 CFR 101.5). Capitalised, no digit, no
-/// comma, at most 60 characters, and a word before the form.
+/// comma but one before the form (`Valley Creamery, Inc.`), at most 60 characters, and a
+/// word before the form.
 fn company_alone(words: &WordLists, line: &str) -> bool {
     let line = line.trim();
+    // `Valley Creamery, Inc.`: a comma before the form only.
+    let (name, form) = match line.rsplit_once(' ') {
+        Some((n, f)) => (n.strip_suffix(',').unwrap_or(n), f),
+        None => return false,
+    };
     if line.chars().count() > 60
-        || line
+        || name
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, ',' | '，' | ':' | '：'))
         || !line.chars().next().is_some_and(char::is_uppercase)
     {
         return false;
     }
-    let mut words_in = line.split_whitespace();
-    let Some(last) = words_in.next_back() else {
-        return false;
-    };
-    words_in.next().is_some() && is_legal_form(words, last)
+    !name.trim().is_empty() && is_legal_form(words, form)
 }
 
 /// The heading-less lines before the first heading: the product name — unless a 品名 /
@@ -1600,6 +1639,10 @@ fn date_without_place(chars: &[char], vs: usize, ve: usize) -> (usize, usize) {
         {
             if pointer(ds + 1, close) && chars[close..de].iter().any(|&c| is_digit(c)) {
                 ds = lines::trim(chars, close + 1, de).0;
+                // `（见封口）：20270301/…`: the heading's colon after the place.
+                if ds < de && matches!(chars[ds], ':' | '：') {
+                    ds = lines::trim(chars, ds + 1, de).0;
+                }
             }
         }
     }
@@ -1931,9 +1974,9 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // `产品标准：FZ/T 73020-2019 合格品`: the standard, then the grade it defines (GB/T
         // 5296.4 / GB 7718 4.1.11.4 quality grade) after a blank.
         Target::StandardCode => match quality_grade_after(&b.headings.words, b.chars, vs, ve) {
-            Some((ce, gs)) => {
+            Some((ce, gs, ge)) => {
                 b.set_text("/standard_code", vs, ce);
-                b.set_text("/quality_grade", gs, ve);
+                b.set_text("/quality_grade", gs, ge);
             }
             None => b.set_text("/standard_code", vs, ve),
         },
@@ -2530,9 +2573,14 @@ fn made_for(words: &WordLists, chars: &[char]) -> Option<(usize, usize, bool)> {
             (lower[i + 1..].starts_with(w) && matches!(lower.get(after), Some(':' | ' ')))
                 .then_some((after, *by))
         })?;
-        let colon = lower.get(after) == Some(&':');
+        // `par :` with a blank before the colon (French typography), and the party on the
+        // next line (`Fabriqué en France par :` over `Biscuiterie du Littoral SAS`).
         let mut p = after;
-        while p < chars.len() && matches!(chars[p], ':' | ' ') {
+        while p < chars.len() && chars[p] == ' ' {
+            p += 1;
+        }
+        let colon = matches!(lower.get(p), Some(':' | '：'));
+        while p < chars.len() && matches!(chars[p], ':' | '：' | ' ' | '\n' | '\r') {
             p += 1;
         }
         let party = chars.get(p).is_some_and(|c| colon || c.is_uppercase());
@@ -3063,9 +3111,13 @@ fn read_nutrition(
                     && !b.chars[s..e]
                         .iter()
                         .any(|c| headings::fold(*c).is_ascii_digit());
+                // A company's name alone (`Sugo Nostro S.p.A.` over its address) is the
+                // operator, not a note of the declaration.
                 if !words_only
                     || table.at_start(b.chars, s, e, scope).is_some()
                     || table.line_start(b.chars, s, e, scope).is_some()
+                    || (scope.market != "CN"
+                        && company_alone(&table.words, &text_of(b.chars, s, e)))
                 {
                     break;
                 }
@@ -3130,6 +3182,7 @@ fn read_nutrition(
         // number, a line_start line).
         if (scope.market != "CN"
             && (names_an_operator(&table.words, &line)
+                || company_alone(&table.words, &line)
                 || values::quantity_only(&line)
                 || values::storage_by_verb(&line)))
             || table.line_start(b.chars, s, e, scope).is_some()

@@ -253,7 +253,15 @@ pub fn quantity_only(line: &str) -> bool {
     skip(&mut i);
     while i < chars.len() {
         let st = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], '.' | ',')) {
+        // `1/2 GAL`: a fraction is a figure (a slash between two digits).
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || matches!(chars[i], '.' | ',')
+                || (chars[i] == '/'
+                    && i > st
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
             i += 1;
         }
         // `2 x 125 g`: a count of units before the quantity.
