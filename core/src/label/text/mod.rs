@@ -3481,7 +3481,12 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
                 .zip(WORDS)
                 .all(|(&a, w)| a.to_ascii_lowercase() == w)
     });
-    let Some(colon) = per_serving.or_else(|| colons.first().copied()) else {
+    // `Nutrition per 100 g | Energy 1830 kJ / 435 kcal | Fat 15 g | …`: with no colon, a bar
+    // after the title sets the items apart from it.
+    let Some(colon) = per_serving
+        .or_else(|| colons.first().copied())
+        .or_else(|| (vs..ve).find(|&i| matches!(chars[i], '|' | '｜')))
+    else {
         return (Vec::new(), Vec::new());
     };
     let digit = |i: usize| {
@@ -3548,9 +3553,30 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
                 && chars.get(i + 1) == Some(&' ')
                 && figure
                 && chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+            // `Energie 1633 kJ/386 kcal Vetten 6,0 g …`: no separator at all — a blank after a
+            // figure's unit, before a capitalised word, parts the items (looked back over at
+            // most a unit's length).
+            let unit_then_name = i < to
+                && chars[i] == ' '
+                && figure
+                && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+                && {
+                    let mut k = i;
+                    while k > start && i - k < 5 && chars[k - 1].is_alphabetic() {
+                        k -= 1;
+                    }
+                    let unit: String = chars[k..i].iter().collect::<String>().to_lowercase();
+                    k > start
+                        && (digit(k - 1) || chars[k - 1] == ' ')
+                        && matches!(
+                            unit.as_str(),
+                            "g" | "mg" | "kj" | "kcal" | "µg" | "μg" | "mcg" | "ml"
+                        )
+                };
             let cut = i == to
                 || (depth == 0
                     && (matches!(chars[i], '，' | '、' | ';' | '；' | '。' | '|' | '｜' | '•')
+                        || unit_then_name
                         || dash
                         || (chars.get(i) == Some(&'·') && chars.get(i + 1) == Some(&' '))
                         || (chars[i] == ',' && !(i > 0 && digit(i - 1) && digit(i + 1)))));
