@@ -512,23 +512,17 @@ impl Engine {
         opts: &CheckOptions,
         arena: &'b Arena,
     ) -> Result<Prepared<'b>, Error> {
+        // One column of the code-list entry a printed name found.
+        let column = |row: Option<&serde_json::Value>, col: &str| {
+            row.and_then(|r| r.get(col))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let nutrients = self.standards.codelists.get("nutrients");
         let fibres = self.standards.codelists.get("fibres-cn");
         label.normalise(
-            &|name| {
-                nutrients
-                    .and_then(|n| n.find_str_any_case(name))
-                    .and_then(|row| row.get("id"))
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            },
-            &|name| {
-                fibres
-                    .and_then(|f| f.find_str(name))
-                    .and_then(|row| row.get("zh"))
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            },
+            &|name| column(nutrients.and_then(|n| n.find_str_any_case(name)), "id"),
+            &|name| column(fibres.and_then(|f| f.find_str(name)), "zh"),
         );
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
         let view = Doc::of(&label, arena).map_err(|e| LabelError::Invalid {
