@@ -20,8 +20,9 @@ pub struct Pattern {
     re: std::sync::OnceLock<Option<regex_lite::Regex>>,
     /// The strings one of which every match contains (`None`: not worked out), read from
     /// the pattern the first time a text is tried: a first check tries only some of a
-    /// pack's patterns.
-    required: std::sync::OnceLock<Option<Vec<Box<str>>>>,
+    /// pack's patterns. With `true` they are lower-case and looked for ignoring ASCII case
+    /// (the pattern opens with `(?i)` or has a `(?i:…)` group somewhere).
+    required: std::sync::OnceLock<Option<(Vec<Box<str>>, bool)>>,
     /// The words of a pattern that is only words separated by `|` (`糖醇|赤藓|木糖醇`):
     /// such a pattern matches exactly when the text contains one of them, which a substring
     /// search answers without the regex (the PikeVM walked a whole ingredient list once per
@@ -172,24 +173,30 @@ impl Pattern {
         self.re.get().and_then(Option::as_ref)
     }
 
-    /// The strings one of which every match contains (lower-case under `(?i)`), worked
-    /// out on first use.
-    fn required(&self) -> Option<&[Box<str>]> {
+    /// The strings one of which every match contains, and whether they are looked for
+    /// ignoring ASCII case (then they are lower-case), worked out on first use.
+    fn required(&self) -> Option<(&[Box<str>], bool)> {
         self.required
             .get_or_init(|| {
                 let (ci, body) = case_flag(&self.source);
-                let req = required_strings(body)?;
-                Some(match ci {
-                    true => req.iter().map(|w| w.to_ascii_lowercase().into()).collect(),
-                    false => req,
+                let (req, inner_ci) = required_strings_with_case(body)?;
+                // A `(?i:…)` group anywhere: every string is looked for ignoring case,
+                // which only lets more texts through to the regex (never fewer).
+                Some(match ci || inner_ci {
+                    true => (
+                        req.iter().map(|w| w.to_ascii_lowercase().into()).collect(),
+                        true,
+                    ),
+                    false => (req, false),
                 })
             })
-            .as_deref()
+            .as_ref()
+            .map(|(req, ci)| (req.as_slice(), *ci))
     }
 
-    /// `text` contains `word` (one of `words` or `required`), in the pattern's case rule.
-    fn holds(&self, text: &str, word: &str) -> bool {
-        match self.ascii_ci {
+    /// `text` contains `word` (one of `words` or `required`), in the given case rule.
+    fn holds(text: &str, word: &str, ascii_ci: bool) -> bool {
+        match ascii_ci {
             true => contains_ignore_ascii_case(text, word),
             false => contains(text, word),
         }
@@ -198,30 +205,40 @@ impl Pattern {
     /// False only when no match is possible.
     pub fn could_match(&self, text: &str) -> bool {
         self.required()
-            .is_none_or(|req| req.iter().any(|w| self.holds(text, w)))
+            .is_none_or(|(req, ci)| req.iter().any(|w| Self::holds(text, w, ci)))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         if let Some(words) = &self.words {
-            return words.iter().any(|w| self.holds(text, w));
+            return words.iter().any(|w| Self::holds(text, w, self.ascii_ci));
         }
         self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
+    }
+
+    /// The leftmost match, as the regex finds it; texts the prefilter rules out are not
+    /// searched.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex_lite::Match<'t>> {
+        if self.could_match(text) {
+            self.regex()?.find(text)
+        } else {
+            None
+        }
     }
 
     /// `is_match` for a text tried against many patterns (a claim against a claims
     /// table's rows): words and required strings are first tried against the text's bytes
     /// (under `(?i)`, scanned ignoring ASCII case instead).
     pub(crate) fn is_match_in(&self, search: &WordSearch<'_>) -> bool {
-        let found = |w: &str| match self.ascii_ci {
+        let found = |w: &str, ci: bool| match ci {
             true => contains_ignore_ascii_case(search.text, w),
             false => search.contains(w),
         };
         if let Some(words) = &self.words {
-            return words.iter().any(|w| found(w));
+            return words.iter().any(|w| found(w, self.ascii_ci));
         }
         let could = self
             .required()
-            .is_none_or(|req| req.iter().any(|w| found(w)));
+            .is_none_or(|(req, ci)| req.iter().any(|w| found(w, ci)));
         could && self.regex().is_some_and(|re| re.is_match(search.text))
     }
 
@@ -234,18 +251,33 @@ impl Pattern {
     }
 }
 
+/// `required_strings_with_case` for a pattern without case-insensitive groups (tests).
+#[cfg(test)]
+fn required_strings(pattern: &str) -> Option<Vec<Box<str>>> {
+    required_strings_with_case(pattern)
+        .filter(|(_, ci)| !ci)
+        .map(|(req, _)| req)
+}
+
 /// Strings one of which every match of `pattern` contains, if they can be worked out: a
 /// run of plain characters counts as one string, so `(含有|含)蛋白|蛋白质?的?来源` needs
 /// `蛋白` — a far sharper filter than any one of its characters (the claim tables' patterns
 /// share most characters, and each regex run costs a PikeVM over every alternative).
-pub fn required_strings(pattern: &str) -> Option<Vec<Box<str>>> {
+/// With a case-insensitive group (`(?i:…)`, or `(?i)` after the start) the flag is `true`:
+/// the strings then hold only where looked for ignoring ASCII case (regex_lite folds ASCII
+/// only).
+fn required_strings_with_case(pattern: &str) -> Option<(Vec<Box<str>>, bool)> {
     let chars: Vec<char> = pattern.chars().collect();
-    let mut p = Parser { s: &chars, i: 0 };
+    let mut p = Parser {
+        s: &chars,
+        i: 0,
+        ci: false,
+    };
     let set = p.alternation()?;
     if p.i != chars.len() {
         return None;
     }
-    set.map(|s| s.0.into_iter().map(String::into_boxed_str).collect())
+    set.map(|s| (s.0.into_iter().map(String::into_boxed_str).collect(), p.ci))
 }
 
 /// `Ok(Some(set))`: every match of the node contains a string of `set`; `Ok(None)`: the node
@@ -278,6 +310,8 @@ impl StrSet {
 struct Parser<'s> {
     s: &'s [char],
     i: usize,
+    /// A case-insensitive group or flag was met.
+    ci: bool,
 }
 
 impl Parser<'_> {
@@ -354,6 +388,17 @@ impl Parser<'_> {
                         (Some(':'), _) => self.i += 2,
                         (Some('P'), Some('<')) => self.i += 3,
                         (Some('<'), _) => self.i += 2,
+                        // `(?i:…)`: a group matched ignoring ASCII case.
+                        (Some('i'), Some(':')) => {
+                            self.i += 3;
+                            self.ci = true;
+                        }
+                        // `(?i)`: the rest of the group ignores case; it matches nothing.
+                        (Some('i'), Some(')')) => {
+                            self.i += 3;
+                            self.ci = true;
+                            return Some(None);
+                        }
                         _ => return None,
                     }
                     if self.s.get(self.i - 1) == Some(&'<') {
@@ -719,6 +764,9 @@ mod prefilter_properties {
                     .prop_map(|v| format!("({})", v.join("|"))),
                 // A named group (a pattern naming two alike does not compile: skipped).
                 (inner.clone(), "[a-z]").prop_map(|(a, n)| format!("(?P<{n}>{a})")),
+                // A case-insensitive group, and the flag turned on part way through one.
+                inner.clone().prop_map(|a| format!("(?i:{a})")),
+                inner.clone().prop_map(|a| format!("(x(?i){a})")),
                 (
                     inner,
                     proptest::sample::select(vec!["?", "*", "+", "{0,2}", "{2}"])
@@ -726,6 +774,26 @@ mod prefilter_properties {
                     .prop_map(|(a, q)| format!("({a}){q}")),
             ]
         })
+    }
+
+    /// A `(?i:…)` group no longer leaves the whole pattern unfiltered: its strings are
+    /// looked for ignoring ASCII case, and a text with none of them is not searched.
+    #[test]
+    fn case_insensitive_groups_are_filtered_ignoring_case() {
+        let src = "预防[^，。]{0,8}(病|癌)|降糖([^分]|$)|(?i:\\b(treats?|cures?)\\b)";
+        let (req, ci) = super::required_strings_with_case(src).expect("worked out");
+        assert!(ci);
+        let req: Vec<&str> = req.iter().map(|w| &**w).collect();
+        assert_eq!(req, ["cure", "treat", "降糖", "预防"]);
+        assert_eq!(super::required_strings(src), None, "callers that match case get none");
+        let p = Pattern::new(src).expect("compiles");
+        let re = regex_lite::Regex::new(src).expect("compiles");
+        for t in ["有机纯牛奶", "TREATS colds", "Cure-all", "可预防感冒", "降糖", "treaty", ""] {
+            assert_eq!(p.is_match(t), re.is_match(t), "{t}");
+            assert_eq!(p.find(t).map(|m| m.range()), re.find(t).map(|m| m.range()), "{t}");
+        }
+        assert!(!p.could_match("有机纯牛奶"));
+        assert!(p.could_match("TREATY"));
     }
 
     proptest::proptest! {
@@ -740,6 +808,11 @@ mod prefilter_properties {
             let p = Pattern::new(&source).expect("compiles");
             for t in &texts {
                 proptest::prop_assert_eq!(p.is_match(t), re.is_match(t), "{} on {:?}", source, t);
+                proptest::prop_assert_eq!(
+                    p.find(t).map(|m| m.range()),
+                    re.find(t).map(|m| m.range()),
+                    "{} on {:?}", source, t
+                );
                 let search = super::WordSearch::new(t);
                 proptest::prop_assert_eq!(p.is_match_in(&search), re.is_match(t), "{} on {:?}", source, t);
             }

@@ -5,6 +5,7 @@
 //! `whole_words` a word of a spaced script matches only between word boundaries, while
 //! words in CJK scripts (written without spaces) match anywhere.
 
+use super::required_chars::Pattern;
 use super::{pointer_of, CompileEnv, Hit, Outcome, RunEnv, WRONG_SPEC};
 use crate::expr::{Expr, Scope, Val};
 use crate::pack::format::CheckSpec;
@@ -14,8 +15,10 @@ use std::borrow::Cow;
 #[derive(Debug)]
 pub struct TextPattern {
     field: Expr,
-    must_match: Option<regex_lite::Regex>,
-    must_not_match: Option<regex_lite::Regex>,
+    /// Patterns with their prefilter (`Pattern`): the disease-claim and "see the package"
+    /// patterns run on every name and date, and most texts hold none of their words.
+    must_match: Option<Pattern>,
+    must_not_match: Option<Pattern>,
     /// The forbidden words, longest first.
     words: Vec<Word>,
     ignore_case: bool,
@@ -46,9 +49,9 @@ impl TextPattern {
         else {
             return Err(WRONG_SPEC.into());
         };
-        let re = |p: &Option<String>, what: &str| -> Result<Option<regex_lite::Regex>, String> {
+        let re = |p: &Option<String>, what: &str| -> Result<Option<Pattern>, String> {
             p.as_deref()
-                .map(|p| regex_lite::Regex::new(p).map_err(|e| format!("{what} `{p}`: {e}")))
+                .map(|p| env.pattern(p).map_err(|e| format!("{what} `{p}`: {e}")))
                 .transpose()
         };
         let searched = |w: &str| {
@@ -122,7 +125,7 @@ impl TextPattern {
             if !re.is_match(&text) {
                 hits.push(
                     Hit::at(pointer())
-                        .expected(Val::Str(Cow::Owned(re.as_str().to_string())))
+                        .expected(Val::Str(Cow::Owned(re.source().to_string())))
                         .found(value.clone()),
                 );
             }
