@@ -785,12 +785,28 @@ mod prefilter_properties {
         assert!(ci);
         let req: Vec<&str> = req.iter().map(|w| &**w).collect();
         assert_eq!(req, ["cure", "treat", "降糖", "预防"]);
-        assert_eq!(super::required_strings(src), None, "callers that match case get none");
+        assert_eq!(
+            super::required_strings(src),
+            None,
+            "callers that match case get none"
+        );
         let p = Pattern::new(src).expect("compiles");
         let re = regex_lite::Regex::new(src).expect("compiles");
-        for t in ["有机纯牛奶", "TREATS colds", "Cure-all", "可预防感冒", "降糖", "treaty", ""] {
+        for t in [
+            "有机纯牛奶",
+            "TREATS colds",
+            "Cure-all",
+            "可预防感冒",
+            "降糖",
+            "treaty",
+            "",
+        ] {
             assert_eq!(p.is_match(t), re.is_match(t), "{t}");
-            assert_eq!(p.find(t).map(|m| m.range()), re.find(t).map(|m| m.range()), "{t}");
+            assert_eq!(
+                p.find(t).map(|m| m.range()),
+                re.find(t).map(|m| m.range()),
+                "{t}"
+            );
         }
         assert!(!p.could_match("有机纯牛奶"));
         assert!(p.could_match("TREATY"));

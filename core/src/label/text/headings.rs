@@ -86,6 +86,9 @@ pub enum Target {
     /// A line saying an ingredient is absent (`不含防腐剂`, `无蔗糖`): an emphasised
     /// ingredient of kind `absent` (GB 7718-2011 4.1.4.2, GB 7718-2025 4.4.2).
     AbsentIngredient,
+    /// A line giving an ingredient's content (`蔗糖含量：0g/100g`, `牛肉含量≥30%`): a
+    /// quantitative declaration (GB 7718-2011 4.1.4, GB 7718-2025 4.4, A.5.1).
+    ContentDeclaration,
     /// A statement of the nutrition declaration printed as a line of its own ('Contains
     /// negligible amounts of …', EU 1169/2011 Art 34(5)).
     NutritionStatement,

@@ -707,6 +707,10 @@ fn headless_target(
             && absent_ingredient(b.chars, table, item.start, item.end).is_some()
         {
             Some(Target::AbsentIngredient)
+        } else if scope.market == "CN"
+            && content_declaration(b.chars, item.start, item.end).is_some()
+        {
+            Some(Target::ContentDeclaration)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
             Some(Target::Storage)
         } else if scope.market != "CN"
@@ -1001,6 +1005,101 @@ fn name_end(piece: &[char]) -> Option<char> {
 /// of that word. Nutrient claims (无糖, 0脂肪) are the claim table's and are read first; the
 /// caller takes no such line before anything else is read (the first line is the name:
 /// 无醇啤酒).
+/// An ingredient's content on a line of its own, as GB 7718 A.5.1 lists the forms.
+#[derive(Debug, PartialEq)]
+struct ContentLine {
+    ingredient: String,
+    value: String,
+    unit: Option<String>,
+    /// `min` (≥, 不少于, 不低于), `max` (≤, 不高于, 不超过) or `exact`.
+    kind: &'static str,
+}
+
+/// `蔗糖含量：0g/100g`, `牛肉含量≥30%`, `果汁含量不低于10%`: a Chinese name of one to ten
+/// characters, 含量 (的含量, 含量为), an optional colon and bound, then a number and a content
+/// unit (%, g/100g, g/100mL, mg/100g, g/kg…) or nothing after a zero. Anything else on the
+/// line, or a name that is not Chinese, and the line is not one.
+fn content_declaration(chars: &[char], start: usize, end: usize) -> Option<ContentLine> {
+    let (s, mut e) = lines::trim(chars, start, end);
+    while e > s && matches!(chars[e - 1], '。' | '；' | ';' | '.' | '，' | ',') {
+        e -= 1;
+    }
+    let line: String = chars[s..e]
+        .iter()
+        .map(|c| headings::fold(*c))
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let at = line.find("含量")?;
+    let name = line[..at].strip_suffix('的').unwrap_or(&line[..at]);
+    let n = name.chars().count();
+    if !(1..=10).contains(&n) || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    // 净含量 is the net content, 固形物含量 the drained weight: headings of their own.
+    if name.ends_with('净') || name.contains("固形物") {
+        return None;
+    }
+    let mut rest = &line[at + "含量".len()..];
+    rest = rest.strip_prefix('为').unwrap_or(rest);
+    rest = rest.strip_prefix(':').unwrap_or(rest);
+    let bounds: [(&str, &'static str); 11] = [
+        ("≥", "min"),
+        (">=", "min"),
+        ("不少于", "min"),
+        ("不低于", "min"),
+        ("不小于", "min"),
+        ("≤", "max"),
+        ("<=", "max"),
+        ("不高于", "max"),
+        ("不超过", "max"),
+        ("不大于", "max"),
+        ("<", "max"),
+    ];
+    let (kind, rest) = bounds
+        .iter()
+        .find_map(|(w, k)| rest.strip_prefix(w).map(|r| (*k, r)))
+        .unwrap_or(("exact", rest));
+    let digits = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(rest.len(), |(i, _)| i);
+    let (value, unit) = rest.split_at(digits);
+    if value.is_empty() || !value.starts_with(|c: char| c.is_ascii_digit()) || value.ends_with('.')
+    {
+        return None;
+    }
+    const UNITS: &[&str] = &[
+        "%",
+        "g/100g",
+        "g/100mL",
+        "g/100ml",
+        "mg/100g",
+        "mg/100mL",
+        "mg/100ml",
+        "μg/100g",
+        "µg/100g",
+        "g/kg",
+        "mg/kg",
+        "g/L",
+        "mg/L",
+        "克/100克",
+        "毫克/100克",
+        "克/100毫升",
+        "毫克/100毫升",
+    ];
+    let unit = match unit {
+        "" if value.trim_start_matches(['0', '.']).is_empty() => None,
+        u if UNITS.contains(&u) => Some(u.to_string()),
+        _ => return None,
+    };
+    Some(ContentLine {
+        ingredient: name.to_string(),
+        value: value.to_string(),
+        unit,
+        kind,
+    })
+}
+
 fn absent_ingredient(
     chars: &[char],
     table: &headings::Headings,
@@ -1243,6 +1342,18 @@ fn close_item(b: &mut Builder, o: Open) {
         b.unread(o.hs, end, "a heading with no value");
         return;
     }
+    // `温馨提示：本品含有小麦、大豆`: a notice heading over the allergen statement, which
+    // GB 7718-2025 D.2.2 lets go without a lead word of its own. 温馨提示 / 注意事项 head many
+    // notices, so only a value that opens as an allergen statement does (the table's
+    // allergen line starts: 含有, 本品含有, 可能含有, 此生产线也加工…); it is the statement.
+    let o = match o.target {
+        Target::Statement if opens_allergen_statement(b, o.vs, o.ve) => Open {
+            target: Target::Allergens,
+            hs: o.vs,
+            ..o
+        },
+        _ => o,
+    };
     match o.target {
         Target::Ingredients => {
             place_wrapped(b, o.target, o.hs, o.ve);
@@ -1274,6 +1385,22 @@ fn close_item(b: &mut Builder, o: Open) {
                     "text": text_of(b.chars, s, e),
                 });
                 b.push("/emphasised_ingredients", v, s, e);
+            }
+        }
+        Target::ContentDeclaration => {
+            if let Some(d) = content_declaration(b.chars, o.vs, o.ve) {
+                let (s, e) = lines::trim(b.chars, o.vs, o.ve);
+                let mut v = Map::new();
+                v.insert("ingredient".into(), json!(d.ingredient));
+                if let Some(n) = Builder::number(&d.value) {
+                    v.insert("value".into(), n);
+                }
+                if let Some(u) = d.unit {
+                    v.insert("unit".into(), json!(u));
+                }
+                v.insert("kind".into(), json!(d.kind));
+                v.insert("text".into(), json!(text_of(b.chars, s, e)));
+                b.push("/quantitative_declarations", Value::Object(v), s, e);
             }
         }
         Target::NutritionStatement => {
@@ -1589,6 +1716,16 @@ fn is_size_line(line: &str) -> bool {
                     && t.len() <= 4)
         })
         && line.chars().count() <= 30
+}
+
+/// Whether `vs..ve` begins with an allergen line start of the headings table.
+fn opens_allergen_statement(b: &Builder, vs: usize, ve: usize) -> bool {
+    let (s, e) = lines::trim(b.chars, vs, ve);
+    let scope = HeadingScope {
+        family: family_of(b.category),
+        market: b.market,
+    };
+    s < e && b.headings.line_start(b.chars, s, e, scope) == Some(Target::Allergens)
 }
 
 fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
@@ -2098,6 +2235,7 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         | Target::Nutrition
         | Target::Claim
         | Target::AbsentIngredient
+        | Target::ContentDeclaration
         | Target::NutritionStatement => {}
     }
 }
@@ -3769,6 +3907,45 @@ fn place_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The A.5.1 forms of a content line, and lines that only look like one.
+    #[test]
+    fn content_lines_are_read_in_the_forms_a51_lists() {
+        let read = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            content_declaration(&chars, 0, chars.len())
+                .map(|d| (d.ingredient, d.value, d.unit, d.kind))
+        };
+        let some = |i: &str, v: &str, u: Option<&str>, k: &'static str| {
+            Some((i.to_string(), v.to_string(), u.map(str::to_string), k))
+        };
+        assert_eq!(
+            read("蔗糖含量：0g/100g"),
+            some("蔗糖", "0", Some("g/100g"), "exact")
+        );
+        assert_eq!(read("牛肉含量≥30%"), some("牛肉", "30", Some("%"), "min"));
+        assert_eq!(
+            read("果汁的含量不低于10％。"),
+            some("果汁", "10", Some("%"), "min")
+        );
+        assert_eq!(read("蔗糖含量为0"), some("蔗糖", "0", None, "exact"));
+        assert_eq!(
+            read("乳糖含量 ≤ 0.5 g/100mL"),
+            some("乳糖", "0.5", Some("g/100mL"), "max")
+        );
+        for not in [
+            "净含量：500g",
+            "固形物含量：≥55%",
+            "蔗糖含量：低",
+            "蔗糖含量：5",
+            "Sugar含量：0g",
+            "本品每100克蔗糖含量：0g/100g",
+            "蔗糖含量：0g/100g，请放心食用",
+            "含量：5%",
+        ] {
+            assert_eq!(read(not), None, "{not}");
+        }
+    }
 
     fn ctx(category: &str) -> TextContext {
         TextContext {
