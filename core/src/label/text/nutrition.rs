@@ -664,6 +664,63 @@ fn split_number(s: &str) -> Option<(String, String)> {
     Some((n.clone(), f[n.len()..].trim().to_string()))
 }
 
+/// `Fat - 15 g`, `Energy – 1850 kJ / 441 kcal`: a dash set apart by blanks between a row's
+/// name (or a value's unit) and the next value, as a separator (EU 1169/2011 Art 34(2)
+/// prescribes no separator): the line without it. A dash between digits (a range) or
+/// joined to a word (`Omega-3`) is not one.
+fn dash_before_value_removed(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let dash = matches!(c, '-' | '–' | '—');
+        let before = chars[..i].iter().rev().find(|c| !is_blank(**c));
+        let blank_before = i > 0 && is_blank(chars[i - 1]);
+        let after = chars[i + 1..]
+            .iter()
+            .position(|c| !is_blank(*c))
+            .map(|k| i + 1 + k);
+        let blank_after = chars.get(i + 1).is_some_and(|c| is_blank(*c));
+        if dash
+            && blank_before
+            && blank_after
+            && before.is_some_and(|b| b.is_alphabetic() || *b == ')' || *b == '）')
+            && after.is_some_and(|a| fold(chars[a]).is_ascii_digit() || chars[a] == '<')
+        {
+            changed = true;
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// Whether `s` holds an amount with its unit as a word of its own (`0.6g`, `| 12 mg`,
+/// `4%`): the first value of a row is before the end of `s`. A number in a name (`Vitamin
+/// B12`, `Omega 3`) has no unit after it.
+fn holds_a_value(s: &str) -> bool {
+    let s: String = s.chars().map(fold).collect();
+    let words: Vec<&str> = s
+        .split(|c: char| is_blank(c) || matches!(c, '|' | '\t' | '/' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const UNITS: [&str; 9] = ["g", "mg", "µg", "μg", "mcg", "kj", "kcal", "%", "ml"];
+    words.iter().enumerate().any(|(k, w)| {
+        let Some((_, unit)) = split_number(w) else {
+            return false;
+        };
+        let unit = match unit.is_empty() {
+            true => words.get(k + 1).copied().unwrap_or(""),
+            false => unit.as_str(),
+        };
+        UNITS.contains(&unit.to_ascii_lowercase().as_str())
+    })
+}
+
 /// Reads one line of a table.
 pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
@@ -675,12 +732,17 @@ pub fn read_line(s: &str) -> Line {
     if let Some(rewritten) = us_added_sugars(s) {
         return read_line(&rewritten);
     }
+    if let Some(rewritten) = dash_before_value_removed(s) {
+        return read_line(&rewritten);
+    }
     // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
     // value's own bound is looked for.
     let nrv_bounded = percent_bound_removed(s);
     let nrv_less_than = nrv_bounded.is_some();
     let s = nrv_bounded.as_deref().unwrap_or(s);
     // `Cholesterol less than 5mg`, `Protein <1g`: the bound is read as the value, flagged.
+    // Only a bound before the first value: in `of which saturates | 0.6g | <0.1g` the bound
+    // is the second column's, and 0.6 g per 100 g is a value, not a bound.
     let mut less_than = false;
     // ASCII lower-casing keeps byte offsets, so they index `s` too.
     let lowered = s.to_ascii_lowercase();
@@ -691,6 +753,7 @@ pub fn read_line(s: &str) -> Line {
     {
         Some((i, len))
             if i > 0
+                && !holds_a_value(&s[..i])
                 && s[i + len..]
                     .trim_start()
                     .chars()
@@ -1353,6 +1416,42 @@ mod tests {
             Line::Row(r) => r,
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    /// `Fat - 15 g`: a dash set apart by blanks before the value is a separator; a range, a
+    /// dash in a name and an empty cell's dash are not.
+    #[test]
+    fn a_dash_before_the_value_separates_name_and_value() {
+        let r = row("Fat - 15 g");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.unit.as_deref()),
+            ("Fat", "15", Some("g"))
+        );
+        let r = row("of which saturates – 1.8 g");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str()),
+            ("of which saturates", "1.8")
+        );
+        let r = row("Energy - 1796 kJ / 427 kcal");
+        assert_eq!((r.value.as_str(), r.unit.as_deref()), ("1796", Some("kJ")));
+        let r = row("Salt - <0.01 g");
+        assert!(r.less_than);
+        assert_eq!(dash_before_value_removed("Omega-3 fatty acids 1.2 g"), None);
+        assert_eq!(dash_before_value_removed("Fibre 3 - 5 g"), None);
+        assert!(matches!(read_line("脂肪  —  —"), Line::Unread(_)));
+    }
+
+    /// A bound printed in a later column is that column's: the first value stays a value.
+    #[test]
+    fn a_later_columns_bound_is_not_the_first_values() {
+        let r = row("of which saturates | 0.6g | <0.1g");
+        assert_eq!((r.value.as_str(), r.less_than), ("0.6", false));
+        let r = row("Protein <0.5g | <0.1g");
+        assert_eq!((r.value.as_str(), r.less_than), ("0.5", true));
+        let r = row("Vitamin B12 <0.1µg");
+        assert!(r.less_than);
+        assert!(!holds_a_value("Omega 3 "));
+        assert!(holds_a_value("Sugars 12 g "));
     }
 
     #[test]
