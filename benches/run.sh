@@ -77,4 +77,5 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
         | awk '/Collected/ {print $4}')
     echo "lc-profile $args: $n instructions"
   done
+  bash benches/callgrind.sh "$BIN/lc-profile"
 fi
