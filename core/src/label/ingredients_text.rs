@@ -394,6 +394,7 @@ impl Parser<'_> {
         let mut origin: Option<String> = None;
         // What follows a bracketed origin (`wheat flour (EU) 55%`): read for a share only.
         let mut after_origin = String::new();
+        let mut line_break = false;
         let mut i = start;
         while i < end {
             let c = self.chars[i];
@@ -428,6 +429,24 @@ impl Parser<'_> {
             }
             if subs.is_empty() && percent.is_none() {
                 if origin.is_none() {
+                    // A name the line break cut (`白砂⏎糖`, `sunflower⏎oil`) is one name:
+                    // joined directly between Chinese characters, by a blank otherwise.
+                    if matches!(c, '\n' | '\r') {
+                        line_break = !name.is_empty();
+                        i += 1;
+                        continue;
+                    }
+                    if line_break {
+                        if c.is_whitespace() {
+                            i += 1;
+                            continue;
+                        }
+                        line_break = false;
+                        let joined = name.chars().last().is_some_and(is_han) && is_han(c);
+                        if !joined && !name.ends_with(char::is_whitespace) {
+                            name.push(' ');
+                        }
+                    }
                     name.push(c);
                     name_end = i + 1;
                 } else {
@@ -1009,9 +1028,33 @@ fn trailing_percent(name: &str) -> Option<(usize, Result<Decimal, &'static str>)
     Some((keep, value))
 }
 
+/// A Chinese character (CJK Unified Ideographs and Extension A): a name broken between two
+/// of them is joined without a blank.
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list wrapped where the line was full: a name cut by the break is one name, its
+    /// span the printed characters on both lines.
+    #[test]
+    fn a_name_cut_by_a_line_break_is_one_name() {
+        let p = parse_ingredients_text("配料：生牛乳、白砂\n糖、嗜热\r\n链球菌");
+        let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["生牛乳", "白砂糖", "嗜热链球菌"]);
+        let p =
+            parse_ingredients_text("Ingredients: oat flakes (62%), sunflower\n  oil, honey (4%)");
+        let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["oat flakes", "sunflower oil", "honey"]);
+        let p = parse_ingredients_text("Ingredients: wheat flour, palm \noil");
+        assert_eq!(p.items[1].name, "palm oil");
+        // A break after a separator is no part of the next name.
+        let p = parse_ingredients_text("配料：水、\n白砂糖");
+        assert_eq!(p.items[1].name, "白砂糖");
+    }
 
     /// `ins_code` as it was written first (lowercasing and collecting), the reference for
     /// the version that reads the name in place.

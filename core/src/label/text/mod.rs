@@ -487,6 +487,10 @@ pub fn read(
                                     )))
                             || (o.target == Target::Ingredients
                                 && sub_list_line(&table.words, chars, item.start, item.end))
+                            || (o.target == Target::Ingredients
+                                && o.vs < o.ve
+                                && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
+                                && headless_target(&b, table, scope, &None, item).is_none())
                         {
                             if o.vs >= o.ve {
                                 o.vs = item.start;
@@ -1461,6 +1465,42 @@ fn continues(chars: &[char], s: usize, e: usize, depth: &mut (usize, usize, i64)
     }
     depth.1 = e;
     depth.2 > 0
+}
+
+/// Whether the line `s..e` goes on with an ingredient list `vs..ve` that the line break
+/// cut without a separator (`配料：生牛乳、白砂` over `糖、嗜热链球菌`, `…, sugar, sunflower`
+/// over `oil, honey (4%), salt.`: a list wraps where the line is full, not after a comma).
+/// The list has not ended (no full stop), and the line is more of a list: it holds a list
+/// separator or ends with the list's full stop, and no colon nor opening bracket of a heading
+/// (such a line is an item of its own, known or not). A line that says by itself what it is goes to that instead
+/// (checked by the caller).
+fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> bool {
+    let (vs, ve) = lines::trim(chars, vs, ve);
+    let (s, e) = lines::trim(chars, s, e);
+    let ended = |c: char| matches!(headings::fold(c), '。' | '.' | '!' | '！');
+    if vs >= ve || s >= e || ended(chars[ve - 1]) {
+        return false;
+    }
+    let line = &chars[s..e];
+    let sep = |c: &char| matches!(headings::fold(*c), '、' | ',' | '，' | ';' | '；');
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // How the line begins tells a cut list from a line of its own: a Chinese line goes on
+    // with a short tail of a name (`糖、…`, `链球菌。`) where a statement opens with a clause
+    // (`开启后请尽快食用，…`); a line in Latin letters goes on in lower case or with a digit
+    // or bracket (`oil, honey (4%), salt.`) where a statement opens with a capital (`May
+    // contain nuts, sesame.`, `Serve with milk, yoghurt or fruit.`).
+    let first = line[0];
+    let opens_tail = if han(first) {
+        line.iter().take_while(|c| !sep(c) && !ended(**c)).count() <= 6
+    } else {
+        first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（')
+    };
+    opens_tail
+        && !matches!(headings::fold(line[0]), '【' | '[' | '〔')
+        && !line
+            .iter()
+            .any(|c| matches!(headings::fold(*c), ':' | '：'))
+        && (line.iter().any(sep) || ended(line[line.len() - 1]))
 }
 
 /// Whether the line `s..e` is a further numbered step (`2.再加粉。`, `3、`, `（2）`, `②`) of
