@@ -246,6 +246,27 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
                     {
                         Some((format!("{p}/{w}"), prev.start))
                     }
+                    // `里  料：`: a part label set out with blanks between its characters (as
+                    // `面  料` and `品  名` are printed) is one label.
+                    Some(
+                        prev @ Token {
+                            tok: Tok::Word(p), ..
+                        },
+                    ) if !lead
+                        && p.chars().all(|c| has_cjk(&c.to_string()))
+                        && w.chars().all(|c| has_cjk(&c.to_string()))
+                        && p.chars().count() + w.chars().count() <= 4
+                        && read[..prev.start]
+                            .iter()
+                            .rev()
+                            .find(|c| !matches!(c, ' ' | '\u{3000}'))
+                            .is_none_or(|c| matches!(c, '\n' | '\r' | '；' | ';'))
+                        && read[prev.end..tk.start]
+                            .iter()
+                            .all(|c| matches!(c, ' ' | '\u{3000}')) =>
+                    {
+                        Some((format!("{p}{w}"), prev.start))
+                    }
                     _ => None,
                 };
                 if let Some((label, start)) = paired {
@@ -1333,6 +1354,18 @@ mod tests {
         // Lists that differ are not translations of each other.
         let p = round_trip("70%山羊绒 30%绵羊毛；60% Cashmere 40% Wool");
         assert_eq!(p.components.len(), 2);
+    }
+
+    /// `里  料：` set out with blanks is the part label 里料; a fibre name before a colon on
+    /// a line of its own is not joined to anything.
+    #[test]
+    fn a_part_label_set_out_with_blanks_is_one_label() {
+        let p = round_trip("锦纶 100%\n里  料：聚酯纤维 100%\n填  充：白鸭绒 100%");
+        let parts: Vec<Option<&str>> = p.components.iter().map(|c| c.part.as_deref()).collect();
+        assert_eq!(parts, [None, Some("里料"), Some("填充")], "{p:?}");
+        assert!(p.unparsed.is_empty(), "{:?}", p.unparsed);
+        let p = round_trip("面　料：棉 100%");
+        assert_eq!(p.components[0].part.as_deref(), Some("面料"));
     }
 
     #[test]

@@ -487,6 +487,8 @@ pub fn read(
                                     )))
                             || (o.target == Target::Ingredients
                                 && sub_list_line(&table.words, chars, item.start, item.end))
+                            || (o.target == Target::SafetyCategory
+                                && class_goes_on(chars, o.vs, o.ve, item.start, item.end))
                             || (o.target == Target::Ingredients
                                 && o.vs < o.ve
                                 && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
@@ -764,8 +766,11 @@ fn headless_target(
         return Some(t);
     }
     let line = text_of(b.chars, item.start, item.end);
-    // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading.
-    if scope.market != "CN" && names_an_operator(&table.words, &line) {
+    // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading;
+    // `Carolina Knit Mills LLC` alone on its line, ended by its legal form, likewise.
+    if scope.market != "CN"
+        && (names_an_operator(&table.words, &line) || company_alone(&table.words, &line))
+    {
         return Some(Target::Producer);
     }
     // `30℃以下水温机洗 / 不可漂白 / 低温熨烫`: a sewn-in label's care line, by its words.
@@ -1465,6 +1470,17 @@ fn continues(chars: &[char], s: usize, e: usize, depth: &mut (usize, usize, i64)
     }
     depth.1 = e;
     depth.2 > 0
+}
+
+/// Whether the line `s..e` is the class of a safety category whose standard the line
+/// before ended with (`安全类别：GB 18401-2010` over `B类`, GB 18401-2010 5.3): the value
+/// holds no class yet, and the line opens with one.
+fn class_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> bool {
+    let (s, e) = lines::trim(chars, s, e);
+    let line: Vec<char> = chars[s..e].iter().map(|c| headings::fold(*c)).collect();
+    vs < ve
+        && !chars[vs..ve].contains(&'类')
+        && matches!(line.as_slice(), ['A' | 'B' | 'C', '类', ..])
 }
 
 /// Whether the line `s..e` goes on with an ingredient list `vs..ve` that the line break
