@@ -3205,7 +3205,37 @@ fn read_nutrition(
     // 101.9(f)(5), printed on the linear declaration's line): the sentence ends the items
     // and is one statement, its commas kept.
     let insignificant = not_significant_source(b.chars, vs, ve);
-    let (before_colon, pieces) = linear_pieces(b.chars, vs, insignificant.unwrap_or(ve));
+    let (before_colon, mut pieces) = linear_pieces(b.chars, vs, insignificant.unwrap_or(ve));
+    // `Nutrition declaration per 100 g:` alone, the declaration on the next line (`Energy
+    // 1949 kJ / 465 kcal; Fat 20 g, of which saturates 2.1 g; …`): that line is the linear
+    // declaration when it parts into three rows or more (a table's first row is one).
+    let mut linear_below: Option<usize> = None;
+    if pieces.is_empty() {
+        let next = (li..all_lines.len()).find(|&k| {
+            let (s, e) = lines::trim(b.chars, all_lines[k].0, all_lines[k].1);
+            s < e
+        });
+        if let Some(k) = next {
+            let (s, e) = lines::trim(b.chars, all_lines[k].0, all_lines[k].1);
+            let below = linear_items(b.chars, s, e);
+            let rows = below
+                .iter()
+                .filter(|&&(ps, pe)| {
+                    matches!(
+                        nutrition::read_line(&text_of(b.chars, ps, pe)),
+                        nutrition::Line::Row(_)
+                    )
+                })
+                .count();
+            if rows >= 3
+                && table.at_start(b.chars, s, e, scope).is_none()
+                && table.line_start(b.chars, s, e, scope).is_none()
+            {
+                pieces = below;
+                linear_below = Some(k);
+            }
+        }
+    }
     // `Typical values per 100ml: Energy 163kJ / 39kcal` (Art 30(4): a beverage over 1.2 % vol
     // may declare energy alone): one item, energy in both units, is the declaration.
     let energy_piece: Option<((usize, usize), nutrition::Row)> = match pieces.as_slice() {
@@ -3257,6 +3287,10 @@ fn read_nutrition(
             .collect();
         if read.len() >= 2 || (energy_only && read.len() == 1) {
             linear = true;
+            if let Some(k) = linear_below {
+                table_end = lines::trim(b.chars, all_lines[k].0, all_lines[k].1).1;
+                li = k + 1;
+            }
             if let Some(ns) = insignificant {
                 let (ns, ne) = lines::trim(b.chars, ns, ve);
                 if ns < ne {
@@ -3683,6 +3717,17 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
     else {
         return (Vec::new(), Vec::new());
     };
+    (
+        linear_items(chars, vs, colon),
+        linear_items(chars, colon + 1, ve),
+    )
+}
+
+/// The items of a linear declaration between `from` and `to` (a line's part after its
+/// colon, or a whole line under a title that stands alone): cut at commas, semicolons, bars,
+/// bullets, a dash between blanks after a figure, a sub-row word after a figure, or a
+/// capitalised name after a figure's unit.
+fn linear_items(chars: &[char], from: usize, to: usize) -> Pieces {
     let digit = |i: usize| {
         chars
             .get(i)
@@ -3715,7 +3760,7 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
                 })
             })
     };
-    let cut_between = |from: usize, to: usize| {
+    {
         let mut out = Vec::new();
         let mut start = from;
         let mut depth = 0usize;
@@ -3788,8 +3833,7 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
             }
         }
         out
-    };
-    (cut_between(vs, colon), cut_between(colon + 1, ve))
+    }
 }
 
 /// `Total Sugars 12g (Incl. 12g Added Sugars, 24% DV)`: a piece whose bracket holds the row
