@@ -49,8 +49,8 @@ static THRESHOLD_RE: once_cell::sync::Lazy<regex_lite::Regex> = once_cell::sync:
 });
 
 const SEPARATORS: &[char] = &['、', ',', '，', ';', '；'];
-const OPEN: &[char] = &['(', '（', '[', '【', '〔'];
-const CLOSE: &[char] = &[')', '）', ']', '】', '〕'];
+const OPEN: &[char] = &['(', '（', '[', '【', '〔', '［'];
+const CLOSE: &[char] = &[')', '）', ']', '】', '〕', '］'];
 /// How far into the text a colon may close the lead word: `配料：` and `Ingredients:` are
 /// short, but `List of ingredients:`, `Ingrédients :` and `Zutatenverzeichnis:` are not.
 /// A colon after a separator or bracket never closes it, so an item's colon is not taken.
@@ -296,7 +296,11 @@ impl Parser<'_> {
                 level += 1;
             } else if CLOSE.contains(&c) {
                 level = level.saturating_sub(1);
-            } else if level == 0 && (SEPARATORS.contains(&c) || self.sub_list_break(i, end)) {
+            } else if level == 0
+                && (SEPARATORS.contains(&c)
+                    || self.sub_list_break(i, end)
+                    || self.break_after_bracket(i, start, end))
+            {
                 // `单、双甘油脂肪酸酯`: the separator is part of one chemical name.
                 if self.name_prefix(seg_start, i) {
                     continue;
@@ -332,7 +336,33 @@ impl Parser<'_> {
         {
             j += 1;
         }
-        j > from && j < end && self.chars[j] == ':'
+        if j > from && j < end && self.chars[j] == ':' {
+            return true;
+        }
+        // `…枧水⏎馅料：五仁馅…`: a Chinese part's lead (a few characters and a colon) on the
+        // next line starts a sub-list too.
+        let mut k = from;
+        while k < end && k < from + 6 && is_han(self.chars[k]) {
+            k += 1;
+        }
+        k > from && k < end && matches!(self.chars[k], ':' | '：')
+    }
+
+    /// Whether the character at `i` is a line break right after a closed bracket, before a
+    /// name (`…［白砂糖，核桃仁］⏎蛋液（鸡蛋）`): an item ends with its bracket, so the name
+    /// on the next line is the next item, not more of it. A bracket on the next line
+    /// (`五仁馅（≥60%）⏎［白砂糖…］`) is still the item's.
+    fn break_after_bracket(&self, i: usize, start: usize, end: usize) -> bool {
+        if !matches!(self.chars[i], '\n' | '\r') {
+            return false;
+        }
+        let before = self.chars[start..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace());
+        let after = self.chars[i + 1..end].iter().find(|c| !c.is_whitespace());
+        before.is_some_and(|c| CLOSE.contains(c))
+            && after.is_some_and(|c| !OPEN.contains(c) && !SEPARATORS.contains(c))
     }
 
     /// The separators of `[start, end)` outside brackets (the items `list` may make, less
@@ -1037,6 +1067,31 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A composite food's parts under 配料 (`饼皮：…` over `馅料：…`), a `［…］` bracket, and
+    /// an item on the line after a closed bracket.
+    #[test]
+    fn chinese_parts_full_width_brackets_and_items_after_a_bracket() {
+        let p = parse_ingredients_text(
+            "配料：\n饼皮：小麦粉，花生油，枧水\n馅料：五仁馅（≥60%）［白砂糖，核桃仁］\n蛋液（鸡蛋）",
+        );
+        let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["饼皮：小麦粉", "花生油", "枧水", "馅料：五仁馅", "蛋液"]
+        );
+        let subs: Vec<&str> = p.items[3]
+            .ingredients
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(subs, ["白砂糖", "核桃仁"]);
+        assert_eq!(p.items[4].ingredients[0].name, "鸡蛋");
+        // A bracket on the next line is still the item's.
+        let p = parse_ingredients_text("配料：五仁馅（≥60%）\n［白砂糖，核桃仁］，蛋液");
+        assert_eq!(p.items[0].ingredients.len(), 2);
+        assert_eq!(p.items[1].name, "蛋液");
+    }
 
     /// A list wrapped where the line was full: a name cut by the break is one name, its
     /// span the printed characters on both lines.

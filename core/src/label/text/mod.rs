@@ -1507,7 +1507,10 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
     // contain nuts, sesame.`, `Serve with milk, yoghurt or fruit.`).
     let first = line[0];
     let opens_tail = if han(first) {
-        line.iter().take_while(|c| !sep(c) && !ended(**c)).count() <= 6
+        line.iter()
+            .take_while(|c| !sep(c) && !ended(**c) && !matches!(c, '(' | '（' | '[' | '［'))
+            .count()
+            <= 6
     } else {
         first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（')
     };
@@ -1516,7 +1519,15 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
         && !line
             .iter()
             .any(|c| matches!(headings::fold(*c), ':' | '：'))
-        && (line.iter().any(sep) || ended(line[line.len() - 1]))
+        && (line.iter().any(sep)
+            || ended(line[line.len() - 1])
+            // `蛋液（鸡蛋）` under `…小麦粉］`: one more item with its bracket, the last.
+            || (han(first)
+                && line.len() <= 20
+                && matches!(headings::fold(line[line.len() - 1]), ')' | '）' | ']')
+                // Not a name the list already holds (`阿斯巴甜（含苯丙氨酸）` under a list
+                // that names it: GB 2760's statement, printed again on its own line).
+                && !chars[vs..ve].windows(line.len()).any(|w| w == line)))
 }
 
 /// Whether the line `s..e` is a further numbered step (`2.再加粉。`, `3、`, `（2）`, `②`) of
