@@ -384,6 +384,11 @@ pub enum CheckSpec {
         /// not rule out): the end date passes on either count.
         #[serde(default)]
         month_days: Option<Dec>,
+        /// `format`: a time or a line code printed after the date (`2026-10-05 14:32 B2`,
+        /// ink-jet practice) is taken off before the form is judged — for a table of
+        /// recommended forms whose rule asks only that the date be in one of them.
+        #[serde(default)]
+        ignore_time_or_code: bool,
     },
     /// A printed code has its scheme's shape, check character and segment values.
     CodeFormat {

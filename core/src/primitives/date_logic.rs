@@ -21,6 +21,8 @@ enum Mode {
         /// and each format needs its separator (`年`, `/`, `-`…), so most are ruled out
         /// without running the regex.
         formats: Vec<super::required_chars::Pattern>,
+        /// Take a time or line code after the date off first (`without_time_or_code`).
+        ignore_time_or_code: bool,
     },
     Order {
         start: Expr,
@@ -59,6 +61,33 @@ pub struct DateLogic {
     mode: Mode,
 }
 
+/// The date without a time or a line code printed after it, as ink-jet coders print them
+/// (`2026年10月05日 14:32 B2`, `2026-10-05 14:32`): at most two words after a blank, each
+/// of at most eight characters holding a colon or a letter (a word of digits alone may be
+/// the date's own part, `2010 03 20`). `None` when there is nothing to take off. The form of
+/// the date is judged on what is left: the Annex's forms are of the date (C.1 「可选用但不限于
+/// 这些形式」), and a time after it is no other form of it.
+fn without_time_or_code(text: &str) -> Option<&str> {
+    let mut rest = text.trim_end();
+    let mut taken = 0;
+    while taken < 2 {
+        let Some((head, word)) = rest.rsplit_once([' ', '\u{3000}']) else {
+            break;
+        };
+        let code = word.chars().count() <= 8
+            && word.chars().any(|c| c == ':' || c.is_ascii_alphabetic())
+            && word
+                .chars()
+                .all(|c| c == ':' || c == '-' || c.is_ascii_alphanumeric());
+        if !code {
+            break;
+        }
+        rest = head.trim_end();
+        taken += 1;
+    }
+    (taken > 0 && !rest.is_empty()).then_some(rest)
+}
+
 impl DateLogic {
     pub fn compile(spec: &CheckSpec, env: &CompileEnv<'_>) -> Result<Self, String> {
         let CheckSpec::DateLogic {
@@ -71,6 +100,7 @@ impl DateLogic {
             days,
             tolerance_days,
             month_days,
+            ignore_time_or_code,
         } = spec
         else {
             return Err(WRONG_SPEC.into());
@@ -110,6 +140,7 @@ impl DateLogic {
                 Mode::Format {
                     field: need(field, "field")?,
                     formats,
+                    ignore_time_or_code: *ignore_time_or_code,
                 }
             }
             "order" => Mode::Order {
@@ -166,7 +197,11 @@ impl DateLogic {
     ) -> Outcome<'a> {
         let date = |scope: &Scope<'c, 'a>, e: &Expr| crate::expr::to_date_val(&scope.eval(&e.root));
         match &self.mode {
-            Mode::Format { field, formats } => {
+            Mode::Format {
+                field,
+                formats,
+                ignore_time_or_code,
+            } => {
                 let v = scope.eval(&field.root);
                 let Some(text) = v.as_str() else {
                     return Outcome::Skip(format!("no text at `{}`", field.source));
@@ -174,16 +209,24 @@ impl DateLogic {
                 // Full-width forms and a copied caption read as the date itself.
                 let text = crate::date::printed_date_text(text);
                 let text = text.as_ref();
-                for re in formats {
-                    if let Some(c) = re.captures(text) {
-                        let num = |g: &str| c.name(g).and_then(|m| digits_value(m.as_str()));
-                        if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
-                            let y = if y < 100 { 2000 + y } else { y };
-                            if Date::from_ymd(y as i32, m, d).is_some() {
-                                return Outcome::Pass;
+                let real_date = |text: &str| {
+                    formats.iter().any(|re| {
+                        re.captures(text).is_some_and(|c| {
+                            let num = |g: &str| c.name(g).and_then(|m| digits_value(m.as_str()));
+                            match (num("y"), num("m"), num("d")) {
+                                (Some(y), Some(m), Some(d)) => {
+                                    let y = if y < 100 { 2000 + y } else { y };
+                                    Date::from_ymd(y as i32, m, d).is_some()
+                                }
+                                _ => false,
                             }
-                        }
-                    }
+                        })
+                    })
+                };
+                if real_date(text)
+                    || (*ignore_time_or_code && without_time_or_code(text).is_some_and(real_date))
+                {
+                    return Outcome::Pass;
                 }
                 Outcome::Fail(vec![Hit::at(pointer_of(field, base)).found(v.clone())])
             }
@@ -247,7 +290,23 @@ impl DateLogic {
 
 #[cfg(test)]
 mod tests {
-    use super::digits_value;
+    use super::{digits_value, without_time_or_code};
+
+    #[test]
+    fn a_time_or_line_code_after_the_date_is_taken_off() {
+        assert_eq!(
+            without_time_or_code("2026年10月05日 14:32 B2"),
+            Some("2026年10月05日")
+        );
+        assert_eq!(without_time_or_code("2026-10-05 14:32"), Some("2026-10-05"));
+        assert_eq!(without_time_or_code("2026-10-05 L3"), Some("2026-10-05"));
+        // Digits alone may be the date's own part; nothing else after it, nothing to take.
+        assert_eq!(without_time_or_code("2010 03 20"), None);
+        assert_eq!(without_time_or_code("2026-10-05"), None);
+        assert_eq!(without_time_or_code("L3"), None);
+        // A word that is no code (a place, a sentence) stays: the form is judged with it.
+        assert_eq!(without_time_or_code("2026-10-05 见瓶盖"), None);
+    }
 
     #[test]
     fn digits_ascii_and_full_width() {

@@ -1810,7 +1810,8 @@ fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
 /// The dates of `vs..ve` without a place on the package printed before or after them
 /// (`20261201/20270530（见杯底）`, `（见杯底）20261201`, `见封口 20261201/20271130`). A place
 /// begins with 见 (详见, 参见, 请见) and holds no digit; the value must hold a digit outside
-/// it, so `见瓶盖` alone (the whole date given as a place) is kept whole.
+/// it, so `见瓶盖` alone (the whole date given as a place) is kept whole. A bracketed
+/// translation after the date (`(Best before: 30.11.2027)`) is taken off the same way.
 fn date_without_place(chars: &[char], vs: usize, ve: usize) -> (usize, usize) {
     let is_digit = |c: char| headings::fold(c).is_ascii_digit();
     let pointer = |s: usize, e: usize| {
@@ -1831,6 +1832,22 @@ fn date_without_place(chars: &[char], vs: usize, ve: usize) -> (usize, usize) {
             .find(|&i| matches!(chars[i], '(' | '（'))
         {
             if pointer(open + 1, de - 1) && chars[ds..open].iter().any(|&c| is_digit(c)) {
+                de = lines::trim(chars, ds, open).1;
+            }
+        }
+    }
+    // A bracketed translation at the end: `2027年11月30日 (Best before: 30.11.2027)` (GB 7718
+    // 8.1.2: foreign words beside the Chinese ones) — Latin letters and no Chinese inside.
+    if de > ds && matches!(chars[de - 1], ')' | '）') {
+        if let Some(open) = (ds..de - 1)
+            .rev()
+            .take(40)
+            .find(|&i| matches!(chars[i], '(' | '（'))
+        {
+            let inside = &chars[open + 1..de - 1];
+            let latin = inside.iter().any(|c| c.is_ascii_alphabetic())
+                && !inside.iter().any(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+            if latin && chars[ds..open].iter().any(|&c| is_digit(c)) {
                 de = lines::trim(chars, ds, open).1;
             }
         }
@@ -1931,7 +1948,11 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             for (s, e) in [(vs, ds), (de, ve)] {
                 let (s, e) = lines::trim(b.chars, s, e);
                 if s < e {
-                    b.unread(s, e, "where the date is printed");
+                    b.unread(
+                        s,
+                        e,
+                        "printed beside the date (where it is printed, or a translation)",
+                    );
                 }
             }
             (ds, de)
