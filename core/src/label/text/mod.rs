@@ -489,6 +489,7 @@ pub fn read(
                                 && sub_list_line(&table.words, chars, item.start, item.end))
                             || (o.target == Target::SafetyCategory
                                 && class_goes_on(chars, o.vs, o.ve, item.start, item.end))
+                            || (o.target == Target::Usage && table_row(chars, item.start, item.end))
                             || (o.target == Target::Ingredients
                                 && o.vs < o.ve
                                 && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
@@ -1472,6 +1473,12 @@ fn continues(chars: &[char], s: usize, e: usize, depth: &mut (usize, usize, i64)
     depth.2 > 0
 }
 
+/// Whether the line `s..e` is a row of a table (cells parted by tabs or bars): under a feeding table's heading (`喂哺参考表`, `饮用参考表`: GB 13432 4.4's per-meal
+/// amounts) the rows are the usage, not lines of their own.
+fn table_row(chars: &[char], s: usize, e: usize) -> bool {
+    chars[s..e].iter().any(|c| matches!(c, '\t' | '|' | '｜'))
+}
+
 /// Whether the line `s..e` is the class of a safety category whose standard the line
 /// before ended with (`安全类别：GB 18401-2010` over `B类`, GB 18401-2010 5.3): the value
 /// holds no class yet, and the line opens with one.
@@ -1729,18 +1736,24 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
             || (scope.market == "CN"
                 && !line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
     };
+    // `不含防腐剂` over `芒果汁饮料`: a line saying an ingredient is absent is that statement,
+    // not the name, wherever it stands among the lines before the first heading.
+    let absent = |s: usize, e: usize| {
+        scope.market == "CN" && absent_ingredient(b.chars, b.headings, s, e).is_some()
+    };
     let named = b.doc.contains_key("product_name");
     let pick = if named {
         None
     } else {
         rest.iter()
-            .position(|&(s, e)| !brand(&text_of(b.chars, s, e)))
+            .position(|&(s, e)| !brand(&text_of(b.chars, s, e)) && !absent(s, e))
+            .or_else(|| rest.iter().position(|&(s, e)| !absent(s, e)))
             .or((!rest.is_empty()).then_some(0))
     };
     for (k, &(s, e)) in rest.iter().enumerate() {
         if Some(k) == pick {
             b.set_text("/product_name/text", s, e);
-        } else if scope.market == "CN" && absent_ingredient(b.chars, b.headings, s, e).is_some() {
+        } else if absent(s, e) {
             // `不含防腐剂` under the name, before the first heading (GB 7718-2025 4.4.2: a
             // statement that the food has no such ingredient).
             let o = Open {

@@ -319,10 +319,12 @@ fn us_serving_line(s: &str) -> Option<Line> {
             serving_unit: size.map(|(_, u)| if u == "ml" { "mL".into() } else { u }),
         })));
     }
-    // `Servings: 1`, `Servings 2.5` (the tabular and linear small-package forms).
+    // `Servings: 1`, `Servings 2.5` (the tabular and linear small-package forms), `Servings:
+    // about 12` (101.9(b)(8): 'about' before a count that is not whole).
     if let Some(n) = c
         .strip_prefix("servings")
         .map(|r| r.trim_start_matches(':'))
+        .map(|r| r.strip_prefix("about").unwrap_or(r))
         .filter(|r| {
             !r.is_empty()
                 && r.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
@@ -1439,6 +1441,14 @@ mod tests {
         assert_eq!(dash_before_value_removed("Omega-3 fatty acids 1.2 g"), None);
         assert_eq!(dash_before_value_removed("Fibre 3 - 5 g"), None);
         assert!(matches!(read_line("脂肪  —  —"), Line::Unread(_)));
+    }
+
+    /// `Servings: about 12` (the linear small-package form with 101.9(b)(8)'s 'about').
+    #[test]
+    fn servings_with_about() {
+        assert!(matches!(read_line("Servings: about 12"), Line::Servings(n) if n == "12"));
+        assert!(matches!(read_line("Servings 2.5"), Line::Servings(n) if n == "2.5"));
+        assert!(!matches!(read_line("Servings: about"), Line::Servings(_)));
     }
 
     /// A bound printed in a later column is that column's: the first value stays a value.
