@@ -244,7 +244,7 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
                             .iter()
                             .all(|c| matches!(c, '/' | '／' | ' ' | '\u{3000}')) =>
                     {
-                        Some((format!("{p}/{w}"), prev.start))
+                        Some((format!("{p}/{w}"), prev.start, 1))
                     }
                     // `里  料：`: a part label set out with blanks between its characters (as
                     // `面  料` and `品  名` are printed) is one label.
@@ -265,12 +265,15 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
                             .iter()
                             .all(|c| matches!(c, ' ' | '\u{3000}')) =>
                     {
-                        Some((format!("{p}{w}"), prev.start))
+                        Some((format!("{p}{w}"), prev.start, 1))
                     }
+                    _ if !lead => slashed_label(&read, &body, w, tk.start),
                     _ => None,
                 };
-                if let Some((label, start)) = paired {
-                    body.pop();
+                if let Some((label, start, words)) = paired {
+                    for _ in 0..words {
+                        body.pop();
+                    }
                     flush(&t, part.take(), std::mem::take(&mut body), &mut out);
                     part = Some((label, start, tk.end));
                 } else if !(lead && part.is_none() && body.is_empty()) {
@@ -290,6 +293,52 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
     flush(&t, part.take(), body, &mut out);
     fold_translated_components(&t, &mut out);
     out
+}
+
+/// `Shell / Extérieur / Obermaterial:`, `Main fabric / Tissu principal:`: a part label in
+/// several languages parted by slashes, opening its line (EU 1007/2011 Art 16(3): the
+/// languages of the Member States; a multilingual sewn-in label). The words of `body` before
+/// `w` that make it, when there is a slash among the gaps: the label, its start, and how many
+/// words of `body` it takes.
+fn slashed_label(
+    read: &[char],
+    body: &[Token],
+    w: &str,
+    w_start: usize,
+) -> Option<(String, usize, usize)> {
+    let mut k = body.len();
+    let mut start = w_start;
+    let mut parts: Vec<String> = vec![w.to_string()];
+    let mut slash = false;
+    while k > 0 {
+        let Tok::Word(p) = &body[k - 1].tok else {
+            break;
+        };
+        let gap = &read[body[k - 1].end..start];
+        if !gap
+            .iter()
+            .all(|c| matches!(c, '/' | '／' | ' ' | '\u{3000}'))
+            || gap.len() > 4
+        {
+            break;
+        }
+        let sep = gap.iter().any(|c| matches!(c, '/' | '／'));
+        slash |= sep;
+        parts.push(if sep { "/".into() } else { " ".into() });
+        parts.push(p.clone());
+        start = body[k - 1].start;
+        k -= 1;
+    }
+    let line_start = read[..start]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\u{3000}'))
+        .is_none_or(|c| matches!(c, '\n' | '\r' | '；' | ';'));
+    if !slash || k == body.len() || !line_start || parts.len() > 15 {
+        return None;
+    }
+    parts.reverse();
+    Some((parts.concat(), start, body.len() - k))
 }
 
 /// Whether the word at `i` is followed by a colon and a percentage that ends its component
@@ -390,7 +439,8 @@ fn add_gloss(x: &mut Fibre, name: &str) {
 /// without a percentage, by the same number of names in other languages (EU 1007/2011 Art
 /// 16(3), 16 CFR 303.4, GB/T 29862 4.10). When two fibres or more carry a percentage and each
 /// is followed by the same number (one or more) of such names and no other fibre lacks its
-/// percentage, those names are the fibres' glosses, not fibres without a percentage.
+/// percentage, those names are the fibres' glosses, not fibres without a percentage; so are
+/// two names or more after a single fibre (one line of a multilingual list).
 fn fold_slash_glosses(t: &Text<'_>, fibres: &mut Vec<Fibre>) {
     if fibres.iter().any(|f| f.trace.is_some()) {
         return;
@@ -398,7 +448,11 @@ fn fold_slash_glosses(t: &Text<'_>, fibres: &mut Vec<Fibre>) {
     let heads: Vec<usize> = (0..fibres.len())
         .filter(|&i| fibres[i].percent.is_some())
         .collect();
-    if heads.len() < 2 || heads[0] != 0 {
+    // One fibre with its names in other languages (`70% wool / laine / Wolle / lana`, a line
+    // of a multilingual label, the next fibre on the next line): two names or more after it,
+    // so `100% cotton / polyester` (a fibre without its share) is not taken for a gloss.
+    let one_glossed = heads.len() == 1 && fibres.len() >= 3;
+    if (heads.len() < 2 && !one_glossed) || heads.first() != Some(&0) {
         return;
     }
     let mut each: Option<usize> = None;
@@ -1354,6 +1408,45 @@ mod tests {
         // Lists that differ are not translations of each other.
         let p = round_trip("70%山羊绒 30%绵羊毛；60% Cashmere 40% Wool");
         assert_eq!(p.components.len(), 2);
+    }
+
+    /// A part label in several languages parted by slashes is one label.
+    #[test]
+    fn a_part_label_in_several_languages() {
+        let t = "Shell / Extérieur / Obermaterial: 100% polyester\nLining / Doublure / Futter: 100% viscose";
+        let p = parse_fibre_text(t);
+        check_spans(t, &p);
+        let parts: Vec<Option<&str>> = p.components.iter().map(|c| c.part.as_deref()).collect();
+        assert_eq!(
+            parts,
+            [
+                Some("Shell/Extérieur/Obermaterial"),
+                Some("Lining/Doublure/Futter")
+            ],
+            "{p:?}"
+        );
+        assert!(p.unparsed.is_empty(), "{:?}", p.unparsed);
+        let p = parse_fibre_text("Main fabric / Tissu principal: 100% cotton");
+        assert_eq!(
+            p.components[0].part.as_deref(),
+            Some("Main fabric/Tissu principal")
+        );
+    }
+
+    /// One fibre with its names in two languages or more on its line is glossed; with one
+    /// other name it is not (it may be a second fibre without its share).
+    #[test]
+    fn one_fibre_with_its_translations() {
+        let t = "70% wool / laine / Wolle / lana";
+        let p = parse_fibre_text(t);
+        check_spans(t, &p);
+        assert_eq!(p.components[0].fibres.len(), 1, "{p:?}");
+        assert_eq!(
+            p.components[0].fibres[0].gloss.as_deref(),
+            Some("laine/Wolle/lana")
+        );
+        let p = parse_fibre_text("100% cotton / polyester");
+        assert_eq!(p.components[0].fibres.len(), 2, "{p:?}");
     }
 
     /// `里  料：` set out with blanks is the part label 里料; a fibre name before a colon on
