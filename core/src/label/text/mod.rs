@@ -534,6 +534,30 @@ pub fn read(
                     // care line (`Machine wash cold`, table `line_start`). Consecutive such
                     // lines are one item; `Exclusive of decoration` after fibre lines
                     // belongs to them.
+                    // `Per 100 g / Pour 100 g / Pro 100 g:` alone over the rows: a multilingual
+                    // declaration whose only title is its basis (EU 1169/2011 Art 32(2); Art 34
+                    // prescribes no title) opens the table. Not on Chinese labels, whose
+                    // table has its prescribed title (GB 28050 3.3).
+                    if scope.family == "food"
+                        && ctx.market != "CN"
+                        && basis_title(&b, table, scope, &all_lines, li, item)
+                    {
+                        if let Some(o) = open.take() {
+                            close(&mut b, o);
+                        }
+                        let h = headings::HeadingMatch {
+                            target: Target::Nutrition,
+                            start: item.start,
+                            end: item.start,
+                            value_start: item.start,
+                            colon: false,
+                        };
+                        li = read_nutrition(
+                            &mut b, table, scope, &all_lines, li, &h, item.start, item.end,
+                        );
+                        seen_heading = true;
+                        continue;
+                    }
                     if let Some(t) = headless_target(&b, table, scope, &open, item) {
                         // A second company under an operator's name and address
                         // (`Morning Gold Foods B.V., Postbus 123, …` under the UK maker) is
@@ -1471,6 +1495,41 @@ fn continues(chars: &[char], s: usize, e: usize, depth: &mut (usize, usize, i64)
     }
     depth.1 = e;
     depth.2 > 0
+}
+
+/// Whether a heading-less line names only a nutrition declaration's basis (`Per 100 g /
+/// Pour 100 g / Pro 100 g:`) and the next line is a row of one: the title of a table printed
+/// without a nutrition word.
+fn basis_title(
+    b: &Builder,
+    table: &Headings,
+    scope: HeadingScope<'_>,
+    all_lines: &[(usize, usize)],
+    li: usize,
+    item: &lines::Item,
+) -> bool {
+    let line = text_of(b.chars, item.start, item.end);
+    if line.chars().count() > 120
+        || !matches!(
+            nutrition::read_line(&line),
+            nutrition::Line::Header(Some(_))
+        )
+    {
+        return false;
+    }
+    let next = all_lines
+        .get(li..)
+        .unwrap_or_default()
+        .iter()
+        .map(|&(s, e)| lines::trim(b.chars, s, e))
+        .find(|(s, e)| s < e);
+    next.is_some_and(|(s, e)| {
+        table.at_start(b.chars, s, e, scope).is_none()
+            && matches!(
+                nutrition::read_line(&text_of(b.chars, s, e)),
+                nutrition::Line::Row(_)
+            )
+    })
 }
 
 /// Whether the line `s..e` is a row of a table (cells parted by tabs or bars): under a feeding table's heading (`喂哺参考表`, `饮用参考表`: GB 13432 4.4's per-meal
