@@ -662,6 +662,9 @@ pub fn read(
         operator_from_unread(&mut b);
     }
     infer_preparation(&mut b);
+    if scope.family == "textile" && ctx.market == "CN" {
+        infer_height(&mut b);
+    }
     let pointer = if b.doc.contains_key("nutrition") {
         "/nutrition/statements"
     } else {
@@ -1530,6 +1533,54 @@ fn basis_title(
                 nutrition::Line::Row(_)
             )
     })
+}
+
+/// `适合身高75-90cm`, `身高：90cm`, `身高80～90厘米`: the largest body height a size is
+/// printed for (GB 18401 5.3 / GB 31701 treat a size for heights of 100 cm or less as an
+/// infant's), read from the first such words of a textile label. Only after 身高: a size
+/// such as `70×140cm` (a towel) or `90cm` alone is no body height.
+fn infer_height(b: &mut Builder) {
+    if b.doc
+        .get("textile")
+        .and_then(|t| t.get("height_cm_max"))
+        .is_some()
+    {
+        return;
+    }
+    let Some(at) = b.chars.windows(2).position(|w| w == ['身', '高']) else {
+        return;
+    };
+    let mut i = at + 2;
+    let end = (i + 24).min(b.chars.len());
+    while i < end && matches!(headings::fold(b.chars[i]), ':' | ' ' | '为' | '约') {
+        i += 1;
+    }
+    let start = i;
+    let mut max: Option<u32> = None;
+    let mut j = i;
+    while j < end {
+        let c = headings::fold(b.chars[j]);
+        if c.is_ascii_digit() {
+            let k0 = j;
+            while j < end && headings::fold(b.chars[j]).is_ascii_digit() {
+                j += 1;
+            }
+            let n: String = b.chars[k0..j].iter().map(|c| headings::fold(*c)).collect();
+            max = n.parse::<u32>().ok().max(max);
+            continue;
+        }
+        if matches!(c, '-' | '~' | '～' | '—' | '–' | '至' | '到') {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let unit: String = b.chars[j..(j + 2).min(b.chars.len())].iter().collect();
+    let cm = unit.starts_with("cm") || unit.starts_with("CM") || unit == "厘米";
+    if let Some(h) = max.filter(|h| cm && (40..=200).contains(h)) {
+        let e = (j + 2).min(b.chars.len());
+        b.set("/textile/height_cm_max", json!(h), start, e, false);
+    }
 }
 
 /// Whether the line `s..e` is a row of a table (cells parted by tabs or bars): under a feeding table's heading (`喂哺参考表`, `饮用参考表`: GB 13432 4.4's per-meal
