@@ -208,6 +208,7 @@ pub struct WordLists {
     pub origin_party_by: Vec<String>,
     pub origin_party_for: Vec<String>,
     pub quality_grades: Vec<String>,
+    pub canned_in_liquid: Vec<String>,
 }
 
 impl WordLists {
@@ -237,6 +238,7 @@ impl WordLists {
             ("best_before_suffixes", &self.best_before_suffixes),
             ("absent_leads", &self.absent_leads),
             ("absent_not_negation", &self.absent_not_negation),
+            ("canned_in_liquid", &self.canned_in_liquid),
             ("best_before_leads", &self.best_before_leads),
             ("best_before_ends", &self.best_before_ends),
             ("date_place_words", &self.date_place_words),

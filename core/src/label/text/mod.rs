@@ -677,6 +677,7 @@ pub fn read(
     place_certifiers(&mut b);
     if ctx.market == "CN" {
         infer_name_claims(&mut b);
+        infer_solid_in_liquid(&mut b);
     }
     let mut document = b.doc;
     if let Some(extra) = &ctx.extra {
@@ -1533,6 +1534,36 @@ fn basis_title(
                 nutrition::Line::Row(_)
             )
     })
+}
+
+/// `糖水黄桃罐头`: a canned food whose name says its solid is packed in a liquid (words
+/// `canned_in_liquid`) is a solid in a liquid medium (`net_content.solid_in_liquid`), which
+/// the drained-weight rules read; recorded on the name's characters, not verbatim.
+fn infer_solid_in_liquid(b: &mut Builder) {
+    if b.doc
+        .get("net_content")
+        .is_none_or(|n| n.get("solid_in_liquid").is_some())
+    {
+        return;
+    }
+    let Some((s, e)) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/product_name/text")
+        .map(|f| (f.span.start, f.span.end))
+    else {
+        return;
+    };
+    let name = text_of(b.chars, s, e);
+    if name.contains("罐头")
+        && b.headings
+            .words
+            .canned_in_liquid
+            .iter()
+            .any(|w| name.contains(w.as_str()))
+    {
+        b.set("/net_content/solid_in_liquid", json!(true), s, e, false);
+    }
 }
 
 /// `适合身高75-90cm`, `身高：90cm`, `身高80～90厘米`: the largest body height a size is
