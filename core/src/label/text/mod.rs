@@ -490,6 +490,8 @@ pub fn read(
                             || (o.target == Target::SafetyCategory
                                 && class_goes_on(chars, o.vs, o.ve, item.start, item.end))
                             || (o.target == Target::Usage && table_row(chars, item.start, item.end))
+                            || (o.target == Target::FibreContent
+                                && part_label_alone(chars, item.start, item.end))
                             || (o.target == Target::Ingredients
                                 && o.vs < o.ve
                                 && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
@@ -633,6 +635,19 @@ pub fn read(
                 };
             let vs = lines::trim(chars, value_start.min(item.end), item.end).0;
             let ve = item.end.max(vs);
+            // `Composition / Zusammensetzung / Composizione`: the heading in other languages
+            // after a slash, and nothing else — the heading alone on its line, its value on
+            // the next (a multilingual label, EU 1007/2011 Art 16(3)).
+            let vs = if vs < ve
+                && n + 1 == items.len()
+                && matches!(chars[vs], '/' | '／')
+                && !chars[vs..ve].iter().any(|c| {
+                    headings::fold(*c).is_ascii_digit() || matches!(c, '%' | '％' | ':' | '：')
+                }) {
+                ve
+            } else {
+                vs
+            };
             if h.target == Target::Nutrition {
                 li = read_nutrition(&mut b, table, scope, &all_lines, li, h, vs, ve);
                 continue;
@@ -1612,6 +1627,20 @@ fn infer_height(b: &mut Builder) {
         let e = (j + 2).min(b.chars.len());
         b.set("/textile/height_cm_max", json!(h), start, e, false);
     }
+}
+
+/// Whether the line `s..e` is a part's label alone, its fibres on the next lines (`里料：`,
+/// `Lining:`, `Lining / Doublure:` under the shell's fibres): more of the fibre content (GB/T
+/// 29862 6: the parts declared apart; EU 1007/2011 Art 11), not a line of its own. A colon
+/// ends it, no figure in it, a few words.
+fn part_label_alone(chars: &[char], s: usize, e: usize) -> bool {
+    let (s, e) = lines::trim(chars, s, e);
+    s < e
+        && e - s <= 40
+        && headings::fold(chars[e - 1]) == ':'
+        && !chars[s..e]
+            .iter()
+            .any(|c| headings::fold(*c).is_ascii_digit() || matches!(c, '%' | '％'))
 }
 
 /// Whether the line `s..e` is a row of a table (cells parted by tabs or bars): under a feeding table's heading (`喂哺参考表`, `饮用参考表`: GB 13432 4.4's per-meal
