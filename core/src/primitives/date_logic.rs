@@ -74,11 +74,14 @@ fn without_time_or_code(text: &str) -> Option<&str> {
         let Some((head, word)) = rest.rsplit_once([' ', '\u{3000}']) else {
             break;
         };
+        // `A2线`, `线号3`: a line code may hold Chinese characters beside its letters or digits.
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         let code = word.chars().count() <= 8
-            && word.chars().any(|c| c == ':' || c.is_ascii_alphabetic())
+            && (word.chars().any(|c| c == ':' || c.is_ascii_alphabetic())
+                || (word.chars().any(han) && word.chars().any(|c| c.is_ascii_digit())))
             && word
                 .chars()
-                .all(|c| c == ':' || c == '-' || c.is_ascii_alphanumeric());
+                .all(|c| c == ':' || c == '-' || c.is_ascii_alphanumeric() || han(c));
         if !code {
             break;
         }
@@ -300,6 +303,14 @@ mod tests {
         );
         assert_eq!(without_time_or_code("2026-10-05 14:32"), Some("2026-10-05"));
         assert_eq!(without_time_or_code("2026-10-05 L3"), Some("2026-10-05"));
+        assert_eq!(
+            without_time_or_code("2026年09月18日 23:50 线号3"),
+            Some("2026年09月18日")
+        );
+        assert_eq!(
+            without_time_or_code("2027/03/15 09:42:17 A2线"),
+            Some("2027/03/15")
+        );
         // Digits alone may be the date's own part; nothing else after it, nothing to take.
         assert_eq!(without_time_or_code("2010 03 20"), None);
         assert_eq!(without_time_or_code("2026-10-05"), None);

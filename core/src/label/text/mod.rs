@@ -680,6 +680,7 @@ pub fn read(
     if scope.family == "textile" && ctx.market == "CN" {
         infer_height(&mut b);
     }
+    contact_from_complaint_phone(&mut b);
     let pointer = if b.doc.contains_key("nutrition") {
         "/nutrition/statements"
     } else {
@@ -1551,6 +1552,26 @@ fn basis_title(
     })
 }
 
+/// `消费者服务热线：400-…（周一至周五 9:00-17:00）`: the health-food complaint phone (SAMR 2019
+/// No. 29 item 3) is also the way to contact the maker when the label prints no other
+/// (GB 7718's 联系方式): recorded as the producer's contact, not verbatim of another heading.
+fn contact_from_complaint_phone(b: &mut Builder) {
+    let has_contact = b.fields.iter().any(|f| f.pointer.ends_with("/contact"));
+    if has_contact {
+        return;
+    }
+    let Some((s, e)) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/population/health_food/complaint_phone")
+        .map(|f| (f.span.start, f.span.end))
+    else {
+        return;
+    };
+    let v = text_of(b.chars, s, e);
+    b.set("/producer/contact", Value::String(v), s, e, false);
+}
+
 /// `糖水黄桃罐头`: a canned food whose name says its solid is packed in a liquid (words
 /// `canned_in_liquid`) is a solid in a liquid medium (`net_content.solid_in_liquid`), which
 /// the drained-weight rules read; recorded on the name's characters, not verbatim.
@@ -1911,6 +1932,18 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
     let absent = |s: usize, e: usize| {
         scope.market == "CN" && absent_ingredient(b.chars, b.headings, s, e).is_some()
     };
+    // `保健食品` alone (the words of the blue-hat logo, SAMR 2023 No. 53): the logo is on the
+    // main display panel — where on it the text cannot say — and it is not the food's name.
+    let logo =
+        |s: usize, e: usize| scope.market == "CN" && text_of(b.chars, s, e).trim() == "保健食品";
+    rest.retain(|&(s, e)| {
+        if logo(s, e) {
+            b.set("/population/main_panel", json!(["logo"]), s, e, false);
+            false
+        } else {
+            true
+        }
+    });
     let named = b.doc.contains_key("product_name");
     let pick = if named {
         None
@@ -3288,21 +3321,27 @@ fn read_nutrition(
         /// Column groups side by side (`项目 每100克 NRV% 项目 每100克 NRV%`, GB 28050-2025
         /// 附录B 示例5): each printed line holds one row of each group.
         groups: usize,
+        /// The basis so far is the title's (no header line read yet).
+        from_title: bool,
     }
     impl Head<'_> {
         fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
             // A US `Serving size …` line names the basis even after an `Amount per
             // serving` header: the one with a quantity wins.
             let sized = found.as_ref().is_some_and(|f| f.serving_size.is_some());
-            if self.basis.is_none()
-                || (sized
-                    && self
-                        .basis
-                        .as_ref()
-                        .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving"))
+            // `营养成分表（每份含面饼及全部配料）` over `项目 | 每100克 | NRV% | 每份(121克) | NRV%`:
+            // a serving named in the title without its quantity describes the food; the
+            // columns the header names say what the values are.
+            let unsized_serving = self
+                .basis
+                .as_ref()
+                .is_some_and(|b| b.serving_size.is_none() && b.basis == "per_serving");
+            if (self.basis.is_none() || (unsized_serving && (sized || self.from_title)))
+                && (found.is_some() || !self.from_title)
             {
                 self.basis = found;
             }
+            self.from_title = false;
             let items = line.matches("项目").count();
             if items >= 2 {
                 self.groups = items;
@@ -3388,7 +3427,7 @@ fn read_nutrition(
         }
     }
     let title_end = ve.max(h.end);
-    let title = text_of(b.chars, h.start, title_end);
+    let mut title = text_of(b.chars, h.start, title_end);
     let title_value = text_of(b.chars, vs, ve);
     let mut head = Head {
         lists: &table.words,
@@ -3398,6 +3437,7 @@ fn read_nutrition(
         columns: Vec::new(),
         serving_nrv: false,
         groups: 1,
+        from_title: true,
     };
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     // The rows of the right-hand column groups of a side-by-side table, placed after the
@@ -3617,6 +3657,17 @@ fn read_nutrition(
             // 4.1.5.6: each food its own table) after rows were read.
             if other.target != Target::Nutrition || !rows.is_empty() {
                 break;
+            }
+            // `Nutrition Information` over `营养成分表`: the title in two languages on two
+            // lines is one title (GB 28050 3.2 allows the foreign words; their order is free).
+            let here = text_of(b.chars, s, e);
+            if !title
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && here.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && head.columns.is_empty()
+            {
+                title = format!("{}\n{}", title.trim_end(), here);
             }
         }
         let line = text_of(b.chars, s, e);
