@@ -794,7 +794,7 @@ fn headless_target(
             Some(Target::Statement)
         } else if scope.market != "CN"
             && not_the_name(b, item.start)
-            && speaks_of_origin(&table.words, &line.to_lowercase())
+            && (speaks_of_origin(&table.words, &line.to_lowercase()) || from_a_place(&line))
         {
             // `Wheat flour: origin of the wheat EU and non-EU`: the origin of the primary
             // ingredient on a line of its own (Reg. (EU) 2018/775 Art 2), a statement.
@@ -3129,6 +3129,25 @@ fn annex_iii_wording(words: &WordLists, text: &str) -> bool {
 /// ingredient parser's `origin_wording` reads the place out of a bracket — in the wordings of Reg. (EU)
 /// 2018/775 Art 2 (`origin of the wheat: EU`, `does not originate from Ireland`), in English
 /// and the usual words of other EU languages (unverified against their language versions).
+/// `Cocoa mass from Ecuador.`, `Kakao aus Ecuador und Peru.`: a line of words saying where
+/// something comes from — 'from' / 'aus' before a capitalised place, no figure — the origin of
+/// an ingredient printed on its own line (Reg. (EU) 2018/775 Art 2(a) prescribes no wording),
+/// kept as a statement.
+fn from_a_place(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 120
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && [" from ", " aus "].iter().any(|w| {
+            line.match_indices(w).any(|(i, _)| {
+                i > 0
+                    && line[i + w.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        })
+}
+
 fn speaks_of_origin(words: &WordLists, text: &str) -> bool {
     words
         .origin_wordings

@@ -395,6 +395,9 @@ fn us_added_sugars(s: &str) -> Option<String> {
             .unwrap_or(""),
         None => after,
     };
+    // `… Added Sugars 26% 91g 182%` (a dual-column panel, 21 CFR 101.9(e)): each figure after
+    // the name is a cell of its own.
+    let after = after.split_whitespace().collect::<Vec<_>>().join("  ");
     Some(format!("{name}  {}  {after}", amount.trim()))
 }
 
@@ -1441,6 +1444,17 @@ mod tests {
         assert_eq!(dash_before_value_removed("Omega-3 fatty acids 1.2 g"), None);
         assert_eq!(dash_before_value_removed("Fibre 3 - 5 g"), None);
         assert!(matches!(read_line("脂肪  —  —"), Line::Unread(_)));
+    }
+
+    /// `Includes 13g Added Sugars 26% 91g 182%` on a dual-column panel: the first column's
+    /// %DV is read.
+    #[test]
+    fn added_sugars_in_two_columns() {
+        let r = row("Includes 13g Added Sugars 26% 91g 182%");
+        assert_eq!((r.name.as_str(), r.value.as_str()), ("Added Sugars", "13"));
+        assert_eq!(r.nrv_percent.as_deref(), Some("26"));
+        let r = row("Includes 9g Added Sugars 18%");
+        assert_eq!(r.nrv_percent.as_deref(), Some("18"));
     }
 
     /// `Servings: about 12` (the linear small-package form with 101.9(b)(8)'s 'about').
