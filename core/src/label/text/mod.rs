@@ -3490,7 +3490,18 @@ fn read_nutrition(
             s < e
         });
         if let Some(k) = next {
-            let (s, e) = lines::trim(b.chars, all_lines[k].0, all_lines[k].1);
+            let (line_s, e) = lines::trim(b.chars, all_lines[k].0, all_lines[k].1);
+            // `Per 100 g: Energy …; Fat …` under a bare title: the basis before the colon, the
+            // items after it.
+            let basis_before = (line_s..e.min(line_s + 30))
+                .find(|&i| matches!(b.chars[i], ':' | '：'))
+                .and_then(
+                    |colon| match nutrition::read_line(&text_of(b.chars, line_s, colon)) {
+                        nutrition::Line::Header(Some(found)) => Some((found, colon + 1)),
+                        _ => None,
+                    },
+                );
+            let s = basis_before.as_ref().map_or(line_s, |(_, after)| *after);
             let below = linear_items(b.chars, s, e);
             let rows = below
                 .iter()
@@ -3502,9 +3513,12 @@ fn read_nutrition(
                 })
                 .count();
             if rows >= 3
-                && table.at_start(b.chars, s, e, scope).is_none()
-                && table.line_start(b.chars, s, e, scope).is_none()
+                && table.at_start(b.chars, line_s, e, scope).is_none()
+                && table.line_start(b.chars, line_s, e, scope).is_none()
             {
+                if let Some((found, _)) = basis_before {
+                    head.header(Some(found), "");
+                }
                 pieces = below;
                 linear_below = Some(k);
             }
