@@ -1704,19 +1704,30 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
     // or bracket (`oil, honey (4%), salt.`) where a statement opens with a capital (`May
     // contain nuts, sesame.`, `Serve with milk, yoghurt or fruit.`).
     let first = line[0];
+    // `…, Leavening` over `Agents: Baking Soda, Whey, Salt.`, `…, acidity` over `regulator:
+    // citric acid`: the list cut inside a class name that a colon closes — one word before
+    // the colon, the list's last character a letter.
+    let colon = line
+        .iter()
+        .position(|c| matches!(headings::fold(*c), ':' | '：'));
+    let class_cut = colon.is_some_and(|k| {
+        k > 0
+            && !han(first)
+            && line[..k].iter().all(|c| c.is_alphabetic())
+            && chars[ve - 1].is_alphabetic()
+            && line[k + 1..].iter().any(sep)
+    });
     let opens_tail = if han(first) {
         line.iter()
             .take_while(|c| !sep(c) && !ended(**c) && !matches!(c, '(' | '（' | '[' | '［'))
             .count()
             <= 6
     } else {
-        first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（')
+        first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（') || class_cut
     };
     opens_tail
         && !matches!(headings::fold(line[0]), '【' | '[' | '〔')
-        && !line
-            .iter()
-            .any(|c| matches!(headings::fold(*c), ':' | '：'))
+        && (colon.is_none() || class_cut)
         && (line.iter().any(sep)
             || ended(line[line.len() - 1])
             // `蛋液（鸡蛋）` under `…小麦粉］`: one more item with its bracket, the last.
