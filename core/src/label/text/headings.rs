@@ -209,6 +209,7 @@ pub struct WordLists {
     pub origin_party_for: Vec<String>,
     pub quality_grades: Vec<String>,
     pub canned_in_liquid: Vec<String>,
+    pub absent_in_name: Vec<String>,
 }
 
 impl WordLists {
@@ -239,6 +240,7 @@ impl WordLists {
             ("absent_leads", &self.absent_leads),
             ("absent_not_negation", &self.absent_not_negation),
             ("canned_in_liquid", &self.canned_in_liquid),
+            ("absent_in_name", &self.absent_in_name),
             ("best_before_leads", &self.best_before_leads),
             ("best_before_ends", &self.best_before_ends),
             ("date_place_words", &self.date_place_words),

@@ -693,6 +693,7 @@ pub fn read(
     place_certifiers(&mut b);
     if ctx.market == "CN" {
         infer_name_claims(&mut b);
+        infer_absent_in_name(&mut b);
         infer_solid_in_liquid(&mut b);
     }
     let mut document = b.doc;
@@ -1570,6 +1571,48 @@ fn contact_from_complaint_phone(b: &mut Builder) {
     };
     let v = text_of(b.chars, s, e);
     b.set("/producer/contact", Value::String(v), s, e, false);
+}
+
+/// `无蔗糖豆奶`: a name that opens by saying the food lacks an ingredient (an absent lead, then
+/// a word of `absent_in_name`) stresses its absence, as a `不含X` line does: an emphasised
+/// ingredient of kind `absent`, shown by the name.
+fn infer_absent_in_name(b: &mut Builder) {
+    let Some((s, e)) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/product_name/text")
+        .map(|f| (f.span.start, f.span.end))
+    else {
+        return;
+    };
+    let name = text_of(b.chars, s, e);
+    let words = &b.headings.words;
+    let Some(rest) = words
+        .absent_leads
+        .iter()
+        .find_map(|l| name.trim_start().strip_prefix(l.as_str()))
+    else {
+        return;
+    };
+    let Some(ingredient) = words
+        .absent_in_name
+        .iter()
+        .filter(|w| rest.starts_with(w.as_str()))
+        .max_by_key(|w| w.len())
+    else {
+        return;
+    };
+    let already = matches!(b.doc.get("emphasised_ingredients"), Some(Value::Array(list))
+        if list.iter().any(|x| x.get("ingredient").and_then(Value::as_str) == Some(ingredient)));
+    if !already {
+        let v = json!({
+            "ingredient": ingredient,
+            "how": "name",
+            "kind": "absent",
+            "text": name.trim(),
+        });
+        b.push("/emphasised_ingredients", v, s, e);
+    }
 }
 
 /// `糖水黄桃罐头`: a canned food whose name says its solid is packed in a liquid (words
