@@ -726,6 +726,30 @@ fn holds_a_value(s: &str) -> bool {
     })
 }
 
+/// `of which: saturates 0,3 g`, `dont : sucres`, `de las cuales: saturadas`: a sub-row's
+/// lead word (Annex XV's 'of which' in its language) closed by a colon, the line without it.
+fn sub_row_colon_removed(s: &str) -> Option<String> {
+    const LEADS: [&str; 10] = [
+        "of which",
+        "dont",
+        "davon",
+        "di cui",
+        "waarvan",
+        "w tym",
+        "de las cuales",
+        "de los cuales",
+        "wovon",
+        "varav",
+    ];
+    let t = s.trim_start().trim_start_matches(['-', '–', ' ']);
+    let lower = t.to_lowercase();
+    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    // Lower-casing these ASCII and Latin-1 words keeps their byte length.
+    let rest = t.get(lead.len()..)?;
+    let after = rest.trim_start().strip_prefix([':', '：'])?;
+    Some(format!("{} {}", &t[..lead.len()], after.trim_start()))
+}
+
 /// Reads one line of a table.
 pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
@@ -738,6 +762,9 @@ pub fn read_line(s: &str) -> Line {
         return read_line(&rewritten);
     }
     if let Some(rewritten) = dash_before_value_removed(s) {
+        return read_line(&rewritten);
+    }
+    if let Some(rewritten) = sub_row_colon_removed(s) {
         return read_line(&rewritten);
     }
     // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
@@ -1455,6 +1482,21 @@ mod tests {
         assert_eq!(r.nrv_percent.as_deref(), Some("26"));
         let r = row("Includes 9g Added Sugars 18%");
         assert_eq!(r.nrv_percent.as_deref(), Some("18"));
+    }
+
+    /// A sub-row's lead closed by a colon is the same sub-row.
+    #[test]
+    fn sub_row_lead_with_a_colon() {
+        let r = row("of which: saturates 0,3 g");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str()),
+            ("of which saturates", "0.3")
+        );
+        let r = row("dont : sucres 3,5 g");
+        assert_eq!(r.name, "dont sucres");
+        let r = row("de las cuales: saturadas 5,6 g");
+        assert_eq!(r.name, "de las cuales saturadas");
+        assert_eq!(sub_row_colon_removed("Fat: 3 g"), None);
     }
 
     /// `Servings: about 12` (the linear small-package form with 101.9(b)(8)'s 'about').
