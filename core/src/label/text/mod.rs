@@ -492,7 +492,7 @@ pub fn read(
                             || (o.target == Target::Usage && table_row(chars, item.start, item.end))
                             || (o.target == Target::FibreContent
                                 && part_label_alone(chars, item.start, item.end))
-                            || (o.target == Target::Ingredients
+                            || (matches!(o.target, Target::Ingredients | Target::Allergens)
                                 && o.vs < o.ve
                                 && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
                                 && headless_target(&b, table, scope, &None, item).is_none())
@@ -764,6 +764,10 @@ fn headless_target(
         {
             Some(Target::ContentDeclaration)
         } else if scope.market != "CN" && values::storage_by_verb(&line) {
+            Some(Target::Storage)
+        } else if scope.market == "CN" && storage_by_temperature(&line) {
+            // `2℃～8℃冷藏保存`: GB 7718-2011 C.5 / 2025 A.3 list `××-××℃保存` among the forms,
+            // with or without the heading.
             Some(Target::Storage)
         } else if scope.market != "CN"
             && (names_an_operator(&table.words, &line) || company_alone(&table.words, &line))
@@ -1233,6 +1237,15 @@ fn infer_name_claims(b: &mut Builder) {
     else {
         return;
     };
+    // `薄荷味无糖口香糖`: a flavour (…味) before the claim words; they start after it.
+    let s = match b.headings.claim_word_at(b.chars, s, e, b.market) {
+        Some(_) => s,
+        None => (s..e.min(s + 6))
+            .find(|&i| b.chars[i] == '味')
+            .map(|i| i + 1)
+            .filter(|&i| i < e && b.headings.claim_word_at(b.chars, i, e, b.market).is_some())
+            .unwrap_or(s),
+    };
     let mut p = s;
     let mut no_added = false;
     while p < e {
@@ -1260,7 +1273,7 @@ fn infer_name_claims(b: &mut Builder) {
         }
     }
     let mut claim = Map::new();
-    claim.insert("text".into(), json!(text_of(b.chars, s, p)));
+    claim.insert("text".into(), json!(words));
     b.push("/claims", Value::Object(claim), s, p);
 }
 
@@ -3183,6 +3196,22 @@ fn annex_iii_wording(words: &WordLists, text: &str) -> bool {
 /// ingredient parser's `origin_wording` reads the place out of a bracket — in the wordings of Reg. (EU)
 /// 2018/775 Art 2 (`origin of the wheat: EU`, `does not originate from Ireland`), in English
 /// and the usual words of other EU languages (unverified against their language versions).
+/// A Chinese line that opens with a temperature (`2℃～8℃冷藏保存`, `-18℃以下冷冻储存`,
+/// `0-4℃保存`) and says 保存 / 储存 / 贮存 / 贮藏 / 冷藏 / 冷冻 within its first words.
+fn storage_by_temperature(line: &str) -> bool {
+    let t = line.trim_start();
+    let head: String = t.chars().take(16).collect();
+    let starts = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '＋' | '+' | '０'..='９'));
+    starts
+        && head.contains(['℃', '°'])
+        && ["保存", "储存", "贮存", "贮藏", "冷藏", "冷冻"]
+            .iter()
+            .any(|w| head.contains(w))
+}
+
 /// `Cocoa mass from Ecuador.`, `Kakao aus Ecuador und Peru.`: a line of words saying where
 /// something comes from — 'from' / 'aus' before a capitalised place, no figure — the origin of
 /// an ingredient printed on its own line (Reg. (EU) 2018/775 Art 2(a) prescribes no wording),

@@ -235,6 +235,24 @@ pub fn quantity_only(line: &str) -> bool {
     .iter()
     .find_map(|w| l.strip_prefix(w).filter(|r| r.starts_with(' ')))
     .unwrap_or(l);
+    // `1 Pizza, 350 g ℮`, `2 Stück, 300 g`: a count of pieces before the quantity, parted
+    // from it by a comma (Annex IX 4: the number of units beside the net quantity).
+    let l = match l.split_once(',') {
+        Some((count, rest))
+            if count.split_whitespace().count() == 2
+                && count
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                && count
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.chars().all(char::is_alphabetic)) =>
+        {
+            rest.trim()
+        }
+        _ => l,
+    };
     let chars: Vec<char> = l.chars().collect();
     let mut i = 0;
     let mut groups = 0;
