@@ -47,11 +47,42 @@ pub fn read(statement: &str, field: &str) -> Vec<StatementWord> {
         while end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
             end += 1;
         }
+        // A line break ends the clause only before a lead word of its own: a list the line
+        // break cut (`本品含有小麦、鸡⏎蛋、乳及乳制品`) goes on.
+        while end < chars.len() && chars[end] == '\n' && cut_word_goes_on(&lower, end) {
+            end += 1;
+            while end < chars.len() && !CLAUSE_ENDS.contains(&chars[end]) {
+                end += 1;
+            }
+        }
         clause(&lower, &index, field, start, end, &mut out);
         start = end + 1;
     }
     out.truncate(MAX_WORDS);
     out
+}
+
+/// Whether the line break at `nl` cut a word of the list: a letter or Chinese character
+/// before it, and after it a short tail (at most six characters up to a separator or the
+/// clause's end) that opens with no lead word — `小麦、鸡⏎蛋、乳`, not `蛋⏎本生产线也加工…`.
+fn cut_word_goes_on(lower: &[char], nl: usize) -> bool {
+    let before = lower[..nl].iter().rev().find(|c| !c.is_whitespace());
+    if !before.is_some_and(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let mut k = nl + 1;
+    while k < lower.len() && lower[k].is_whitespace() {
+        k += 1;
+    }
+    let leads = MAY
+        .iter()
+        .chain(CONTAINS.iter())
+        .any(|w| chars_at(&lower[k..], w).is_some());
+    let tail = lower[k..]
+        .iter()
+        .take_while(|c| !SEPARATORS.contains(c) && !CLAUSE_ENDS.contains(c))
+        .count();
+    !leads && (1..=6).contains(&tail)
 }
 
 /// The first lead word in `[start, end)`: its kind and the index after it.
@@ -175,8 +206,24 @@ fn push_word(
         return;
     }
     let span = index.span(field, s, e);
+    // `鸡⏎蛋`: a word the line break cut is one word (joined directly between Chinese
+    // characters, by a blank otherwise); its span stays the printed characters.
+    let text = if span.text.contains(['\n', '\r']) {
+        let mut t = String::with_capacity(span.text.len());
+        for line in span.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+            let join = t.chars().last().is_some_and(han) && line.chars().next().is_some_and(han);
+            if !t.is_empty() && !join {
+                t.push(' ');
+            }
+            t.push_str(line);
+        }
+        t
+    } else {
+        span.text.clone()
+    };
     out.push(StatementWord {
-        text: span.text.clone(),
+        text,
         kind: kind.to_string(),
         span,
     });
@@ -191,6 +238,16 @@ mod tests {
             .into_iter()
             .map(|w| (w.text, w.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_word_cut_by_a_line_break_is_one_word() {
+        let w = words("本品含有小麦、鸡\n蛋、乳及乳制品");
+        let texts: Vec<&str> = w.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["小麦", "鸡蛋", "乳", "乳制品"]);
+        // A line of its own after the list is a clause of its own.
+        let w = words("含有小麦、乳、蛋\n本生产线也加工含有芝麻的产品");
+        assert_eq!(w.last().map(|(t, _)| t.as_str()), Some("芝麻的产品"));
     }
 
     #[test]
