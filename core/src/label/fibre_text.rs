@@ -51,6 +51,25 @@ const LEAD_WORDS: &[&str] = &[
     "materials",
 ];
 
+/// The usual names of a garment's parts (GB/T 29862 6 declares them apart): read as a part
+/// label before the part's fibres even without a colon.
+const PART_NAMES: &[&str] = &[
+    "面料",
+    "里料",
+    "填充物",
+    "填充料",
+    "衬里",
+    "里布",
+    "胆料",
+    "罗纹",
+    "袖里",
+    "帽里",
+    "主料",
+    "表布",
+    "底布",
+    "网布",
+];
+
 /// Words printed before a fibre name that say the product is of that fibre alone — the
 /// "pure" / "all" wording in the language versions of EU Reg. 1007/2011 Art 7(1) (EN '100 %',
 /// 'pure', 'all'; DE „rein", „ganz"; FR « pur », « tout »; NL 'zuiver', 'puur'; IT 'puro',
@@ -286,6 +305,28 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
                 continue;
             }
             Tok::Colon => {}
+            // `EN 70% polyamide` / `FR 70% polyamide`: a language's code at the start of a
+            // line, before a share, is no fibre (a multilingual label, EU 1007/2011 Art 16(3)).
+            Tok::Word(w)
+                if w.len() == 2
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && (i == 0 || matches!(tokens[i - 1].tok, Tok::LineBreak))
+                    && matches!(tokens.get(i + 1).map(|n| &n.tok), Some(Tok::Pct(_))) => {}
+            // `面料 棉100% 填充物 聚酯纤维100%`: a part's usual name before its fibres, with no
+            // colon, on one line (GB/T 29862 6: the parts declared apart).
+            Tok::Word(w)
+                if PART_NAMES.contains(&w.as_str())
+                    && match tokens.get(i + 1).map(|n| &n.tok) {
+                        Some(Tok::Pct(_)) => true,
+                        Some(Tok::Word(_)) => {
+                            matches!(tokens.get(i + 2).map(|n| &n.tok), Some(Tok::Pct(_)))
+                        }
+                        _ => false,
+                    } =>
+            {
+                flush(&t, part.take(), std::mem::take(&mut body), &mut out);
+                part = Some((w.clone(), tk.start, tk.end));
+            }
             _ => body.push(tk.clone()),
         }
         i += 1;
@@ -1408,6 +1449,32 @@ mod tests {
         // Lists that differ are not translations of each other.
         let p = round_trip("70%山羊绒 30%绵羊毛；60% Cashmere 40% Wool");
         assert_eq!(p.components.len(), 2);
+    }
+
+    /// Language codes at the start of each line of a multilingual list are no fibres, and
+    /// the lines are one list in three languages.
+    #[test]
+    fn language_codes_before_each_line() {
+        let t = "EN 70% polyamide, 30% elastane\nFR 70% polyamide, 30% élasthanne\nDE 70% Polyamid, 30% Elasthan";
+        let p = parse_fibre_text(t);
+        check_spans(t, &p);
+        let names: Vec<&str> = p.components[0]
+            .fibres
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["polyamide", "elastane"], "{p:?}");
+    }
+
+    /// Parts named without a colon on one line (`面料 棉100% 填充物 聚酯纤维100%`).
+    #[test]
+    fn part_names_without_a_colon() {
+        let t = "面料 棉100% 填充物 聚酯纤维100%";
+        let p = parse_fibre_text(t);
+        check_spans(t, &p);
+        let parts: Vec<Option<&str>> = p.components.iter().map(|c| c.part.as_deref()).collect();
+        assert_eq!(parts, [Some("面料"), Some("填充物")], "{p:?}");
+        assert!(p.unparsed.is_empty(), "{:?}", p.unparsed);
     }
 
     /// A part label in several languages parted by slashes is one label.

@@ -546,12 +546,16 @@ impl Headings {
         while end - p > 3
             && chars[p].is_ascii_uppercase()
             && chars[p + 1].is_ascii_uppercase()
-            && matches!(chars[p + 2], ':' | '：')
-            && self
-                .words
-                .eu_member_codes
-                .iter()
-                .any(|c| c.chars().eq(chars[p..p + 2].iter().copied()))
+            && ((matches!(chars[p + 2], ':' | '：')
+                && self
+                    .words
+                    .eu_member_codes
+                    .iter()
+                    .any(|c| c.chars().eq(chars[p..p + 2].iter().copied())))
+                // `EN 70% polyamide, …`: a language's code before a share, no colon.
+                || (chars[p + 2] == ' '
+                    && chars.get(p + 3).is_some_and(|c| c.is_ascii_digit())
+                    && chars[p + 3..end].contains(&'%')))
         {
             p += 3;
             while p < end && super::lines::is_blank(chars[p]) {

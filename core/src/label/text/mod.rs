@@ -307,6 +307,11 @@ impl<'a> Builder<'a> {
 
     /// Appends to the list at `pointer` (`/statements`).
     fn push(&mut self, pointer: &str, value: Value, s: usize, e: usize) {
+        self.push_with(pointer, value, s, e, true);
+    }
+
+    /// `push`, saying whether the value is the printed characters as they stand.
+    fn push_with(&mut self, pointer: &str, value: Value, s: usize, e: usize, verbatim: bool) {
         let keys: Vec<&str> = pointer.split('/').skip(1).collect();
         let Some((last, parents)) = keys.split_last() else {
             return;
@@ -333,7 +338,7 @@ impl<'a> Builder<'a> {
         self.fields.push(SourceField {
             pointer: format!("{pointer}/{at}"),
             span,
-            verbatim: true,
+            verbatim,
         });
     }
 
@@ -492,8 +497,13 @@ pub fn read(
                             || (o.target == Target::Usage && table_row(chars, item.start, item.end))
                             || (o.target == Target::FibreContent
                                 && part_label_alone(chars, item.start, item.end))
-                            || (matches!(o.target, Target::Ingredients | Target::Allergens)
-                                && o.vs < o.ve
+                            || (matches!(
+                                o.target,
+                                Target::Ingredients
+                                    | Target::Allergens
+                                    | Target::Statement
+                                    | Target::HealthWarning
+                            ) && o.vs < o.ve
                                 && list_goes_on(chars, o.vs, o.ve, item.start, item.end)
                                 && headless_target(&b, table, scope, &None, item).is_none())
                         {
@@ -742,7 +752,7 @@ fn headless_target(
         } else if scope.market == "CN" && values::expiry_with_suffix(&table.words, &line).is_some() {
             // `2028年01月09日之前食用最佳` (GB 7718-2025 A.2.3: the words after the date).
             Some(Target::Expiry)
-        } else if line.contains("图示")
+        } else if (line.contains("图示") || line.contains("示意图"))
             && ["冲调", "调配", "冲泡", "配制"]
                 .iter()
                 .any(|w| line.contains(w))
@@ -1331,8 +1341,10 @@ fn infer_preparation(b: &mut Builder) {
         }
     }
     if field(b, "/population/preparation/diagram").is_none() {
-        let refers =
-            |t: &str| t.contains("图示") && making_up.iter().any(|w| t.contains(w.as_str()));
+        let refers = |t: &str| {
+            (t.contains("图示") || t.contains("示意图"))
+                && making_up.iter().any(|w| t.contains(w.as_str()))
+        };
         if let Some((s, e, _)) = [usage, preparation]
             .into_iter()
             .flatten()
@@ -2078,14 +2090,38 @@ fn opens_allergen_statement(b: &Builder, vs: usize, ve: usize) -> bool {
     s < e && b.headings.line_start(b.chars, s, e, scope) == Some(Target::Allergens)
 }
 
+/// A text the line breaks cut, as one line: lines trimmed and joined directly between
+/// Chinese characters, by a blank otherwise. `None` for a text of one line.
+fn joined_lines(text: &str) -> Option<String> {
+    if !text.contains(['\n', '\r']) {
+        return None;
+    }
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let direct = out.chars().last().is_some_and(han) && line.chars().next().is_some_and(han);
+        if !out.is_empty() && !direct {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    Some(out)
+}
+
 fn place_wrapped(b: &mut Builder, t: Target, s: usize, e: usize) {
     match t {
         Target::Ingredients => b.set_text("/ingredients/text", s, e),
         Target::Care => b.set_text("/textile/care/text", s, e),
-        Target::Statement if s < e => {
-            let v = text_of(b.chars, s, e);
-            b.push("/statements", Value::String(v), s, e);
-        }
+        // `请在医生或临床营养师` over `指导下使用。`: a statement the line break cut is one
+        // sentence (joined directly between Chinese characters), so the prescribed wording
+        // is found in it; its span stays the printed lines.
+        Target::Statement if s < e => match joined_lines(&text_of(b.chars, s, e)) {
+            Some(v) => b.push_with("/statements", Value::String(v), s, e, false),
+            None => {
+                let v = text_of(b.chars, s, e);
+                b.push("/statements", Value::String(v), s, e);
+            }
+        },
         _ => {}
     }
 }
@@ -2507,7 +2543,16 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             b.set_text("/population/health_food/functional_components", vs, ve)
         }
         Target::ComplaintPhone => b.set_text("/population/health_food/complaint_phone", vs, ve),
-        Target::HealthWarning => b.set_text("/population/health_food/warning/text", vs, ve),
+        Target::HealthWarning => match joined_lines(&text_of(b.chars, vs, ve)) {
+            Some(v) => b.set(
+                "/population/health_food/warning/text",
+                Value::String(v),
+                vs,
+                ve,
+                false,
+            ),
+            None => b.set_text("/population/health_food/warning/text", vs, ve),
+        },
         Target::IdentificationNumber => b.set_text("/textile/identification_number", vs, ve),
         Target::ProductCategory => {
             let medical = b.category.starts_with("food.special_dietary.fsmp")
@@ -2518,7 +2563,10 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 b.unread(hs, ve, "no heading the reader knows");
                 return;
             }
-            if medical {
+            // `产品状态：粉状`: the physical state alone is no category of its own.
+            let state_only = ["粉状", "粉末状", "液态", "液体", "液状", "固态", "半固态"]
+                .contains(&value.trim().trim_end_matches(['。', '.']));
+            if medical && !state_only {
                 b.set_text("/population/medical/category", vs, ve);
             }
             if formula {
@@ -3425,6 +3473,9 @@ fn read_nutrition(
         groups: usize,
         /// The basis so far is the title's (no header line read yet).
         from_title: bool,
+        /// A per-100 mL column between per 100 g and per 100 kJ: its cell index, left out of
+        /// each row.
+        skip_cell: Option<usize>,
     }
     impl Head<'_> {
         fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
@@ -3444,6 +3495,9 @@ fn read_nutrition(
                 self.basis = found;
             }
             self.from_title = false;
+            if self.skip_cell.is_none() {
+                self.skip_cell = nutrition::per_ml_between(line);
+            }
             let items = line.matches("项目").count();
             if items >= 2 {
                 self.groups = items;
@@ -3540,6 +3594,7 @@ fn read_nutrition(
         serving_nrv: false,
         groups: 1,
         from_title: true,
+        skip_cell: None,
     };
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     // The rows of the right-hand column groups of a side-by-side table, placed after the
@@ -3898,6 +3953,13 @@ fn read_nutrition(
             }
             continue;
         }
+        // `项目 每100克 每100毫升 每100千焦` (GB 13432 4.3.2: per 100 g and/or per 100 mL,
+        // with per 100 kJ): the per-100 mL column between is left out of each row; the first
+        // and the per-100 kJ columns are placed.
+        let line = match head.skip_cell {
+            Some(k) => nutrition::without_cell(&line, k).unwrap_or(line),
+            None => line,
+        };
         match nutrition::read_line(&line) {
             nutrition::Line::Servings(n) => match Builder::number(&n) {
                 Some(v) => servings = Some((v, s, e)),

@@ -750,6 +750,40 @@ fn sub_row_colon_removed(s: &str) -> Option<String> {
     Some(format!("{} {}", &t[..lead.len()], after.trim_start()))
 }
 
+/// A header naming per 100 g (or mL), then per 100 mL, then per 100 kJ (`项目 每100克 每100毫升
+/// 每100千焦`): the cell index of the per-100 mL column, which a row's reading leaves out.
+pub fn per_ml_between(header: &str) -> Option<usize> {
+    let cells = cells(header);
+    let kind = |c: &str| {
+        let c = compact(c);
+        if c.contains("100千焦") || c.contains("100kj") {
+            Some('j')
+        } else if c.contains("100毫升") || c.contains("100ml") {
+            Some('m')
+        } else if c.contains("100克") || c.contains("100g") {
+            Some('g')
+        } else {
+            None
+        }
+    };
+    let kinds: Vec<Option<char>> = cells.iter().map(|c| kind(c)).collect();
+    let g = kinds.iter().position(|k| *k == Some('g'))?;
+    let m = kinds.iter().position(|k| *k == Some('m'))?;
+    let j = kinds.iter().position(|k| *k == Some('j'))?;
+    (g < m && m < j).then_some(m)
+}
+
+/// The line without its cell `k` (cells parted by tabs, bars or two blanks), rejoined by
+/// tabs; `None` when the line has no such cell.
+pub fn without_cell(line: &str, k: usize) -> Option<String> {
+    let mut cells = cells(line);
+    if k >= cells.len() || cells.len() < 3 {
+        return None;
+    }
+    cells.remove(k);
+    Some(cells.join("\t"))
+}
+
 /// Reads one line of a table.
 pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
