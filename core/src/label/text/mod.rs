@@ -622,7 +622,9 @@ pub fn read(
             // `里料成分：100%聚酯纤维` after the shell's fibre line: another part of the same
             // fibre content, its label kept for the fibre parser (a second fibre heading
             // would otherwise be a conflict).
-            if h.target == Target::FibreContent && n == 0 {
+            // So does `面料：天丝100%  填充物：聚酯纤维100%` on one line: the second part is
+            // more of the same fibre content.
+            if h.target == Target::FibreContent {
                 if let Some(mut o) = open.take() {
                     if o.target == Target::FibreContent {
                         o.ve = item.end;
@@ -668,7 +670,14 @@ pub fn read(
                 vs,
                 ve,
             };
-            if n + 1 == items.len() {
+            // `面料：天丝100%  填充物：聚酯纤维100%`: a part's fibres with the next part's on the
+            // same line stay open, so the next part extends them (one fibre content).
+            let next_part = o.target == Target::FibreContent
+                && items
+                    .get(n + 1)
+                    .and_then(|next| next.heading.as_ref())
+                    .is_some_and(|nh| nh.target == Target::FibreContent);
+            if n + 1 == items.len() || next_part {
                 // May wrap onto the following lines: placed when the item ends.
                 open = Some(o);
             } else {
