@@ -167,6 +167,14 @@ fn text_of(chars: &[char], s: usize, e: usize) -> String {
 }
 
 impl<'a> Builder<'a> {
+    /// The printed characters of a field already read (`/product_name/text`).
+    fn field_span(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.fields
+            .iter()
+            .find(|f| f.pointer == pointer)
+            .map(|f| (f.span.start, f.span.end))
+    }
+
     fn span(&self, s: usize, e: usize) -> Span {
         self.index.span("/text", s, e)
     }
@@ -1248,12 +1256,7 @@ fn place_claims(b: &mut Builder, vs: usize, ve: usize) {
 /// that claim: GB 28050 judges a content claim wherever it is printed, the name included.
 /// Only the words at the start are taken, and only when a name follows them.
 fn infer_name_claims(b: &mut Builder) {
-    let Some((s, e)) = b
-        .fields
-        .iter()
-        .find(|f| f.pointer == "/product_name/text")
-        .map(|f| (f.span.start, f.span.end))
-    else {
+    let Some((s, e)) = b.field_span("/product_name/text") else {
         return;
     };
     // `薄荷味无糖口香糖`: a flavour (…味) before the claim words; they start after it.
@@ -1595,12 +1598,7 @@ fn contact_from_complaint_phone(b: &mut Builder) {
     if has_contact {
         return;
     }
-    let Some((s, e)) = b
-        .fields
-        .iter()
-        .find(|f| f.pointer == "/population/health_food/complaint_phone")
-        .map(|f| (f.span.start, f.span.end))
-    else {
+    let Some((s, e)) = b.field_span("/population/health_food/complaint_phone") else {
         return;
     };
     let v = text_of(b.chars, s, e);
@@ -1611,12 +1609,7 @@ fn contact_from_complaint_phone(b: &mut Builder) {
 /// a word of `absent_in_name`) stresses its absence, as a `不含X` line does: an emphasised
 /// ingredient of kind `absent`, shown by the name.
 fn infer_absent_in_name(b: &mut Builder) {
-    let Some((s, e)) = b
-        .fields
-        .iter()
-        .find(|f| f.pointer == "/product_name/text")
-        .map(|f| (f.span.start, f.span.end))
-    else {
+    let Some((s, e)) = b.field_span("/product_name/text") else {
         return;
     };
     let name = text_of(b.chars, s, e);
@@ -1659,12 +1652,7 @@ fn infer_solid_in_liquid(b: &mut Builder) {
     {
         return;
     }
-    let Some((s, e)) = b
-        .fields
-        .iter()
-        .find(|f| f.pointer == "/product_name/text")
-        .map(|f| (f.span.start, f.span.end))
-    else {
+    let Some((s, e)) = b.field_span("/product_name/text") else {
         return;
     };
     let name = text_of(b.chars, s, e);
