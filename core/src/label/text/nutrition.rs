@@ -744,10 +744,12 @@ fn sub_row_colon_removed(s: &str) -> Option<String> {
     let t = s.trim_start().trim_start_matches(['-', '–', ' ']);
     let lower = t.to_lowercase();
     let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
-    // Lower-casing these ASCII and Latin-1 words keeps their byte length.
+    // The leads are ASCII: their length in `t` is the same unless a character lower-cased
+    // to ASCII from elsewhere (then `get` finds no boundary and nothing is rewritten).
+    let head = t.get(..lead.len())?;
     let rest = t.get(lead.len()..)?;
     let after = rest.trim_start().strip_prefix([':', '：'])?;
-    Some(format!("{} {}", &t[..lead.len()], after.trim_start()))
+    Some(format!("{head} {}", after.trim_start()))
 }
 
 /// A header naming per 100 g (or mL), then per 100 mL, then per 100 kJ (`项目 每100克 每100毫升
