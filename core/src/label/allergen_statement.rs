@@ -66,12 +66,16 @@ pub fn read(statement: &str, field: &str) -> Vec<StatementWord> {
 /// before it, and after it a short tail (at most six characters up to a separator or the
 /// clause's end) that opens with no lead word — `小麦、鸡⏎蛋、乳`, not `蛋⏎本生产线也加工…`.
 fn cut_word_goes_on(lower: &[char], nl: usize) -> bool {
-    let before = lower[..nl].iter().rev().find(|c| !c.is_whitespace());
+    // Over a few blanks only, so a statement of many line breaks stays linear.
+    let before = lower[nl.saturating_sub(8)..nl]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace());
     if !before.is_some_and(|c| c.is_alphabetic()) {
         return false;
     }
     let mut k = nl + 1;
-    while k < lower.len() && lower[k].is_whitespace() {
+    while k < lower.len() && k < nl + 9 && lower[k].is_whitespace() {
         k += 1;
     }
     let leads = MAY
@@ -80,6 +84,7 @@ fn cut_word_goes_on(lower: &[char], nl: usize) -> bool {
         .any(|w| chars_at(&lower[k..], w).is_some());
     let tail = lower[k..]
         .iter()
+        .take(8)
         .take_while(|c| !SEPARATORS.contains(c) && !CLAUSE_ENDS.contains(c))
         .count();
     !leads && (1..=6).contains(&tail)

@@ -351,7 +351,9 @@ fn slashed_label(
     let mut start = w_start;
     let mut parts: Vec<String> = vec![w.to_string()];
     let mut slash = false;
-    while k > 0 {
+    // A label of a few words at most: the walk back stops there, so a long run of words
+    // before many colons stays linear.
+    while k > 0 && parts.len() < 15 {
         let Tok::Word(p) = &body[k - 1].tok else {
             break;
         };

@@ -356,11 +356,14 @@ impl Parser<'_> {
         if !matches!(self.chars[i], '\n' | '\r') {
             return false;
         }
-        let before = self.chars[start..i]
+        // Over a few blanks only, so a text of many line breaks stays linear.
+        let before = self.chars[start.max(i.saturating_sub(8))..i]
             .iter()
             .rev()
             .find(|c| !c.is_whitespace());
-        let after = self.chars[i + 1..end].iter().find(|c| !c.is_whitespace());
+        let after = self.chars[i + 1..end.min(i + 9)]
+            .iter()
+            .find(|c| !c.is_whitespace());
         before.is_some_and(|c| CLOSE.contains(c))
             && after.is_some_and(|c| !OPEN.contains(c) && !SEPARATORS.contains(c))
     }

@@ -1801,7 +1801,10 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                 && matches!(headings::fold(line[line.len() - 1]), ')' | '）' | ']')
                 // Not a name the list already holds (`阿斯巴甜（含苯丙氨酸）` under a list
                 // that names it: GB 2760's statement, printed again on its own line).
-                && !chars[vs..ve].windows(line.len()).any(|w| w == line)))
+                // (The list's last few thousand characters: bounded per line.)
+                && !chars[vs.max(ve.saturating_sub(4000))..ve]
+                    .windows(line.len())
+                    .any(|w| w == line)))
 }
 
 /// Whether the line `s..e` is a further numbered step (`2.再加粉。`, `3、`, `（2）`, `②`) of

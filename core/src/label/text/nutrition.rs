@@ -681,18 +681,23 @@ fn dash_before_value_removed(s: &str) -> Option<String> {
     while i < chars.len() {
         let c = chars[i];
         let dash = matches!(c, '-' | '–' | '—');
-        let before = chars[..i].iter().rev().find(|c| !is_blank(**c));
         let blank_before = i > 0 && is_blank(chars[i - 1]);
-        let after = chars[i + 1..]
-            .iter()
-            .position(|c| !is_blank(*c))
-            .map(|k| i + 1 + k);
         let blank_after = chars.get(i + 1).is_some_and(|c| is_blank(*c));
+        // Looked at only around a dash set apart, and over a few blanks: a line of blanks
+        // stays linear.
+        let near = |c: &&char| !is_blank(**c);
         if dash
             && blank_before
             && blank_after
-            && before.is_some_and(|b| b.is_alphabetic() || *b == ')' || *b == '）')
-            && after.is_some_and(|a| fold(chars[a]).is_ascii_digit() || chars[a] == '<')
+            && chars[i.saturating_sub(8)..i]
+                .iter()
+                .rev()
+                .find(near)
+                .is_some_and(|b| b.is_alphabetic() || *b == ')' || *b == '）')
+            && chars[i + 1..chars.len().min(i + 9)]
+                .iter()
+                .find(near)
+                .is_some_and(|a| fold(*a).is_ascii_digit() || *a == '<')
         {
             changed = true;
             i += 1;
