@@ -902,12 +902,18 @@ fn run_rule<'a>(
     // Lets that do not read the element have one value for every element: evaluated once,
     // in order, before the elements are visited.
     let per_item = |i: usize| rule.item_lets.get(i).copied().unwrap_or(true);
+    let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
+    // With a `when_steps` plan (no let reads a later name, no name given twice), those of
+    // them `when` does not read wait for the first element `when` admits: a rule whose
+    // condition refuses every element computes none of them.
+    let defer_label_lets = rule.when_steps.is_some();
     for (i, (name, e)) in rule.lets.iter().enumerate() {
-        if !per_item(i) {
+        if !per_item(i) && (when_only(i) || !defer_label_lets) {
             let v = scope.eval(&e.root);
             scope.set(name.as_str(), v);
         }
     }
+    let mut label_lets_pending = defer_label_lets;
     let (mut passed, mut failed) = (false, false);
     let (mut emitted, mut suppressed) = (0usize, 0usize);
     let mut skip_reason = None;
@@ -936,7 +942,6 @@ fn run_rule<'a>(
         // only for the elements judged. With a plan, each operand of the condition's `and`
         // chain gets its lets just before it, and the chain stops at the first false one
         // (as `and` does).
-        let when_only = |i: usize| rule.when_lets.get(i).copied().unwrap_or(false);
         let admitted = match (&rule.when, &rule.when_steps) {
             (None, _) => true,
             (Some(_), Some(steps)) => {
@@ -954,6 +959,15 @@ fn run_rule<'a>(
         };
         if !admitted {
             continue;
+        }
+        if label_lets_pending {
+            label_lets_pending = false;
+            for (i, (name, e)) in rule.lets.iter().enumerate() {
+                if !when_only(i) && !per_item(i) {
+                    let v = scope.eval(&e.root);
+                    scope.set(name.as_str(), v);
+                }
+            }
         }
         for (i, (name, e)) in rule.lets.iter().enumerate() {
             if !when_only(i) && per_item(i) {

@@ -903,7 +903,7 @@ fn compile_body(
                 .map(|w| env.expr("when", w))
                 .transpose()?;
             let when_lets = when_lets(when.as_ref(), &lets);
-            let item_lets = item_lets(&lets);
+            let item_lets = item_lets(&lets, spec.for_each.is_none());
             let when_steps = when_steps(when.as_ref(), &lets, &item_lets);
             let mut when_chain = Vec::new();
             if let (Some(w), Some(_)) = (&when, &when_steps) {
@@ -1202,8 +1202,14 @@ fn when_steps(
 }
 
 /// Marks the lets that read the element of a `for_each` (see `Rule::item_lets`): those
-/// naming `item` or `parent`, or a let marked before them.
-fn item_lets(lets: &[(String, Expr)]) -> Vec<bool> {
+/// naming `item` or `parent`, or a let marked before them. A rule without `for_each` has
+/// one element, the label: every let is marked, so each is evaluated where `when` needs it
+/// or once the label is admitted — not all of them before `when` (a rule about a GI mark
+/// computed its five lets for every label, which has none).
+fn item_lets(lets: &[(String, Expr)], one_element: bool) -> Vec<bool> {
+    if one_element {
+        return vec![true; lets.len()];
+    }
     let mut varying: Vec<&str> = vec!["item", "parent"];
     let mut marks = Vec::with_capacity(lets.len());
     for (name, e) in lets {
@@ -1241,7 +1247,7 @@ mod when_lets_tests {
             super::when_lets(Some(&when), &l),
             [true, false, true, false]
         );
-        assert_eq!(super::item_lets(&l), [false, true, false, true]);
+        assert_eq!(super::item_lets(&l, false), [false, true, false, true]);
         // Without a condition nothing goes first.
         assert_eq!(super::when_lets(None, &l), [false; 4]);
         // A let reads only the lets before it: `z` naming `msg` makes `msg` needed.
@@ -1260,13 +1266,21 @@ mod when_lets_tests {
             ("c", "a + 1"),
             ("k", "label.k"),
         ]);
-        let item = super::item_lets(&l);
+        let item = super::item_lets(&l, false);
         let when = Expr::compile("c > 2 and k == 1 and len(b) > 0", &|_| true).expect("when");
         // `c` needs `a` (both per element) first; `k` is one value per label, evaluated
         // before the elements; `b` only before the operand that reads it.
         assert_eq!(
             super::when_steps(Some(&when), &l, &item),
             Some(vec![vec![0, 2], vec![], vec![1]])
+        );
+        // A rule without `for_each` has one element: `k` too waits for its operand, and
+        // a label the first operand refuses costs no let at all.
+        let one = super::item_lets(&l, true);
+        assert_eq!(one, [true; 4]);
+        assert_eq!(
+            super::when_steps(Some(&when), &l, &one),
+            Some(vec![vec![0, 2], vec![3], vec![1]])
         );
         let when =
             Expr::compile("exists(item.y) and (len(b) > 0 or c > 1)", &|_| true).expect("when");
@@ -1279,12 +1293,12 @@ mod when_lets_tests {
         let forward = lets(&[("p", "q + 1"), ("q", "item.x")]);
         let when = Expr::compile("p > 1", &|_| true).expect("when");
         assert_eq!(
-            super::when_steps(Some(&when), &forward, &super::item_lets(&forward)),
+            super::when_steps(Some(&when), &forward, &super::item_lets(&forward, false)),
             None
         );
         let twice = lets(&[("p", "item.x"), ("p", "item.y")]);
         assert_eq!(
-            super::when_steps(Some(&when), &twice, &super::item_lets(&twice)),
+            super::when_steps(Some(&when), &twice, &super::item_lets(&twice, false)),
             None
         );
     }
