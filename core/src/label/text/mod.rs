@@ -160,6 +160,11 @@ struct Builder<'a> {
     /// The item being placed: its number, and whether it is weak.
     item: u32,
     weak: bool,
+    /// The item being placed is a count of pieces read as the net quantity (`6 apples`),
+    /// and the items that were: a quantity read after such an item takes its place (`4
+    /// Crab Cakes` / `NET WT 12 OZ (340g)`).
+    count: bool,
+    count_items: Vec<u32>,
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -241,7 +246,9 @@ impl<'a> Builder<'a> {
                 .iter()
                 .find(|(p, _)| p == pointer)
                 .map(|(_, item)| *item);
-            if let (Some(item), false) = (weak_item.filter(|_| *old != value), self.weak) {
+            let gives_way = !self.weak
+                || (!self.count && weak_item.is_some_and(|i| self.count_items.contains(&i)));
+            if let (Some(item), true) = (weak_item.filter(|_| *old != value), gives_way) {
                 let other = self
                     .fields
                     .iter()
@@ -432,6 +439,8 @@ pub fn read(
         certifiers: Vec::new(),
         item: 0,
         weak: false,
+        count: false,
+        count_items: Vec::new(),
     };
     b.doc.insert("schema_version".into(), json!("1"));
     if let Some(id) = &ctx.id {
@@ -834,6 +843,11 @@ fn headless_target(
         } else if scope.market != "CN" && values::quantity_only(&line) {
             // Not on Chinese labels: GB 7718 makes the words 净含量 part of the declaration
             // (2011 4.1.5.1), so a bare quantity is not one.
+            Some(Target::NetContent)
+        } else if scope.market == "EU" && values::count_only(&line) {
+            // `6 apples`: EU 1169/2011 Annex IX 1(c) — a food sold by number may give the
+            // number instead of the net quantity (the packs judge what it needs). A line
+            // read without a heading gives way to a net quantity under one.
             Some(Target::NetContent)
         } else {
             None
@@ -1423,8 +1437,15 @@ struct Open {
 fn close(b: &mut Builder, o: Open) {
     b.item += 1;
     b.weak = !text_of(b.chars, o.hs, o.vs).contains([':', '：', '】', ']', '』']);
+    b.count = b.weak
+        && o.target == Target::NetContent
+        && values::count_only(&text_of(b.chars, o.vs, o.ve));
+    if b.count {
+        b.count_items.push(b.item);
+    }
     close_item(b, o);
     b.weak = false;
+    b.count = false;
 }
 
 fn close_item(b: &mut Builder, o: Open) {

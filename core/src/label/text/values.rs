@@ -201,6 +201,89 @@ pub fn alcohol_only(line: &str) -> bool {
     )
 }
 
+/// Whether the whole line is a count of pieces and nothing else: a number and one to three
+/// words (`6 apples`, `80 tea bags`, `2 Stück`), the words not a serving's or a time's
+/// (`4 portions`, `12 months`). EU 1169/2011 Annex IX 1(c): a food normally sold by number
+/// needs no net quantity when the number is indicated on the labelling.
+pub fn count_only(line: &str) -> bool {
+    const NOT_PIECES: &[&str] = &[
+        "serving",
+        "servings",
+        "portion",
+        "portions",
+        "portionen",
+        "porzioni",
+        "porciones",
+        "parts",
+        "persons",
+        "people",
+        "personen",
+        "personnes",
+        "persone",
+        "months",
+        "month",
+        "days",
+        "day",
+        "weeks",
+        "years",
+        "minutes",
+        "min",
+        "hours",
+        "calories",
+        "kcal",
+        "kj",
+        "mg",
+        "µg",
+        "mcg",
+        "vol",
+        // Units: `1,5 litre` is a quantity whose decimal comma is no count's.
+        "g",
+        "kg",
+        "ml",
+        "l",
+        "cl",
+        "dl",
+        "oz",
+        "fl",
+        "lb",
+        "lbs",
+        "pt",
+        "qt",
+        "gal",
+        "litre",
+        "litres",
+        "liter",
+        "liters",
+        "quart",
+        "quarts",
+        "pint",
+        "pints",
+        "gallon",
+        "gallons",
+        "gr",
+        "gram",
+        "grams",
+        "gramm",
+        "grammes",
+        "kilo",
+        "kilos",
+    ];
+    let l = line.trim().to_lowercase();
+    let mut words = l.split_whitespace();
+    let Some(n) = words.next() else {
+        return false;
+    };
+    if n.is_empty() || n.len() > 4 || !n.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    (1..=3).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        && !rest.iter().any(|w| NOT_PIECES.contains(w))
+}
+
 /// Whether the whole line is a quantity and nothing else: `12 FL OZ (355 mL)`,
 /// `NET 12 FL OZ (355 mL)`, `750 ml`, `1 LB 4 OZ (567 g)` — a net quantity printed without a
 /// heading (21 CFR 101.105: 'Net' or 'Net contents' may be left out for fluid measure).
@@ -235,22 +318,15 @@ pub fn quantity_only(line: &str) -> bool {
     .iter()
     .find_map(|w| l.strip_prefix(w).filter(|r| r.starts_with(' ')))
     .unwrap_or(l);
-    // `1 Pizza, 350 g ℮`, `2 Stück, 300 g`: a count of pieces before the quantity, parted
-    // from it by a comma (Annex IX 4: the number of units beside the net quantity).
-    let l = match l.split_once(',') {
-        Some((count, rest))
-            if count.split_whitespace().count() == 2
-                && count
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
-                && count
-                    .split_whitespace()
-                    .nth(1)
-                    .is_some_and(|w| w.chars().all(char::is_alphabetic)) =>
-        {
-            rest.trim()
-        }
+    // `1 Pizza, 350 g ℮`, `2 Stück, 300 g`, `80 tea bags  200 g`: a count of pieces before
+    // the quantity, parted from it by a comma or a run of blanks; `200 g (80 tea bags)`,
+    // `350 g, 1 pizza` after it (Annex IX 4: the number of units beside the net quantity).
+    let l = match l.split_once(',').or_else(|| l.split_once("  ")) {
+        Some((count, rest)) if count_only(count) => rest.trim(),
+        _ => l,
+    };
+    let l = match l.rsplit_once(['(', ',']) {
+        Some((rest, count)) if count_only(count.trim_end_matches(')')) => rest.trim(),
         _ => l,
     };
     let chars: Vec<char> = l.chars().collect();
@@ -496,8 +572,29 @@ mod tests {
             "240 g e",
             "6 x 55g e 330g",
             "4 x 200 g = 800 g",
+            "1 Pizza, 350 g ℮",
+            "80 tea bags  200 g",
+            "200 g (80 tea bags)",
+            "350 g, 2 pizzas",
+            "1,5 kg",
+            "1,5 litre",
         ] {
             assert!(quantity_only(s), "{s}");
+        }
+        for s in ["6 apples", "80 tea bags", "2 Stück", "12 bars"] {
+            assert!(super::count_only(s), "{s}");
+        }
+        for s in [
+            "4 portions",
+            "12 months",
+            "Serves 4",
+            "6",
+            "250 g",
+            "2 x 125 g",
+            "12 a",
+            "5 litre",
+        ] {
+            assert!(!super::count_only(s), "{s}");
         }
         for s in [
             "Calories 190",
