@@ -783,6 +783,48 @@ fn statement_like(s: &str) -> bool {
         || l.contains("except")
 }
 
+/// The fibres a bracket lists with their shares (`棉95% 氨纶5%` in `纯棉（棉95% 氨纶5%）`), with
+/// their places in the whole text: two or more fibres, each with its percentage, read with
+/// nothing left over; `None` for anything else (a descriptor, a single share, a bracket
+/// holding brackets — read once, not recursively).
+fn bracket_fibres(t: &Text<'_>, inner: &str, open: usize) -> Option<Vec<(Fibre, usize, usize)>> {
+    if inner.matches(['%', '％']).count() < 2 || inner.contains(OPEN) || inner.contains(CLOSE) {
+        return None;
+    }
+    let p = parse_fibre_text(inner);
+    let [c] = p.components.as_slice() else {
+        return None;
+    };
+    if !p.unparsed.is_empty()
+        || c.part.is_some()
+        || c.fibres.len() < 2
+        || c.fibres.iter().any(|f| f.percent.is_none())
+    {
+        return None;
+    }
+    // Where the trimmed inner text starts: after the bracket and the blanks inside it.
+    let chars = t.index.chars();
+    let lead = chars
+        .get(open + 1..)?
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let at = open + 1 + lead;
+    c.fibres
+        .iter()
+        .map(|f| {
+            let sp = f.span.as_ref()?;
+            let x = Fibre {
+                name: f.name.clone(),
+                percent: f.percent,
+                trace: f.trace,
+                ..Fibre::default()
+            };
+            Some((x, at + sp.start, at + sp.end))
+        })
+        .collect()
+}
+
 fn percent_of(s: &str) -> Option<Decimal> {
     let s = s.trim();
     let s = s.strip_suffix('%').or_else(|| s.strip_suffix('％'))?.trim();
@@ -853,7 +895,34 @@ fn flush(
                 if inner.is_empty() {
                     continue;
                 }
+                // `纯棉（棉95% 氨纶5%）`: a bracket that lists fibres with their shares after
+                // a fibre's name declares the component's content (GB/T 29862 6.1 then judges
+                // the 纯 before it); it was read as the name's descriptor and the second fibre
+                // was lost.
+                let listed = match after_word {
+                    Some(_) if !statement_like(inner) => bracket_fibres(t, inner, tk.start),
+                    _ => None,
+                };
                 match after_word {
+                    Some((f, e)) if listed.is_some() => {
+                        let mut listed = listed.unwrap_or_default().into_iter();
+                        let first = listed.next();
+                        match first {
+                            // The name repeated with its share: one fibre.
+                            Some((x, _, xe)) if x.name == f.name => {
+                                f.percent = x.percent;
+                                *e = xe;
+                            }
+                            Some(other) => {
+                                *e = tk.start;
+                                atoms.push(Atom::Word(Box::new(other.0), other.1, other.2));
+                            }
+                            None => {}
+                        }
+                        for (x, xs, xe) in listed {
+                            atoms.push(Atom::Word(Box::new(x), xs, xe));
+                        }
+                    }
                     Some((f, e)) if !statement_like(inner) => {
                         if let Some(p) = percent_of(inner) {
                             f.percent = Some(Dec(p));
@@ -1783,5 +1852,45 @@ mod tests {
             let want: usize = parts.iter().map(|(_, f, _)| f.len()).sum();
             proptest::prop_assert_eq!(fibres, want);
         }
+    }
+
+    #[test]
+    fn a_bracket_listing_fibres_after_a_name_declares_them() {
+        // GB/T 29862 6.1: 纯/全 only for one fibre — the bracket's second fibre was read as
+        // the name's descriptor and lost (blind audit round 17, M-1).
+        for text in ["纯棉（棉95%　氨纶5%）", "纯棉(棉95% 氨纶5%)"] {
+            let p = parse_fibre_text(text);
+            assert!(p.unparsed.is_empty(), "{text}");
+            let c = &p.components[0];
+            assert_eq!(c.wording.as_deref(), Some("纯"), "{text}");
+            let got: Vec<(&str, Option<Decimal>)> = c
+                .fibres
+                .iter()
+                .map(|f| (f.name.as_str(), f.percent.map(|d| d.0)))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("棉", Some(Decimal::from(95))),
+                    ("氨纶", Some(Decimal::from(5)))
+                ],
+                "{text}"
+            );
+            let spans: Vec<String> = c
+                .fibres
+                .iter()
+                .filter_map(|f| f.span.as_ref().map(|s| s.text.clone()))
+                .collect();
+            let open = text.split_once('5').map(|(a, _)| a).unwrap_or(text);
+            assert_eq!(spans, [format!("{open}5%"), "氨纶5%".to_string()], "{text}");
+        }
+        // A descriptor or a single share stays what it was.
+        let p = parse_fibre_text("棉（精梳）100%");
+        assert_eq!(
+            p.components[0].fibres[0].descriptor.as_deref(),
+            Some("精梳")
+        );
+        let p = parse_fibre_text("棉（95%） 氨纶（5%）");
+        assert_eq!(p.components[0].fibres.len(), 2);
     }
 }
