@@ -210,6 +210,7 @@ pub struct WordLists {
     pub quality_grades: Vec<String>,
     pub canned_in_liquid: Vec<String>,
     pub absent_in_name: Vec<String>,
+    pub names_not_claims: Vec<String>,
 }
 
 impl WordLists {
@@ -241,6 +242,7 @@ impl WordLists {
             ("absent_not_negation", &self.absent_not_negation),
             ("canned_in_liquid", &self.canned_in_liquid),
             ("absent_in_name", &self.absent_in_name),
+            ("names_not_claims", &self.names_not_claims),
             ("best_before_leads", &self.best_before_leads),
             ("best_before_ends", &self.best_before_ends),
             ("date_place_words", &self.date_place_words),

@@ -1273,6 +1273,17 @@ fn infer_name_claims(b: &mut Builder) {
     let Some((s, e)) = b.field_span("/product_name/text") else {
         return;
     };
+    // `低钠盐（加碘）`: the name of a kind of food, no claim on it (headings.toml
+    // `names_not_claims`).
+    let name = text_of(b.chars, s, e);
+    if b.headings
+        .words
+        .names_not_claims
+        .iter()
+        .any(|w| name.starts_with(w.as_str()))
+    {
+        return;
+    }
     // `薄荷味无糖口香糖`: a flavour (…味) before the claim words; they start after it.
     let s = match b.headings.claim_word_at(b.chars, s, e, b.market) {
         Some(_) => s,
@@ -2221,6 +2232,28 @@ fn date_without_place(chars: &[char], vs: usize, ve: usize) -> (usize, usize) {
 /// char range and where the date after it (and after a colon) starts.
 fn date_order_note(chars: &[char], vs: usize, ve: usize) -> Option<(usize, usize, usize)> {
     let (s, _) = lines::trim(chars, vs, ve);
+    let end = order_note_at(chars, s, ve)?;
+    let mut after = end;
+    while after < ve && (chars[after].is_whitespace() || matches!(chars[after], ':' | '：')) {
+        after += 1;
+    }
+    (after < ve).then_some((s, end, after))
+}
+
+/// A date-order note closing a date's value (`见罐底（年/月/日）`): its char range. The slash
+/// inside it is no separator of two dates.
+fn date_order_note_at_end(chars: &[char], vs: usize, ve: usize) -> Option<(usize, usize)> {
+    let (vs, ve) = lines::trim(chars, vs, ve);
+    (vs..ve)
+        .rev()
+        .take(16)
+        .filter(|&i| matches!(chars[i], '（' | '('))
+        .find_map(|open| (order_note_at(chars, open, ve)? == ve).then_some((open, ve)))
+}
+
+/// Where a date-order note that opens at `s` (`（日/月/年）`, `(DD/MM/YYYY)`) ends, after its
+/// closing bracket.
+fn order_note_at(chars: &[char], s: usize, ve: usize) -> Option<usize> {
     if !matches!(chars.get(s), Some('（' | '(')) {
         return None;
     }
@@ -2239,14 +2272,7 @@ fn date_order_note(chars: &[char], vs: usize, ve: usize) -> Option<(usize, usize
         && inner
             .chars()
             .all(|c| matches!(c, 'd' | 'm' | 'y' | '/' | '.' | '-'));
-    if !(cjk || latin) {
-        return None;
-    }
-    let mut after = close + 1;
-    while after < ve && (chars[after].is_whitespace() || matches!(chars[after], ':' | '：')) {
-        after += 1;
-    }
-    (after < ve).then_some((s, close + 1, after))
+    (cjk || latin).then_some(close + 1)
 }
 
 /// Places one headed item: `hs` is where its heading starts, `vs..ve` its value.
@@ -2254,9 +2280,22 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
     // `生产日期（日/月/年）：15/05/2026`: the order note after a date's heading is the statement
     // of a non-Y-M-D order (GB 7718-2011 4.1.7.3 「如果不按此顺序标示，应注明日期标示顺序」),
     // not part of the date.
+    let note = match t {
+        Target::ProductionDate | Target::Expiry | Target::ProductionAndExpiry => {
+            date_order_note(b.chars, vs, ve).or_else(|| {
+                // `见罐底（年/月/日）`: the note closing the value; the value ends before it.
+                date_order_note_at_end(b.chars, vs, ve).map(|(ns, ne)| (ns, ne, vs))
+            })
+        }
+        _ => None,
+    };
+    let ve = match note {
+        Some((ns, _, after)) if after == vs => ns,
+        _ => ve,
+    };
     let vs = match t {
         Target::ProductionDate | Target::Expiry | Target::ProductionAndExpiry => {
-            match date_order_note(b.chars, vs, ve) {
+            match note {
                 Some((ns, ne, after)) => {
                     let note = text_of(b.chars, ns, ne);
                     // `（年/月/日）` states the year-month-day order itself: no other order.
