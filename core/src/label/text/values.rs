@@ -296,12 +296,27 @@ pub fn quantity_only(line: &str) -> bool {
     // The ℮ mark beside the quantity (Directive 76/211/EEC) is no part of it.
     let l = line.trim().to_lowercase().replace('℮', " ");
     let l = l.trim().trim_end_matches(" e").trim().to_string();
+    // `12 COOKIES  NET WT 10 OZ (283 g)`, `4 croissants – Net weight 240 g`: a count of pieces
+    // before the declaration, parted from it by a comma, a dash or a run of blanks (21 CFR
+    // 101.105(a): 'a combination of numerical count and weight or measure').
+    let l = match l
+        .split_once(',')
+        .or_else(|| l.split_once("  "))
+        .or_else(|| l.split_once(" – "))
+        .or_else(|| l.split_once(" - "))
+    {
+        Some((count, rest)) if count_only(count) => rest.trim(),
+        _ => l.as_str(),
+    };
     let l = l
         .strip_prefix("net contents")
+        .or_else(|| l.strip_prefix("net weight"))
+        .or_else(|| l.strip_prefix("net quantity"))
         .or_else(|| l.strip_prefix("net wt."))
         .or_else(|| l.strip_prefix("net wt"))
         .or_else(|| l.strip_prefix("net"))
-        .unwrap_or(&l);
+        .map(|r| r.trim_start_matches([':', ' ']))
+        .unwrap_or(l);
     // `HALF GALLON 64 FL OZ (2 QT) 1.89 L`: US milk cartons name the container's size in
     // words before the declaration (21 CFR 101.105 asks for the customary and the metric
     // quantity; the words add nothing to judge).
@@ -318,13 +333,8 @@ pub fn quantity_only(line: &str) -> bool {
     .iter()
     .find_map(|w| l.strip_prefix(w).filter(|r| r.starts_with(' ')))
     .unwrap_or(l);
-    // `1 Pizza, 350 g ℮`, `2 Stück, 300 g`, `80 tea bags  200 g`: a count of pieces before
-    // the quantity, parted from it by a comma or a run of blanks; `200 g (80 tea bags)`,
-    // `350 g, 1 pizza` after it (Annex IX 4: the number of units beside the net quantity).
-    let l = match l.split_once(',').or_else(|| l.split_once("  ")) {
-        Some((count, rest)) if count_only(count) => rest.trim(),
-        _ => l,
-    };
+    // `200 g (80 tea bags)`, `350 g, 1 pizza`: a count after the quantity (Annex IX 4: the
+    // number of units beside the net quantity).
     let l = match l.rsplit_once(['(', ',']) {
         Some((rest, count)) if count_only(count.trim_end_matches(')')) => rest.trim(),
         _ => l,
@@ -576,6 +586,9 @@ mod tests {
             "80 tea bags  200 g",
             "200 g (80 tea bags)",
             "350 g, 2 pizzas",
+            "12 COOKIES  NET WT 10 OZ (283 g)",
+            "8 rolls   Net weight 320 g",
+            "4 croissants – Net weight 240 g",
             "1,5 kg",
             "1,5 litre",
         ] {
