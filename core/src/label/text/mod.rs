@@ -2780,6 +2780,9 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         return;
     }
+    if split_cjk_party(b, party, vs, ve) {
+        return;
+    }
     let commas: Vec<usize> = (vs..ve)
         .filter(|&i| matches!(b.chars[i], ',' | '，' | '·' | '•' | '|' | '–' | '—'))
         .collect();
@@ -2849,6 +2852,60 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
         }
         None => b.set_text(&format!("{party}/name"), vs, ve),
     }
+}
+
+/// `上海轻食研究所食品有限公司　上海市徐汇区漕溪北路398号　400-820-1234`: a Chinese party's name,
+/// address and phone on one line set apart by wide gaps (a full-width blank or two blanks),
+/// with no heading of their own (GB 7718 asks for the name, the address and a contact, not
+/// for headings). The name must end in a company word (…公司, …厂); a last part that is only
+/// a phone number is the contact. Whether the value was split.
+fn split_cjk_party(b: &mut Builder, party: &str, vs: usize, ve: usize) -> bool {
+    let cjk = |i: usize| ('\u{4e00}'..='\u{9fff}').contains(&b.chars[i]);
+    // The wide gaps: (start, end) of each run of blanks holding U+3000 or two blanks or more.
+    let mut gaps = Vec::new();
+    let mut i = vs;
+    while i < ve {
+        if b.chars[i].is_whitespace() {
+            let st = i;
+            while i < ve && b.chars[i].is_whitespace() {
+                i += 1;
+            }
+            if i - st >= 2 || b.chars[st..i].contains(&'\u{3000}') {
+                gaps.push((st, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let Some(&(ns_end, as_start)) = gaps.first() else {
+        return false;
+    };
+    let name = text_of(b.chars, vs, ns_end);
+    let company = ["公司", "厂", "集团", "合作社", "研究所", "商行", "中心"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    if !company || !(vs..ns_end).any(cjk) || as_start >= ve {
+        return false;
+    }
+    let phone = |a: usize, z: usize| {
+        let t = text_of(b.chars, a, z);
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        digits >= 7
+            && t.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '-' | '—' | '(' | ')' | '（' | '）' | '+' | ' ')
+            })
+    };
+    b.set_text(&format!("{party}/name"), vs, ns_end);
+    match gaps.last() {
+        Some(&(pe, ps)) if pe > as_start && phone(ps, ve) => {
+            let (a, z) = lines::trim(b.chars, as_start, pe);
+            b.set_text(&format!("{party}/address"), a, z);
+            b.set_text(&format!("{party}/contact"), ps, ve);
+        }
+        _ if phone(as_start, ve) => b.set_text(&format!("{party}/contact"), as_start, ve),
+        _ => b.set_text(&format!("{party}/address"), as_start, ve),
+    }
+    true
 }
 
 /// Whether an origin heading's value is a sentence rather than a place: it begins with an
