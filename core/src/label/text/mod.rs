@@ -3325,6 +3325,10 @@ fn special_food_line(b: &Builder, scope: HeadingScope<'_>, line: &str) -> Option
         "粉状",
         "液态",
         "液体",
+        // `乳基 液态（即食型）`: a liquid formula's kind, ready to feed or to be diluted.
+        "即食型",
+        "即食",
+        "浓缩型",
         "婴儿配方食品",
         "较大婴儿配方食品",
         "幼儿配方食品",
