@@ -496,6 +496,9 @@ pub fn read(
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve, &mut depth))
                             || date_goes_on(chars, &o, item.start, item.end)
                             || next_step(chars, item.start, item.end, o.target)
+                            || (o.target == Target::Statement
+                                && notice_goes_on(chars, &o, item.start)
+                                && headless_target(&b, table, scope, &None, item).is_none())
                             || (party_goes_on(
                                 chars,
                                 item.start,
@@ -1839,6 +1842,18 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                     .any(|w| w == line)))
 }
 
+/// Whether the line starting at `s` goes on with an 'Important notice' statement above it
+/// (Reg. (EU) 2016/127 Art 6(2)(c): the notice on breast-feeding, printed as a paragraph
+/// under its words): the next line of the paragraph, with no blank line between.
+fn notice_goes_on(chars: &[char], o: &Open, s: usize) -> bool {
+    let head: String = chars[o.hs..o.ve.min(o.hs + 20)]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    (head.starts_with("important notice") || head.starts_with("important:"))
+        && chars[o.ve..s].iter().filter(|&&c| c == '\n').count() <= 1
+}
+
 /// Whether the line `s..e` is a further numbered step (`2.再加粉。`, `3、`, `（2）`, `②`) of
 /// a multi-line instruction item: the item goes on even after a step that ended with `。`.
 fn next_step(chars: &[char], s: usize, e: usize, open: Target) -> bool {
@@ -2056,11 +2071,24 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
         }
     });
     let named = b.doc.contains_key("product_name");
+    // `NUTRILAIT 1` over `Infant formula`: outside China a formula's legal name (Reg. (EU)
+    // 2016/127 Annex VI) printed under its brand is the name of the food.
+    let formula_name = |line: &str| {
+        let l = line.to_lowercase();
+        scope.market != "CN"
+            && b.category.starts_with("food.infant_formula")
+            && l.chars().count() <= 60
+            && FORMULA_NAME_WORDS.iter().any(|w| l.contains(w))
+    };
     let pick = if named {
         None
     } else {
         rest.iter()
-            .position(|&(s, e)| !brand(&text_of(b.chars, s, e)) && !absent(s, e))
+            .position(|&(s, e)| formula_name(&text_of(b.chars, s, e)))
+            .or_else(|| {
+                rest.iter()
+                    .position(|&(s, e)| !brand(&text_of(b.chars, s, e)) && !absent(s, e))
+            })
             .or_else(|| rest.iter().position(|&(s, e)| !absent(s, e)))
             .or((!rest.is_empty()).then_some(0))
     };
@@ -2082,6 +2110,23 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
         }
     }
 }
+
+/// Words of a formula's legal name in the EU languages (Reg. (EU) 2016/127 Annex VI Part A:
+/// 'Infant formula', 'Follow-on formula', Säuglingsanfangsnahrung, préparation pour
+/// nourrissons …; customary forms, unverified beyond EN).
+const FORMULA_NAME_WORDS: &[&str] = &[
+    "formula",
+    "infant milk",
+    "follow-on milk",
+    "nahrung",
+    "préparation pour nourrissons",
+    "préparation de suite",
+    "latte per lattanti",
+    "latte di proseguimento",
+    "preparado para lactantes",
+    "preparado de continuación",
+    "zuigelingenvoeding",
+];
 
 /// A garment's size printed alone: `M`, `XL`, `38`, `170/92A`, `W32 L34`, `EUR M / UK 12 / US 8`.
 fn is_size_line(line: &str) -> bool {

@@ -108,6 +108,9 @@ pub fn basis_in(s: &str) -> Option<Basis> {
         .map(|i| (i, "per_100ml"))
         .into_iter()
         .chain(c.find("100g").map(|i| (i, "per_100g")))
+        // `Per 100 Calories (5 fl oz)`: a US infant formula's table (21 CFR 107.10(a)).
+        .chain(c.find("per100calories").map(|i| (i, "per_100kcal")))
+        .chain(c.find("per100kcal").map(|i| (i, "per_100kcal")))
         .min_by_key(|(i, _)| *i);
     let serving = [
         "每份",
@@ -280,6 +283,8 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("每份")
         || c.strip_prefix('每')
             .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+        // `Nutrients | Per 100 Calories (5 fl oz)`: a US infant formula's table (107.10(a)).
+        || (c.starts_with("nutrients") && c.contains("per100"))
         || c.starts_with("typicalvalues")
         || c.starts_with("averagevalues")
         || c.starts_with("durchschnittlichenährwerte")
@@ -757,6 +762,22 @@ fn sub_row_colon_removed(s: &str) -> Option<String> {
     Some(format!("{head} {}", after.trim_start()))
 }
 
+/// `Protein, g | 2.1`, `Thiamin (Vitamin B1), mcg | 100`: the unit printed after the nutrient's
+/// name, the figure alone in its column (21 CFR 107.10(a)'s infant-formula table, 'in the
+/// units specified'); the line with the unit after the figure.
+fn unit_in_name_moved(s: &str) -> Option<String> {
+    const UNITS: [&str; 8] = ["g", "mg", "mcg", "µg", "μg", "ug", "iu", "kcal"];
+    let (name, rest) = s.rsplit_once(", ")?;
+    let rest = rest.trim_start();
+    let cut = rest.find(|c: char| c.is_whitespace())?;
+    let (unit, value) = (&rest[..cut], rest[cut..].trim());
+    let figure = !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && value.chars().next().is_some_and(|c| c.is_ascii_digit());
+    (UNITS.contains(&unit.to_lowercase().as_str()) && figure && !name.trim().is_empty())
+        .then(|| format!("{}\t{value} {unit}", name.trim()))
+}
+
 /// A header naming per 100 g (or mL), then per 100 mL, then per 100 kJ (`项目 每100克 每100毫升
 /// 每100千焦`): the cell index of the per-100 mL column, which a row's reading leaves out.
 pub fn per_ml_between(header: &str) -> Option<usize> {
@@ -806,6 +827,9 @@ pub fn read_line(s: &str) -> Line {
         return read_line(&rewritten);
     }
     if let Some(rewritten) = sub_row_colon_removed(s) {
+        return read_line(&rewritten);
+    }
+    if let Some(rewritten) = unit_in_name_moved(s) {
         return read_line(&rewritten);
     }
     // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
@@ -1958,5 +1982,35 @@ mod tests {
             read_line("项目\t100mL\tNRV%"),
             Line::Header(Some(_))
         ));
+    }
+
+    #[test]
+    fn a_us_infant_formula_table_per_100_calories() {
+        // 21 CFR 107.10(a): the nutrients per 100 Calories, the unit after each name.
+        assert!(matches!(
+            read_line("Nutrients\tPer 100 Calories (5 fl oz)"),
+            Line::Header(Some(b)) if b.basis == "per_100kcal"
+        ));
+        for (line, name, value, unit) in [
+            ("Protein, g\t2.1", "Protein", "2.1", "g"),
+            (
+                "Thiamin (Vitamin B1), mcg\t100",
+                "Thiamin (Vitamin B1)",
+                "100",
+                "mcg",
+            ),
+            ("Vitamin A, IU\t300", "Vitamin A", "300", "IU"),
+        ] {
+            match read_line(line) {
+                Line::Row(r) => {
+                    assert_eq!((r.name.as_str(), r.value.as_str()), (name, value), "{line}");
+                    assert_eq!(r.unit.as_deref(), Some(unit), "{line}");
+                }
+                other => panic!("{line}: {other:?}"),
+            }
+        }
+        // A comma that is no unit's stays the row it was.
+        assert!(unit_in_name_moved("Fat, total\t3.6 g").is_none());
+        assert!(unit_in_name_moved("Sugars, g\tabout 5").is_none());
     }
 }
