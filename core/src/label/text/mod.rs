@@ -1049,6 +1049,14 @@ fn claims_in_line(
             i += 1;
         }
         let te = i;
+        // `低脂 Low Fat`, `高蛋白 High Protein`: a claim's English after it translates it —
+        // a word of Latin letters alone is no piece of its own (blind audit round 18).
+        if chars[ts..te]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || *c == '-')
+        {
+            continue;
+        }
         pieces += 1;
         let mut p = ts;
         let mut no_added = false;
