@@ -165,6 +165,9 @@ struct Builder<'a> {
     /// Crab Cakes` / `NET WT 12 OZ (340g)`).
     count: bool,
     count_items: Vec<u32>,
+    /// A party's heading placed with no value (`生产者` alone on its line) and its item's
+    /// number: a `名称：` item right after it names that party, not the food.
+    party_pending: Option<(u32, Target)>,
 }
 
 fn text_of(chars: &[char], s: usize, e: usize) -> String {
@@ -441,6 +444,7 @@ pub fn read(
         weak: false,
         count: false,
         count_items: Vec::new(),
+        party_pending: None,
     };
     b.doc.insert("schema_version".into(), json!("1"));
     if let Some(id) = &ctx.id {
@@ -778,6 +782,9 @@ fn headless_target(
         }
         return if values::registration_only(&table.words, &line) {
             Some(Target::RegistrationNumber)
+        } else if scope.market == "CN" && shelf_life_sentence(&line) {
+            // `在符合贮存条件下，保质期24个月`, `本品保质期18个月`: the shelf life in a sentence.
+            Some(Target::ShelfLife)
         } else if scope.market == "CN" && values::expiry_with_suffix(&table.words, &line).is_some() {
             // `2028年01月09日之前食用最佳` (GB 7718-2025 A.2.3: the words after the date).
             Some(Target::Expiry)
@@ -1471,6 +1478,11 @@ fn close(b: &mut Builder, o: Open) {
 }
 
 fn close_item(b: &mut Builder, o: Open) {
+    if o.vs >= o.ve && is_party(o.target) {
+        // A party's heading alone: its lines follow (see `place`).
+        place(b, o.target, o.hs, o.vs, o.ve);
+        return;
+    }
     if o.vs >= o.ve {
         // A heading with nothing after it (nor on the next line): nothing is read.
         let end = o.ve.max(o.hs + 1).min(b.chars.len());
@@ -1848,6 +1860,28 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                 && !chars[vs.max(ve.saturating_sub(4000))..ve]
                     .windows(line.len())
                     .any(|w| w == line)))
+}
+
+/// Whether a Chinese line states the shelf life in a sentence: `保质期` after a short lead
+/// (`本品`, `在符合贮存条件下，`) and a figure right after it (GB 7718 asks for the shelf life,
+/// not for a heading before it; blind audit round 19).
+fn shelf_life_sentence(line: &str) -> bool {
+    let Some(at) = line.find("保质期") else {
+        return false;
+    };
+    let lead = &line[..at];
+    let lead_ok = lead.is_empty()
+        || ["本品", "本产品", "产品"].contains(&lead)
+        || (lead.starts_with('在')
+            && lead.chars().count() <= 14
+            && lead.trim_end_matches(['，', ',']).ends_with('下'));
+    let rest = line[at + "保质期".len()..].trim_start_matches(['为', '是', ' ']);
+    lead_ok
+        && !lead.is_empty()
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
 }
 
 /// Whether the line starting at `s` goes on with an 'Important notice' statement above it
@@ -2392,6 +2426,19 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         _ => (vs, ve),
     };
     let value = text_of(b.chars, vs, ve);
+    if vs >= ve && is_party(t) {
+        // `生产者` / `委托方信息：` alone over `名称：…` / `地址：…`: the party's lines follow.
+        b.party_pending = Some((b.item, t));
+        b.party = match t {
+            Target::Commissioner => "/commissioner",
+            Target::GroupCompany => "/group_company",
+            Target::Distributor => "/distributor",
+            Target::Importer => "/importer",
+            Target::OverseasProducer => "/overseas_producer",
+            _ => "/producer",
+        };
+        return;
+    }
     if vs >= ve {
         // A heading with nothing after it: nothing is read, and the user is told.
         b.unread(
@@ -2402,6 +2449,18 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         return;
     }
     match t {
+        // `名称：…` right under a party's heading alone is that party's name.
+        Target::ProductName
+            if b.party_pending.is_some_and(|(item, _)| item + 1 == b.item)
+                && text_of(b.chars, hs, vs)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    == "名称" =>
+        {
+            if let Some((_, party)) = b.party_pending.take() {
+                place(b, party, hs, vs, ve);
+            }
+        }
         Target::ProductName => b.set_text("/product_name/text", vs, ve),
         Target::NetContent => {
             b.set_text("/net_content/text", hs, ve);
@@ -2468,6 +2527,31 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         }
         Target::OverseasRegistration => {
             b.set_text("/overseas_producer/registration_number", vs, ve)
+        }
+        // `本品保质期24个月，到期日见袋底`: the expiry date after the shelf life, parted by a
+        // comma, is an item of its own.
+        Target::ShelfLife
+            if hs == vs
+                && value
+                    .find("，到期日")
+                    .or_else(|| value.find(",到期日"))
+                    .is_some() =>
+        {
+            let chars: Vec<char> = value.chars().collect();
+            let comma = (0..chars.len())
+                .find(|&i| {
+                    matches!(chars[i], '，' | ',')
+                        && chars[i + 1..].starts_with(&['到', '期', '日'])
+                })
+                .unwrap_or(chars.len());
+            let mut after = comma + 4;
+            while after < chars.len() && matches!(chars[after], '：' | ':' | ' ') {
+                after += 1;
+            }
+            place(b, Target::ShelfLife, hs, vs, vs + comma);
+            if after < chars.len() {
+                place(b, Target::Expiry, vs + comma + 1, vs + after, ve);
+            }
         }
         Target::ShelfLife => {
             let arabic = values::arabic_numerals(&value);
