@@ -960,6 +960,27 @@ impl<'c, 'a> Scope<'c, 'a> {
                     .map(|e| e.field(&ret))
                     .unwrap_or(Val::Null)
             }
+            Func::FindNoCase => {
+                let list = self.eval(&args[0]);
+                let (Val::Str(field), want, Val::Str(ret)) = (
+                    self.eval(&args[1]),
+                    self.eval(&args[2]),
+                    self.eval(&args[3]),
+                ) else {
+                    return Val::Null;
+                };
+                let Some(want) = want.as_str().map(str::to_lowercase) else {
+                    return Val::Null;
+                };
+                list.elements()
+                    .find(|e| {
+                        e.field_hinted(&field, &hint).as_str().is_some_and(|v| {
+                            v.eq_ignore_ascii_case(&want) || v.to_lowercase() == want
+                        })
+                    })
+                    .map(|e| e.field(&ret))
+                    .unwrap_or(Val::Null)
+            }
             Func::FindAll => {
                 let list = self.eval(&args[0]);
                 let (Val::Str(field), want, Val::Str(ret)) = (

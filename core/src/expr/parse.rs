@@ -66,6 +66,10 @@ pub enum Func {
     /// every element whose `field` equals `value`, in list order (the words of an allergen
     /// statement that are declared, not "may contain").
     FindAll,
+    /// `find_nocase(list, 'field', text, 'return_field')`: as `find`, the texts compared
+    /// ignoring case (an ingredient printed `BUTTER (30%)` to emphasise an allergen is the
+    /// butter a QUID rule looks for).
+    FindNoCase,
     Lower,
     /// `fold(text)`: the text as a table with `fold = true` keys it — white space left out,
     /// full-width ASCII forms and 。 read as ASCII — so a printed form compares whatever its
@@ -144,6 +148,7 @@ impl Func {
             "sum" => (Func::Sum, 2, 2),
             "find" => (Func::Find, 4, 4),
             "find_all" => (Func::FindAll, 4, 4),
+            "find_nocase" => (Func::FindNoCase, 4, 4),
             "lower" => (Func::Lower, 1, 1),
             "fold" => (Func::Fold, 1, 1),
             "if" => (Func::If, 3, 3),
@@ -195,6 +200,7 @@ impl Func {
         "sum",
         "find",
         "find_all",
+        "find_nocase",
         "lower",
         "fold",
         "if",

@@ -782,6 +782,10 @@ fn headless_target(
         }
         return if values::registration_only(&table.words, &line) {
             Some(Target::RegistrationNumber)
+        } else if scope.market == "CN" && licence_alone(&line) {
+            // `SC10622010600017` alone on its line: a food production licence number (SC and
+            // 14 digits) says by itself what it is (GB 7718-2011 4.1.9 asks for the number).
+            Some(Target::LicenceNumber)
         } else if scope.market == "CN" && shelf_life_sentence(&line) {
             // `在符合贮存条件下，保质期24个月`, `本品保质期18个月`: the shelf life in a sentence.
             Some(Target::ShelfLife)
@@ -1862,6 +1866,14 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                     .any(|w| w == line)))
 }
 
+/// Whether a line is a food production licence number alone: `SC` and 14 digits (blanks
+/// between the groups allowed).
+fn licence_alone(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.strip_prefix("SC")
+        .is_some_and(|d| d.chars().count() == 14 && d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether a Chinese line states the shelf life in a sentence: `保质期` after a short lead
 /// (`本品`, `在符合贮存条件下，`) and a figure right after it (GB 7718 asks for the shelf life,
 /// not for a heading before it; blind audit round 19).
@@ -2104,9 +2116,33 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
     // main display panel — where on it the text cannot say — and it is not the food's name.
     let logo =
         |s: usize, e: usize| scope.market == "CN" && text_of(b.chars, s, e).trim() == "保健食品";
+    // `保健食品　　　食健备G202331000456`: the logo's words and the registration or filing
+    // number printed beside it at the top left, on one line.
+    let logo_and_number = |s: usize, e: usize| {
+        let t = text_of(b.chars, s, e);
+        let rest = t.trim().strip_prefix("保健食品")?;
+        let lead = rest.chars().take_while(|c| c.is_whitespace()).count();
+        let number = rest.trim_start();
+        (scope.market == "CN"
+            && lead > 0
+            && values::registration_only(&b.headings.words, &values::folded(number)))
+        .then(|| s + t.chars().take_while(|c| c.is_whitespace()).count() + 4 + lead)
+    };
     rest.retain(|&(s, e)| {
         if logo(s, e) {
             b.set("/population/main_panel", json!(["logo"]), s, e, false);
+            false
+        } else if let Some(ns) = logo_and_number(s, e) {
+            b.set("/population/main_panel", json!(["logo"]), s, ns, false);
+            close(
+                b,
+                Open {
+                    target: Target::RegistrationNumber,
+                    hs: ns,
+                    vs: ns,
+                    ve: e,
+                },
+            );
             false
         } else {
             true
@@ -2733,6 +2769,17 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::Suitable => b.set_text("/population/suitable", vs, ve),
         Target::Unsuitable => b.set_text("/population/unsuitable", vs, ve),
         Target::RegistrationNumber => b.set_text("/population/registration_number", vs, ve),
+        // `食用量及食用方法：每日1次，每次1片` then `每日食用量：1.2克（1片）`: a second usage item
+        // is kept whole, heading and all, as a statement (where the daily amount GB 28050
+        // clause 7 turns on is read), not dropped as a conflicting usage.
+        Target::Usage
+            if b.doc
+                .get("population")
+                .is_some_and(|p| p.get("usage").is_some()) =>
+        {
+            let (s, e) = lines::trim(b.chars, hs, ve);
+            b.push("/statements", json!(text_of(b.chars, s, e)), s, e);
+        }
         Target::Usage => b.set_text("/population/usage", vs, ve),
         Target::Preparation => b.set_text("/population/preparation/text", vs, ve),
         Target::HealthFunction => b.set_text("/population/health_food/function", vs, ve),
