@@ -2870,6 +2870,22 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 "an alcohol strength printed as an upper bound: not read as a figure",
             )
         }
+        // `Alc. 37,5% vol.   70 cl`: the net quantity after the strength on its line (EU
+        // 1169/2011 Art 13(5): the two in one field of vision) is an item of its own.
+        Target::Alcohol
+            if b.market != "CN"
+                && values::quantity_and_strength(&text_of(b.chars, hs, ve)).is_some() =>
+        {
+            if let Some(((qs, qe), (as_, ae))) =
+                values::quantity_and_strength(&text_of(b.chars, hs, ve))
+            {
+                place(b, Target::NetContent, hs + qs, hs + qs, hs + qe);
+                let v = text_of(b.chars, hs + as_, hs + ae);
+                if let Some(n) = values::alcohol(&v).and_then(|n| Builder::number(&n)) {
+                    b.set("/alcohol_percent_vol", n, hs + as_, hs + ae, false);
+                }
+            }
+        }
         Target::Alcohol => match values::alcohol(&value).and_then(|n| Builder::number(&n)) {
             Some(n) => b.set("/alcohol_percent_vol", n, vs, ve, false),
             None => b.unread(vs, ve, "an alcohol strength without a number and %vol"),
@@ -2967,8 +2983,16 @@ fn set_party(b: &mut Builder, party: &str, vs: usize, ve: usize) {
     if split_cjk_party(b, party, vs, ve) {
         return;
     }
+    // `Casa Rossi S.r.l. - Via Emilia 45 - 43121 Parma`: a hyphen set apart by blanks parts
+    // the name from the address as a dash does.
     let commas: Vec<usize> = (vs..ve)
-        .filter(|&i| matches!(b.chars[i], ',' | '，' | '·' | '•' | '|' | '–' | '—'))
+        .filter(|&i| {
+            matches!(b.chars[i], ',' | '，' | '·' | '•' | '|' | '–' | '—')
+                || (b.chars[i] == '-'
+                    && i > vs
+                    && b.chars[i - 1] == ' '
+                    && b.chars.get(i + 1) == Some(&' '))
+        })
         .collect();
     let split = commas.iter().enumerate().find_map(|(n, &i)| {
         let end = commas.get(n + 1).copied().unwrap_or(ve);
@@ -3626,7 +3650,13 @@ fn names_an_operator(words: &WordLists, line: &str) -> bool {
 /// a line left unread made the operator look missing.
 fn names_an_address(words: &WordLists, line: &str) -> bool {
     let line = line.trim().trim_end_matches('.');
-    let parts: Vec<&str> = line.split([',', '，']).map(str::trim).collect();
+    // `Northfield Biscuits Ltd - Unit 4, Mill Road - Cork - Ireland`: a hyphen set apart by
+    // blanks parts the line as a comma does.
+    let parts: Vec<&str> = line
+        .split([',', '，'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .collect();
     if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
         return false;
     }

@@ -284,6 +284,23 @@ pub fn count_only(line: &str) -> bool {
         && !rest.iter().any(|w| NOT_PIECES.contains(w))
 }
 
+/// `80 tea bags 250 g`, `4 MUFFINS NET WT 14 OZ`: the rest of a line that opens with a
+/// count of pieces (a number and one to three words) followed at once by a figure or the
+/// word 'net' — `None` when the line does not open so.
+fn count_before_figure(l: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = l
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - l.as_ptr() as usize, w))
+        .collect();
+    (2..=4.min(words.len().saturating_sub(1))).find_map(|k| {
+        let (at, next) = words[k];
+        let count = &l[..at];
+        (count_only(count)
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || next.eq_ignore_ascii_case("net")))
+        .then(|| &l[at..])
+    })
+}
+
 /// Whether the whole line is a quantity and nothing else: `12 FL OZ (355 mL)`,
 /// `NET 12 FL OZ (355 mL)`, `750 ml`, `1 LB 4 OZ (567 g)` — a net quantity printed without a
 /// heading (21 CFR 101.105: 'Net' or 'Net contents' may be left out for fluid measure).
@@ -299,6 +316,11 @@ pub fn quantity_only(line: &str) -> bool {
     // `12 COOKIES  NET WT 10 OZ (283 g)`, `4 croissants – Net weight 240 g`: a count of pieces
     // before the declaration, parted from it by a comma, a dash or a run of blanks (21 CFR
     // 101.105(a): 'a combination of numerical count and weight or measure').
+    // `approx. 20 biscuits, 250 g`: an approximate count.
+    let l = ["approx. ", "approx ", "ca. ", "about ", "env. ", "etwa "]
+        .iter()
+        .find_map(|w| l.strip_prefix(w))
+        .map_or(l.as_str(), str::trim_start);
     let l = match l
         .split_once(',')
         .or_else(|| l.split_once("  "))
@@ -306,7 +328,12 @@ pub fn quantity_only(line: &str) -> bool {
         .or_else(|| l.split_once(" - "))
     {
         Some((count, rest)) if count_only(count) => rest.trim(),
-        _ => l.as_str(),
+        _ => count_before_figure(l).unwrap_or(l),
+    };
+    // `250 g ℮ – 10 biscuits`: a count after a dash.
+    let l = match l.rsplit_once(" – ").or_else(|| l.rsplit_once(" - ")) {
+        Some((rest, count)) if count_only(count) => rest.trim(),
+        _ => l,
     };
     let l = l
         .strip_prefix("net contents")
@@ -433,13 +460,26 @@ pub fn quantity_and_strength(line: &str) -> Option<((usize, usize), (usize, usiz
         if j >= n {
             break;
         }
-        let left: String = chars[..i].iter().collect();
-        let right: String = chars[j..].iter().collect();
+        // `750 ml ℮ - 12% vol`: a dash between the two is no part of either.
+        let dash = |c: &char| matches!(c, '-' | '–' | '—');
+        let mut le = i;
+        while le > 0 && (dash(&chars[le - 1]) || chars[le - 1].is_whitespace()) {
+            le -= 1;
+        }
+        let mut rs = j;
+        while rs < n && (dash(&chars[rs]) || chars[rs].is_whitespace()) {
+            rs += 1;
+        }
+        if le == 0 || rs >= n {
+            continue;
+        }
+        let left: String = chars[..le].iter().collect();
+        let right: String = chars[rs..].iter().collect();
         if quantity_only(&left) && alcohol_only(&right) {
-            return Some(((0, i), (j, n)));
+            return Some(((0, le), (rs, n)));
         }
         if alcohol_only(&left) && quantity_only(&right) {
-            return Some(((j, n), (0, i)));
+            return Some(((rs, n), (0, le)));
         }
     }
     None
@@ -556,6 +596,22 @@ mod tests {
     }
 
     #[test]
+    fn a_quantity_and_a_strength_joined_by_a_dash() {
+        for s in [
+            "750 ml ℮ - 12% vol",
+            "75 cl – 13,5 % vol",
+            "Alc. 13% vol     750 ml ℮",
+        ] {
+            assert!(super::quantity_and_strength(s).is_some(), "{s}");
+        }
+        let l = "750 ml ℮ - 12% vol";
+        let ((qs, qe), (as_, ae)) = super::quantity_and_strength(l).expect("pair");
+        let c: Vec<char> = l.chars().collect();
+        assert_eq!(c[qs..qe].iter().collect::<String>(), "750 ml ℮");
+        assert_eq!(c[as_..ae].iter().collect::<String>(), "12% vol");
+    }
+
+    #[test]
     fn lines_that_are_only_a_strength_or_a_quantity() {
         use super::{alcohol_only, quantity_only};
         for s in [
@@ -589,6 +645,10 @@ mod tests {
             "12 COOKIES  NET WT 10 OZ (283 g)",
             "8 rolls   Net weight 320 g",
             "4 croissants – Net weight 240 g",
+            "80 tea bags 250 g e",
+            "4 MUFFINS NET WT 14 OZ (397g)",
+            "250 g ℮ – 10 biscuits",
+            "approx. 20 biscuits, 250 g",
             "1,5 kg",
             "1,5 litre",
         ] {
