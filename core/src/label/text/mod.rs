@@ -1979,7 +1979,9 @@ fn party_goes_on(chars: &[char], s: usize, e: usize, open: Target) -> bool {
         return false;
     }
     let line: String = chars[s..e].iter().map(|c| headings::fold(*c)).collect();
-    if line.contains([':', '：']) || line.chars().count() > 60 {
+    // An address line runs to ≈ 90 characters (`No. 12, Jalan Perindustrian 3, 81700 Pasir
+    // Gudang, Johor, Malaysia` is 66; blind audit round 19, E).
+    if line.contains([':', '：']) || line.chars().count() > 90 {
         return false;
     }
     let company_end = ["有限公司", "公司", "厂", "集团"]
@@ -2620,6 +2622,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::FrozenOn => {
             b.set_text("/dates/frozen_on", hs, ve);
             b.set("/frozen", json!(true), hs, ve, false);
+        }
+        // `Lot 12, Jalan Perindustrian 3, 81700 Pasir Gudang, Johor, Malaysia` under the
+        // maker's name: a lot (a plot of land) of an address, not a batch — parts set apart by
+        // commas, one holding a postcode.
+        Target::BatchNumber
+            if b.market != "CN"
+                && value.matches(',').count() >= 2
+                && value.split(',').skip(1).any(has_postcode)
+                && b.doc
+                    .get(b.party.trim_start_matches('/'))
+                    .is_some_and(|p| p.get("name").is_some() && p.get("address").is_none()) =>
+        {
+            let p = format!("{}/address", b.party);
+            b.set_text(&p, hs, ve);
         }
         Target::BatchNumber => b.set_text("/dates/batch_number", vs, ve),
         Target::Storage => b.set_text("/storage", vs, ve),
