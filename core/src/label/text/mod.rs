@@ -4013,6 +4013,50 @@ fn read_nutrition(
             }
         }
     }
+    // A linear declaration wrapped onto the next lines (`… ; Matières grasses 31 g, dont
+    // acides gras saturés 14 g ;` / `Glucides 56 g, dont sucres 54 g ; …`; Art 34(2) asks for
+    // the linear format, not for one printed line): each next line of two rows or more — or of
+    // one, after a line ended by a separator — goes on with it.
+    let rows_in = |pieces: &Pieces| {
+        pieces
+            .iter()
+            .filter(|&&(ps, pe)| {
+                matches!(
+                    nutrition::read_line(&text_of(b.chars, ps, pe)),
+                    nutrition::Line::Row(_)
+                )
+            })
+            .count()
+    };
+    if rows_in(&pieces) >= 1 {
+        let mut k = linear_below.map_or(li, |k| k + 1);
+        let mut ended_open = {
+            let last = pieces.last().map_or(vs, |p| p.1);
+            let (_, e) = lines::trim(b.chars, last, ve.max(last));
+            let end = linear_below.map_or(e, |k| {
+                lines::trim(b.chars, all_lines[k].0, all_lines[k].1).1
+            });
+            end > 0 && matches!(b.chars[end - 1], ';' | ',' | '|' | '；' | '，')
+        };
+        while let Some(&(ls, le)) = all_lines.get(k) {
+            let (s, e) = lines::trim(b.chars, ls, le);
+            if s >= e
+                || table.at_start(b.chars, s, e, scope).is_some()
+                || table.line_start(b.chars, s, e, scope).is_some()
+            {
+                break;
+            }
+            let more = linear_items(b.chars, s, e);
+            let rows = rows_in(&more);
+            if rows < 2 && !(ended_open && rows == 1 && more.len() == 1) {
+                break;
+            }
+            ended_open = matches!(b.chars[e - 1], ';' | ',' | '|' | '；' | '，');
+            pieces.extend(more);
+            linear_below = Some(k);
+            k += 1;
+        }
+    }
     // `Typical values per 100ml: Energy 163kJ / 39kcal` (Art 30(4): a beverage over 1.2 % vol
     // may declare energy alone): one item, energy in both units, is the declaration.
     let energy_piece: Option<((usize, usize), nutrition::Row)> = match pieces.as_slice() {
