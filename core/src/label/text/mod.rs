@@ -500,6 +500,15 @@ pub fn read(
                             || (o.vs < o.ve && continues(chars, o.vs, o.ve, &mut depth))
                             || date_goes_on(chars, &o, item.start, item.end)
                             || next_step(chars, item.start, item.end, o.target)
+                            || (o.target == Target::RegistrationNumber
+                                && table
+                                    .words
+                                    .registration_leads
+                                    .iter()
+                                    .any(|l| text_of(chars, o.vs, o.ve).trim() == l.as_str())
+                                && chars[item.start..item.end]
+                                    .iter()
+                                    .all(|c| c.is_ascii_alphanumeric() || *c == ' '))
                             || (o.target == Target::Statement
                                 && notice_goes_on(chars, &o, item.start)
                                 && headless_target(&b, table, scope, &None, item).is_none())
@@ -780,7 +789,10 @@ fn headless_target(
         if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
             return Some(t);
         }
-        return if values::registration_only(&table.words, &line) {
+        return if values::registration_only(&table.words, &line)
+            || table.words.registration_leads.iter().any(|l| line.trim() == l.as_str())
+        {
+            // `国食注字` alone: the number follows on the next line (OCR; see `main loop`).
             Some(Target::RegistrationNumber)
         } else if scope.market == "CN" && licence_alone(&line) {
             // `SC10622010600017` alone on its line: a food production licence number (SC and
@@ -2784,6 +2796,17 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::QualityGrade => b.set_text("/quality_grade", vs, ve),
         Target::Suitable => b.set_text("/population/suitable", vs, ve),
         Target::Unsuitable => b.set_text("/population/unsuitable", vs, ve),
+        // `国食注字` / `YP20230433`: the number rejoined across the line break.
+        Target::RegistrationNumber if value.contains(['\n', '\r']) => {
+            let joined: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            b.set(
+                "/population/registration_number",
+                json!(joined),
+                vs,
+                ve,
+                false,
+            );
+        }
         Target::RegistrationNumber => b.set_text("/population/registration_number", vs, ve),
         // `食用量及食用方法：每日1次，每次1片` then `每日食用量：1.2克（1片）`: a second usage item
         // is kept whole, heading and all, as a statement (where the daily amount GB 28050
