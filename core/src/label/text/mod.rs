@@ -794,6 +794,10 @@ fn headless_target(
         {
             // `国食注字` alone: the number follows on the next line (OCR; see `main loop`).
             Some(Target::RegistrationNumber)
+        } else if scope.market == "CN" && standard_code_alone(&line) {
+            // `GB/T 24399` alone on its line: a product standard's code says what it is
+            // (GB 7718-2011 4.1.10 asks for the code; blind audit round 19).
+            Some(Target::StandardCode)
         } else if scope.market == "CN" && licence_alone(&line) {
             // `SC10622010600017` alone on its line: a food production licence number (SC and
             // 14 digits) says by itself what it is (GB 7718-2011 4.1.9 asks for the number).
@@ -1876,6 +1880,28 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                 && !chars[vs.max(ve.saturating_sub(4000))..ve]
                     .windows(line.len())
                     .any(|w| w == line)))
+}
+
+/// Whether a line is a standard's code alone: `GB/T 24399`, `GB 19645-2010`, `Q/XYZ 0001S`,
+/// `SB/T 10379` — a code prefix, then its number, nothing else.
+fn standard_code_alone(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = [
+        "GB/T", "GB", "QB/T", "SB/T", "NY/T", "LS/T", "RHB/T", "T/", "Q/",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p)) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && rest.chars().any(|c| c.is_ascii_digit())
+        && rest.chars().count() <= 24
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ' ' | '—'))
 }
 
 /// Whether a line is a food production licence number alone: `SC` and 14 digits (blanks
