@@ -778,6 +778,43 @@ fn unit_in_name_moved(s: &str) -> Option<String> {
         .then(|| format!("{}\t{value} {unit}", name.trim()))
 }
 
+/// `Fat | g | 3.4 | 25.8`: a unit column between the name and the figures (infant-formula
+/// tins print their tables so); the line with the unit after each figure.
+fn unit_column_moved(s: &str) -> Option<String> {
+    const UNITS: [&str; 10] = ["g", "mg", "µg", "μg", "mcg", "ug", "kj", "kcal", "ml", "iu"];
+    // Cells: set apart by a tab or two blanks or more.
+    let mut cells: Vec<&str> = Vec::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() {
+        let cut = rest
+            .find('\t')
+            .into_iter()
+            .chain(rest.find("  "))
+            .min()
+            .unwrap_or(rest.len());
+        cells.push(rest[..cut].trim());
+        rest = rest[cut..].trim_start();
+    }
+    let [name, unit, figures @ ..] = cells.as_slice() else {
+        return None;
+    };
+    let figure = |c: &str| {
+        !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+            && c.starts_with(|ch: char| ch.is_ascii_digit())
+    };
+    (!figures.is_empty()
+        && figures.len() <= 3
+        && UNITS.contains(&unit.to_lowercase().as_str())
+        && figures.iter().all(|c| figure(c))
+        && name.chars().any(char::is_alphabetic))
+    .then(|| {
+        let cols: Vec<String> = figures.iter().map(|f| format!("{f} {unit}")).collect();
+        format!("{name}\t{}", cols.join("\t"))
+    })
+}
+
 /// A header naming per 100 g (or mL), then per 100 mL, then per 100 kJ (`项目 每100克 每100毫升
 /// 每100千焦`): the cell index of the per-100 mL column, which a row's reading leaves out.
 pub fn per_ml_between(header: &str) -> Option<usize> {
@@ -830,6 +867,9 @@ pub fn read_line(s: &str) -> Line {
         return read_line(&rewritten);
     }
     if let Some(rewritten) = unit_in_name_moved(s) {
+        return read_line(&rewritten);
+    }
+    if let Some(rewritten) = unit_column_moved(s) {
         return read_line(&rewritten);
     }
     // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
@@ -2012,5 +2052,18 @@ mod tests {
         // A comma that is no unit's stays the row it was.
         assert!(unit_in_name_moved("Fat, total\t3.6 g").is_none());
         assert!(unit_in_name_moved("Sugars, g\tabout 5").is_none());
+    }
+
+    #[test]
+    fn a_unit_column_between_the_name_and_the_figures() {
+        match read_line("Fat                   g       3.4           25.8") {
+            Line::Row(r) => {
+                assert_eq!((r.name.as_str(), r.value.as_str()), ("Fat", "3.4"));
+                assert_eq!(r.unit.as_deref(), Some("g"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(unit_column_moved("Fat  3.4 g  25.8 g").is_none());
+        assert!(unit_column_moved("Energy  kJ  about").is_none());
     }
 }
