@@ -585,6 +585,17 @@ fn is_empty_cell(s: &str) -> bool {
 
 /// Cells of a row: split on `|`, tabs, two or more blanks (or an ideographic space); when
 /// none of those is present, on single blanks.
+/// Whether a line's cells are set apart by ` / `: a name without a figure, then cells of one
+/// word each (`蛋白质 / 10.5克 / 18%`) — not `Energy 407 kJ / 97 kcal`, one cell's two units.
+fn slash_cells(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(" / ").map(str::trim).collect();
+    parts.len() >= 2
+        && !parts[0].is_empty()
+        && !parts[0].contains(' ')
+        && !parts[0].chars().any(|c| c.is_ascii_digit())
+        && parts[1..].iter().all(|p| !p.is_empty() && !p.contains(' '))
+}
+
 fn cells(s: &str) -> Vec<String> {
     let s: String = s.chars().map(|c| if c == '｜' { '|' } else { c }).collect();
     let s = s.trim().trim_matches('|');
@@ -611,6 +622,9 @@ fn cells(s: &str) -> Vec<String> {
             }
         }
         out.push(cur);
+    } else if slash_cells(s) {
+        // `能量 / 1500千焦`, `项目 / 每100克`: cells set apart by ` / ` (blind audit round 19).
+        out = s.split(" / ").map(|c| c.trim().to_string()).collect();
     } else {
         out = s.split(' ').map(str::to_string).collect();
     }
