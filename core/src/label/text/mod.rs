@@ -4174,6 +4174,18 @@ fn read_nutrition(
                     .iter()
                     .any(|c| headings::fold(*c).is_ascii_digit());
                 let is_row = read.iter().any(|((rs, _), _)| *rs == ps);
+                // `Serving size 1 bar (40g)`, `1 servings per container` among the items of a
+                // one-line US panel (no colon before them): read below with the serving.
+                let serving_piece = matches!(
+                    nutrition::read_line(&text_of(b.chars, ps, pe)),
+                    nutrition::Line::Header(Some(ref f)) if f.serving_size.is_some()
+                ) || matches!(
+                    nutrition::read_line(&text_of(b.chars, ps, pe)),
+                    nutrition::Line::Servings(_)
+                );
+                if serving_piece {
+                    continue;
+                }
                 if words_only && !is_row && read.first().is_some_and(|f| ps > f.0 .0) {
                     statements.push((ps, pe));
                 } else if !is_row && !words_only {
@@ -4188,7 +4200,7 @@ fn read_nutrition(
             // `Serv. size 1 piece (21g), Servings 1, Amount per serving: …` (21 CFR
             // 101.9(j)(13)(ii)(A)(2)'s linear form): the serving and the servings per
             // container before the colon.
-            for &(ps, pe) in &before_colon {
+            for &(ps, pe) in before_colon.iter().chain(pieces.iter()) {
                 match nutrition::read_line(&text_of(b.chars, ps, pe)) {
                     nutrition::Line::Header(Some(found)) if found.serving_size.is_some() => {
                         head.header(Some(found), "")
@@ -4603,7 +4615,15 @@ fn linear_pieces(chars: &[char], vs: usize, ve: usize) -> (Pieces, Pieces) {
         .or_else(|| colons.first().copied())
         .or_else(|| (vs..ve).find(|&i| matches!(chars[i], '|' | '｜')))
     else {
-        return (Vec::new(), Vec::new());
+        // `Nutrition Facts 1 servings per container, Serving size 1 bar (40g), Calories 180,
+        // Total Fat 7g 9%, …` (21 CFR 101.9(j)(13)(ii)(A)(2) on a small pack): no colon and no
+        // bar, the value a run of three commas or more is the items, the serving among them.
+        let commas = (vs..ve).filter(|&i| matches!(chars[i], ',' | '，')).count();
+        return if commas >= 3 {
+            (Vec::new(), linear_items(chars, vs, ve))
+        } else {
+            (Vec::new(), Vec::new())
+        };
     };
     (
         linear_items(chars, vs, colon),
@@ -4693,14 +4713,31 @@ fn linear_items(chars: &[char], from: usize, to: usize) -> Pieces {
                         k -= 1;
                     }
                     let unit: String = chars[k..i].iter().collect::<String>().to_lowercase();
+                    // `Includes 8g Added Sugars 16%`: the US added-sugars row, one item.
+                    let includes = chars[start..i]
+                        .iter()
+                        .collect::<String>()
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with("incl");
                     k > start
+                        && !includes
                         && (digit(k - 1) || chars[k - 1] == ' ')
                         && matches!(
                             unit.as_str(),
                             "g" | "mg" | "kj" | "kcal" | "µg" | "μg" | "mcg" | "ml"
                         )
                 };
+            // `Potassium 150mg 4%. % Daily Value (DV) tells you …`: a full stop after a
+            // figure, then the panel's footnote, ends the items.
+            let footnote = i + 2 < to
+                && depth == 0
+                && chars[i] == '.'
+                && figure
+                && chars[i + 1] == ' '
+                && matches!(chars[i + 2], '%' | '*');
             let cut = i == to
+                || footnote
                 || (depth == 0
                     && (matches!(chars[i], '，' | '、' | ';' | '；' | '。' | '|' | '｜' | '•')
                         || unit_then_name
