@@ -946,7 +946,7 @@ impl<'c, 'a> Scope<'c, 'a> {
                 (s @ Val::Str(_), Val::Str(_)) => s,
                 _ => Val::Null,
             },
-            Func::Find => {
+            Func::Find | Func::FindNoCase => {
                 let list = self.eval(&args[0]);
                 let (Val::Str(field), want, Val::Str(ret)) = (
                     self.eval(&args[1]),
@@ -955,28 +955,23 @@ impl<'c, 'a> Scope<'c, 'a> {
                 ) else {
                     return Val::Null;
                 };
-                list.elements()
-                    .find(|e| e.field_hinted(&field, &hint).loose_eq(&want))
-                    .map(|e| e.field(&ret))
-                    .unwrap_or(Val::Null)
-            }
-            Func::FindNoCase => {
-                let list = self.eval(&args[0]);
-                let (Val::Str(field), want, Val::Str(ret)) = (
-                    self.eval(&args[1]),
-                    self.eval(&args[2]),
-                    self.eval(&args[3]),
-                ) else {
-                    return Val::Null;
-                };
-                let Some(want) = want.as_str().map(str::to_lowercase) else {
-                    return Val::Null;
+                // `find_nocase`: texts compared ignoring case (a text to find is required).
+                let folded = match f {
+                    Func::FindNoCase => match want.as_str() {
+                        Some(w) => Some(w.to_lowercase()),
+                        None => return Val::Null,
+                    },
+                    _ => None,
                 };
                 list.elements()
                     .find(|e| {
-                        e.field_hinted(&field, &hint).as_str().is_some_and(|v| {
-                            v.eq_ignore_ascii_case(&want) || v.to_lowercase() == want
-                        })
+                        let v = e.field_hinted(&field, &hint);
+                        match &folded {
+                            Some(w) => v.as_str().is_some_and(|v| {
+                                v.eq_ignore_ascii_case(w) || v.to_lowercase() == *w
+                            }),
+                            None => v.loose_eq(&want),
+                        }
                     })
                     .map(|e| e.field(&ret))
                     .unwrap_or(Val::Null)

@@ -868,22 +868,17 @@ pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
         return line;
     }
-    if let Some(rewritten) = daily_value_words_removed(s) {
-        return read_line(&rewritten);
-    }
-    if let Some(rewritten) = us_added_sugars(s) {
-        return read_line(&rewritten);
-    }
-    if let Some(rewritten) = dash_before_value_removed(s) {
-        return read_line(&rewritten);
-    }
-    if let Some(rewritten) = sub_row_colon_removed(s) {
-        return read_line(&rewritten);
-    }
-    if let Some(rewritten) = unit_in_name_moved(s) {
-        return read_line(&rewritten);
-    }
-    if let Some(rewritten) = unit_column_moved(s) {
+    // Lines printed in another shape, rewritten to the plain one and read again (the first
+    // rewriting that applies, in this order).
+    const REWRITES: [fn(&str) -> Option<String>; 6] = [
+        daily_value_words_removed,
+        us_added_sugars,
+        dash_before_value_removed,
+        sub_row_colon_removed,
+        unit_in_name_moved,
+        unit_column_moved,
+    ];
+    if let Some(rewritten) = REWRITES.iter().find_map(|rewrite| rewrite(s)) {
         return read_line(&rewritten);
     }
     // `Vitamin D 0.1mcg <2%`: a bound on the percentage, flagged and taken out before the
