@@ -2547,6 +2547,18 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
                 }
             }
         }
+        // `内装：独立小包装` says how the food is packed, not its count: only `内装` with a
+        // figure (`内装20小袋`) is the specification.
+        Target::Specification
+            if text_of(b.chars, hs, vs).starts_with("内装")
+                && !value.chars().any(|c| headings::fold(c).is_ascii_digit()) =>
+        {
+            b.unread(
+                hs,
+                ve,
+                "内装 without a count: not read as the specification",
+            );
+        }
         Target::Specification => b.set_text("/net_content/specification", vs, ve),
         Target::TextileSize => b.set_text("/textile/size", vs, ve),
         Target::FibreContent => b.set_text("/fibre_content/text", vs, ve),
