@@ -722,6 +722,7 @@ pub fn read(
         close(&mut b, o);
     }
     place_lead_lines(&mut b, &lead, scope);
+    name_after_registration(&mut b);
     crate::order::sort_by_key(&mut b.unread, |u| u.span.start);
     if ctx.market == "CN" {
         infer_import(&mut b);
@@ -2245,6 +2246,41 @@ const FORMULA_NAME_WORDS: &[&str] = &[
     "preparado de continuación",
     "zuigelingenvoeding",
 ];
+
+/// `保健食品` / `批准文号：国食健注G20210456` / `灵芝孢子粉胶囊`: a health food's top block prints the
+/// logo's words and its registration number above its name, so the name comes after a headed
+/// line. With no name read, the first short heading-less line of Chinese words near the top
+/// (within the first five lines, no figure) is the name (blind audit round 19, FF6).
+fn name_after_registration(b: &mut Builder) {
+    if b.market != "CN"
+        || !b.category.starts_with("food.health_food")
+        || b.doc.contains_key("product_name")
+    {
+        return;
+    }
+    let top_end = b
+        .chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '\n')
+        .nth(4)
+        .map_or(b.chars.len(), |(i, _)| i);
+    let Some(k) = b.unread.iter().position(|u| {
+        let (s, e) = (u.span.start, u.span.end);
+        u.reason == "no heading the reader knows"
+            && s < top_end
+            && e <= b.chars.len()
+            && s < e
+            && e - s <= 30
+            && b.chars[s..e]
+                .iter()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || "（）()·".contains(*c))
+    }) else {
+        return;
+    };
+    let u = b.unread.remove(k);
+    b.set_text("/product_name/text", u.span.start, u.span.end);
+}
 
 /// A garment's size printed alone: `M`, `XL`, `38`, `170/92A`, `W32 L34`, `EUR M / UK 12 / US 8`.
 fn is_size_line(line: &str) -> bool {
