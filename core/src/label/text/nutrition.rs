@@ -2050,13 +2050,9 @@ mod tests {
             ),
             ("Vitamin A, IU\t300", "Vitamin A", "300", "IU"),
         ] {
-            match read_line(line) {
-                Line::Row(r) => {
-                    assert_eq!((r.name.as_str(), r.value.as_str()), (name, value), "{line}");
-                    assert_eq!(r.unit.as_deref(), Some(unit), "{line}");
-                }
-                other => panic!("{line}: {other:?}"),
-            }
+            let r = row(line);
+            assert_eq!((r.name.as_str(), r.value.as_str()), (name, value), "{line}");
+            assert_eq!(r.unit.as_deref(), Some(unit), "{line}");
         }
         // A comma that is no unit's stays the row it was.
         assert!(unit_in_name_moved("Fat, total\t3.6 g").is_none());
@@ -2065,13 +2061,9 @@ mod tests {
 
     #[test]
     fn a_unit_column_between_the_name_and_the_figures() {
-        match read_line("Fat                   g       3.4           25.8") {
-            Line::Row(r) => {
-                assert_eq!((r.name.as_str(), r.value.as_str()), ("Fat", "3.4"));
-                assert_eq!(r.unit.as_deref(), Some("g"));
-            }
-            other => panic!("{other:?}"),
-        }
+        let r = row("Fat                   g       3.4           25.8");
+        assert_eq!((r.name.as_str(), r.value.as_str()), ("Fat", "3.4"));
+        assert_eq!(r.unit.as_deref(), Some("g"));
         assert!(unit_column_moved("Fat  3.4 g  25.8 g").is_none());
         assert!(unit_column_moved("Energy  kJ  about").is_none());
     }
