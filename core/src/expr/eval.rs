@@ -314,12 +314,9 @@ impl<'c, 'a> Scope<'c, 'a> {
     ) -> Val<'a> {
         match self.eval(subject) {
             Val::Str(s) => re
-                .captures(&s)
-                .and_then(|c| match group.parse::<usize>() {
-                    Ok(i) => c.get(i),
-                    Err(_) => c.name(group),
-                })
-                .map(|m| Val::Str(Cow::Owned(m.as_str().to_string())))
+                .capture_groups(&s, [group])
+                .and_then(|[g]| g)
+                .map(|g| Val::Str(Cow::Owned(g.to_string())))
                 .unwrap_or(Val::Null),
             _ => Val::Null,
         }

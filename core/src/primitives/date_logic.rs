@@ -214,16 +214,17 @@ impl DateLogic {
                 let text = text.as_ref();
                 let real_date = |text: &str| {
                     formats.iter().any(|re| {
-                        re.captures(text).is_some_and(|c| {
-                            let num = |g: &str| c.name(g).and_then(|m| digits_value(m.as_str()));
-                            match (num("y"), num("m"), num("d")) {
-                                (Some(y), Some(m), Some(d)) => {
-                                    let y = if y < 100 { 2000 + y } else { y };
-                                    Date::from_ymd(y as i32, m, d).is_some()
+                        re.capture_groups(text, ["y", "m", "d"])
+                            .is_some_and(|[y, m, d]| {
+                                let num = |g: Option<&str>| g.and_then(digits_value);
+                                match (num(y), num(m), num(d)) {
+                                    (Some(y), Some(m), Some(d)) => {
+                                        let y = if y < 100 { 2000 + y } else { y };
+                                        Date::from_ymd(y as i32, m, d).is_some()
+                                    }
+                                    _ => false,
                                 }
-                                _ => false,
-                            }
-                        })
+                            })
                     })
                 };
                 if real_date(text)

@@ -12,6 +12,7 @@ mod descending_order;
 mod formula;
 mod required;
 pub(crate) mod required_chars;
+mod small_regex;
 mod sum_tolerance;
 mod text_pattern;
 mod threshold_table;

@@ -32,6 +32,38 @@ pub struct Pattern {
     /// folds ASCII only), so `words` and `required` are kept lower-case and looked for
     /// ignoring ASCII case (`(?i)有机|organic|转换|conversion` ran the regex on every label).
     ascii_ci: bool,
+    /// The pattern for the backtracker (`None`: syntax it leaves to regex_lite), made the
+    /// first time a text passes the prefilter: a search of a short text costs a tenth of
+    /// regex_lite's PikeVM (see `small_regex`).
+    small: std::sync::OnceLock<Option<super::small_regex::SmallRegex>>,
+}
+
+#[cfg(test)]
+thread_local! {
+    static RECORDED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tests: `true` starts recording the source of every pattern made on this thread, `false`
+/// stops and returns them (the embedded packs' patterns, for `small_regex`'s agreement test).
+#[cfg(test)]
+pub(crate) fn record_sources(on: bool) -> Vec<String> {
+    RECORDED.with(|r| {
+        let mut r = r.borrow_mut();
+        let was = r.take().unwrap_or_default();
+        if on {
+            *r = Some(Vec::new());
+        }
+        was
+    })
+}
+
+#[cfg(test)]
+fn record(source: &str) {
+    RECORDED.with(|r| {
+        if let Some(v) = r.borrow_mut().as_mut() {
+            v.push(source.to_string());
+        }
+    });
 }
 
 /// A pattern's text without a leading `(?i)`, and whether it had one.
@@ -126,23 +158,29 @@ impl Pattern {
     /// Compiles now: a bad pattern is an error here (packs read from files, tests).
     pub fn new(source: &str) -> Result<Pattern, regex_lite::Error> {
         let re = regex_lite::Regex::new(source)?;
+        #[cfg(test)]
+        record(source);
         Ok(Pattern {
             source: source.into(),
             re: std::sync::OnceLock::from(Some(re)),
             required: std::sync::OnceLock::new(),
             words: literal_words(source),
             ascii_ci: case_flag(source).0,
+            small: std::sync::OnceLock::new(),
         })
     }
 
     /// Compiles on first use (embedded packs; see the type's note).
     pub fn deferred(source: &str) -> Pattern {
+        #[cfg(test)]
+        record(source);
         Pattern {
             source: source.into(),
             re: std::sync::OnceLock::new(),
             required: std::sync::OnceLock::new(),
             words: literal_words(source),
             ascii_ci: case_flag(source).0,
+            small: std::sync::OnceLock::new(),
         }
     }
 
@@ -212,17 +250,64 @@ impl Pattern {
         if let Some(words) = &self.words {
             return words.iter().any(|w| Self::holds(text, w, self.ascii_ci));
         }
-        self.could_match(text) && self.regex().is_some_and(|re| re.is_match(text))
+        self.could_match(text) && self.regex_is_match(text)
     }
 
-    /// The leftmost match, as the regex finds it; texts the prefilter rules out are not
-    /// searched.
-    pub fn find<'t>(&self, text: &'t str) -> Option<regex_lite::Match<'t>> {
-        if self.could_match(text) {
-            self.regex()?.find(text)
-        } else {
-            None
+    /// The regex's answer, from the backtracker when it reads the pattern and the text is
+    /// short enough, else from regex_lite.
+    fn regex_is_match(&self, text: &str) -> bool {
+        match self.small().and_then(|s| s.is_match(text)) {
+            Some(hit) => hit,
+            None => self.regex().is_some_and(|re| re.is_match(text)),
         }
+    }
+
+    fn small(&self) -> Option<&super::small_regex::SmallRegex> {
+        self.small
+            .get_or_init(|| super::small_regex::SmallRegex::new(&self.source))
+            .as_ref()
+    }
+
+    /// The leftmost match's byte range, as the regex finds it; texts the prefilter rules
+    /// out are not searched.
+    pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if !self.could_match(text) {
+            return None;
+        }
+        match self.small().and_then(|s| s.captures(text)) {
+            Some(caps) => caps.and_then(|c| c.get(0)).map(|(s, e)| s..e),
+            None => self.regex()?.find(text).map(|m| m.range()),
+        }
+    }
+
+    /// The texts of the groups `groups` (names, or indexes written as numbers) in the
+    /// leftmost match, `None` for a group that did not take part; `None` when nothing
+    /// matches. Texts the prefilter rules out are not searched.
+    pub fn capture_groups<'t, const N: usize>(
+        &self,
+        text: &'t str,
+        groups: [&str; N],
+    ) -> Option<[Option<&'t str>; N]> {
+        if !self.could_match(text) {
+            return None;
+        }
+        if let Some(small) = self.small() {
+            if let Some(caps) = small.captures(text) {
+                let caps = caps?;
+                return Some(groups.map(|g| {
+                    let i = g.parse::<usize>().ok().or_else(|| small.group_index(g))?;
+                    caps.get(i).and_then(|(s, e)| text.get(s..e))
+                }));
+            }
+        }
+        let caps = self.regex()?.captures(text)?;
+        Some(groups.map(|g| {
+            match g.parse::<usize>() {
+                Ok(i) => caps.get(i),
+                Err(_) => caps.name(g),
+            }
+            .map(|m| m.as_str())
+        }))
     }
 
     /// `is_match` for a text tried against many patterns (a claim against a claims
@@ -239,15 +324,7 @@ impl Pattern {
         let could = self
             .required()
             .is_none_or(|(req, ci)| req.iter().any(|w| found(w, ci)));
-        could && self.regex().is_some_and(|re| re.is_match(search.text))
-    }
-
-    pub fn captures<'t>(&self, text: &'t str) -> Option<regex_lite::Captures<'t>> {
-        if self.could_match(text) {
-            self.regex()?.captures(text)
-        } else {
-            None
-        }
+        could && self.regex_is_match(search.text)
     }
 }
 
@@ -573,11 +650,16 @@ mod tests {
         assert!(!p.is_match("高钙")); // the prefilter answers: still not compiled
         assert!(p.compiled().is_none());
         assert!(p.is_match("低脂牛奶"));
+        // Compiled now — for the backtracker, which reads this pattern (regex_lite is then
+        // compiled only for a text too long for it).
+        assert!(p.small.get().is_some_and(Option::is_some));
+        assert!(p.compiled().is_none());
+        assert!(p.is_match(&format!("{}低脂", "x".repeat(40_000))));
         assert!(p.compiled().is_some());
         assert!(Pattern::new("低(脂").is_err());
         let bad = Pattern::deferred("低(脂");
         assert!(!bad.is_match("低脂"));
-        assert!(bad.captures("低脂").is_none());
+        assert!(bad.capture_groups("低脂", ["0"]).is_none());
     }
 
     use super::required_strings;
@@ -802,11 +884,7 @@ mod prefilter_properties {
             "",
         ] {
             assert_eq!(p.is_match(t), re.is_match(t), "{t}");
-            assert_eq!(
-                p.find(t).map(|m| m.range()),
-                re.find(t).map(|m| m.range()),
-                "{t}"
-            );
+            assert_eq!(p.find(t), re.find(t).map(|m| m.range()), "{t}");
         }
         assert!(!p.could_match("有机纯牛奶"));
         assert!(p.could_match("TREATY"));
@@ -825,7 +903,7 @@ mod prefilter_properties {
             for t in &texts {
                 proptest::prop_assert_eq!(p.is_match(t), re.is_match(t), "{} on {:?}", source, t);
                 proptest::prop_assert_eq!(
-                    p.find(t).map(|m| m.range()),
+                    p.find(t),
                     re.find(t).map(|m| m.range()),
                     "{} on {:?}", source, t
                 );

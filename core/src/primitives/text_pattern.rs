@@ -132,9 +132,9 @@ impl TextPattern {
         }
         if let Some(re) = &self.must_not_match {
             if let Some(m) = re.find(&text) {
-                let mut hit =
-                    Hit::at(pointer()).found(Val::Str(Cow::Owned(m.as_str().to_string())));
-                hit.span = Some(span_of(&pointer(), &text, m.start(), m.end()));
+                let found = text.get(m.clone()).unwrap_or_default().to_string();
+                let mut hit = Hit::at(pointer()).found(Val::Str(Cow::Owned(found)));
+                hit.span = Some(span_of(&pointer(), &text, m.start, m.end));
                 hits.push(hit);
             }
         }
