@@ -217,6 +217,14 @@ fn open_re() -> &'static regex_lite::Regex {
     })
 }
 
+fn below_re() -> &'static regex_lite::Regex {
+    static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex_lite::Regex::new(&format!(r"{NUMBER}\s*{UNIT}\s*(?:及|或)?以下"))
+            .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
+    })
+}
+
 fn stage_re() -> &'static regex_lite::Regex {
     static RE: OnceLock<regex_lite::Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -235,8 +243,9 @@ fn months(n: &str, unit: &str) -> Option<Decimal> {
 }
 
 /// The first age range printed in `text`: `0—6月龄`, `6~12个月`, `1-3岁` (both ends in
-/// the unit printed after the second number unless the first has its own), or an open
-/// range `6月龄以上` / `3岁及以上`.
+/// the unit printed after the second number unless the first has its own), an open range
+/// `6月龄以上` / `3岁及以上`, or an age and under `3岁以下` / `12个月以下` (from birth; 以下
+/// counts the age itself, as 以上 does).
 pub fn parse_age_range(text: &str) -> Option<AgeRange> {
     if let Some(c) = range_re().captures(text) {
         let whole = c.get(0)?;
@@ -255,11 +264,20 @@ pub fn parse_age_range(text: &str) -> Option<AgeRange> {
             end: whole.end(),
         });
     }
-    let c = open_re().captures(text)?;
+    if let Some(c) = open_re().captures(text) {
+        let whole = c.get(0)?;
+        return Some(AgeRange {
+            from_months: months(c.get(1)?.as_str(), c.get(2)?.as_str())?,
+            to_months: None,
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    let c = below_re().captures(text)?;
     let whole = c.get(0)?;
     Some(AgeRange {
-        from_months: months(c.get(1)?.as_str(), c.get(2)?.as_str())?,
-        to_months: None,
+        from_months: Decimal::ZERO,
+        to_months: Some(months(c.get(1)?.as_str(), c.get(2)?.as_str())?),
         start: whole.start(),
         end: whole.end(),
     })
@@ -346,6 +364,14 @@ mod tests {
         assert_eq!(
             range("3岁及以上人群"),
             Some(("36".into(), None, "3岁及以上".into()))
+        );
+        assert_eq!(
+            range("适用年龄：3岁以下"),
+            Some(("0".into(), Some("36".into()), "3岁以下".into()))
+        );
+        assert_eq!(
+            range("12个月及以下婴儿"),
+            Some(("0".into(), Some("12".into()), "12个月及以下".into()))
         );
         assert_eq!(range("免疫力低下者"), None);
         assert_eq!(range("1段"), None);

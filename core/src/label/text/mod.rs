@@ -529,7 +529,8 @@ pub fn read(
                                 && class_goes_on(chars, o.vs, o.ve, item.start, item.end))
                             || (o.target == Target::Usage && table_row(chars, item.start, item.end))
                             || (o.target == Target::FibreContent
-                                && part_label_alone(chars, item.start, item.end))
+                                && (part_label_alone(chars, item.start, item.end)
+                                    || fibre_pair_goes_on(chars, o.vs, o.ve, item.start, item.end)))
                             || (matches!(
                                 o.target,
                                 Target::Ingredients
@@ -913,6 +914,15 @@ fn headless_target(
         && open.as_ref().map(|o| o.target) != Some(Target::FibreContent)
     {
         return None;
+    }
+    // `60%` over `Cotton` with no heading (a sewn-in label's column): the share opens the
+    // fibre content when the next line is a fibre's name alone (the lines after it are
+    // taken by `fibre_pair_goes_on`).
+    if scope.family == "textile" && share_alone(&line) {
+        let rest = &b.chars[(item.end + 1).min(b.chars.len())..];
+        let next_end = rest.iter().position(|c| *c == '\n').unwrap_or(rest.len());
+        let next: String = rest[..next_end].iter().collect();
+        return fibre_name_alone(&next).then_some(Target::FibreContent);
     }
     let parsed = crate::label::fibre_text::parse_fibre_text(&line);
     if !parsed.unparsed.is_empty() || parsed.components.is_empty() {
@@ -1803,6 +1813,46 @@ fn part_label_alone(chars: &[char], s: usize, e: usize) -> bool {
         && !chars[s..e]
             .iter()
             .any(|c| headings::fold(*c).is_ascii_digit() || matches!(c, '%' | '％'))
+}
+
+/// Whether the line `s..e` goes on with fibre content `vs..ve` printed a fibre and its
+/// share a line each (`棉` / `60%` / `聚酯纤维` / `40%`, or the share first: `60%` /
+/// `cotton`): a share alone after a line that is not one, or a fibre's name alone after a
+/// share alone. Each fibre still has its share (GB/T 29862 6.2; EU 1007/2011 Art 9); the
+/// column layout only put them on lines of their own.
+fn fibre_pair_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> bool {
+    if vs >= ve {
+        return false;
+    }
+    let last_start = chars[vs..ve]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map_or(vs, |i| vs + i + 1);
+    let after_share = share_alone(&text_of(chars, last_start, ve));
+    let line = text_of(chars, s, e);
+    match share_alone(&line) {
+        true => !after_share,
+        false => after_share && fibre_name_alone(&line),
+    }
+}
+
+/// A fibre's share alone on its line (`60%`, `６０％`).
+fn share_alone(line: &str) -> bool {
+    let line: String = line.trim().chars().map(headings::fold).collect();
+    line.strip_suffix('%').is_some_and(|figure| {
+        figure
+            .trim()
+            .parse::<f64>()
+            .is_ok_and(|v| (0.0..=100.0).contains(&v))
+    })
+}
+
+/// One fibre's name alone on its line (`聚酯纤维`, `cotton`), as the fibre parser reads it.
+fn fibre_name_alone(line: &str) -> bool {
+    let parsed = crate::label::fibre_text::parse_fibre_text(line);
+    parsed.unparsed.is_empty()
+        && matches!(parsed.components.as_slice(), [c] if c.part.is_none()
+            && matches!(c.fibres.as_slice(), [f] if f.percent.is_none()))
 }
 
 /// Whether the line `s..e` is a row of a table (cells parted by tabs or bars): under a feeding table's heading (`喂哺参考表`, `饮用参考表`: GB 13432 4.4's per-meal
