@@ -110,14 +110,9 @@ impl Parser {
     }
 
     fn starts_with(&self, s: &str) -> bool {
-        let mut i = self.at;
-        for c in s.chars() {
-            if self.chars.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (self.at..)
+            .zip(s.chars())
+            .all(|(i, c)| self.chars.get(i) == Some(&c))
     }
 
     /// `alternative ('|' alternative)*`
@@ -448,22 +443,43 @@ impl Compiler {
                 max,
                 greedy,
             } => {
-                for _ in 0..*min {
-                    self.compile(inner)?;
-                }
                 let branch = |body: usize, exit: usize| match greedy {
                     true => Inst::Split(body, exit),
                     false => Inst::Split(exit, body),
                 };
+                // The shapes regex_lite compiles (its `c_at_least`), so the preference order
+                // of the paths — and so the match — is the same.
                 match max {
-                    None => {
+                    None if *min == 0 && !matches_empty(inner) => {
                         let head = self.emit(Inst::Split(0, 0))?;
                         self.compile(inner)?;
                         self.emit(Inst::Jmp(head))?;
                         let exit = self.prog.len();
                         self.prog[head] = branch(head + 1, exit);
                     }
+                    None if *min == 0 => {
+                        // `x*` where x can match empty text: `(x+)?` (rust-lang/regex#779).
+                        let question = self.emit(Inst::Split(0, 0))?;
+                        self.compile(inner)?;
+                        let plus = self.emit(Inst::Split(0, 0))?;
+                        let exit = self.prog.len();
+                        self.prog[question] = branch(question + 1, exit);
+                        self.prog[plus] = branch(question + 1, exit);
+                    }
+                    None => {
+                        // `x{n,}`: x n − 1 times, then x and a split back to its start.
+                        for _ in 1..*min {
+                            self.compile(inner)?;
+                        }
+                        let last = self.prog.len();
+                        self.compile(inner)?;
+                        let split = self.emit(Inst::Split(0, 0))?;
+                        self.prog[split] = branch(last, split + 1);
+                    }
                     Some(max) => {
+                        for _ in 0..*min {
+                            self.compile(inner)?;
+                        }
                         let mut splits = Vec::new();
                         for _ in *min..*max {
                             splits.push(self.emit(Inst::Split(0, 0))?);
@@ -478,6 +494,18 @@ impl Compiler {
             }
         }
         Some(())
+    }
+}
+
+/// Whether the expression can match empty text (as regex_lite's `is_match_empty`).
+fn matches_empty(ast: &Ast) -> bool {
+    match ast {
+        Ast::Empty | Ast::Start | Ast::End => true,
+        Ast::Char(_) | Ast::Class { .. } | Ast::Any => false,
+        Ast::Group { inner, .. } => matches_empty(inner),
+        Ast::Concat(items) => items.iter().all(matches_empty),
+        Ast::Alt(alts) => alts.iter().any(matches_empty),
+        Ast::Repeat { inner, min, .. } => *min == 0 || matches_empty(inner),
     }
 }
 
@@ -730,6 +758,10 @@ mod tests {
             (r"(a|ab)(c|bcd)(d*)", &["abcd", "acd"]),
             (r"(a*)*b", &["aaaa", "aaab"]),
             (r"(a?)*?$", &["aa", ""]),
+            // A loop over something that can match empty: regex_lite's `(x+)?` shape.
+            (r"(?:.??)*", &["x", ""]),
+            (r"(a|)+b", &["aab", "b"]),
+            (r"(?:a*){2,}", &["aaa"]),
             (r"x{2,3}?y|x{2,}", &["xxxy", "xxxxx", "xy"]),
             (r"[\s\d-]+", &["\u{b} 1-2", "a"]),
             (r".+", &["a\nb", "\n"]),
