@@ -1,7 +1,7 @@
 //! Lines and items: the printed text cut into lines, each line cut into items where a
 //! heading starts one (`保质期：6个月  生产日期：见瓶盖` is two items).
 
-use super::headings::{HeadingMatch, HeadingScope, Headings};
+use super::headings::{HeadingMatch, HeadingScope, Headings, Target};
 
 /// Lines of `chars` as `start..end` character ranges (without the line break). Breaks:
 /// `\n`, `\r\n`, `\r`, U+2028, U+2029, form feed and vertical tab.
@@ -268,5 +268,65 @@ pub fn items(
         heading: cur_heading,
     });
     out.retain(|it| it.end > it.start || it.heading.is_some());
+    if scope.market == "CN" {
+        if let [only] = out.as_slice() {
+            if only.heading.is_none() {
+                if let Some(pieces) = self_described_pieces(chars, only.start, only.end) {
+                    return pieces;
+                }
+            }
+        }
+    }
     out
+}
+
+/// `SC11650010200033　GB/T 19858` (a small pack's last line, no headings): pieces set apart
+/// by wide gaps (an ideographic blank, two blanks, a tab), each a licence number or a
+/// standard's code alone, are an item each — each says by itself what it is (GB 7718 asks
+/// for the number and the code, not for headings; blind audit round 20). Each piece's
+/// target is given as a heading of no characters.
+fn self_described_pieces(chars: &[char], start: usize, end: usize) -> Option<Vec<Item>> {
+    let mut pieces = Vec::new();
+    let mut i = start;
+    let mut piece_start = start;
+    while i < end {
+        if is_blank(chars[i]) {
+            let mut j = i;
+            while j < end && is_blank(chars[j]) {
+                j += 1;
+            }
+            if j - i >= 2 || chars[i..j].iter().any(|c| matches!(c, '\t' | '\u{3000}')) {
+                pieces.push((piece_start, i));
+                piece_start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    pieces.push((piece_start, end));
+    // Each piece's target, as a heading of no characters (the piece is all value).
+    let described = |&(s, e): &(usize, usize)| {
+        let t: String = chars[s..e].iter().collect();
+        let target = if super::licence_alone(&t) {
+            Target::LicenceNumber
+        } else if super::standard_code_alone(&t) {
+            Target::StandardCode
+        } else {
+            return None;
+        };
+        Some(Item {
+            start: s,
+            end: e,
+            heading: Some(HeadingMatch {
+                target,
+                start: s,
+                end: s,
+                value_start: s,
+                colon: false,
+            }),
+        })
+    };
+    let items: Option<Vec<Item>> = pieces.iter().map(described).collect();
+    items.filter(|v| v.len() >= 2)
 }

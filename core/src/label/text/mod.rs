@@ -632,6 +632,28 @@ pub fn read(
                     if let Some(o) = open.take() {
                         close(&mut b, o);
                     }
+                    // `重庆涪州榨菜食品有限公司　电话：023-…` with no heading of its own: a
+                    // company's name before the contact or address on its line is the name of
+                    // the party those belong to — the producer, when no party was read (GB 7718
+                    // asks for the name, address and contact; blind audit round 20).
+                    if ctx.market == "CN"
+                        && items
+                            .get(1)
+                            .and_then(|i| i.heading.as_ref())
+                            .is_some_and(|h| matches!(h.target, Target::Contact | Target::Address))
+                        && company_name_alone(&text_of(chars, item.start, item.end))
+                        && ["producer", "distributor", "importer", "packer"]
+                            .iter()
+                            .all(|p| b.doc.get(*p).is_none())
+                    {
+                        open = Some(Open {
+                            target: Target::Producer,
+                            hs: item.start,
+                            vs: item.start,
+                            ve: item.end,
+                        });
+                        continue;
+                    }
                     if !seen_heading {
                         lead.push((item.start, item.end));
                         continue;
@@ -1953,6 +1975,18 @@ fn standard_code_alone(line: &str) -> bool {
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | ' ' | '—'))
+}
+
+/// Whether a Chinese line is a company's name alone: Chinese words ending in a company word
+/// (…有限公司, …厂), no figure.
+fn company_name_alone(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 40
+        && t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !t.chars().any(|c| headings::fold(c).is_ascii_digit())
+        && ["公司", "厂", "集团", "合作社"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// Whether a line is a food production licence number alone: `SC` and 14 digits (blanks
@@ -4410,6 +4444,11 @@ fn read_nutrition(
                 && !claims_in_line(b.chars, table, scope.market, s, e).is_empty())
             || values::registration_only(&table.words, &values::folded(&line))
             || values::expiry_with_suffix(&table.words, &values::folded(&line)).is_some()
+            // The EU organic logo's code under the table (`IE-ORG-02`, Reg. (EU) 2018/848
+            // Art 32(1)(a)): the logo's text, no row nor note of the table.
+            || (scope.market == "EU"
+                && !rows.is_empty()
+                && eu_organic_line(&table.words, &line).is_some_and(|(code, _)| code.is_some()))
         {
             break;
         }

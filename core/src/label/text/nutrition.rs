@@ -135,7 +135,8 @@ pub fn basis_in(s: &str) -> Option<Basis> {
         (_, Some((j, len))) => {
             // The serving's amount is in its own words (`每份（30g）`, `per serving (30 g)`),
             // not in a value after the next separator (`Amount per serving: …, Total Fat 3g`).
-            let after = &c[j + len..];
+            // `每份：105克/1袋` (round 20): a colon right after the word opens its amount.
+            let after = c[j + len..].trim_start_matches([':', '：']);
             let after = &after[..after.find([':', ',', ';', '|']).unwrap_or(after.len())];
             let size = super::values::numbers_with_units(after)
                 .into_iter()
@@ -574,6 +575,45 @@ fn split_side_by_side(s: &str, gaps: bool) -> Option<Vec<(usize, usize)>> {
     (parts.len() >= 2 && parts.iter().all(|&p| part(p))).then_some(parts)
 }
 
+/// `unit` without the bracketed symbol of the Chinese unit it follows (`千焦(kJ)` → `千焦`) and without a
+/// bracketed note of the salt a sodium figure makes (`毫克（相当于食盐0.5克）` → `毫克`).
+fn without_unit_glosses(unit: &str) -> String {
+    let mut out = unit.to_string();
+    loop {
+        let Some(open) = out.find(['(', '（']) else {
+            return out;
+        };
+        let inner_start = open + out[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = out[inner_start..]
+            .find([')', '）'])
+            .map(|i| inner_start + i)
+        else {
+            return out;
+        };
+        let inner = out[inner_start..close].trim();
+        // Only the symbol of the Chinese unit before it (`μg(RE)` keeps its RE).
+        let before = out[..open].trim_end();
+        let symbol = [
+            ("千焦", "kj"),
+            ("千卡", "kcal"),
+            ("克", "g"),
+            ("毫克", "mg"),
+            ("微克", "μg"),
+            ("微克", "µg"),
+            ("微克", "ug"),
+            ("毫升", "ml"),
+        ]
+        .iter()
+        .any(|(zh, sym)| before.ends_with(zh) && inner.to_lowercase() == *sym);
+        let salt_note = inner.contains('盐') || inner.to_ascii_lowercase().contains("salt");
+        if open == 0 || !(symbol || salt_note) {
+            return out;
+        }
+        let close_len = out[close..].chars().next().map_or(1, char::len_utf8);
+        out = format!("{}{}", out[..open].trim_end(), &out[close + close_len..]);
+    }
+}
+
 fn is_empty_cell(s: &str) -> bool {
     let t = s.trim();
     // `Trace` in a per-portion column (UK tables): no figure.
@@ -585,15 +625,18 @@ fn is_empty_cell(s: &str) -> bool {
 
 /// Cells of a row: split on `|`, tabs, two or more blanks (or an ideographic space); when
 /// none of those is present, on single blanks.
-/// Whether a line's cells are set apart by ` / `: a name without a figure, then cells of one
-/// word each (`蛋白质 / 10.5克 / 18%`) — not `Energy 407 kJ / 97 kcal`, one cell's two units.
-fn slash_cells(s: &str) -> bool {
-    let parts: Vec<&str> = s.split(" / ").map(str::trim).collect();
-    parts.len() >= 2
-        && !parts[0].is_empty()
-        && !parts[0].contains(' ')
-        && !parts[0].chars().any(|c| c.is_ascii_digit())
-        && parts[1..].iter().all(|p| !p.is_empty() && !p.contains(' '))
+/// The separator a line's cells are set apart by, if it is ` / ` or a full-width `／`: a
+/// name without a figure, then cells of one word each (`蛋白质 / 10.5克 / 18%`,
+/// `能量／2401千焦／29%`) — not `Energy 407 kJ / 97 kcal`, one cell's two units.
+fn slash_cells(s: &str) -> Option<&'static str> {
+    [" / ", "／"].into_iter().find(|sep| {
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        parts.len() >= 2
+            && !parts[0].is_empty()
+            && !parts[0].contains(' ')
+            && !parts[0].chars().any(|c| c.is_ascii_digit())
+            && parts[1..].iter().all(|p| !p.is_empty() && !p.contains(' '))
+    })
 }
 
 fn cells(s: &str) -> Vec<String> {
@@ -622,9 +665,10 @@ fn cells(s: &str) -> Vec<String> {
             }
         }
         out.push(cur);
-    } else if slash_cells(s) {
-        // `能量 / 1500千焦`, `项目 / 每100克`: cells set apart by ` / ` (blind audit round 19).
-        out = s.split(" / ").map(|c| c.trim().to_string()).collect();
+    } else if let Some(sep) = slash_cells(s) {
+        // `能量 / 1500千焦`, `项目 / 每100克`: cells set apart by ` / ` (blind audit round 19),
+        // or by a full-width `／` (`能量／2401千焦／29%`, round 20).
+        out = s.split(sep).map(|c| c.trim().to_string()).collect();
     } else {
         out = s.split(' ').map(str::to_string).collect();
     }
@@ -1141,6 +1185,11 @@ pub fn read_line(s: &str) -> Line {
     let Some((value, mut unit)) = split_number(value_cell) else {
         return Line::Unread("the value is not a number");
     };
+    // `2112千焦(kJ)（505千卡）`, `200毫克(mg)（相当于食盐0.5克）`: the unit's symbol in brackets
+    // after its Chinese name is the same unit, and a bracketed note of the sodium as salt is
+    // supplementary wording GB 28050-2025 5.5 allows (允许使用“盐”字进行说明): neither is
+    // part of the unit (blind audit round 20).
+    unit = without_unit_glosses(&unit);
     // `2112千焦（505千卡）`, `1936 kJ / 462 kcal` in one cell: the figure in the other unit,
     // in brackets or after a slash, is a second value of the row (energy in both units).
     let mut inline_second: Option<(String, Option<String>)> = None;
