@@ -211,6 +211,8 @@ pub struct WordLists {
     pub canned_in_liquid: Vec<String>,
     pub absent_in_name: Vec<String>,
     pub names_not_claims: Vec<String>,
+    pub food_name_endings: Vec<String>,
+    pub food_name_end_chars: Vec<String>,
 }
 
 impl WordLists {
@@ -243,6 +245,8 @@ impl WordLists {
             ("canned_in_liquid", &self.canned_in_liquid),
             ("absent_in_name", &self.absent_in_name),
             ("names_not_claims", &self.names_not_claims),
+            ("food_name_endings", &self.food_name_endings),
+            ("food_name_end_chars", &self.food_name_end_chars),
             ("best_before_leads", &self.best_before_leads),
             ("best_before_ends", &self.best_before_ends),
             ("date_place_words", &self.date_place_words),

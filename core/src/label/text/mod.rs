@@ -2295,6 +2295,59 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
             .or_else(|| rest.iter().position(|&(s, e)| !absent(s, e)))
             .or((!rest.is_empty()).then_some(0))
     };
+    // `牧云 MUYUN` over `纯牛奶`: in China, when the line taken says no food's name and a later
+    // line before the first heading does (table `words.food_name_endings`), that line is the
+    // name (GB 7718 4.1: the name shows the food's true nature; the other is a brand).
+    // The line's Chinese name: up to a wide gap, without a bracket or a Latin translation at
+    // its end.
+    let cjk_name = |s: usize, e: usize| {
+        let t = text_of(b.chars, s, e);
+        // Up to a wide gap: `幼儿配方液态奶　3段` is the name and its stage.
+        let t = t.trim();
+        let t = t.split(['\u{3000}', '\t']).next().unwrap_or(t);
+        let mut t = t.split("  ").next().unwrap_or(t).to_string();
+        loop {
+            let before = t.clone();
+            if t.ends_with(['）', ')']) {
+                if let Some(i) = t.rfind(['（', '(']) {
+                    t.truncate(i);
+                }
+            }
+            t = t
+                .trim_end_matches(|c: char| c.is_ascii() && c != '）')
+                .trim_end()
+                .to_string();
+            if t == before {
+                return t;
+            }
+        }
+    };
+    let food_name = |&(s, e): &(usize, usize)| {
+        let t = cjk_name(s, e);
+        b.headings
+            .words
+            .food_name_endings
+            .iter()
+            .any(|w| t.ends_with(w.as_str()))
+    };
+    let maybe_food_name = |&(s, e): &(usize, usize)| {
+        let t = cjk_name(s, e);
+        food_name(&(s, e))
+            || b.headings
+                .words
+                .food_name_end_chars
+                .iter()
+                .any(|w| t.ends_with(w.as_str()))
+    };
+    let pick = match pick {
+        Some(k) if scope.market == "CN" && !maybe_food_name(&rest[k]) => rest
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .find(|&(_, &(s, e))| food_name(&(s, e)) && !absent(s, e))
+            .map_or(Some(k), |(j, _)| Some(j)),
+        other => other,
+    };
     for (k, &(s, e)) in rest.iter().enumerate() {
         if Some(k) == pick {
             b.set_text("/product_name/text", s, e);
