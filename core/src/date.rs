@@ -9,9 +9,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A printed date as the date readers take it: full-width ASCII (`２０２６／０９／１５`) and the
-/// ideographic space folded to ASCII, one character for one, and a caption printed before it
-/// (`生产日期：2026-09-15`, `灌装日期: 2023/05/18` — a data entry that copied the label's line)
-/// left out: words with no digit, up to a colon, at the start.
+/// ideographic space folded to ASCII, a caption printed before it (`生产日期：2026-09-15`,
+/// `灌装日期: 2023/05/18` — a data entry that copied the label's line) left out (words with no
+/// digit, up to a colon, at the start), and blanks beside a separator dropped
+/// (`2026 - 11 - 12`). Only the readers' text: spans point at the printed value.
 pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
     let s = s.trim_matches(|c: char| c.is_whitespace());
     let wide = |c: char| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
@@ -34,7 +35,7 @@ pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
         c if c.is_ascii_digit() => Some(usize::MAX),
         _ => None,
     });
-    match (caption_end, &folded) {
+    let dated = match (caption_end, &folded) {
         (Some(end), std::borrow::Cow::Borrowed(b)) if end != usize::MAX => {
             std::borrow::Cow::Borrowed(b[end..].trim_start())
         }
@@ -42,7 +43,41 @@ pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned(o[end..].trim_start().to_string())
         }
         _ => folded,
+    };
+    without_blanks_at_separators(dated)
+}
+
+/// `2026 - 11 - 12`, `2026 年 11 月 12 日` (GB 7718 附录C C.3 lets blanks part the date's
+/// parts, and its own example spaces 年月日): blanks beside a separator are dropped, so the
+/// date reads as its unspaced form. Blanks between two figures stay (`2026 11 12`).
+fn without_blanks_at_separators(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    // Before a separator or the day's 日; after a separator but not after 日 (a time may
+    // follow the date: `2026年09月18日 23:50`).
+    let before = |c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | '号');
+    let after = |c: char| matches!(c, '-' | '/' | '.' | '年' | '月');
+    let chars: Vec<char> = s.chars().collect();
+    let drop = |i: usize| {
+        chars[i] == ' '
+            && (chars[..i]
+                .iter()
+                .rev()
+                .find(|c| **c != ' ')
+                .is_some_and(|&c| after(c))
+                || chars[i + 1..]
+                    .iter()
+                    .find(|c| **c != ' ')
+                    .is_some_and(|&c| before(c)))
+            && chars[..i].iter().any(|c| c.is_ascii_digit())
+    };
+    if !(0..chars.len()).any(drop) {
+        return s;
     }
+    std::borrow::Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !drop(i))
+            .map(|i| chars[i])
+            .collect(),
+    )
 }
 
 /// A calendar date. Ordered chronologically.
@@ -211,6 +246,11 @@ mod tests {
     #[test]
     fn printed_date_text_folds_width_and_drops_a_caption() {
         use super::printed_date_text as p;
+        assert_eq!(p("2026 - 11 - 12"), "2026-11-12");
+        assert_eq!(p("生产日期：2026 年 11 月 12 日"), "2026年11月12日");
+        assert_eq!(p("2026 11 12"), "2026 11 12");
+        assert_eq!(p("2026年09月18日 23:50"), "2026年09月18日 23:50");
+        assert_eq!(p("见瓶身 - 喷码"), "见瓶身 - 喷码");
         assert_eq!(p("２０２６－０９－１５"), "2026-09-15");
         assert_eq!(p("生产日期：２０２６年０９月１５日"), "2026年09月15日");
         assert_eq!(p("灌装日期: 2023/05/18"), "2023/05/18");

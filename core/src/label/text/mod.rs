@@ -810,7 +810,18 @@ fn headless_target(
 ) -> Option<Target> {
     if scope.family != "textile" {
         let line = values::folded(&text_of(b.chars, item.start, item.end));
-        if let Some(t) = table.line_start(b.chars, item.start, item.end, scope) {
+        // `含有膳食纤维 全麦饼干`: 含有 opens a content claim (GB 28050 表C.1 含有/来源) as
+        // well as an allergen statement without a lead word (GB 7718-2025 D.2.2); a claim
+        // word at the line's start says which (blind audit round 21).
+        let claim_first = || {
+            table
+                .claim_word_at(b.chars, item.start, item.end, scope.market)
+                .is_some()
+        };
+        if let Some(t) = table
+            .line_start(b.chars, item.start, item.end, scope)
+            .filter(|&t| !(t == Target::Allergens && claim_first()))
+        {
             return Some(t);
         }
         return if values::registration_only(&table.words, &line)

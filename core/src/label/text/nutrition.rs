@@ -631,9 +631,12 @@ fn is_empty_cell(s: &str) -> bool {
 fn slash_cells(s: &str) -> Option<&'static str> {
     [" / ", "／"].into_iter().find(|sep| {
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        // The name may be bilingual (`能量 Energy / 196kJ / 2%`, round 21): blanks in it
+        // only after Chinese words.
+        let bilingual_name = parts[0].chars().next().is_some_and(|c| !c.is_ascii());
         parts.len() >= 2
             && !parts[0].is_empty()
-            && !parts[0].contains(' ')
+            && (!parts[0].contains(' ') || bilingual_name)
             && !parts[0].chars().any(|c| c.is_ascii_digit())
             && parts[1..].iter().all(|p| !p.is_empty() && !p.contains(' '))
     })
