@@ -34,8 +34,14 @@ EXTRA = {
     # US small packages (21 CFR 101.9(j)(13)(ii)(B) abbreviations, recalled: Sat fat, Cholest,
     # Total carb; Potas and Vit D are customary on labels, unverified), and the Codex / other
     # English forms of saturated fat ("Saturated fatty acids", "of which saturated fat").
-    "saturated_fat": ["Saturated Fat", "Sat. Fat", "Sat fat", "Sat Fat", "of which saturates", "Saturates", "Saturated fatty acids", "Saturated fatty acid", "of which saturated fat", "of which saturated fatty acids", "davon gesättigte Fettsäuren",
-                      "dont acides gras saturés", "di cui acidi grassi saturi", "de las cuales saturadas", "w tym kwasy tłuszczowe nasycone", "z toho nasycené mastné kyseliny", "z toho nasýtené mastné kyseliny", "dos quais saturados", "dos quais ácidos gordos saturados", "varav mättat fett", "heraf mættede fedtsyrer", "amelyből telített zsírsavak", "ebből telített zsírsavak", "εκ των οποίων κορεσμένα", "din care acizi grași saturați", "waarvan verzadigde vetzuren", "josta tyydyttyneitä", "josta tyydyttyneet", "od tega nasičene maščobne kisline", "od kojih zasićene masne kiseline"],
+    "saturated_fat": ["Saturated Fat", "Sat. Fat", "Sat fat", "Sat Fat", "of which saturates", "Saturates", "Saturated", "Saturated fatty acids", "Saturated fatty acid", "of which saturated fat", "of which saturated fatty acids", "davon gesättigte Fettsäuren",
+                      "dont acides gras saturés", "di cui acidi grassi saturi", "de las cuales saturadas", "w tym kwasy tłuszczowe nasycone", "z toho nasycené mastné kyseliny", "z toho nasýtené mastné kyseliny", "dos quais saturados", "dos quais ácidos gordos saturados", "varav mättat fett", "heraf mættede fedtsyrer", "amelyből telített zsírsavak", "ebből telített zsírsavak", "εκ των οποίων κορεσμένα", "din care acizi grași saturați", "waarvan verzadigde vetzuren", "josta tyydyttyneitä", "josta tyydyttyneet", "od tega nasičene maščobne kisline", "od kojih zasićene masne kiseline",
+                      # The names alone, as panels print them under an 'of which' line of their own or
+                      # after a dash ('di cui:' over '- acidi grassi saturi', '– saturées'; session 25
+                      # audit FF-3); customary wording, not read in those language versions.
+                      "acides gras saturés", "saturés", "acidi grassi saturi", "grassi saturi", "saturi", "ácidos grasos saturados", "saturadas", "grasas saturadas",
+                      "verzadigde vetzuren", "verzadigd vet", "kwasy tłuszczowe nasycone", "nasycone kwasy tłuszczowe", "mättat fett", "mættede fedtsyrer", "ácidos gordos saturados", "saturados",
+                      "nasycené mastné kyseliny", "nasýtené mastné kyseliny", "telített zsírsavak", "acizi grași saturați", "tyydyttyneet rasvat", "tyydyttyneet rasvahapot"],
     "trans_fat": ["Trans Fat"],
     "cholesterol": ["Cholest", "Cholest."],
     "potassium": ["Potas", "Potas.", "Potass."],
@@ -43,7 +49,9 @@ EXTRA = {
     "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carb", "Total Carb", "Total carbohydrate", "Carbohydrates", "Kohlenhydrate",
                      "Glucides", "Carboidrati", "Hidratos de carbono", "Węglowodany", "Sacharidy", "Kolhydrat", "Kulhydrat", "Szénhidrát", "Υδατάνθρακες", "Glucide", "Koolhydraten", "Hiilihydraatit", "Ogljikovi hidrati", "Ugljikohidrati", "Въглехидрати", "Angliavandeniai", "Ogļhidrāti", "Süsivesikud", "Kolhydrater", "Kulhydrater", "Sacharidy celkem"],
     "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar", "davon Zucker", "dont sucres",
-              "di cui zuccheri", "de los cuales azúcares", "w tym cukry", "z toho cukry", "dos quais açúcares", "varav sockerarter", "heraf sukkerarter", "amelyből cukrok", "ebből cukrok", "εκ των οποίων σάκχαρα", "din care zaharuri", "waarvan suikers", "josta sokereita", "od tega sladkorji", "od kojih šećeri"],
+              "di cui zuccheri", "de los cuales azúcares", "w tym cukry", "z toho cukry", "dos quais açúcares", "varav sockerarter", "heraf sukkerarter", "amelyből cukrok", "ebből cukrok", "εκ των οποίων σάκχαρα", "din care zaharuri", "waarvan suikers", "josta sokereita", "od tega sladkorji", "od kojih šećeri",
+              # The names alone (session 25 audit FF-3, as for saturated_fat); customary wording.
+              "sucres", "zuccheri", "azúcares", "suikers", "cukry", "açúcares", "sockerarter", "sukkerarter", "cukrok", "zaharuri", "sokerit", "sladkorji", "šećeri"],
     "added_sugar": ["Incl. Added Sugars", "Includes Added Sugars", "Added Sugars", "Added sugars"],
     "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria", "Błonnik", "Vláknina", "Fibra", "Kostfibre", "Rost", "Élelmi rost", "Φυτικές ίνες", "Vezels", "Ravintokuitu", "Kuitu", "Prehranske vlaknine", "Vlakna",
                       # Nordic and Baltic names (sv "Kostfiber" on a Swedish panel was not resolved, session 18

@@ -839,6 +839,102 @@ fn unit_in_name_moved(s: &str) -> Option<String> {
         .then(|| format!("{}\t{value} {unit}", name.trim()))
 }
 
+/// `energie 1 802 kJ`, `Energie 1.958 kJ / 468 kcal` (the EU writes `8 400 kJ`; a point
+/// parts thousands in DE/NL/ES prints): a figure's thousands parted by a blank (also a
+/// no-break or thin one) before three figures and a unit, or by a point before three figures
+/// and an energy unit (no energy is printed to the thousandth of a kJ), joined.
+fn thousands_joined(s: &str) -> Option<String> {
+    const UNITS: [&str; 6] = ["kj", "kcal", "g", "mg", "千焦", "千卡"];
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let gap = matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}') || c == '.';
+        if gap && i > 0 && chars[i - 1].is_ascii_digit() {
+            // The group before: one to three figures, not after another figure or a decimal mark.
+            let mut g = i;
+            while g > 0 && chars[g - 1].is_ascii_digit() {
+                g -= 1;
+            }
+            let lead_ok = (1..=3).contains(&(i - g))
+                && (g == 0 || !matches!(chars[g - 1], '.' | ',' | ' ' | '\u{a0}') || {
+                    // `1 802` after a word (`energie 1 802`) — a blank before the group is fine
+                    // when a letter comes before it.
+                    g >= 2 && chars[g - 1] == ' ' && chars[g - 2].is_alphabetic()
+                });
+            let three = i + 3 < chars.len() + 1
+                && chars
+                    .get(i + 1..i + 4)
+                    .is_some_and(|d| d.iter().all(char::is_ascii_digit))
+                && chars
+                    .get(i + 4)
+                    .is_none_or(|c| !c.is_ascii_digit() && *c != '.' && *c != ',');
+            let unit_after = || {
+                let rest: String = chars[(i + 4).min(chars.len())..].iter().collect();
+                let rest = rest.trim_start().to_lowercase();
+                UNITS
+                    .iter()
+                    .filter(|u| c != '.' || matches!(**u, "kj" | "kcal" | "千焦" | "千卡"))
+                    .any(|u| {
+                        rest.strip_prefix(u)
+                            .is_some_and(|r| r.chars().next().is_none_or(|n| !n.is_alphabetic()))
+                    })
+            };
+            if lead_ok && three && unit_after() {
+                changed = true;
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// `Fett g | 1,5`, `Calcium mg | 120 (15 %*)`: the unit printed after the name, the figures
+/// in their own cells (a German layout; round 21); the line with the unit after each figure.
+fn unit_after_name_moved(s: &str) -> Option<String> {
+    const UNITS: [&str; 6] = ["g", "mg", "µg", "μg", "mcg", "ug"];
+    let cells: Vec<&str> = s
+        .split(['\t', '|'])
+        .flat_map(|c| c.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let [name, figures @ ..] = cells.as_slice() else {
+        return None;
+    };
+    let (n, unit) = name.rsplit_once(' ')?;
+    let figure = |c: &str| {
+        let first = c.split_whitespace().next().unwrap_or("");
+        let rest = c[first.len()..].trim();
+        !first.is_empty()
+            && first.starts_with(|ch: char| ch.is_ascii_digit())
+            && first
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+            && (rest.is_empty() || (rest.starts_with(['(', '（']) && rest.contains('%')))
+    };
+    (!figures.is_empty()
+        && figures.len() <= 3
+        && UNITS.contains(&unit.to_lowercase().as_str())
+        && n.chars().any(char::is_alphabetic)
+        && figures.iter().all(|c| figure(c)))
+    .then(|| {
+        let cols: Vec<String> = figures
+            .iter()
+            .map(|f| {
+                let first = f.split_whitespace().next().unwrap_or("");
+                format!("{first} {unit}{}", &f[first.len()..])
+            })
+            .collect();
+        format!("{}\t{}", n.trim(), cols.join("\t"))
+    })
+}
+
 /// `Fat | g | 3.4 | 25.8`: a unit column between the name and the figures (infant-formula
 /// tins print their tables so); the line with the unit after each figure.
 fn unit_column_moved(s: &str) -> Option<String> {
@@ -917,13 +1013,15 @@ pub fn read_line(s: &str) -> Line {
     }
     // Lines printed in another shape, rewritten to the plain one and read again (the first
     // rewriting that applies, in this order).
-    const REWRITES: [fn(&str) -> Option<String>; 6] = [
+    const REWRITES: [fn(&str) -> Option<String>; 8] = [
+        thousands_joined,
         daily_value_words_removed,
         us_added_sugars,
         dash_before_value_removed,
         sub_row_colon_removed,
         unit_in_name_moved,
         unit_column_moved,
+        unit_after_name_moved,
     ];
     if let Some(rewritten) = REWRITES.iter().find_map(|rewrite| rewrite(s)) {
         return read_line(&rewritten);
@@ -1614,6 +1712,36 @@ mod tests {
             Line::Row(r) => r,
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    /// Thousands parted by a blank (any width) before three figures and a unit, or by a
+    /// point before three figures and an energy unit, are one figure; other blanks and
+    /// points stay.
+    #[test]
+    fn thousands_are_joined_only_before_a_unit() {
+        let r = row("Energie\t1 802 kJ");
+        assert_eq!((r.value.as_str(), r.unit.as_deref()), ("1802", Some("kJ")));
+        let r = row("Energie\t1\u{202f}802 kJ");
+        assert_eq!(r.value, "1802");
+        let r = row("Valor energético\t1.958 kJ");
+        assert_eq!(r.value, "1958");
+        // A point before three figures and a mass unit is a decimal point.
+        assert_eq!(thousands_joined("Salt 1.250 g"), None);
+        // Two figures of two columns, no unit after the second: not joined.
+        assert_eq!(thousands_joined("kcal 375 125"), None);
+        assert_eq!(thousands_joined("Fat 12.5 g 1.2 g"), None);
+    }
+
+    /// `Fett g | 1,5`: the unit after the name goes after the figure.
+    #[test]
+    fn a_unit_after_the_name_moves_to_the_figures() {
+        let r = row("Fett g\t1,5");
+        assert_eq!(
+            (r.name.as_str(), r.value.as_str(), r.unit.as_deref()),
+            ("Fett", "1.5", Some("g"))
+        );
+        assert_eq!(unit_after_name_moved("Fett\t1,5 g"), None);
+        assert_eq!(unit_after_name_moved("Energie kJ/kcal\t179/43"), None);
     }
 
     /// `Fat - 15 g`: a dash set apart by blanks before the value is a separator; a range, a

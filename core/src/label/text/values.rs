@@ -184,6 +184,8 @@ pub fn alcohol_only(line: &str) -> bool {
         .strip_prefix("alcohol")
         .or_else(|| l.strip_prefix("alk."))
         .or_else(|| l.strip_prefix("alc."))
+        // `Álc. 5,2 % vol.` (ES, round 21).
+        .or_else(|| l.strip_prefix("álc."))
         .or_else(|| l.strip_prefix("alc"))
         .unwrap_or(&l)
         .trim_start_matches([' ', ':', '.'])
