@@ -126,7 +126,18 @@ pub fn items(
     if start >= end {
         return Vec::new();
     }
-    let first = headings.at_start(chars, start, end, scope);
+    // `CONTAINS 2% OR LESS OF: TAHINI, …` (21 CFR 101.4(a)(2)): a share after `Contains` is
+    // more of the ingredient list, not the allergen statement's heading.
+    let first = headings.at_start(chars, start, end, scope).filter(|h| {
+        let rest: String = chars[h.value_start.min(end)..end]
+            .iter()
+            .take(16)
+            .collect::<String>()
+            .trim_start()
+            .to_lowercase();
+        !(h.target == Target::Allergens
+            && (rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("less than")))
+    });
     let origin_line = first
         .is_none()
         .then(|| ingredient_origin(chars, start, end, headings, scope))

@@ -818,9 +818,21 @@ fn headless_target(
                 .claim_word_at(b.chars, item.start, item.end, scope.market)
                 .is_some()
         };
+        // `CONTAINS 2% OR LESS OF: TAHINI, …` (21 CFR 101.4(a)(2)): a share after `Contains`
+        // goes on with the ingredient list; no allergen statement.
+        let share_after = |at: usize| {
+            let rest: String = b.chars[at.min(item.end)..item.end]
+                .iter()
+                .take(16)
+                .collect::<String>()
+                .trim_start()
+                .to_lowercase();
+            rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("less than")
+        };
         if let Some(t) = table
-            .line_start(b.chars, item.start, item.end, scope)
-            .filter(|&t| !(t == Target::Allergens && claim_first()))
+            .line_start_end(b.chars, item.start, item.end, scope)
+            .filter(|&(t, at)| !(t == Target::Allergens && (claim_first() || share_after(at))))
+            .map(|(t, _)| t)
         {
             return Some(t);
         }
