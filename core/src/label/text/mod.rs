@@ -4212,6 +4212,9 @@ fn read_nutrition(
     let mut pending_unread: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut statements: Vec<(usize, usize)> = Vec::new();
     let mut servings: Option<(Value, usize, usize)> = None;
+    // Pieces of a tabular display's left column (`1 serving per` / `container` / `Serving
+    // size` / `1 bag (43g)`), read together when the table ends.
+    let mut stub: Vec<(usize, usize)> = Vec::new();
     // A row printed one cell a line (`能量` / `1922千焦` / `23%`, OCR of a table read cell by
     // cell): where its name line starts, where its last cell ends, its cells.
     let mut cell_row: Option<(usize, usize, Vec<String>)> = None;
@@ -4616,7 +4619,16 @@ fn read_nutrition(
                             servings = Some((v, s + ps, s + pe));
                         }
                     }
-                    nutrition::Line::Header(found) => head.header(found, &part),
+                    // The left column of a tabular display, cut by the line breaks
+                    // (`Serving size` over `1 bag (43g)`): joined when the table ends (see
+                    // `split_side_by_side`); a caption alone names no size yet.
+                    nutrition::Line::Header(found) => {
+                        if k == 0 && found.as_ref().is_none_or(|f| f.serving_size.is_none()) {
+                            stub.push((s + ps, s + pe));
+                        }
+                        head.header(found, &part)
+                    }
+                    nutrition::Line::Unread(_) if k == 0 => stub.push((s + ps, s + pe)),
                     nutrition::Line::Unread(_) => {}
                 }
             }
@@ -4690,6 +4702,27 @@ fn read_nutrition(
             &mut pending_unread,
             &mut statements,
         );
+    }
+    if let (Some(&(first, _)), Some(&(_, last))) = (stub.first(), stub.last()) {
+        // `1 serving per container Serving size 1 bag (43g)`: the servings and the serving
+        // size, each read as its own line would be.
+        let joined: Vec<String> = stub.iter().map(|&(a, z)| text_of(b.chars, a, z)).collect();
+        let joined = joined.join(" ");
+        let cut = joined
+            .to_lowercase()
+            .find("serving size")
+            .unwrap_or(joined.len());
+        for piece in [&joined[..cut], &joined[cut..]] {
+            match nutrition::read_line(piece.trim()) {
+                nutrition::Line::Servings(n) if servings.is_none() => {
+                    if let Some(v) = Builder::number(&n) {
+                        servings = Some((v, first, last));
+                    }
+                }
+                nutrition::Line::Header(found @ Some(_)) => head.header(found, piece),
+                _ => {}
+            }
+        }
     }
     rows.append(&mut right_rows);
     for (s, e, why) in pending_unread {

@@ -540,7 +540,7 @@ pub fn side_by_side(s: &str) -> Option<Vec<(usize, usize)>> {
 /// [`side_by_side`] with the parts set apart by `|` / `•` only, or by wide gaps as well.
 fn split_side_by_side(s: &str, gaps: bool) -> Option<Vec<(usize, usize)>> {
     let chars: Vec<char> = s.chars().collect();
-    let mut parts = Vec::new();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     // A wide gap (two blanks, a tab) sets parts apart too: `Servings: 1   Serv. size 1
     // pouch (23g)`.
@@ -563,6 +563,21 @@ fn split_side_by_side(s: &str, gaps: bool) -> Option<Vec<(usize, usize)>> {
             start = i + 1;
         }
     }
+    // A %DV printed in its own column (`Total Fat 1g    1%`) belongs to the part before it.
+    if gaps {
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
+        for (a, b) in parts {
+            let text: String = chars[a..b].iter().collect();
+            let percent_only = text
+                .strip_suffix('%')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            match merged.last_mut() {
+                Some(last) if percent_only => last.1 = b,
+                _ => merged.push((a, b)),
+            }
+        }
+        parts = merged;
+    }
     // Each part a row of one value column, or a serving line (the tabular display's left
     // column: `Servings: 1 | Total Fat 12g 15% | Total Carb. 17g 6%`).
     let part = |(a, b): (usize, usize)| {
@@ -572,7 +587,18 @@ fn split_side_by_side(s: &str, gaps: bool) -> Option<Vec<(usize, usize)>> {
             .is_some_and(|l| matches!(l, Line::Servings(_) | Line::Header(Some(_))));
         serving || (named && matches!(read_line(&text), Line::Row(r) if r.second.is_none()))
     };
-    (parts.len() >= 2 && parts.iter().all(|&p| part(p))).then_some(parts)
+    // The tabular display's left column cut by the line breaks (`1 serving per` / `container`
+    // / `Serving size` / `1 bag (43g)`, 101.9(j)(13)(ii)(A)(1)): a first part that is no row,
+    // set apart by a wide gap from rows, is a piece of that column (the caller joins them).
+    let stub = |(a, b): (usize, usize)| {
+        gaps && !chars[a..b].contains(&'%')
+            && !matches!(
+                read_line(&chars[a..b].iter().collect::<String>()),
+                Line::Row(_)
+            )
+    };
+    let rows_from = usize::from(parts.first().is_some_and(|&p| !part(p) && stub(p)));
+    (parts.len() >= 2 && parts[rows_from..].iter().all(|&p| part(p))).then_some(parts)
 }
 
 /// `unit` without the bracketed symbol of the Chinese unit it follows (`千焦(kJ)` → `千焦`) and without a
@@ -1730,6 +1756,30 @@ mod tests {
         // Two figures of two columns, no unit after the second: not joined.
         assert_eq!(thousands_joined("kcal 375 125"), None);
         assert_eq!(thousands_joined("Fat 12.5 g 1.2 g"), None);
+    }
+
+    /// The tabular display: a %DV in its own column joins its row, and a first part that is
+    /// no row (a piece of the left column) is let through for the caller to join.
+    #[test]
+    fn tabular_lines_part_into_rows_and_the_left_column() {
+        let line = "1 serving per       Total Fat 1g       1%    Total Carb. 35g         13%";
+        let parts = side_by_side(line).expect("parts");
+        let texts: Vec<String> = parts
+            .iter()
+            .map(|&(a, z)| line.chars().skip(a).take(z - a).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "1 serving per",
+                "Total Fat 1g       1%",
+                "Total Carb. 35g         13%"
+            ]
+        );
+        // A row and its %DV alone is one row, not rows side by side.
+        assert_eq!(side_by_side("Total Fat 8g      10%"), None);
+        // A name and a figure apart are no left column and a row.
+        assert_eq!(side_by_side("Energie   1500 kJ   359 kcal"), None);
     }
 
     /// `Fett g | 1,5`: the unit after the name goes after the figure.
