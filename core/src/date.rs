@@ -44,6 +44,14 @@ pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
         }
         _ => folded,
     };
+    // `（生产日期：2027.01.20）` (a line printed in brackets): the bracket that closes the
+    // line is not the date's (GB 7718-2025 A.2.1 forms; blind audit round 22).
+    let dated = match dated.strip_suffix(['）', ')']) {
+        Some(rest) if !rest.contains(['（', '(']) => {
+            std::borrow::Cow::Owned(rest.trim_end().to_string())
+        }
+        _ => dated,
+    };
     without_blanks_at_separators(dated)
 }
 
@@ -250,6 +258,8 @@ mod tests {
         assert_eq!(p("生产日期：2026 年 11 月 12 日"), "2026年11月12日");
         assert_eq!(p("2026 11 12"), "2026 11 12");
         assert_eq!(p("2026年09月18日 23:50"), "2026年09月18日 23:50");
+        assert_eq!(p("2027.01.20）"), "2027.01.20");
+        assert_eq!(p("见罐底（年/月/日）"), "见罐底(年/月/日)");
         assert_eq!(p("见瓶身 - 喷码"), "见瓶身 - 喷码");
         assert_eq!(p("２０２６－０９－１５"), "2026-09-15");
         assert_eq!(p("生产日期：２０２６年０９月１５日"), "2026年09月15日");

@@ -998,8 +998,10 @@ fn unit_column_moved(s: &str) -> Option<String> {
     })
 }
 
-/// A header naming per 100 g (or mL), then per 100 mL, then per 100 kJ (`项目 每100克 每100毫升
-/// 每100千焦`): the cell index of the per-100 mL column, which a row's reading leaves out.
+/// A header naming per 100 g (or mL), per 100 mL and per 100 kJ (`项目 每100克 每100毫升
+/// 每100千焦`, or the prepared per-100 mL column last: `项目 每100g 每100kJ 每100mL（冲调后）`,
+/// round 22; GB 13432 4.3.2 gives per 100 g and/or per 100 mL with per 100 kJ): the cell index
+/// of the per-100 mL column, which a row's reading leaves out.
 pub fn per_ml_between(header: &str) -> Option<usize> {
     let cells = cells(header);
     let kind = |c: &str| {
@@ -1018,7 +1020,7 @@ pub fn per_ml_between(header: &str) -> Option<usize> {
     let g = kinds.iter().position(|k| *k == Some('g'))?;
     let m = kinds.iter().position(|k| *k == Some('m'))?;
     let j = kinds.iter().position(|k| *k == Some('j'))?;
-    (g < m && m < j).then_some(m)
+    (g < m && g < j).then_some(m)
 }
 
 /// The line without its cell `k` (cells parted by tabs, bars or two blanks), rejoined by
