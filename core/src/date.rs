@@ -52,7 +52,26 @@ pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
         }
         _ => dated,
     };
-    without_blanks_at_separators(dated)
+    without_translation(without_blanks_at_separators(dated))
+}
+
+/// `2026年06月15日　Manufactured: 2026-06-15` (a back label's date with the maker's own line
+/// after it): the words from the first blank followed by two Latin letters on are not the
+/// date's, when a figure comes before them (blind audit round 22).
+fn without_translation(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let cut = s.char_indices().find_map(|(i, c)| {
+        let rest = &s[i + c.len_utf8()..];
+        let mut letters = rest.chars().take_while(char::is_ascii_alphabetic);
+        (c == ' '
+            && s[..i].chars().any(|d| d.is_ascii_digit())
+            && letters.next().is_some()
+            && letters.next().is_some())
+        .then_some(i)
+    });
+    match cut {
+        Some(i) => std::borrow::Cow::Owned(s[..i].trim_end().to_string()),
+        None => s,
+    }
 }
 
 /// `2026 - 11 - 12`, `2026 年 11 月 12 日` (GB 7718 附录C C.3 lets blanks part the date's
@@ -259,6 +278,11 @@ mod tests {
         assert_eq!(p("2026 11 12"), "2026 11 12");
         assert_eq!(p("2026年09月18日 23:50"), "2026年09月18日 23:50");
         assert_eq!(p("2027.01.20）"), "2027.01.20");
+        assert_eq!(
+            p("2026年06月15日　Manufactured: 2026-06-15"),
+            "2026年06月15日"
+        );
+        assert_eq!(p("见罐底 Best before"), "见罐底 Best before");
         assert_eq!(p("见罐底（年/月/日）"), "见罐底(年/月/日)");
         assert_eq!(p("见瓶身 - 喷码"), "见瓶身 - 喷码");
         assert_eq!(p("２０２６－０９－１５"), "2026-09-15");
