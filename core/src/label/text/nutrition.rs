@@ -920,6 +920,24 @@ fn thousands_joined(s: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// `Calcium 10mg    *` (21 CFR 101.9(c)(8)(iii): an asterisk in the %DV column, its footnote
+/// 'Contains less than 2 percent of the Daily Value of this nutrient'): the percentage is
+/// below 2 %, written `<2%` (blind audit round 22).
+fn dv_asterisk_read(s: &str) -> Option<String> {
+    let t = s.trim_end();
+    let rest = t.strip_suffix('*')?.trim_end();
+    if rest.len() == t.len() - 1 || rest.ends_with('*') {
+        return None; // `10mg*` (a mark on the value) or `**`
+    }
+    let last = rest.rsplit(char::is_whitespace).next()?.to_lowercase();
+    let unit = ["mcg", "µg", "μg", "mg", "g"]
+        .iter()
+        .find(|u| last.ends_with(**u))?;
+    let figure = &last[..last.len() - unit.len()];
+    (!figure.is_empty() && figure.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .then(|| format!("{rest} <2%"))
+}
+
 /// `Fett g | 1,5`, `Calcium mg | 120 (15 %*)`: the unit printed after the name, the figures
 /// in their own cells (a German layout; round 21); the line with the unit after each figure.
 fn unit_after_name_moved(s: &str) -> Option<String> {
@@ -1041,8 +1059,9 @@ pub fn read_line(s: &str) -> Line {
     }
     // Lines printed in another shape, rewritten to the plain one and read again (the first
     // rewriting that applies, in this order).
-    const REWRITES: [fn(&str) -> Option<String>; 8] = [
+    const REWRITES: [fn(&str) -> Option<String>; 9] = [
         thousands_joined,
+        dv_asterisk_read,
         daily_value_words_removed,
         us_added_sugars,
         dash_before_value_removed,
@@ -1782,6 +1801,18 @@ mod tests {
         assert_eq!(side_by_side("Total Fat 8g      10%"), None);
         // A name and a figure apart are no left column and a row.
         assert_eq!(side_by_side("Energie   1500 kJ   359 kcal"), None);
+    }
+
+    /// A lone asterisk in the %DV column is 'less than 2 percent'; a mark on the value is not.
+    #[test]
+    fn a_dv_asterisk_reads_as_less_than_two_percent() {
+        let r = row("Calcium 10mg    *");
+        assert_eq!(
+            (r.nrv_percent.as_deref(), r.nrv_less_than),
+            (Some("2"), true)
+        );
+        assert_eq!(dv_asterisk_read("Calcium 10mg*"), None);
+        assert_eq!(dv_asterisk_read("Energy 1500 kJ *"), None);
     }
 
     /// `Fett g | 1,5`: the unit after the name goes after the figure.
