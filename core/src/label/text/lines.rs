@@ -176,7 +176,7 @@ pub fn items(
         // on a line that starts with a heading, a heading after a wide gap (two blanks, a
         // tab, an ideographic space), or after a blank that follows a figure or a unit,
         // starts the next item, colon or not.
-        if first.is_some() && is_blank(chars[i]) && i > scan_from {
+        if is_blank(chars[i]) && i > scan_from {
             let mut j = i;
             while j < end && is_blank(chars[j]) {
                 j += 1;
@@ -199,7 +199,20 @@ pub fn items(
                         && h.end >= j + 2
                         && chars[j..h.end].iter().all(|c| !c.is_ascii())
                         && current.is_some_and(|t| t != h.target);
-                    if wide || (after_figure && cjk_heading) || other_item {
+                    // With no heading at the line's start, only a net quantity after a wide
+                    // gap starts an item (`12 - 1 OZ (28g) BAGS  NET WT 12 OZ (340g)`, 21 CFR
+                    // 101.105(s): the count of units, then the total).
+                    let cut = match first {
+                        Some(_) => wide || (after_figure && cjk_heading) || other_item,
+                        // (`12 COOKIES  NET WT 10 OZ`: a plain count stays with the quantity.)
+                        None => {
+                            wide && h.target == Target::NetContent && {
+                                let before: String = chars[start..i].iter().collect();
+                                !super::values::count_only(&before)
+                            }
+                        }
+                    };
+                    if cut {
                         let next = h.value_start;
                         cuts.push((h.start, h));
                         i = next.max(j);
