@@ -1541,8 +1541,18 @@ struct Open {
 /// Places an item once its last line is known.
 fn close(b: &mut Builder, o: Open) {
     b.item += 1;
-    b.weak = !text_of(b.chars, o.hs, o.vs).contains([':', '：', '】', ']', '』']);
-    b.count = b.weak
+    let heading = text_of(b.chars, o.hs, o.vs);
+    let no_colon = !heading.contains([':', '：', '】', ']', '』']);
+    // On a Chinese label an item under a heading in Latin letters only (`INGREDIENTS:` of a
+    // back label's original text beside the sticker's `配料：`) gives way to the Chinese one:
+    // GB 7718 asks for the Chinese (3.4 / 2025 3.3; blind audit round 22).
+    let foreign = b.market == "CN"
+        && heading.chars().any(|c| c.is_ascii_alphabetic())
+        && !heading
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    b.weak = no_colon || foreign;
+    b.count = no_colon
         && o.target == Target::NetContent
         && values::count_only(&text_of(b.chars, o.vs, o.ve));
     if b.count {
