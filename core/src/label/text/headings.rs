@@ -213,6 +213,7 @@ pub struct WordLists {
     pub names_not_claims: Vec<String>,
     pub food_name_endings: Vec<String>,
     pub food_name_end_chars: Vec<String>,
+    pub food_name_endings_en: Vec<String>,
 }
 
 impl WordLists {
@@ -232,6 +233,7 @@ impl WordLists {
             ("ingredient_sub_lists", &self.ingredient_sub_lists),
             ("origin_party_by", &self.origin_party_by),
             ("origin_party_for", &self.origin_party_for),
+            ("food_name_endings_en", &self.food_name_endings_en),
         ];
         let other = [
             ("mainland_provinces", &self.mainland_provinces),

@@ -2372,6 +2372,30 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
                 .iter()
                 .any(|w| t.ends_with(w.as_str()))
     };
+    // `Harbor Confections` over `Dark Chocolate Almond Clusters` (US, Codex): the same, by the
+    // line's last words (table `words.food_name_endings_en`).
+    // (`Infant Formula with Iron`: the words before ` with ` count too.)
+    let english_food_name = |&(s, e): &(usize, usize)| {
+        let t = text_of(b.chars, s, e).to_lowercase();
+        let head = t.split(" with ").next().unwrap_or(&t).to_string();
+        [t, head].iter().any(|t| {
+            let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+            b.headings.words.food_name_endings_en.iter().any(|w| {
+                t.strip_suffix(w.as_str())
+                    .is_some_and(|before| before.is_empty() || before.ends_with([' ', '-']))
+            })
+        })
+    };
+    let english = matches!(scope.market, "US" | "CODEX");
+    let pick = match pick {
+        Some(k) if english && !english_food_name(&rest[k]) => rest
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .find(|&(_, &(s, e))| english_food_name(&(s, e)) && !absent(s, e))
+            .map_or(Some(k), |(j, _)| Some(j)),
+        other => other,
+    };
     let pick = match pick {
         Some(k) if scope.market == "CN" && !maybe_food_name(&rest[k]) => rest
             .iter()
