@@ -2386,13 +2386,35 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
             })
         })
     };
-    let english = matches!(scope.market, "US" | "CODEX");
+    let english = matches!(scope.market, "US" | "CODEX" | "EU");
+    // (`No sugar` under `Cola Zero` is a claim, not the name.)
+    let claim_like = |s: usize, e: usize| {
+        let t = text_of(b.chars, s, e).to_lowercase();
+        b.headings
+            .claim_word_at(b.chars, s, e, scope.market)
+            .is_some()
+            || [
+                "no ",
+                "without ",
+                "free from ",
+                "low ",
+                "reduced ",
+                "high ",
+                "rich in ",
+                "source of ",
+                "contains ",
+                "less ",
+                "light ",
+            ]
+            .iter()
+            .any(|w| t.trim_start().starts_with(w))
+    };
     let pick = match pick {
         Some(k) if english && !english_food_name(&rest[k]) => rest
             .iter()
             .enumerate()
             .skip(k + 1)
-            .find(|&(_, &(s, e))| english_food_name(&(s, e)) && !absent(s, e))
+            .find(|&(_, &(s, e))| english_food_name(&(s, e)) && !absent(s, e) && !claim_like(s, e))
             .map_or(Some(k), |(j, _)| Some(j)),
         other => other,
     };
