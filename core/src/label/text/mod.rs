@@ -528,6 +528,9 @@ pub fn read(
                             || (o.target == Target::SafetyCategory
                                 && class_goes_on(chars, o.vs, o.ve, item.start, item.end))
                             || (o.target == Target::Usage && table_row(chars, item.start, item.end))
+                            || (o.target == Target::HealthWarning
+                                && warning_goes_on(chars, o.vs, o.ve, item.start, item.end)
+                                && headless_target(&b, table, scope, &None, item).is_none())
                             || (o.target == Target::FibreContent
                                 && (part_label_alone(chars, item.start, item.end)
                                     || fibre_pair_goes_on(chars, o.vs, o.ve, item.start, item.end)))
@@ -1889,6 +1892,23 @@ fn fibre_pair_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) 
         true => !after_share,
         false => after_share && fibre_name_alone(&line),
     }
+}
+
+/// Whether the line `s..e` ends a warning `vs..ve` the line break cut (`保健食品不是药物，不能
+/// 代替药物` over `治疗疾病`, SAMR 2019 No. 29's warning, which ends with 疾病): the warning
+/// has not reached its last word and the line, a few Chinese words, ends with it (blind audit
+/// round 23; `牛磺酸锌软胶囊` under a whole warning is the name, not more of it).
+fn warning_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> bool {
+    let (s, e) = lines::trim(chars, s, e);
+    let line: String = chars[s..e].iter().collect();
+    let line = line.trim_end_matches(['。', '！', '!', '.']);
+    vs < ve
+        && !text_of(chars, vs, ve).contains("疾病")
+        && line.ends_with("疾病")
+        && line.chars().count() <= 12
+        && line
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | '、'))
 }
 
 /// A fibre's share alone on its line (`60%`, `６０％`).
