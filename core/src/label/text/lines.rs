@@ -64,7 +64,7 @@ fn after_bullet(chars: &[char], s: usize, h: usize) -> usize {
 }
 
 /// Separators after which a heading followed by a colon starts a new item inside a line.
-fn separator(c: char) -> bool {
+pub(super) fn separator(c: char) -> bool {
     is_blank(c)
         || matches!(
             c,

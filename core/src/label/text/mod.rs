@@ -4619,6 +4619,15 @@ fn read_nutrition(
             let item = table
                 .word_at_start(b.chars, s, c, scope)
                 .is_some_and(|t| !matches!(t, Target::Nutrition | Target::Statement));
+            // `Consume within 3 days of opening. Best before: see base of can.`: a sentence,
+            // then a heading the reader knows before the colon — the line is the items', not
+            // the table's (blind audit round 23).
+            let heading_before_colon = table
+                .ending_at_colon(b.chars, s, c, e, scope, lines::separator)
+                .is_some_and(|h| h.start > s && h.target != Target::Nutrition);
+            if heading_before_colon {
+                break;
+            }
             if !figures && item {
                 b.unread(
                     s,
