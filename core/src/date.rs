@@ -50,7 +50,17 @@ pub fn printed_date_text(s: &str) -> std::borrow::Cow<'_, str> {
         Some(rest) if !rest.contains(['（', '(']) => {
             std::borrow::Cow::Owned(rest.trim_end().to_string())
         }
-        _ => dated,
+        // `2026年11月12日（分装日期）`: a note in brackets after a date, no figure in it.
+        Some(rest) => match rest.rfind(['（', '(']) {
+            Some(open)
+                if rest[..open].chars().any(|c| c.is_ascii_digit())
+                    && !rest[open..].chars().any(|c| c.is_ascii_digit()) =>
+            {
+                std::borrow::Cow::Owned(rest[..open].trim_end().to_string())
+            }
+            _ => dated,
+        },
+        None => dated,
     };
     without_translation(without_blanks_at_separators(dated))
 }
@@ -278,6 +288,7 @@ mod tests {
         assert_eq!(p("2026 11 12"), "2026 11 12");
         assert_eq!(p("2026年09月18日 23:50"), "2026年09月18日 23:50");
         assert_eq!(p("2027.01.20）"), "2027.01.20");
+        assert_eq!(p("2026年11月12日（分装日期）"), "2026年11月12日");
         assert_eq!(
             p("2026年06月15日　Manufactured: 2026-06-15"),
             "2026年06月15日"
