@@ -4793,8 +4793,9 @@ fn read_nutrition(
         // size, each read as its own line would be.
         let joined: Vec<String> = stub.iter().map(|&(a, z)| text_of(b.chars, a, z)).collect();
         let joined = joined.join(" ");
+        // (ASCII lower case keeps every byte where it was: the index cuts `joined`.)
         let cut = joined
-            .to_lowercase()
+            .to_ascii_lowercase()
             .find("serving size")
             .unwrap_or(joined.len());
         for piece in [&joined[..cut], &joined[cut..]] {
