@@ -111,6 +111,35 @@ fn ingredient_origin(
     })
 }
 
+/// `IT Da consumarsi preferibilmente entro il …`, `NL Bewaren bij …` (a multilingual pack's
+/// language code, no colon): the code is skipped when a heading or a line start the reader
+/// knows follows it (blind audit round 24). Where the words after it begin.
+pub(super) fn code_before_heading(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    headings: &Headings,
+    scope: HeadingScope<'_>,
+) -> Option<usize> {
+    const LANGUAGES: &[&str] = &["EN", "SV", "DA", "CS", "EL", "ET", "SL", "GA"];
+    if end < start + 4 || chars[start + 2] != ' ' {
+        return None;
+    }
+    let code: String = chars[start..start + 2].iter().collect();
+    let known = code.chars().all(|c| c.is_ascii_uppercase())
+        && (headings.words.eu_member_codes.iter().any(|c| *c == code)
+            || LANGUAGES.contains(&code.as_str()));
+    let mut p = start + 3;
+    while p < end && is_blank(chars[p]) {
+        p += 1;
+    }
+    (known
+        && p < end
+        && (headings.at_start(chars, p, end, scope).is_some()
+            || headings.line_start(chars, p, end, scope).is_some()))
+    .then_some(p)
+}
+
 /// Cuts line `start..end` into items. Linear: each colon is looked back from at most the
 /// longest heading's length.
 pub fn items(
@@ -123,6 +152,7 @@ pub fn items(
     let (start, end) = trim(chars, start, end);
     // `SE: Näringsvärde / DK: …`: the language code is no heading and no value.
     let start = headings.after_language_code(chars, start, end);
+    let start = code_before_heading(chars, start, end, headings, scope).unwrap_or(start);
     if start >= end {
         return Vec::new();
     }

@@ -4566,6 +4566,11 @@ fn read_nutrition(
             li += 1;
             continue;
         }
+        // `IT Da consumarsi preferibilmente entro il …` under the table: a language code, then
+        // another item's heading — the table has ended (blind audit round 24).
+        if lines::code_before_heading(b.chars, s, e, table, scope).is_some() {
+            break;
+        }
         if let Some(other) = table.at_start(b.chars, s, e, scope) {
             // Another item, or a second table's title (a pack of different foods, GB 7718
             // 4.1.5.6: each food its own table) after rows were read.
