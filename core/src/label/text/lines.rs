@@ -127,8 +127,7 @@ pub(super) fn code_before_heading(
     }
     let code: String = chars[start..start + 2].iter().collect();
     let known = code.chars().all(|c| c.is_ascii_uppercase())
-        && (headings.words.eu_member_codes.iter().any(|c| *c == code)
-            || LANGUAGES.contains(&code.as_str()));
+        && (headings.words.eu_member_codes.contains(&code) || LANGUAGES.contains(&code.as_str()));
     let mut p = start + 3;
     while p < end && is_blank(chars[p]) {
         p += 1;
