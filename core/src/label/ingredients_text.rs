@@ -976,6 +976,18 @@ const MAX_WORDS: &[&str] = &[
 fn share_of(chars: &[char]) -> Option<(Decimal, Option<&'static str>)> {
     let s: String = chars.iter().collect();
     let mut s = s.trim();
+    // `≥20%，以原汁计`: the basis the share is counted on, after it (a juice drink's juice
+    // counted as single-strength juice; blind audit round 24) — the share is the same.
+    if let Some((head, note)) = s.rsplit_once(['，', ',']) {
+        let note = note.trim();
+        if head.trim_end().ends_with('%')
+            && note.starts_with('以')
+            && note.ends_with('计')
+            && note.chars().count() <= 10
+        {
+            s = head.trim_end();
+        }
+    }
     let mut bound = None;
     for (kind, words) in [("min", MIN_WORDS), ("max", MAX_WORDS)] {
         for w in words {
@@ -1359,6 +1371,8 @@ mod tests {
         assert_eq!(share_of(&c("Min. 3%")), Some((d("3"), Some("min"))));
         assert_eq!(share_of(&c("8%以下")), Some((d("8"), Some("max"))));
         assert_eq!(share_of(&c("不超过8%")), Some((d("8"), Some("max"))));
+        assert_eq!(share_of(&c("≥20%，以原汁计")), Some((d("20"), Some("min"))));
+        assert_eq!(share_of(&c("20%，苹果汁")), None);
         assert_eq!(share_of(&c("minimum 5%")), None);
         let t = "配料：生牛乳（不低于80%）、白砂糖（6%）、燕麦粉（≦8％）、核桃仁（5%以上）";
         let p = parse_ingredients_text(t);
