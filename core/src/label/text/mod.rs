@@ -1542,7 +1542,12 @@ struct Open {
 }
 
 /// Places an item once its last line is known.
-fn close(b: &mut Builder, o: Open) {
+fn close(b: &mut Builder, mut o: Open) {
+    // `生产日期：20270301/20270831` over `（生产日期/保质期到期日）`: the legend under the pair
+    // names the second date, as a heading pair would (GB 7718-2025 4.7.1; blind audit round 24).
+    if o.target == Target::ProductionDate && legend_below(b.chars, o.vs, o.ve) {
+        o.target = Target::ProductionAndExpiry;
+    }
     b.item += 1;
     let heading = text_of(b.chars, o.hs, o.vs);
     let no_colon = !heading.contains([':', '：', '】', ']', '』']);
@@ -1909,6 +1914,31 @@ fn warning_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> 
         && line
             .chars()
             .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '，' | '、'))
+}
+
+/// Whether the value `vs..ve` is two dates parted by a slash and the next line is a bracketed
+/// legend naming the production date and the expiry (`（生产日期/保质期到期日）`).
+fn legend_below(chars: &[char], vs: usize, ve: usize) -> bool {
+    let value: String = chars[vs..ve].iter().collect();
+    let two_dates = value.split(['/', '／']).count() == 2
+        && value
+            .split(['/', '／'])
+            .all(|d| d.trim().chars().filter(char::is_ascii_digit).count() >= 6);
+    if !two_dates {
+        return false;
+    }
+    let rest = &chars[ve.min(chars.len())..];
+    let rest: String = rest
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| **c != '\n')
+        .collect();
+    let rest = rest.trim();
+    rest.starts_with(['（', '('])
+        && rest.ends_with(['）', ')'])
+        && rest.contains("生产日期")
+        && (rest.contains("保质期") || rest.contains("到期"))
+        && !rest.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A fibre's share alone on its line (`60%`, `６０％`).
