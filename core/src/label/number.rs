@@ -41,7 +41,8 @@ impl DecVisitor {
         let dec = dec.ok_or_else(|| E::custom(format!("`{}` is not a usable number", shown())))?;
         if dec.is_sign_negative() && !dec.is_zero() {
             return Err(E::custom(format!(
-                "`{dec}` is negative; label quantities cannot be"
+                "`{dec}` is negative, and a quantity on a label cannot be negative (a decrease, \
+                 such as a claim's change_percent, is given as a positive number)"
             )));
         }
         if dec > Decimal::from(MAX_LABEL_NUMBER) {

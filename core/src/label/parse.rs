@@ -1018,6 +1018,11 @@ mod tests {
         let e =
             parse(r#"{"market":"CN","category":"food","net_content":{"value":-5}}"#).unwrap_err();
         assert_eq!(e.path(), Some("/net_content/value"));
+        // The message is a whole sentence that says what to give instead.
+        assert!(
+            e.to_string().contains("cannot be negative") && e.to_string().contains("positive"),
+            "{e}"
+        );
         let e = parse(r#"{"market":"CN","category":"food","net_content":{"value":1e308}}"#)
             .unwrap_err();
         assert_eq!(e.path(), Some("/net_content/value"));
