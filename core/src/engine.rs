@@ -524,6 +524,18 @@ impl Engine {
             &|name| column(nutrients.and_then(|n| n.find_str_any_case(name)), "id"),
             &|name| column(fibres.and_then(|f| f.find_str(name)), "zh"),
         );
+        let classes = self.standards.codelists.get("gb2760-function-classes");
+        let plain = self.standards.codelists.get("gb2760-plain-additives");
+        label.name_additive_forms(&|name| {
+            use crate::label::parse::AdditiveName;
+            if classes.and_then(|c| c.find_str(name)).is_some() {
+                Some(AdditiveName::Class)
+            } else if plain.and_then(|c| c.find_str(name)).is_some() {
+                Some(AdditiveName::Plain)
+            } else {
+                None
+            }
+        });
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
         let view = Doc::of(&label, arena).map_err(|e| LabelError::Invalid {
             path: String::new(),

@@ -224,6 +224,12 @@ pub struct Ingredients {
     /// in printed order (the items' `unparsed` lists, flattened), for rules to report.
     #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub unparsed: Vec<fibre::UnparsedToken>,
+    /// Set by normalisation when `items` were read from `text` rather than given: only such
+    /// items are given the additive forms their printed names show
+    /// (`Label::name_additive_forms`); a caller's items keep the forms the caller gave.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub(crate) items_from_text: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

@@ -549,7 +549,71 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
+/// What a printed ingredient name says about food additives (`Label::name_additive_forms`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AdditiveName {
+    /// A GB 2760 function class (`稳定剂`, `酸度调节剂`): with names in its brackets, the
+    /// class + name form (GB 7718 附录B B.3).
+    Class,
+    /// A name used only for a food additive (`柠檬酸`, `山梨酸钾`): standing alone, the
+    /// specific-name form (附录B B.1).
+    Plain,
+}
+
+/// Marks the additives of items read from a printed list by the form their names show:
+/// a function class with names in its brackets (`增稠剂（卡拉胶，瓜尔胶）`) is the class +
+/// name form, a name used only for an additive standing outside a class's brackets
+/// (`柠檬酸`, also inside a compound ingredient or the `食品添加剂（…）` group) the
+/// specific-name form. Items the reader already marked (`乳化剂（322，476）`, class + INS)
+/// and names under a class are left as they are. A compound additive named by its class
+/// (`复合膨松剂（…）`, `复配稳定剂（…）`) counts as that class: its parts are named under it.
+fn mark_additive_forms(
+    items: &mut [super::Ingredient],
+    kind: &dyn Fn(&str) -> Option<AdditiveName>,
+) {
+    for item in items {
+        if item.additive_form.is_some() {
+            continue;
+        }
+        let name = item.name.trim();
+        let class_name = ["复合", "复配"]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .unwrap_or(name);
+        let is_class = kind(name) == Some(AdditiveName::Class)
+            || kind(class_name) == Some(AdditiveName::Class);
+        if is_class {
+            if !item.ingredients.is_empty() && name == class_name {
+                item.additive = Some(true);
+                item.additive_form = Some("class_plus_name".to_string());
+                item.function_class = Some(name.to_string());
+            }
+            continue;
+        }
+        if item.ingredients.is_empty() {
+            if kind(name) == Some(AdditiveName::Plain) {
+                item.additive = Some(true);
+                item.additive_form = Some("specific_name".to_string());
+            }
+        } else {
+            mark_additive_forms(&mut item.ingredients, kind);
+        }
+    }
+}
+
 impl Label {
+    /// Gives the additives of an ingredient list read from its printed text the forms
+    /// their names show (see `mark_additive_forms`), so the one-form rules (GB 7718-2011
+    /// 4.1.3.1.4, GB 7718-2025 4.3.4.2) compare a printed list as they compare a
+    /// structured one. `kind` says what a name is (the engine answers from code lists
+    /// gb2760-function-classes and gb2760-plain-additives). Items a caller gave are left
+    /// alone: their forms are the caller's to state.
+    pub(crate) fn name_additive_forms(&mut self, kind: &dyn Fn(&str) -> Option<AdditiveName>) {
+        if let Some(ing) = self.ingredients.as_mut().filter(|i| i.items_from_text) {
+            mark_additive_forms(&mut ing.items, kind);
+        }
+    }
+
     /// Fills in the derived fields rules rely on: parses the printed ingredient text into
     /// items (with spans), canonical units and quantities, per-100 nutrient values, the
     /// physical state, and shelf life in months or days. `nutrient_id` resolves a printed
@@ -572,6 +636,7 @@ impl Label {
                 }
                 if ing.items.is_empty() {
                     ing.items = parsed.items;
+                    ing.items_from_text = true;
                     if ing.threshold_statement.is_none() {
                         ing.threshold_statement = parsed.threshold_statement;
                     }
