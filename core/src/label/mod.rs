@@ -277,6 +277,11 @@ pub struct Ingredient {
     /// Whether the ingredient is highlighted as an allergen (bold, underline…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allergen_marked: Option<bool>,
+    /// Filled in by normalisation for a list read from printed text that names an allergen
+    /// in capitals: whether this name, or one of its sub-ingredients, holds a run of
+    /// capitals (`mark_capitals_emphasis` in label/parse.rs).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub in_capitals: Option<bool>,
     /// Added water, or an ingredient that evaporates in processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volatile: Option<bool>,

@@ -549,6 +549,65 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
+/// Upper-case words that are no emphasis of an allergen: abbreviations printed in capitals
+/// inside mixed-case ingredient lists (`UHT milk`, `MCT oil`, `DHA`).
+const NOT_EMPHASIS: &[&str] = &[
+    "UHT", "ESL", "MCT", "DHA", "ARA", "EPA", "GMO", "INS", "PDO", "PGI", "DOP", "IGP", "AOP",
+    "TSG", "STG", "BIO", "ECO", "USA", "CBD", "PET", "PVC", "FOS", "GOS", "HMO", "OPO", "CLA",
+];
+
+/// The runs of three or more capital letters in a printed name (`WEIZEN` of `WEIZENmehl`,
+/// `MILK` of `whey (MILK)`), leaving out the abbreviations of `NOT_EMPHASIS` written alone.
+fn capital_runs(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphabetic()).flat_map(|word| {
+        let all_caps = word.chars().all(char::is_uppercase);
+        word.split(|c: char| !c.is_uppercase()).filter(move |run| {
+            run.chars().count() >= 3 && !(all_caps && NOT_EMPHASIS.contains(run))
+        })
+    })
+}
+
+/// Allergen emphasis as a printed list shows it in capitals (EU 1169/2011 Art 21(1)(b)
+/// allows any font, style or background; plain text keeps only the capitals). When the
+/// list is in mixed case and names an allergen in capitals (a run of capitals starting
+/// with a word of `allergen_caps_stems`, headings.toml: `Weizenmehl, MILCHpulver`,
+/// `whey (MILK)`), every name is given `in_capitals`: whether it, or one of its
+/// sub-ingredients, holds a run of capitals. A list without capitals, or all in capitals
+/// (US lists; Chinese ones have no case), says nothing and stays unmarked. Only a warning
+/// reads the mark (EU1169-2011/art-21-1-b/emphasis-in-capitals): bold type, which plain
+/// text loses, is emphasis too, so a name in lower case is not proof of none.
+fn mark_capitals_emphasis(items: &mut [super::Ingredient]) {
+    fn any_name(items: &[super::Ingredient], f: &dyn Fn(&str) -> bool) -> bool {
+        items
+            .iter()
+            .any(|i| f(&i.name) || any_name(&i.ingredients, f))
+    }
+    fn mark(items: &mut [super::Ingredient]) -> bool {
+        let mut any = false;
+        for item in items {
+            let below = mark(&mut item.ingredients);
+            let here = capital_runs(&item.name).next().is_some() || below;
+            item.in_capitals = Some(here);
+            any |= here;
+        }
+        any
+    }
+    let Ok(table) = super::text::headings::table() else {
+        return;
+    };
+    let stems = &table.words.allergen_caps_stems;
+    let allergen_in_capitals = |name: &str| {
+        capital_runs(name).any(|run| {
+            let run = run.to_lowercase();
+            stems.iter().any(|s| run.starts_with(s.as_str()))
+        })
+    };
+    let mixed_case = any_name(items, &|n| n.chars().any(char::is_lowercase));
+    if mixed_case && any_name(items, &allergen_in_capitals) {
+        mark(items);
+    }
+}
+
 /// What a printed ingredient name says about food additives (`Label::name_additive_forms`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AdditiveName {
@@ -637,6 +696,7 @@ impl Label {
                 if ing.items.is_empty() {
                     ing.items = parsed.items;
                     ing.items_from_text = true;
+                    mark_capitals_emphasis(&mut ing.items);
                     if ing.threshold_statement.is_none() {
                         ing.threshold_statement = parsed.threshold_statement;
                     }

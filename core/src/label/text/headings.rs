@@ -214,6 +214,8 @@ pub struct WordLists {
     pub food_name_endings: Vec<String>,
     pub food_name_end_chars: Vec<String>,
     pub food_name_endings_en: Vec<String>,
+    pub us_disclosure_statements: Vec<String>,
+    pub allergen_caps_stems: Vec<String>,
 }
 
 impl WordLists {
@@ -234,6 +236,8 @@ impl WordLists {
             ("origin_party_by", &self.origin_party_by),
             ("origin_party_for", &self.origin_party_for),
             ("food_name_endings_en", &self.food_name_endings_en),
+            ("us_disclosure_statements", &self.us_disclosure_statements),
+            ("allergen_caps_stems", &self.allergen_caps_stems),
         ];
         let other = [
             ("mainland_provinces", &self.mainland_provinces),

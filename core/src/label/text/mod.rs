@@ -913,6 +913,14 @@ fn headless_target(
             // `Sugar free sparkling soft drink with sweeteners.`: the name's descriptive line
             // carrying an EU 1169/2011 Annex III statement, which the packs look for.
             Some(Target::Statement)
+        } else if scope.market == "US"
+            && not_the_name(b, item.start)
+            && us_disclosure_wording(&table.words, &line.to_lowercase())
+        {
+            // `Contains 15g total fat per serving. See nutrition information for fat
+            // content.`: the disclosures 21 CFR 101.13(h) and 101.54(d)(1) ask for beside a
+            // claim, which the packs look for among the statements.
+            Some(Target::Statement)
         } else if scope.market != "CN"
             && not_the_name(b, item.start)
             && (speaks_of_origin(&table.words, &line.to_lowercase()) || from_a_place(&line))
@@ -3936,6 +3944,15 @@ fn not_the_name(b: &Builder, start: usize) -> bool {
     b.chars[first..start.max(first)]
         .iter()
         .any(|c| matches!(c, '\n' | '\r'))
+}
+
+/// Whether lower-cased text holds a disclosure of 21 CFR 101.13(h) or 101.54(d)(1) ('see
+/// nutrition information for fat content', '… g total fat per serving'), anywhere in it.
+fn us_disclosure_wording(words: &WordLists, text: &str) -> bool {
+    words
+        .us_disclosure_statements
+        .iter()
+        .any(|w| text.contains(w.as_str()))
 }
 
 /// Whether lower-cased text holds a statement of EU 1169/2011 Annex III 2.1–2.3 ('with

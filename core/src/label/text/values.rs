@@ -350,6 +350,8 @@ pub fn quantity_only(line: &str) -> bool {
     // words before the declaration (21 CFR 101.105 asks for the customary and the metric
     // quantity; the words add nothing to judge).
     let l = [
+        "one half gallon",
+        "one-half gallon",
         "half gallon",
         "half-gallon",
         "one gallon",
