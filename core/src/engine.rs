@@ -526,15 +526,12 @@ impl Engine {
         );
         let classes = self.standards.codelists.get("gb2760-function-classes");
         let plain = self.standards.codelists.get("gb2760-plain-additives");
-        label.name_additive_forms(&|name| {
-            use crate::label::parse::AdditiveName;
-            if classes.and_then(|c| c.find_str(name)).is_some() {
-                Some(AdditiveName::Class)
-            } else if plain.and_then(|c| c.find_str(name)).is_some() {
-                Some(AdditiveName::Plain)
-            } else {
-                None
-            }
+        label.name_additive_forms(&|name, kind| {
+            let list = match kind {
+                crate::label::parse::AdditiveName::Class => classes,
+                crate::label::parse::AdditiveName::Plain => plain,
+            };
+            list.and_then(|c| c.find_str(name)).is_some()
         });
         crate::label::parse::check_parsed_lists(&label, self.limits.max_list_items)?;
         let view = Doc::of(&label, arena).map_err(|e| LabelError::Invalid {

@@ -556,15 +556,56 @@ const NOT_EMPHASIS: &[&str] = &[
     "TSG", "STG", "BIO", "ECO", "USA", "CBD", "PET", "PVC", "FOS", "GOS", "HMO", "OPO", "CLA",
 ];
 
-/// The runs of three or more capital letters in a printed name (`WEIZEN` of `WEIZENmehl`,
-/// `MILK` of `whey (MILK)`), leaving out the abbreviations of `NOT_EMPHASIS` written alone.
-fn capital_runs(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| !c.is_alphabetic()).flat_map(|word| {
-        let all_caps = word.chars().all(char::is_uppercase);
-        word.split(|c: char| !c.is_uppercase()).filter(move |run| {
-            run.chars().count() >= 3 && !(all_caps && NOT_EMPHASIS.contains(run))
-        })
-    })
+/// Whether a character is a capital letter, without the Unicode tables for the scripts
+/// that have no case (CJK and after; the full-width Latin capitals excepted): a Chinese
+/// list is read for capitals at no more than a compare per character.
+fn capital(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if c < '\u{2E80}' {
+        c.is_uppercase()
+    } else {
+        ('\u{FF21}'..='\u{FF3A}').contains(&c)
+    }
+}
+
+/// `capital` for small letters.
+fn small(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else if c < '\u{2E80}' {
+        c.is_lowercase()
+    } else {
+        ('\u{FF41}'..='\u{FF5A}').contains(&c)
+    }
+}
+
+/// Whether a run of three or more capital letters in a printed name (`WEIZEN` of
+/// `WEIZENmehl`, `MILK` of `whey (MILK)`) meets `pred`, leaving out the abbreviations of
+/// `NOT_EMPHASIS` written as words of their own.
+fn any_capital_run(name: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+    // One pass, the Unicode letter tables asked only beside a run (whether it is a word of
+    // its own, for `NOT_EMPHASIS`): a Chinese name costs a compare per character.
+    let letter = |c: char| c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic());
+    let mut check = |run: &str, count: usize, before: bool, after: bool| {
+        count >= 3 && !(!before && !after && NOT_EMPHASIS.contains(&run)) && pred(run)
+    };
+    let mut run: Option<(usize, usize, bool)> = None; // start, capitals, a letter before
+    let mut prev: Option<char> = None;
+    for (i, c) in name.char_indices() {
+        if capital(c) {
+            match &mut run {
+                Some((_, count, _)) => *count += 1,
+                None => run = Some((i, 1, prev.is_some_and(letter))),
+            }
+        } else if let Some((start, count, before)) = run.take() {
+            if check(&name[start..i], count, before, letter(c)) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    run.is_some_and(|(start, count, before)| check(&name[start..], count, before, false))
 }
 
 /// Allergen emphasis as a printed list shows it in capitals (EU 1169/2011 Art 21(1)(b)
@@ -576,7 +617,17 @@ fn capital_runs(name: &str) -> impl Iterator<Item = &str> {
 /// (US lists; Chinese ones have no case), says nothing and stays unmarked. Only a warning
 /// reads the mark (EU1169-2011/art-21-1-b/emphasis-in-capitals): bold type, which plain
 /// text loses, is emphasis too, so a name in lower case is not proof of none.
-fn mark_capitals_emphasis(items: &mut [super::Ingredient]) {
+fn mark_capitals_emphasis(items: &mut [super::Ingredient], text: &str) {
+    // One pass over the printed list first, for a byte that can begin a capital: an ASCII
+    // one, the lead byte of a two-byte letter (U+00C0–U+053F: Latin, Greek, Cyrillic) or of
+    // a full-width one (U+FF21–U+FF3A). The lead bytes of CJK characters (0xE3–0xE9) are
+    // none of these, so a Chinese list costs one scan.
+    if !text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || (0xC3..=0xD4).contains(&b) || b == 0xEF)
+    {
+        return;
+    }
     fn any_name(items: &[super::Ingredient], f: &dyn Fn(&str) -> bool) -> bool {
         items
             .iter()
@@ -586,24 +637,30 @@ fn mark_capitals_emphasis(items: &mut [super::Ingredient]) {
         let mut any = false;
         for item in items {
             let below = mark(&mut item.ingredients);
-            let here = capital_runs(&item.name).next().is_some() || below;
+            let here = any_capital_run(&item.name, |_| true) || below;
             item.in_capitals = Some(here);
             any |= here;
         }
         any
+    }
+    // Cheap tests first: most lists (every Chinese one) have no capitals, and the word
+    // table is only read for those that do.
+    if !any_name(items, &|n| any_capital_run(n, |_| true))
+        || !any_name(items, &|n| n.chars().any(small))
+    {
+        return;
     }
     let Ok(table) = super::text::headings::table() else {
         return;
     };
     let stems = &table.words.allergen_caps_stems;
     let allergen_in_capitals = |name: &str| {
-        capital_runs(name).any(|run| {
+        any_capital_run(name, |run| {
             let run = run.to_lowercase();
             stems.iter().any(|s| run.starts_with(s.as_str()))
         })
     };
-    let mixed_case = any_name(items, &|n| n.chars().any(char::is_lowercase));
-    if mixed_case && any_name(items, &allergen_in_capitals) {
+    if any_name(items, &allergen_in_capitals) {
         mark(items);
     }
 }
@@ -626,36 +683,30 @@ pub(crate) enum AdditiveName {
 /// specific-name form. Items the reader already marked (`乳化剂（322，476）`, class + INS)
 /// and names under a class are left as they are. A compound additive named by its class
 /// (`复合膨松剂（…）`, `复配稳定剂（…）`) counts as that class: its parts are named under it.
-fn mark_additive_forms(
-    items: &mut [super::Ingredient],
-    kind: &dyn Fn(&str) -> Option<AdditiveName>,
-) {
+fn mark_additive_forms(items: &mut [super::Ingredient], kind: &dyn Fn(&str, AdditiveName) -> bool) {
     for item in items {
         if item.additive_form.is_some() {
             continue;
         }
         let name = item.name.trim();
-        let class_name = ["复合", "复配"]
-            .iter()
-            .find_map(|p| name.strip_prefix(p))
-            .unwrap_or(name);
-        let is_class = kind(name) == Some(AdditiveName::Class)
-            || kind(class_name) == Some(AdditiveName::Class);
-        if is_class {
-            if !item.ingredients.is_empty() && name == class_name {
+        if item.ingredients.is_empty() {
+            // A name alone: a class name without names is no form (judged elsewhere).
+            if kind(name, AdditiveName::Plain) {
+                item.additive = Some(true);
+                item.additive_form = Some("specific_name".to_string());
+            }
+            continue;
+        }
+        let compound_additive = ["复合", "复配"].iter().find_map(|p| name.strip_prefix(p));
+        match compound_additive {
+            Some(class) if kind(class, AdditiveName::Class) => {}
+            Some(_) => mark_additive_forms(&mut item.ingredients, kind),
+            None if kind(name, AdditiveName::Class) => {
                 item.additive = Some(true);
                 item.additive_form = Some("class_plus_name".to_string());
                 item.function_class = Some(name.to_string());
             }
-            continue;
-        }
-        if item.ingredients.is_empty() {
-            if kind(name) == Some(AdditiveName::Plain) {
-                item.additive = Some(true);
-                item.additive_form = Some("specific_name".to_string());
-            }
-        } else {
-            mark_additive_forms(&mut item.ingredients, kind);
+            None => mark_additive_forms(&mut item.ingredients, kind),
         }
     }
 }
@@ -667,8 +718,21 @@ impl Label {
     /// structured one. `kind` says what a name is (the engine answers from code lists
     /// gb2760-function-classes and gb2760-plain-additives). Items a caller gave are left
     /// alone: their forms are the caller's to state.
-    pub(crate) fn name_additive_forms(&mut self, kind: &dyn Fn(&str) -> Option<AdditiveName>) {
-        if let Some(ing) = self.ingredients.as_mut().filter(|i| i.items_from_text) {
+    pub(crate) fn name_additive_forms(&mut self, kind: &dyn Fn(&str, AdditiveName) -> bool) {
+        // The names are GB 2760's: only a Chinese label's list can hold them.
+        if self.market != "CN" {
+            return;
+        }
+        // Every GB 2760 function class ends in 剂 (a test keeps code list
+        // gb2760-function-classes so): a list without it names no class, uses one form at
+        // most, and needs no lookups.
+        let names_a_class =
+            |i: &super::Ingredients| i.text.as_deref().is_some_and(|t| t.contains('剂'));
+        if let Some(ing) = self
+            .ingredients
+            .as_mut()
+            .filter(|i| i.items_from_text && names_a_class(i))
+        {
             mark_additive_forms(&mut ing.items, kind);
         }
     }
@@ -696,7 +760,7 @@ impl Label {
                 if ing.items.is_empty() {
                     ing.items = parsed.items;
                     ing.items_from_text = true;
-                    mark_capitals_emphasis(&mut ing.items);
+                    mark_capitals_emphasis(&mut ing.items, &text);
                     if ing.threshold_statement.is_none() {
                         ing.threshold_statement = parsed.threshold_statement;
                     }
@@ -1219,6 +1283,29 @@ mod tests {
         );
         let ids: Vec<Option<&str>> = l.claims.iter().map(|c| c.nutrient.as_deref()).collect();
         assert_eq!(ids, [Some("protein"), Some("sodium"), Some("无此营养素")]);
+    }
+
+    /// `Label::name_additive_forms` skips a list without 剂: it must be in every class name.
+    #[test]
+    fn every_function_class_ends_in_ji() {
+        let text = include_str!("../../../standards/codelists/gb2760-function-classes.toml");
+        let value: toml::Value = toml::from_str(text).expect("the code list is TOML");
+        let rows = value["list"]["rows"].as_array().expect("rows");
+        assert!(rows.len() > 10);
+        for row in rows {
+            let row = row.as_array().expect("a row is a list");
+            let mut names = vec![row[0].as_str().expect("name")];
+            names.extend(
+                row[2]
+                    .as_array()
+                    .expect("aliases")
+                    .iter()
+                    .filter_map(|a| a.as_str()),
+            );
+            for n in names {
+                assert!(n.ends_with('剂'), "{n}");
+            }
+        }
     }
 
     #[test]
