@@ -689,6 +689,14 @@ fn mark_additive_forms(items: &mut [super::Ingredient], kind: &dyn Fn(&str, Addi
             continue;
         }
         let name = item.name.trim();
+        let compound_additive = ["复合", "复配"].iter().find_map(|p| name.strip_prefix(p));
+        if compound_additive.is_some_and(|class| kind(class, AdditiveName::Class)) {
+            // `复配膨松剂`, printed alone or with its parts: a compound additive (GB
+            // 7718-2025 4.3.4.1 asks for its parts). Its parts are named under it as under
+            // a class, and it takes no form of its own.
+            item.compound_additive = Some(true);
+            continue;
+        }
         if item.ingredients.is_empty() {
             // A name alone: a class name without names is no form (judged elsewhere).
             if kind(name, AdditiveName::Plain) {
@@ -697,16 +705,12 @@ fn mark_additive_forms(items: &mut [super::Ingredient], kind: &dyn Fn(&str, Addi
             }
             continue;
         }
-        let compound_additive = ["复合", "复配"].iter().find_map(|p| name.strip_prefix(p));
-        match compound_additive {
-            Some(class) if kind(class, AdditiveName::Class) => {}
-            Some(_) => mark_additive_forms(&mut item.ingredients, kind),
-            None if kind(name, AdditiveName::Class) => {
-                item.additive = Some(true);
-                item.additive_form = Some("class_plus_name".to_string());
-                item.function_class = Some(name.to_string());
-            }
-            None => mark_additive_forms(&mut item.ingredients, kind),
+        if compound_additive.is_none() && kind(name, AdditiveName::Class) {
+            item.additive = Some(true);
+            item.additive_form = Some("class_plus_name".to_string());
+            item.function_class = Some(name.to_string());
+        } else {
+            mark_additive_forms(&mut item.ingredients, kind);
         }
     }
 }

@@ -337,6 +337,18 @@ pub fn quantity_only(line: &str) -> bool {
         Some((rest, count)) if count_only(count) => rest.trim(),
         _ => l,
     };
+    // `6 Riegel à 25 g = 150 g`, `6 x 25 g = 150 g`: the units and their total (EU 1169/2011
+    // Annex IX 4 asks for the units' quantity and their number; the total may follow):
+    // the line is a declaration when what follows the `=` is one.
+    let l = match l.rsplit_once('=') {
+        Some((units, total))
+            if units.chars().any(|c| c.is_ascii_digit())
+                && total.trim().starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            total.trim()
+        }
+        _ => l,
+    };
     let l = l
         .strip_prefix("net contents")
         .or_else(|| l.strip_prefix("net weight"))
