@@ -607,7 +607,7 @@ impl Parser<'_> {
 /// The INS number a printed name is, normalised (`322`, `160b`, `E471` → `471`, `INS 150c` →
 /// `150c`, `322` with a bracketed `i` → `322(i)`), or `None`. INS numbers run from 100 to 1521;
 /// anything else (`2023`, `30`, a name) is not one.
-fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
+pub(crate) fn ins_code(name: &str, subs: &[Ingredient]) -> Option<String> {
     // Read case-blind in place: every name of a list is tried, and few are numbers, so
     // nothing is allocated until one is.
     let trimmed = name.trim();

@@ -665,6 +665,24 @@ fn mark_capitals_emphasis(items: &mut [super::Ingredient], text: &str) {
     }
 }
 
+/// Gives an item whose whole name is an INS number (`330`, `160b`) its `ins`, at any
+/// level — the reader already does it for numbers under a name (`乳化剂（322，476）`) — so the
+/// rule on INS numbers printed without a function class finds them at a glance. Only names
+/// that begin with a digit are tried.
+fn mark_bare_ins(items: &mut [super::Ingredient]) {
+    for item in items {
+        if item.ins.is_none()
+            && item
+                .name
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            item.ins = super::ingredients_text::ins_code(&item.name, &item.ingredients);
+        }
+        mark_bare_ins(&mut item.ingredients);
+    }
+}
+
 /// What a printed ingredient name says about food additives (`Label::name_additive_forms`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AdditiveName {
@@ -730,13 +748,11 @@ impl Label {
         // Every GB 2760 function class ends in 剂 (a test keeps code list
         // gb2760-function-classes so): a list without it names no class, uses one form at
         // most, and needs no lookups.
-        let names_a_class =
-            |i: &super::Ingredients| i.text.as_deref().is_some_and(|t| t.contains('剂'));
-        if let Some(ing) = self
-            .ingredients
-            .as_mut()
-            .filter(|i| i.items_from_text && names_a_class(i))
-        {
+        let Some(ing) = self.ingredients.as_mut().filter(|i| i.items_from_text) else {
+            return;
+        };
+        mark_bare_ins(&mut ing.items);
+        if ing.text.as_deref().is_some_and(|t| t.contains('剂')) {
             mark_additive_forms(&mut ing.items, kind);
         }
     }
