@@ -216,6 +216,7 @@ pub struct WordLists {
     pub food_name_endings_en: Vec<String>,
     pub us_disclosure_statements: Vec<String>,
     pub allergen_caps_stems: Vec<String>,
+    pub food_name_starts: Vec<String>,
 }
 
 impl WordLists {
@@ -238,6 +239,7 @@ impl WordLists {
             ("food_name_endings_en", &self.food_name_endings_en),
             ("us_disclosure_statements", &self.us_disclosure_statements),
             ("allergen_caps_stems", &self.allergen_caps_stems),
+            ("food_name_starts", &self.food_name_starts),
         ];
         let other = [
             ("mainland_provinces", &self.mainland_provinces),

@@ -2444,6 +2444,27 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
             })
         })
     };
+    // (EU: a line that opens with a food noun of a language whose names lead with it —
+    // `Leche semidesnatada UHT` — names a food; table `words.food_name_starts`.)
+    let leading_food_noun = |&(s, e): &(usize, usize)| {
+        scope.market == "EU"
+            && text_of(b.chars, s, e)
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| b.headings.words.food_name_starts.iter().any(|f| f == w))
+    };
+    // A brand in capitals with no food noun in it (`CAMPOS DEL NORTE`; not `FROLLINI AL
+    // BURRO`, not `Moscato d'Asti DOCG`).
+    let brand_in_capitals = |&(s, e): &(usize, usize)| {
+        let t = text_of(b.chars, s, e);
+        let lower = t.to_lowercase();
+        t.chars().any(char::is_uppercase)
+            && !t.chars().any(char::is_lowercase)
+            && !lower
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| b.headings.words.food_name_starts.iter().any(|f| f == w))
+    };
     let english = matches!(scope.market, "US" | "CODEX" | "EU");
     // (`No sugar` under `Cola Zero` is a claim, not the name.)
     let claim_like = |s: usize, e: usize| {
@@ -2474,6 +2495,20 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
             .skip(k + 1)
             .find(|&(_, &(s, e))| english_food_name(&(s, e)) && !absent(s, e) && !claim_like(s, e))
             .map_or(Some(k), |(j, _)| Some(j)),
+        other => other,
+    };
+    // EU, a language whose names lead with the noun: the brand in capitals over
+    // `Leche semidesnatada UHT` gives way to the line right under it.
+    let pick = match pick {
+        Some(k)
+            if brand_in_capitals(&rest[k])
+                && !english_food_name(&rest[k])
+                && rest.get(k + 1).is_some_and(|&(s, e)| {
+                    leading_food_noun(&(s, e)) && !absent(s, e) && !claim_like(s, e)
+                }) =>
+        {
+            Some(k + 1)
+        }
         other => other,
     };
     let pick = match pick {
