@@ -2498,16 +2498,42 @@ fn place_lead_lines(b: &mut Builder, lead: &[(usize, usize)], scope: HeadingScop
         other => other,
     };
     // EU, a language whose names lead with the noun: the brand in capitals over
-    // `Leche semidesnatada UHT` gives way to the line right under it.
+    // `Leche semidesnatada UHT` gives way to the line right under it — or under a protected
+    // designation's line (`Terra di Bari DOP` / `Olio extra vergine di oliva`).
+    // (A line that is the designation alone, `DOCG` under `BRACHETTO D'ACQUI`, says the line
+    // above is the designated name itself: no skip.)
+    let designation = |&(s, e): &(usize, usize)| {
+        const MARKERS: &[&str] = &[
+            "DOP", "IGP", "DOC", "DOCG", "PDO", "PGI", "AOP", "AOC", "DO", "g.U.", "g.g.A.",
+        ];
+        let t = text_of(b.chars, s, e);
+        let words: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().any(|w| MARKERS.contains(w)) && words.iter().any(|w| !MARKERS.contains(w))
+    };
+    let next_food_line = |k: usize| {
+        let food = |j: usize| {
+            rest.get(j).is_some_and(|&(s, e)| {
+                leading_food_noun(&(s, e)) && !absent(s, e) && !claim_like(s, e)
+            })
+        };
+        if food(k + 1) {
+            Some(k + 1)
+        } else if rest.get(k + 1).is_some_and(designation) && food(k + 2) {
+            Some(k + 2)
+        } else {
+            None
+        }
+    };
     let pick = match pick {
         Some(k)
             if brand_in_capitals(&rest[k])
                 && !english_food_name(&rest[k])
-                && rest.get(k + 1).is_some_and(|&(s, e)| {
-                    leading_food_noun(&(s, e)) && !absent(s, e) && !claim_like(s, e)
-                }) =>
+                && next_food_line(k).is_some() =>
         {
-            Some(k + 1)
+            next_food_line(k)
         }
         other => other,
     };
