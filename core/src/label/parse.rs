@@ -556,28 +556,34 @@ const NOT_EMPHASIS: &[&str] = &[
     "TSG", "STG", "BIO", "ECO", "USA", "CBD", "PET", "PVC", "FOS", "GOS", "HMO", "OPO", "CLA",
 ];
 
-/// Whether a character is a capital letter, without the Unicode tables for the scripts
-/// that have no case (CJK and after; the full-width Latin capitals excepted): a Chinese
-/// list is read for capitals at no more than a compare per character.
-fn capital(c: char) -> bool {
+/// Whether a character is a letter of the case asked for (`upper`), without the Unicode
+/// tables for the scripts that have no case (CJK and after; the full-width Latin letters
+/// excepted): a Chinese list is read for capitals at no more than a compare per character.
+fn of_case(c: char, upper: bool) -> bool {
     if c.is_ascii() {
-        c.is_ascii_uppercase()
+        if upper {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_lowercase()
+        }
     } else if c < '\u{2E80}' {
-        c.is_uppercase()
+        if upper {
+            c.is_uppercase()
+        } else {
+            c.is_lowercase()
+        }
     } else {
-        ('\u{FF21}'..='\u{FF3A}').contains(&c)
+        let a = if upper { '\u{FF21}' } else { '\u{FF41}' };
+        (a..=char::from_u32(a as u32 + 25).unwrap_or(a)).contains(&c)
     }
 }
 
-/// `capital` for small letters.
+fn capital(c: char) -> bool {
+    of_case(c, true)
+}
+
 fn small(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else if c < '\u{2E80}' {
-        c.is_lowercase()
-    } else {
-        ('\u{FF41}'..='\u{FF5A}').contains(&c)
-    }
+    of_case(c, false)
 }
 
 /// Whether a run of three or more capital letters in a printed name (`WEIZEN` of
@@ -1303,6 +1309,22 @@ mod tests {
         );
         let ids: Vec<Option<&str>> = l.claims.iter().map(|c| c.nutrient.as_deref()).collect();
         assert_eq!(ids, [Some("protein"), Some("sodium"), Some("无此营养素")]);
+    }
+
+    /// Runs of capitals as emphasis: inside a word (`WEIZENmehl`), alone (`MILK`), full-width;
+    /// not an abbreviation written as a word (`UHT`), not two capitals, not Chinese.
+    #[test]
+    fn capital_runs_as_emphasis() {
+        let has = |n: &str| any_capital_run(n, |_| true);
+        assert!(has("WEIZENmehl") && has("whey (MILK)") && has("ＭＩＬＫ") && has("ÉPEAUTRE"));
+        assert!(
+            !has("UHT milk") && !has("Wheat Flour") && !has("E476") && !has("牛奶") && !has("DHA")
+        );
+        assert!(
+            has("UHTMILK"),
+            "an abbreviation inside a longer run is no word of its own"
+        );
+        assert!(small('a') && small('é') && small('ｍ') && !small('A') && !small('奶'));
     }
 
     /// `Label::name_additive_forms` skips a list without 剂: it must be in every class name.
