@@ -41,6 +41,18 @@ fn steady_pass(e: &Engine, opts: &CheckOptions, labels: &[Vec<u8>]) {
     }
 }
 
+/// The check options of every mode: `LC_ONLY` (the CLI's `--only` syntax) profiles a check
+/// restricted to some rules, e.g. the ten of `python_baseline.py`'s like-for-like figure.
+fn options() -> CheckOptions {
+    let only = std::env::var("LC_ONLY")
+        .ok()
+        .map(|s| labelcheck::RuleSelection::parse(&s).expect("LC_ONLY: a rule selection"));
+    CheckOptions {
+        only,
+        ..CheckOptions::default()
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mode = args.get(1).map(String::as_str).unwrap_or("cold");
@@ -59,7 +71,7 @@ fn main() {
         }
         "check" => {
             let e = Engine::new().expect("packs");
-            let opts = CheckOptions::default();
+            let opts = options();
             for l in &labels {
                 black_box(e.check_json(l, &opts).expect("report"));
             }
@@ -68,7 +80,7 @@ fn main() {
             // Every label checked twice: the first pass compiles what the corpus needs, so
             // (warm N − check N) / N is the steady-state cost per label of a long batch.
             let e = Engine::new().expect("packs");
-            let opts = CheckOptions::default();
+            let opts = options();
             for l in &labels {
                 black_box(e.check_json(l, &opts).expect("report"));
             }
@@ -104,7 +116,7 @@ fn main() {
 #[cfg(feature = "rule-timing")]
 fn rule_costs(labels: &[Vec<u8>], passes: u32) {
     let e = Engine::new().expect("packs");
-    let opts = CheckOptions::default();
+    let opts = options();
     for l in labels {
         black_box(e.check_json(l, &opts).expect("report"));
     }

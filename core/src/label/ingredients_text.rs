@@ -340,9 +340,9 @@ impl Parser<'_> {
             return true;
         }
         // `…枧水⏎馅料：五仁馅…`: a Chinese part's lead (a few characters and a colon) on the
-        // next line starts a sub-list too.
+        // next line starts a sub-list too (up to 8: `脱水蔬菜包配料：`).
         let mut k = from;
-        while k < end && k < from + 6 && is_han(self.chars[k]) {
+        while k < end && k < from + 8 && is_han(self.chars[k]) {
             k += 1;
         }
         k > from && k < end && matches!(self.chars[k], ':' | '：')

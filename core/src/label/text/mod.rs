@@ -469,6 +469,31 @@ pub fn read(
     while li < all_lines.len() {
         let (ls, le) = all_lines[li];
         li += 1;
+        // `面饼配料：…` / `调味包配料：…`: a multi-pack food's lists, one per part, each under
+        // the part's name and the lead word. They are one ingredient list (GB 7718 4.1.3.1.1,
+        // the part names in it as in `配料：面饼：…；调味包：…`), so the lines join: the span
+        // runs from the first part's name to the last line.
+        if let Some(vs) = part_list_line(&table.words, chars, ls, le) {
+            seen_heading = true;
+            match open.take() {
+                Some(mut o) if o.target == Target::Ingredients => {
+                    o.ve = le;
+                    open = Some(o);
+                }
+                other => {
+                    if let Some(o) = other {
+                        close(&mut b, o);
+                    }
+                    open = Some(Open {
+                        target: Target::Ingredients,
+                        hs: ls,
+                        vs,
+                        ve: le,
+                    });
+                }
+            }
+            continue;
+        }
         let items = lines::items(chars, ls, le, table, scope);
         let mut part_heading_at: Option<usize> = None;
         if items.is_empty() {
@@ -2146,6 +2171,21 @@ fn next_step(chars: &[char], s: usize, e: usize, open: Target) -> bool {
 /// lead before a colon (`Vitamins and Minerals: Calcium carbonate, …`, printed under the
 /// list on US cereals; 21 CFR 101.4(a)(1): every ingredient is listed): table `words`,
 /// `ingredient_sub_lists`.
+/// Where the list starts on a line `<part>配料：…` / `<part>配料表：…` (`面饼配料：小麦粉…`,
+/// `调味包配料：食用盐…`), the part one of the table's Chinese sub-list names; None for any
+/// other line.
+fn part_list_line(words: &WordLists, chars: &[char], s: usize, e: usize) -> Option<usize> {
+    let (s, e) = lines::trim(chars, s, e);
+    let colon = (s..e.min(s + 12)).find(|&i| matches!(chars[i], ':' | '：'))?;
+    let lead = text_of(chars, s, colon);
+    let part = lead
+        .trim_end()
+        .strip_suffix("配料表")
+        .or_else(|| lead.trim_end().strip_suffix("配料"))?;
+    (colon + 1 < e && !part.is_empty() && words.ingredient_sub_lists.iter().any(|w| w == part))
+        .then_some(colon + 1)
+}
+
 fn sub_list_line(words: &WordLists, chars: &[char], s: usize, e: usize) -> bool {
     let Some(colon) = (s..e).find(|&i| matches!(chars[i], ':' | '：')) else {
         return false;
