@@ -71,19 +71,28 @@ pub fn names_serving_column(words: &WordLists, s: &str) -> bool {
             || c.matches("enth").count() >= 2);
     // `| Per serving | Per container`: 21 CFR 101.9(e)'s dual columns, the per-serving one
     // first (the rules judge per serving), the whole container's beside it.
-    let dual_us = c.contains("perserving")
-        && [
-            "percontainer",
-            "perpackage",
-            "perpack",
-            "perbag",
-            "perbox",
-            "percan",
-            "perbottle",
-        ]
-        .iter()
-        .any(|w| c.contains(w));
+    // The first column may be headed by the serving's household measure (`Per 1/4 cup |
+    // Per container`, `Per 1 cup | Per package`): 101.9(b)(12)(i) asks for the amount per
+    // serving and per container, and does not word the column heads.
+    let dual_us = (c.contains("perserving") || c.matches("per").count() >= 2)
+        && names_per_container(&c);
     beside_per100 || dual_us
+}
+
+/// Whether a compacted header names a whole-container column (`per container`, `per
+/// package`…), the second column of 101.9(b)(12)(i)'s dual-column label.
+fn names_per_container(c: &str) -> bool {
+    [
+        "percontainer",
+        "perpackage",
+        "perpack",
+        "perbag",
+        "perbox",
+        "percan",
+        "perbottle",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
 }
 
 /// Whether a header or title names a per-100 kJ column (GB 10765/10766/10767 tables).
@@ -298,6 +307,8 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("por100")
         || c.starts_with("amountper")
         || c.starts_with("perserving")
+        // `Per 1/4 cup | Per container` (the serving's household measure heads its column).
+        || (c.starts_with("per") && c.matches("per").count() >= 2 && names_per_container(c))
         || c.starts_with("amount/serving")
         // `100g contains | Each bar contains` (UK, no first cell).
         || c.starts_with("100gcontains")
