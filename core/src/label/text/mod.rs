@@ -799,6 +799,8 @@ pub fn read(
         infer_name_claims(&mut b);
         infer_absent_in_name(&mut b);
         infer_solid_in_liquid(&mut b);
+    } else if ctx.market == "US" {
+        infer_name_claims(&mut b);
     }
     let mut document = b.doc;
     if let Some(extra) = &ctx.extra {
@@ -1398,7 +1400,8 @@ fn place_claims(b: &mut Builder, vs: usize, ve: usize) {
 
 /// A Chinese product name that begins with claim words (`高钙牛奶`, `无糖乌龙茶饮料`) makes
 /// that claim: GB 28050 judges a content claim wherever it is printed, the name included.
-/// Only the words at the start are taken, and only when a name follows them.
+/// Only the words at the start are taken, and only when a name follows them. So does a US
+/// name that begins with one defined claim term (`Fat Free Italian Dressing`, 101.13(b)).
 fn infer_name_claims(b: &mut Builder) {
     let Some((s, e)) = b.field_span("/product_name/text") else {
         return;
@@ -1433,6 +1436,14 @@ fn infer_name_claims(b: &mut Builder) {
                     no_added = true;
                     break;
                 }
+            }
+            // `Fat Free Italian Dressing`: one whole US claim term before the food's name
+            // (a claim may be made in a brand or product name, 21 CFR 101.13(b)); the terms
+            // that also begin names (Light, Lean, Nonfat) are not in the table.
+            Some(m) if m.spaced && b.market == "US" && p == s && m.end > p => {
+                p = m.end;
+                no_added = m.no_added;
+                break;
             }
             _ => break,
         }

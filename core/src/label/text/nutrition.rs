@@ -74,8 +74,8 @@ pub fn names_serving_column(words: &WordLists, s: &str) -> bool {
     // The first column may be headed by the serving's household measure (`Per 1/4 cup |
     // Per container`, `Per 1 cup | Per package`): 101.9(b)(12)(i) asks for the amount per
     // serving and per container, and does not word the column heads.
-    let dual_us = (c.contains("perserving") || c.matches("per").count() >= 2)
-        && names_per_container(&c);
+    let dual_us =
+        (c.contains("perserving") || c.matches("per").count() >= 2) && names_per_container(&c);
     beside_per100 || dual_us
 }
 
