@@ -743,6 +743,10 @@ impl Engine {
                 );
                 #[cfg(feature = "rule-timing")]
                 crate::rule_timing::record(&rule.id, started.elapsed());
+                // The time again by outcome, and a not-applicable rule's apart: what the
+                // rules whose condition refuses every element cost.
+                #[cfg(feature = "rule-timing")]
+                crate::rule_timing::record_outcome(&rule.id, outcome.name(), started.elapsed());
                 if trace {
                     traces.push(RuleTrace {
                         rule: rule.id.clone(),

@@ -35,6 +35,20 @@ pub(crate) fn record(rule: &str, time: Duration) {
     });
 }
 
+/// Adds the same run again under its outcome (`outcome/pass`, `outcome/not_applicable`…)
+/// and, for a rule found not applicable, under `not_applicable/RULE`: a rule that visits
+/// every element only to admit none costs as much as one that judges them.
+pub(crate) fn record_outcome(rule: &str, outcome: &str, time: Duration) {
+    record(&format!("{OUTCOME}{outcome}"), time);
+    if outcome == "not_applicable" {
+        record(&format!("{NOT_APPLICABLE}{rule}"), time);
+    }
+}
+
+/// Key prefixes of the by-outcome records (`take` returns them with the rest).
+pub const OUTCOME: &str = "outcome/";
+pub const NOT_APPLICABLE: &str = "not_applicable/";
+
 /// The costs recorded on this thread since the last call, most expensive first.
 pub fn take() -> Vec<(String, RuleCost)> {
     let mut all: Vec<(String, RuleCost)> = COSTS.with(|c| c.borrow_mut().drain().collect());

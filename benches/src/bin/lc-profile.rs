@@ -131,6 +131,10 @@ fn rule_costs(labels: &[Vec<u8>], passes: u32) {
     let costs = labelcheck::rule_timing::take();
     let checks = (labels.len() as f64) * f64::from(passes);
     let per_label = |d: std::time::Duration| d.as_secs_f64() * 1e6 / checks;
+    use labelcheck::rule_timing::{NOT_APPLICABLE, OUTCOME};
+    let (extra, costs): (Vec<_>, Vec<_>) = costs
+        .into_iter()
+        .partition(|(k, _)| k.starts_with(OUTCOME) || k.starts_with(NOT_APPLICABLE));
     let in_rules: std::time::Duration = costs.iter().map(|(_, c)| c.time).sum();
     println!(
         "{} labels x {passes} passes: {:.1} us per check, {:.1} us in rules and pack lets ({:.0} %), the rest parsing, preparing and writing the report",
@@ -146,6 +150,32 @@ fn rule_costs(labels: &[Vec<u8>], passes: u32) {
             per_label(c.time),
             100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
             c.runs as f64 / checks
+        );
+    }
+    // By outcome, then the not-applicable rules that cost most: their condition is
+    // evaluated on every element only to admit none.
+    println!("by outcome (runs/lbl = rules per label):");
+    for (k, c) in extra.iter().filter(|(k, _)| k.starts_with(OUTCOME)) {
+        println!(
+            "{:>8.2} {:>5.1}% {:>9.2}  {}",
+            per_label(c.time),
+            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
+            c.runs as f64 / checks,
+            &k[OUTCOME.len()..]
+        );
+    }
+    println!("not applicable, most expensive:");
+    for (k, c) in extra
+        .iter()
+        .filter(|(k, _)| k.starts_with(NOT_APPLICABLE))
+        .take(15)
+    {
+        println!(
+            "{:>8.2} {:>5.1}% {:>9.2}  {}",
+            per_label(c.time),
+            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
+            c.runs as f64 / checks,
+            &k[NOT_APPLICABLE.len()..]
         );
     }
 }
