@@ -959,7 +959,9 @@ fn headless_target(
             // Not on Chinese labels: GB 7718 makes the words 净含量 part of the declaration
             // (2011 4.1.5.1), so a bare quantity is not one.
             Some(Target::NetContent)
-        } else if scope.market == "EU" && values::count_only(&line) {
+        } else if scope.market == "EU"
+            && (values::count_only(&line) || values::count_with_description(&line))
+        {
             // `6 apples`: EU 1169/2011 Annex IX 1(c) — a food sold by number may give the
             // number instead of the net quantity (the packs judge what it needs). A line
             // read without a heading gives way to a net quantity under one.

@@ -286,6 +286,28 @@ pub fn count_only(line: &str) -> bool {
         && !rest.iter().any(|w| NOT_PIECES.contains(w))
 }
 
+/// A count of pieces followed by a comma and words that describe the pieces, with no figure
+/// outside brackets (`10 st ägg, storlek M (53–63 g)`, `6 eggs, size L`): the count, with a
+/// grade or size beside it, is still the number a food sold by number gives.
+pub fn count_with_description(line: &str) -> bool {
+    let Some((head, tail)) = line.split_once(',') else {
+        return false;
+    };
+    if !count_only(head) || tail.trim().is_empty() {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in tail.chars() {
+        match c {
+            '(' | '（' | '[' => depth += 1,
+            ')' | '）' | ']' => depth -= 1,
+            c if c.is_ascii_digit() && depth <= 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// `80 tea bags 250 g`, `4 MUFFINS NET WT 14 OZ`: the rest of a line that opens with a
 /// count of pieces (a number and one to three words) followed at once by a figure or the
 /// word 'net' — `None` when the line does not open so.
@@ -592,6 +614,16 @@ pub fn printed_elsewhere(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_with_its_grade_is_a_count() {
+        assert!(count_with_description("10 st ägg, storlek M (53–63 g)"));
+        assert!(count_with_description("6 eggs, size L"));
+        // A figure outside brackets is a quantity, not a description.
+        assert!(!count_with_description("4 croissants, 240 g"));
+        assert!(!count_with_description("Wheat flour, sugar"));
+        assert!(!count_with_description("10 st ägg"));
+    }
+
     use super::{alcohol, net_content};
 
     fn nc(s: &str) -> Option<(String, String)> {
