@@ -1374,7 +1374,9 @@ mod when_memo_tests {
         let when = chained.when.as_ref().expect("when");
         let mut conjuncts = Vec::new();
         when.root.conjuncts(&mut conjuncts);
-        assert_eq!(conjuncts.len(), 3);
+        // `(a specific name or a sub-item) and not exists(item.ins) and (…) and
+        // exists(ins_of_name)`.
+        assert_eq!(conjuncts.len(), 4);
         let keys = |nodes: &mut dyn Iterator<Item = &crate::expr::Node>| -> Vec<String> {
             nodes
                 .map(|n| {

@@ -445,7 +445,10 @@ pub fn quantity_only(line: &str) -> bool {
             }
             continue;
         }
-        if i == st || !chars[st].is_ascii_digit() {
+        // `(1 PT .9 FL OZ)`: a decimal printed without its leading zero is a figure too.
+        let figure_starts = chars[st].is_ascii_digit()
+            || (chars[st] == '.' && chars.get(st + 1).is_some_and(char::is_ascii_digit));
+        if i == st || !figure_starts {
             return false;
         }
         while i < chars.len() && chars[i] == ' ' {
@@ -614,6 +617,8 @@ pub fn printed_elsewhere(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{count_with_description, quantity_only};
+
     #[test]
     fn a_count_with_its_grade_is_a_count() {
         assert!(count_with_description("10 st ägg, storlek M (53–63 g)"));
@@ -622,6 +627,12 @@ mod tests {
         assert!(!count_with_description("4 croissants, 240 g"));
         assert!(!count_with_description("Wheat flour, sugar"));
         assert!(!count_with_description("10 st ägg"));
+    }
+
+    #[test]
+    fn a_decimal_without_its_leading_zero_is_a_figure() {
+        assert!(quantity_only("16.9 FL OZ (1 PT .9 FL OZ) 500 mL"));
+        assert!(!quantity_only(". FL OZ"));
     }
 
     use super::{alcohol, net_content};
