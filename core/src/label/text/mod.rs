@@ -1450,21 +1450,58 @@ fn infer_name_claims(b: &mut Builder) {
             _ => break,
         }
     }
+    // `葱香苏打饼干（低脂）`: claim words alone in a bracket that ends the name make that claim
+    // too (Chinese names only; the bracket's words must all be claim words).
+    if p == s && !no_added && b.market == "CN" {
+        if let Some((cs, ce)) = bracketed_claim_at_end(b, s, e) {
+            push_name_claim(b, cs, ce);
+        }
+        return;
+    }
     // A no-added word names what is not added up to the name's noun: not split here.
     if p == s || p >= e || no_added {
         return;
     }
-    let words = text_of(b.chars, s, p);
+    push_name_claim(b, s, p);
+}
+
+/// Pushes the claim words `s..e` of the product name as a claim, unless the same words are
+/// a claim already (printed on a line of their own too: one claim).
+fn push_name_claim(b: &mut Builder, s: usize, e: usize) {
+    let words = text_of(b.chars, s, e);
     let printed = |c: &Value| c.get("text").and_then(Value::as_str) == Some(words.as_str());
     if let Some(Value::Array(claims)) = b.doc.get("claims") {
         if claims.iter().any(printed) {
-            // Printed on a line of its own too: one claim.
             return;
         }
     }
     let mut claim = Map::new();
     claim.insert("text".into(), json!(words));
-    b.push("/claims", Value::Object(claim), s, p);
+    b.push("/claims", Value::Object(claim), s, e);
+}
+
+/// The inside of a bracket that ends the name `s..e` (`（低脂）`, `(无糖)`), when it is claim
+/// words and nothing else, and the name has words before it.
+fn bracketed_claim_at_end(b: &Builder, s: usize, e: usize) -> Option<(usize, usize)> {
+    let (s, e) = lines::trim(b.chars, s, e);
+    if e <= s + 2 || !matches!(b.chars[e - 1], '）' | ')') {
+        return None;
+    }
+    let open = (s..e - 1)
+        .rev()
+        .find(|&i| matches!(b.chars[i], '（' | '('))?;
+    let (cs, ce) = lines::trim(b.chars, open + 1, e - 1);
+    if open <= s || cs >= ce {
+        return None;
+    }
+    let mut p = cs;
+    while p < ce {
+        match b.headings.claim_word_at(b.chars, p, ce, b.market) {
+            Some(m) if !m.spaced && !m.no_added && m.end > p => p = m.end,
+            _ => return None,
+        }
+    }
+    Some((cs, ce))
 }
 
 /// A certification body (`认证机构：…`) belongs to the mark next to it: each is given to the
