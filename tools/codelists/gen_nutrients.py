@@ -29,8 +29,8 @@ for src in SOURCES:
 # nutrition declaration (Reg. (EU) No 1169/2011 Art 30(1) and Annex XV: "of which saturates",
 # "Salt"; the DE, FR, IT and ES names are those language versions' customary wording, not read). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11), polyols (EU Annex I point 9, Annex XV).
 EXTRA = {
-    "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus"],
-    "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas", "Tłuszcz", "Tuky", "Lípidos", "Fedt", "Zsír", "Λιπαρά", "Grăsimi", "Vetten", "Vet", "Rasva", "Maščobe", "Masti", "Мазнини", "Riebalai", "Tauki", "Rasvad"],
+    "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus", "Energija", "Енергия", "Enerġija", "Energeetiline väärtus"],
+    "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas", "Tłuszcz", "Tuky", "Lípidos", "Fedt", "Zsír", "Λιπαρά", "Grăsimi", "Vetten", "Vet", "Rasva", "Maščobe", "Masti", "Мазнини", "Riebalai", "Tauki", "Rasvad", "Rasv", "Xaħmijiet", "Xaħam"],
     # US small packages (21 CFR 101.9(j)(13)(ii)(B) abbreviations, recalled: Sat fat, Cholest,
     # Total carb; Potas and Vit D are customary on labels, unverified), and the Codex / other
     # English forms of saturated fat ("Saturated fatty acids", "of which saturated fat").
@@ -41,17 +41,17 @@ EXTRA = {
                       # audit FF-3); customary wording, not read in those language versions.
                       "acides gras saturés", "saturés", "acidi grassi saturi", "grassi saturi", "saturi", "ácidos grasos saturados", "saturadas", "grasas saturadas",
                       "verzadigde vetzuren", "verzadigd vet", "kwasy tłuszczowe nasycone", "nasycone kwasy tłuszczowe", "mättat fett", "mættede fedtsyrer", "ácidos gordos saturados", "saturados",
-                      "nasycené mastné kyseliny", "nasýtené mastné kyseliny", "telített zsírsavak", "acizi grași saturați", "tyydyttyneet rasvat", "tyydyttyneet rasvahapot"],
+                      "nasycené mastné kyseliny", "nasýtené mastné kyseliny", "telített zsírsavak", "acizi grași saturați", "tyydyttyneet rasvat", "tyydyttyneet rasvahapot", "millest küllastunud rasvhapped", "küllastunud rasvhapped", "millest küllastunud", "tostarp piesātinātās taukskābes", "piesātinātās taukskābes", "iš kurių sočiosios riebalų rūgštys", "sočiosios riebalų rūgštys", "от които наситени мастни киселини", "наситени мастни киселини", "li minnhom saturati", "saturati", "zasićene masne kiseline", "od tega nasičene maščobe", "nasičene maščobne kisline", "nasičene maščobe"],
     "trans_fat": ["Trans Fat"],
     "cholesterol": ["Cholest", "Cholest."],
     "potassium": ["Potas", "Potas.", "Potass."],
     "vitamin_d": ["Vit D", "Vit. D"],
     "carbohydrate": ["Total Carbohydrate", "Total Carb.", "Total carb", "Total Carb", "Total carbohydrate", "Carbohydrates", "Kohlenhydrate",
-                     "Glucides", "Carboidrati", "Hidratos de carbono", "Węglowodany", "Sacharidy", "Kolhydrat", "Kulhydrat", "Szénhidrát", "Υδατάνθρακες", "Glucide", "Koolhydraten", "Hiilihydraatit", "Ogljikovi hidrati", "Ugljikohidrati", "Въглехидрати", "Angliavandeniai", "Ogļhidrāti", "Süsivesikud", "Kolhydrater", "Kulhydrater", "Sacharidy celkem"],
+                     "Glucides", "Carboidrati", "Hidratos de carbono", "Węglowodany", "Sacharidy", "Kolhydrat", "Kulhydrat", "Szénhidrát", "Υδατάνθρακες", "Glucide", "Koolhydraten", "Hiilihydraatit", "Ogljikovi hidrati", "Ugljikohidrati", "Въглехидрати", "Angliavandeniai", "Ogļhidrāti", "Süsivesikud", "Kolhydrater", "Kulhydrater", "Sacharidy celkem", "Karboidrati"],
     "sugar": ["Total Sugars", "Total sugars", "of which sugars", "Sugar", "davon Zucker", "dont sucres",
               "di cui zuccheri", "de los cuales azúcares", "w tym cukry", "z toho cukry", "dos quais açúcares", "varav sockerarter", "heraf sukkerarter", "amelyből cukrok", "ebből cukrok", "εκ των οποίων σάκχαρα", "din care zaharuri", "waarvan suikers", "josta sokereita", "od tega sladkorji", "od kojih šećeri",
               # The names alone (session 25 audit FF-3, as for saturated_fat); customary wording.
-              "sucres", "zuccheri", "azúcares", "suikers", "cukry", "açúcares", "sockerarter", "sukkerarter", "cukrok", "zaharuri", "sokerit", "sladkorji", "šećeri"],
+              "sucres", "zuccheri", "azúcares", "suikers", "cukry", "açúcares", "sockerarter", "sukkerarter", "cukrok", "zaharuri", "sokerit", "sladkorji", "šećeri", "millest suhkrud", "suhkrud", "tostarp cukuri", "cukuri", "iš kurių cukrūs", "cukrūs", "от които захари", "захари", "li minnhom zokkor", "zokkor"],
     "added_sugar": ["Incl. Added Sugars", "Includes Added Sugars", "Added Sugars", "Added sugars"],
     "dietary_fibre": ["Dietary Fiber", "Dietary fiber", "Fibre", "Fiber", "Ballaststoffe", "Fibres alimentaires", "Fibra alimentaria", "Błonnik", "Vláknina", "Fibra", "Kostfibre", "Rost", "Élelmi rost", "Φυτικές ίνες", "Vezels", "Ravintokuitu", "Kuitu", "Prehranske vlaknine", "Vlakna",
                       # Nordic and Baltic names (sv "Kostfiber" on a Swedish panel was not resolved, session 18
@@ -60,7 +60,7 @@ EXTRA = {
                       # Common shelf wordings beside the Annex XV terms (session 19 audits: "Voedingsvezel" on a Dutch
                       # panel and "Fibra alimentare" on an Italian one were dropped, so fibre's 8 kJ/g went missing from
                       # the energy check); customary wording, unverified.
-                      "Voedingsvezel", "Voedingsvezels", "Fibra alimentare", "Fibre alimentari", "Fibras alimentares", "Fibra dietética"],
+                      "Voedingsvezel", "Voedingsvezels", "Fibra alimentare", "Fibre alimentari", "Fibras alimentares", "Fibra dietética", "Ħjut"],
     # US Nutrition Facts names of vitamins whose code-list English name carries a parenthesis
     # (21 CFR 101.9(c)(8)(iv) lists "Vitamin C", "Thiamin", "Riboflavin", "Niacin").
     "vitamin_c": ["Vitamin C", "Vit. C", "Vit C"],
@@ -89,8 +89,8 @@ EXTRA = {
                             "davon gesättigte", "gesättigte Fettsäuren", "of which saturated", "w tym nasycone", "w tym kwasy nasycone"],
     "sugar_short": ["of which sugar", "waarvan suiker", "di cui zucchero", "dont sucre"],
     "energy_short": ["Énergétique", "Energía"],
-    "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци"],
-    "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool"],
+    "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци", "Valgud", "Olbaltumvielas", "Baltymai", "Proteina", "Proteini"],
+    "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool", "Melħ"],
 }
 NEW = {
     "added_sugar": {"zh": "添加糖", "en": "Added sugars"},
