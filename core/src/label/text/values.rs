@@ -334,6 +334,13 @@ pub fn quantity_only(line: &str) -> bool {
         "cl", "pt", "qt", "gal", "litre", "litres", "liter", "liters", "quart", "quarts", "pint",
         "pints", "gallon", "gallons",
     ];
+    // `NET WT 27.5 OZ (1 LB 11.5 OZ) 780 g / CONTENIDO NETO 780 g`: a bilingual declaration,
+    // the same quantity on each side of a slash.
+    if let Some((a, b)) = line.split_once(" / ") {
+        if quantity_only(a) && quantity_only(b) {
+            return true;
+        }
+    }
     // The ℮ mark beside the quantity (Directive 76/211/EEC) is no part of it.
     let l = line.trim().to_lowercase().replace('℮', " ");
     let l = l.trim().trim_end_matches(" e").trim().to_string();
@@ -378,6 +385,10 @@ pub fn quantity_only(line: &str) -> bool {
         .or_else(|| l.strip_prefix("net wt."))
         .or_else(|| l.strip_prefix("net wt"))
         .or_else(|| l.strip_prefix("net"))
+        .or_else(|| l.strip_prefix("contenido neto"))
+        .or_else(|| l.strip_prefix("peso neto"))
+        .or_else(|| l.strip_prefix("contenu net"))
+        .or_else(|| l.strip_prefix("poids net"))
         .map(|r| r.trim_start_matches([':', ' ']))
         .unwrap_or(l);
     // `HALF GALLON 64 FL OZ (2 QT) 1.89 L`: US milk cartons name the container's size in
@@ -633,6 +644,10 @@ mod tests {
     fn a_decimal_without_its_leading_zero_is_a_figure() {
         assert!(quantity_only("16.9 FL OZ (1 PT .9 FL OZ) 500 mL"));
         assert!(!quantity_only(". FL OZ"));
+        assert!(quantity_only(
+            "30 TORTILLAS, NET WT 27.5 OZ (1 LB 11.5 OZ) 780 g / CONTENIDO NETO 780 g"
+        ));
+        assert!(!quantity_only("NET WT 12 OZ / Made in USA"));
     }
 
     use super::{alcohol, net_content};
