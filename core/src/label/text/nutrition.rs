@@ -369,9 +369,29 @@ fn us_serving_line(s: &str) -> Option<Line> {
     None
 }
 
+/// `3%  Total Fat 2g` (a panel that prints the % DV column left of the nutrient) read as
+/// `Total Fat 2g  3%`: the percentage first, then a name, then the amount.
+fn dv_first_moved(s: &str) -> Option<String> {
+    let t = s.trim_start();
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|&n| n > 0)?;
+    let rest = t[digits..].strip_prefix('%')?;
+    let rest = rest.trim_start();
+    // A name, then an amount somewhere after it.
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !rest.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(format!("{}  {}%", rest.trim_end(), &t[..digits]))
+}
+
 /// `Includes 9g Added Sugars 18%` (the 2016 Nutrition Facts wording, amount before the name)
 /// read as `Added Sugars 9g 18%`.
 fn us_added_sugars(s: &str) -> Option<String> {
+    // `| Includes 0g Added Sugars |  | 0% |`: a table with its cells set off by bars.
+    let s = s.trim_start().trim_start_matches('|').trim_start();
     // ASCII lower-casing keeps byte offsets, so they index `s` too.
     let lower = s.to_ascii_lowercase();
     let rest = ["includes ", "incl. ", "incl "]
@@ -414,7 +434,13 @@ fn us_added_sugars(s: &str) -> Option<String> {
     };
     // `… Added Sugars 26% 91g 182%` (a dual-column panel, 21 CFR 101.9(e)): each figure after
     // the name is a cell of its own.
-    let after = after.split_whitespace().collect::<Vec<_>>().join("  ");
+    let after = after
+        .split_whitespace()
+        .filter(|w| *w != "|")
+        .collect::<Vec<_>>()
+        .join("  ");
+    let name = name.trim_end_matches('|').trim();
+    let after = after.trim_start_matches('|').trim();
     Some(format!("{name}  {}  {after}", amount.trim()))
 }
 
@@ -1070,7 +1096,8 @@ pub fn read_line(s: &str) -> Line {
     }
     // Lines printed in another shape, rewritten to the plain one and read again (the first
     // rewriting that applies, in this order).
-    const REWRITES: [fn(&str) -> Option<String>; 9] = [
+    const REWRITES: [fn(&str) -> Option<String>; 10] = [
+        dv_first_moved,
         thousands_joined,
         dv_asterisk_read,
         daily_value_words_removed,
@@ -1434,6 +1461,14 @@ pub fn read_line(s: &str) -> Line {
             }
         }
     }
+    // `Vitamin D 3mcg (120 IU) 15%`: the amount in international units, in parentheses after
+    // the metric amount (21 CFR 101.9(c)(8)(iv) lets vitamin D's IU follow its mcg; the
+    // wording is the session-27 audit's, not read here). The metric amount is the row's.
+    if !unit.is_empty() {
+        if let Some(end) = iu_bracket(&cells[k..]) {
+            k += end;
+        }
+    }
     if unit.contains('%') {
         // `Vit. D (0% DV)`: a vitamin or mineral under 2 % of its RDI "may be declared by a
         // zero" (21 CFR 101.9(c)(8)(iii)); the amount is read as that zero.
@@ -1624,6 +1659,28 @@ fn folic_acid_bracket(cells: &[String]) -> Option<usize> {
                     .is_some_and(|u| matches!(u.trim(), "mcg" | "µg" | "μg" | "ug"))
             });
             return amount.then_some(i + 1);
+        }
+    }
+    None
+}
+
+/// `(120 IU)` at the start of `cells` (one cell or two): how many cells it takes.
+fn iu_bracket(cells: &[String]) -> Option<usize> {
+    let first = cells.first()?;
+    if !first.starts_with('(') {
+        return None;
+    }
+    let mut text = String::new();
+    for (i, c) in cells.iter().take(2).enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(c);
+        if c.ends_with(')') {
+            let inner = text.trim_start_matches('(').trim_end_matches(')').trim();
+            let iu =
+                split_number(inner).is_some_and(|(_, rest)| rest.trim().eq_ignore_ascii_case("iu"));
+            return iu.then_some(i + 1);
         }
     }
     None
@@ -1859,6 +1916,16 @@ mod tests {
         assert_eq!(dash_before_value_removed("Omega-3 fatty acids 1.2 g"), None);
         assert_eq!(dash_before_value_removed("Fibre 3 - 5 g"), None);
         assert!(matches!(read_line("脂肪  —  —"), Line::Unread(_)));
+    }
+
+    #[test]
+    fn a_percentage_printed_before_the_nutrient() {
+        assert_eq!(
+            dv_first_moved("3%  Total Fat 2g").as_deref(),
+            Some("Total Fat 2g  3%")
+        );
+        assert_eq!(dv_first_moved("% Daily Value*"), None);
+        assert_eq!(dv_first_moved("Total Fat 2g 3%"), None);
     }
 
     /// `Includes 13g Added Sugars 26% 91g 182%` on a dual-column panel: the first column's

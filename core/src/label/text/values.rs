@@ -456,6 +456,23 @@ pub fn quantity_only(line: &str) -> bool {
             }
             continue;
         }
+        // `6 - 12 FL OZ (355 mL) CANS, 72 FL OZ (2.13 L)`: a multipack's count before a dash
+        // (21 CFR 101.105(s) prints the units' number and quantity, then the total).
+        if i > st
+            && j + 2 < chars.len()
+            && chars[j] == '-'
+            && chars[j + 1] == ' '
+            && chars[j + 2..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(char::is_ascii_digit)
+        {
+            i = j + 1;
+            while i < chars.len() && chars[i] == ' ' {
+                i += 1;
+            }
+            continue;
+        }
         // `(1 PT .9 FL OZ)`: a decimal printed without its leading zero is a figure too.
         let figure_starts = chars[st].is_ascii_digit()
             || (chars[st] == '.' && chars.get(st + 1).is_some_and(char::is_ascii_digit));
@@ -485,6 +502,33 @@ pub fn quantity_only(line: &str) -> bool {
         i += u.chars().count();
         groups += 1;
         skip(&mut i);
+        // `… (355 mL) CANS, 72 FL OZ`: the units' container named after their quantity.
+        const CONTAINERS: &[&str] = &[
+            "cans", "can", "bottles", "bottle", "pouches", "pouch", "packets", "packet", "cups",
+            "cartons", "boxes", "bags", "bars", "jars",
+        ];
+        let word: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        // Only with the total after a comma: `4 - 3.25 OZ (92g) CUPS` alone is the units'
+        // quantity, not the declaration (the total is printed apart).
+        if !word.is_empty() && CONTAINERS.contains(&word.as_str()) {
+            let after = i + word.chars().count();
+            let mut k = after;
+            while k < chars.len() && chars[k] == ' ' {
+                k += 1;
+            }
+            if k < chars.len() && chars[k] == ',' {
+                i = k + 1;
+                while i < chars.len() && chars[i] == ' ' {
+                    i += 1;
+                }
+                if i >= chars.len() {
+                    return false;
+                }
+            }
+        }
     }
     groups > 0
 }
@@ -648,6 +692,11 @@ mod tests {
             "30 TORTILLAS, NET WT 27.5 OZ (1 LB 11.5 OZ) 780 g / CONTENIDO NETO 780 g"
         ));
         assert!(!quantity_only("NET WT 12 OZ / Made in USA"));
+        assert!(quantity_only(
+            "6 - 12 FL OZ (355 mL) CANS, 72 FL OZ (2.13 L)"
+        ));
+        assert!(!quantity_only("6 - 12 FL OZ (355 mL) CANS OF SODA"));
+        assert!(!quantity_only("4 - 3.25 OZ (92g) CUPS"));
     }
 
     use super::{alcohol, net_content};
