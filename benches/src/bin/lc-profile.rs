@@ -144,40 +144,36 @@ fn rule_costs(labels: &[Vec<u8>], passes: u32) {
         100.0 * in_rules.as_secs_f64() / total.as_secs_f64()
     );
     println!("{:>8} {:>6} {:>9}  rule", "us/label", "share", "runs/lbl");
-    for (rule, c) in costs.iter().take(50) {
-        println!(
-            "{:>8.2} {:>5.1}% {:>9.2}  {rule}",
-            per_label(c.time),
-            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
-            c.runs as f64 / checks
-        );
-    }
+    // One line per cost: time per label, share of the check, runs per label, the name after
+    // the key's prefix.
+    let print = |rows: &mut dyn Iterator<Item = &(String, labelcheck::rule_timing::RuleCost)>,
+                 prefix: &str| {
+        for (k, c) in rows {
+            println!(
+                "{:>8.2} {:>5.1}% {:>9.2}  {}",
+                per_label(c.time),
+                100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
+                c.runs as f64 / checks,
+                &k[prefix.len()..]
+            );
+        }
+    };
+    print(&mut costs.iter().take(50), "");
     // By outcome, then the not-applicable rules that cost most: their condition is
     // evaluated on every element only to admit none.
     println!("by outcome (runs/lbl = rules per label):");
-    for (k, c) in extra.iter().filter(|(k, _)| k.starts_with(OUTCOME)) {
-        println!(
-            "{:>8.2} {:>5.1}% {:>9.2}  {}",
-            per_label(c.time),
-            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
-            c.runs as f64 / checks,
-            &k[OUTCOME.len()..]
-        );
-    }
+    print(
+        &mut extra.iter().filter(|(k, _)| k.starts_with(OUTCOME)),
+        OUTCOME,
+    );
     println!("not applicable, most expensive:");
-    for (k, c) in extra
-        .iter()
-        .filter(|(k, _)| k.starts_with(NOT_APPLICABLE))
-        .take(15)
-    {
-        println!(
-            "{:>8.2} {:>5.1}% {:>9.2}  {}",
-            per_label(c.time),
-            100.0 * c.time.as_secs_f64() / total.as_secs_f64(),
-            c.runs as f64 / checks,
-            &k[NOT_APPLICABLE.len()..]
-        );
-    }
+    print(
+        &mut extra
+            .iter()
+            .filter(|(k, _)| k.starts_with(NOT_APPLICABLE))
+            .take(15),
+        NOT_APPLICABLE,
+    );
 }
 
 #[cfg(not(feature = "rule-timing"))]

@@ -1639,48 +1639,42 @@ fn unit_cell(s: &str) -> bool {
 /// `(60mcg folic acid)` at the start of `cells` (one cell or several): how many cells it takes.
 /// Looked for in the next few cells only.
 fn folic_acid_bracket(cells: &[String]) -> Option<usize> {
-    let first = cells.first()?;
-    if !first.starts_with(['(', '（']) {
-        return None;
-    }
-    let mut text = String::new();
-    for (i, c) in cells.iter().take(4).enumerate() {
-        if i > 0 {
-            text.push(' ');
-        }
-        text.push_str(c);
-        if c.ends_with([')', '）']) {
-            let inner = text
-                .trim_start_matches(['(', '（'])
-                .trim_end_matches([')', '）'])
-                .to_ascii_lowercase();
-            let amount = split_number(inner.trim()).is_some_and(|(_, rest)| {
-                rest.strip_suffix("folic acid")
-                    .is_some_and(|u| matches!(u.trim(), "mcg" | "µg" | "μg" | "ug"))
-            });
-            return amount.then_some(i + 1);
-        }
-    }
-    None
+    bracket_at_start(cells, 4, &['(', '（'], &[')', '）'], |inner| {
+        split_number(inner.to_ascii_lowercase().trim()).is_some_and(|(_, rest)| {
+            rest.strip_suffix("folic acid")
+                .is_some_and(|u| matches!(u.trim(), "mcg" | "µg" | "μg" | "ug"))
+        })
+    })
 }
 
 /// `(120 IU)` at the start of `cells` (one cell or two): how many cells it takes.
 fn iu_bracket(cells: &[String]) -> Option<usize> {
-    let first = cells.first()?;
-    if !first.starts_with('(') {
+    bracket_at_start(cells, 2, &['('], &[')'], |inner| {
+        split_number(inner.trim()).is_some_and(|(_, rest)| rest.trim().eq_ignore_ascii_case("iu"))
+    })
+}
+
+/// How many of the first `max` cells a bracket opened by the first cell takes, when its
+/// inside (the cells joined by blanks, brackets taken off) is what `accept` wants.
+fn bracket_at_start(
+    cells: &[String],
+    max: usize,
+    open: &[char],
+    close: &[char],
+    accept: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    if !cells.first()?.starts_with(open) {
         return None;
     }
     let mut text = String::new();
-    for (i, c) in cells.iter().take(2).enumerate() {
+    for (i, c) in cells.iter().take(max).enumerate() {
         if i > 0 {
             text.push(' ');
         }
         text.push_str(c);
-        if c.ends_with(')') {
-            let inner = text.trim_start_matches('(').trim_end_matches(')').trim();
-            let iu =
-                split_number(inner).is_some_and(|(_, rest)| rest.trim().eq_ignore_ascii_case("iu"));
-            return iu.then_some(i + 1);
+        if c.ends_with(close) {
+            let inner = text.trim_start_matches(open).trim_end_matches(close);
+            return accept(inner).then_some(i + 1);
         }
     }
     None
