@@ -889,10 +889,10 @@ fn run_rule<'a>(
         collect_items(list_val, rule.recurse.as_deref(), 0, None, out, &hint);
     };
     let shared = rule.list_id.and_then(|id| lists.get_mut(id as usize));
-    let (items, base): (&[Visit<'a>], String) = match (&rule.for_each, shared) {
+    let (items, base): (&[Visit<'a>], &str) = match (&rule.for_each, shared) {
         (None, _) => {
             items.list.push(Visit::ROOT);
-            (&items.list, String::new())
+            (&items.list, "")
         }
         (Some(list), shared) => {
             let visited: &[Visit<'a>] = match shared {
@@ -909,7 +909,7 @@ fn run_rule<'a>(
             if visited.is_empty() {
                 return RuleOutcome::NotApplicable(rule.reasons.no_elements.clone());
             }
-            (visited, crate::primitives::pointer_of(list, ""))
+            (visited, &rule.list_pointer)
         }
     };
     // Lets that do not read the element have one value for every element: evaluated once,
@@ -990,7 +990,7 @@ fn run_rule<'a>(
         }
         pointer.clear();
         if rule.for_each.is_some() {
-            write_item_pointer(items, slot, &base, rule.recurse.as_deref(), pointer);
+            write_item_pointer(items, slot, base, rule.recurse.as_deref(), pointer);
         }
         let outcome = rule.check.run(&mut scope, pointer, env);
         if let (Some(rec), Outcome::Pass | Outcome::Fail(_)) = (&rule.record, &outcome) {
@@ -1072,11 +1072,7 @@ fn run_rule<'a>(
                 also: rule.also.clone(),
                 pack: pack.meta.id.clone(),
             },
-            path: rule
-                .for_each
-                .as_ref()
-                .map(|l| crate::primitives::pointer_of(l, ""))
-                .unwrap_or_default(),
+            path: rule.list_pointer.to_string(),
             span: None,
             expected: None,
             found: Some(serde_json::json!(suppressed)),
