@@ -41,7 +41,7 @@ EXTRA = {
                       # audit FF-3); customary wording, not read in those language versions.
                       "acides gras saturés", "saturés", "acidi grassi saturi", "grassi saturi", "saturi", "ácidos grasos saturados", "saturadas", "grasas saturadas",
                       "verzadigde vetzuren", "verzadigd vet", "kwasy tłuszczowe nasycone", "nasycone kwasy tłuszczowe", "mättat fett", "mættede fedtsyrer", "ácidos gordos saturados", "saturados",
-                      "nasycené mastné kyseliny", "nasýtené mastné kyseliny", "telített zsírsavak", "acizi grași saturați", "tyydyttyneet rasvat", "tyydyttyneet rasvahapot", "millest küllastunud rasvhapped", "küllastunud rasvhapped", "millest küllastunud", "tostarp piesātinātās taukskābes", "piesātinātās taukskābes", "iš kurių sočiosios riebalų rūgštys", "sočiosios riebalų rūgštys", "от които наситени мастни киселини", "наситени мастни киселини", "li minnhom saturati", "saturati", "zasićene masne kiseline", "od tega nasičene maščobe", "nasičene maščobne kisline", "nasičene maščobe", "josta tyydyttynyttä", "joista tyydyttyneitä", "josta tyydyttyneet rasvat", "josta tyydyttyneitä rasvoja", "tyydyttyneitä rasvoja"],
+                      "nasycené mastné kyseliny", "nasýtené mastné kyseliny", "telített zsírsavak", "acizi grași saturați", "tyydyttyneet rasvat", "tyydyttyneet rasvahapot", "millest küllastunud rasvhapped", "küllastunud rasvhapped", "millest küllastunud", "tostarp piesātinātās taukskābes", "piesātinātās taukskābes", "iš kurių sočiosios riebalų rūgštys", "sočiosios riebalų rūgštys", "от които наситени мастни киселини", "наситени мастни киселини", "от които наситени", "li minnhom saturati", "saturati", "zasićene masne kiseline", "od tega nasičene maščobe", "nasičene maščobne kisline", "nasičene maščobe", "josta tyydyttynyttä", "joista tyydyttyneitä", "josta tyydyttyneet rasvat", "josta tyydyttyneitä rasvoja", "tyydyttyneitä rasvoja"],
     "trans_fat": ["Trans Fat"],
     "cholesterol": ["Cholest", "Cholest."],
     "potassium": ["Potas", "Potas.", "Potass."],
@@ -89,7 +89,7 @@ EXTRA = {
                             "davon gesättigte", "gesättigte Fettsäuren", "of which saturated", "w tym nasycone", "w tym kwasy nasycone"],
     "sugar_short": ["of which sugar", "waarvan suiker", "di cui zucchero", "dont sucre"],
     "energy_short": ["Énergétique", "Energía"],
-    "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци", "Valgud", "Olbaltumvielas", "Baltymai", "Proteina", "Proteini"],
+    "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци", "Белтъчини", "Протеини", "Valgud", "Olbaltumvielas", "Baltymai", "Proteina", "Proteini"],
     "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool", "Melħ"],
 }
 NEW = {

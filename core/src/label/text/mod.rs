@@ -5270,7 +5270,13 @@ fn linear_items(chars: &[char], from: usize, to: usize) -> Pieces {
                 && chars[i] == '.'
                 && figure
                 && chars[i + 1] == ' '
-                && matches!(chars[i + 2], '%' | '*');
+                && (matches!(chars[i + 2], '%' | '*')
+                    // `…, Salt 1.5 g. This pack contains 1 serving.`: a full stop after a
+                    // figure's unit (or its % or bracket), then a capitalised word, ends a
+                    // sentence (Art 34(2) lets the declaration run in a line of text).
+                    || (chars[i + 2].is_uppercase()
+                        && i > start
+                        && (chars[i - 1].is_alphabetic() || matches!(chars[i - 1], '%' | ')'))));
             let cut = i == to
                 || footnote
                 || (depth == 0
