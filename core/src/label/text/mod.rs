@@ -5407,6 +5407,13 @@ fn place_row(
             }
         }
     }
+    // Two % cells and one value (`Total Fat 2.5g  3%  3%`): the second is the percentage of
+    // a column the header named (the cereal with milk); without such a header, which column
+    // each belongs to is not known.
+    if r.second.is_none() && r.second_nrv.is_some() && !serving_column {
+        pending_unread.push((s, e, "two NRV % cells"));
+        return;
+    }
     if r.more_columns && !serving_column && !kj_column {
         pending_unread.push((
             s,

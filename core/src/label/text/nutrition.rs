@@ -76,7 +76,20 @@ pub fn names_serving_column(words: &WordLists, s: &str) -> bool {
     // serving and per container, and does not word the column heads.
     let dual_us =
         (c.contains("perserving") || c.matches("per").count() >= 2) && names_per_container(&c);
-    beside_per100 || dual_us
+    beside_per100 || dual_us || names_combined_column(&c)
+}
+
+/// Whether a compacted header names a column for the food as combined with another
+/// (`Cereal | with 1/2 cup skim milk`, `As packaged | As prepared`): 21 CFR 101.9(e) lets a
+/// panel give a second column "for the food as consumed … combined with other
+/// ingredients", and 101.9(h)(4) one for a cereal with milk. The first column is the food
+/// as sold, per serving, which the rules judge.
+fn names_combined_column(c: &str) -> bool {
+    let c = c.trim_start_matches('|');
+    (c.contains("with") && c.contains("milk") && {
+        let head = ["cereal", "aspackaged", "assold", "with", "amountin", "dry"];
+        head.iter().any(|h| c.starts_with(h))
+    }) || (c.starts_with("aspackaged") && c.contains("asprepared"))
 }
 
 /// Whether a compacted header names a whole-container column (`per container`, `per
@@ -315,6 +328,7 @@ pub fn is_header(s: &str) -> bool {
         || c.starts_with("100mlcontains")
         || c.starts_with("%dailyvalue")
         || c.starts_with("%dv")
+        || names_combined_column(c)
 }
 
 /// A US Nutrition Facts line that is no nutrient row: `Serving size 1 bar (40g)` (the
@@ -327,9 +341,14 @@ fn us_serving_line(s: &str) -> Option<Line> {
         .or_else(|| c.strip_prefix("serv.size"))
     {
         // The metric quantity, usually in brackets after the household measure.
-        let size = super::values::numbers_with_units(rest)
-            .into_iter()
-            .find(|(_, u)| matches!(u.as_str(), "g" | "ml"));
+        let metric = |t: &str| {
+            super::values::numbers_with_units(t)
+                .into_iter()
+                .find(|(_, u)| matches!(u.as_str(), "g" | "ml"))
+        };
+        // `1/20 package (26g dry mix)`: compacted, the unit runs into the words after it;
+        // read with its blanks, it ends at the first.
+        let size = metric(rest).or_else(|| metric(&s.to_lowercase()));
         return Some(Line::Header(Some(Basis {
             basis: "per_serving".into(),
             serving_size: size.as_ref().map(|(n, _)| n.clone()),
@@ -1504,6 +1523,11 @@ pub fn read_line(s: &str) -> Line {
         } else if let Some((n, rest)) = split_number(c.trim_start_matches(['<', '＜', '≤'])) {
             if rest == "%" || (rest.is_empty() && cells.get(k + 1).is_some_and(|x| x == "%")) {
                 if second_column && second_nrv.is_none() {
+                    second_nrv = Some(n);
+                } else if nrv.is_some() && second.is_none() && second_nrv.is_none() {
+                    // `Total Fat 2.5g  3%  3%` (a cereal's `with 1/2 cup skim milk` column
+                    // gives only its % DV, 21 CFR 101.9(e)): kept as the second column's
+                    // percentage; placed only under a header that names that column.
                     second_nrv = Some(n);
                 } else if nrv.is_some() {
                     return Line::Unread("two NRV % cells");
