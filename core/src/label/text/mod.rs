@@ -3077,14 +3077,14 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         Target::OverseasRegistration => {
             b.set_text("/overseas_producer/registration_number", vs, ve)
         }
-        // `本品保质期24个月，到期日见袋底`: the expiry date after the shelf life, parted by a
-        // comma, is an item of its own.
+        // `本品保质期24个月，到期日见袋底`, `保质期10个月，到期日2028年03月09日`: the expiry date
+        // after the shelf life, parted by a comma, is an item of its own (GB 7718-2025 4.7.1
+        // asks for both; A.2 leaves their form free).
         Target::ShelfLife
-            if hs == vs
-                && value
-                    .find("，到期日")
-                    .or_else(|| value.find(",到期日"))
-                    .is_some() =>
+            if value
+                .find("，到期日")
+                .or_else(|| value.find(",到期日"))
+                .is_some() =>
         {
             let chars: Vec<char> = value.chars().collect();
             let comma = (0..chars.len())
