@@ -624,8 +624,21 @@ impl Engine {
         let norm = normalise_edition;
         let mut out = Vec::new();
         let mut candidates: Vec<&Pack> = Vec::new();
+        // The unit's placing on the market, for standards whose edition it picks.
+        let placed = p
+            .view
+            .get("facts")
+            .and_then(|f| f.get("market"))
+            .and_then(|m| m.get("placed_on_market"))
+            .and_then(|d| d.as_str())
+            .and_then(Date::parse_iso)
+            .filter(|d| *d <= p.as_of);
         for editions in covering.chunk_by(|a, b| a.meta.standard == b.meta.standard) {
             let standard = editions[0].meta.standard.as_str();
+            let by_placing = editions.iter().any(|pk| {
+                pk.meta.edition_date == Some(crate::pack::format::EditionDate::PlacedOnMarket)
+            });
+            let edition_day = placed.filter(|_| by_placing && !latest).unwrap_or(p.as_of);
             let named = match choice {
                 EditionChoice::Named(names) => editions.iter().copied().find(|pk| {
                     names.iter().any(|n| {
@@ -641,7 +654,7 @@ impl Engine {
                     if latest {
                         pk.meta.effective_until.is_none_or(|u| p.as_of < u)
                     } else {
-                        pk.in_force(p.as_of)
+                        pk.in_force(edition_day)
                     }
                 }));
                 // Latest effective_from first; on a tie the later pack first (the one
@@ -650,7 +663,21 @@ impl Engine {
                 crate::order::sort_by_key(&mut candidates, |pk| {
                     std::cmp::Reverse(pk.meta.effective_from)
                 });
-                candidates.iter().copied().find(applies)
+                candidates.iter().copied().find(applies).or_else(|| {
+                    // No edition was in force when the unit was placed on the market (it
+                    // was labelled early under the edition that applies now): the check
+                    // date's edition, as for any other label.
+                    if edition_day == p.as_of {
+                        return None;
+                    }
+                    candidates.clear();
+                    candidates.extend(editions.iter().copied().filter(|pk| pk.in_force(p.as_of)));
+                    candidates.reverse();
+                    crate::order::sort_by_key(&mut candidates, |pk| {
+                        std::cmp::Reverse(pk.meta.effective_from)
+                    });
+                    candidates.iter().copied().find(applies)
+                })
             });
             out.extend(chosen);
         }

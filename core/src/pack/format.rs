@@ -70,6 +70,14 @@ pub struct PackMeta {
     pub effective_until: Option<Date>,
     #[serde(default)]
     pub supersedes: Vec<String>,
+    /// Which date picks this standard's edition for a label: the check date (default), or
+    /// the unit's placing on the market (`placed_on_market`: the label's
+    /// `facts.market.placed_on_market` when given and not after the check date). An energy
+    /// label is drawn up under the grading standard in force when the unit is placed on the
+    /// market; a unit placed before a new edition applied is graded by the old one, though
+    /// it is checked later (China Energy Label measures 2016, cn-cel-2016 requirement 9).
+    #[serde(default)]
+    pub edition_date: Option<EditionDate>,
     /// Version of the pack data (not of the standard).
     pub version: String,
     /// How the instrument binds: a law, regulation or mandatory standard (`binding`), a
@@ -86,6 +94,13 @@ pub struct PackMeta {
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// The date that picks a standard's edition (see [`PackMeta::edition_date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditionDate {
+    PlacedOnMarket,
 }
 
 /// The legal force of a pack's instrument (see [`PackMeta::legal_force`]).
