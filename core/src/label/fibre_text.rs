@@ -68,6 +68,30 @@ const PART_NAMES: &[&str] = &[
     "表布",
     "底布",
     "网布",
+    // A spliced garment's parts (GB/T 29862 6.8: each declared apart), printed the same way:
+    // `大身 100%聚酯纤维  袖子 65%棉 35%聚酯纤维` (blind audit, session 28).
+    "大身",
+    "主体",
+    "衣身",
+    "裤身",
+    "袖子",
+    "前片",
+    "后片",
+    "侧片",
+    "帽子",
+    "领子",
+    "衣领",
+    "口袋",
+    "拼接",
+    "拼接部分",
+    "拼料",
+    "下摆",
+    "育克",
+    "裤腿",
+    "裙摆",
+    "上衣",
+    "裤子",
+    "裙子",
 ];
 
 /// Words printed before a fibre name that say the product is of that fibre alone — the
@@ -305,6 +329,13 @@ pub fn parse_fibre_text(text: &str) -> ParsedFibres {
                 continue;
             }
             Tok::Colon => {}
+            // `成分 Composition` over `棉 Cotton 100%`: the heading's translation, alone at the
+            // start before a line break, is no fibre (GB/T 29862 4.10: other languages may be
+            // added; blind audit, session 28).
+            Tok::Word(w)
+                if i == 0
+                    && LEAD_WORDS.contains(&w.to_lowercase().as_str())
+                    && matches!(tokens.get(i + 1).map(|n| &n.tok), Some(Tok::LineBreak)) => {}
             // `EN 70% polyamide` / `FR 70% polyamide`: a language's code at the start of a
             // line, before a share, is no fibre (a multilingual label, EU 1007/2011 Art 16(3)).
             Tok::Word(w)
@@ -467,6 +498,39 @@ fn translation_gap(t: &Text<'_>, a: &Fibre, b: &Fibre) -> bool {
         && !gap
             .iter()
             .any(|c| matches!(c, '\n' | '\r' | ',' | '，' | '、' | ';' | '；'))
+}
+
+/// `80%聚酯纤维/聚酰胺纤维复合纤维`: a composite (bicomponent) fibre is named by its
+/// components separated by `/`, then 复合纤维 (GB/T 29862 Annex B, PARTIAL–SOLID in
+/// cn-nonfood.md): the slash joins one name, not a fibre and its translation or a second
+/// fibre. Joined back when the name after the slash ends in 复合纤维 and has no percentage of
+/// its own, and only a slash stands between the two (blind audit, session 28).
+fn fold_composite_names(t: &Text<'_>, fibres: &mut Vec<Fibre>) {
+    let mut k = 1;
+    while k < fibres.len() {
+        let joins = fibres[k].name.ends_with("复合纤维")
+            && fibres[k].percent.is_none()
+            && fibres[k].trace.is_none()
+            && fibres[k - 1].gloss.is_none()
+            && has_cjk(&fibres[k - 1].name)
+            && match (&fibres[k - 1].span, &fibres[k].span) {
+                (Some(a), Some(b)) if a.end <= b.start => {
+                    let between: String = t.index.chars()[a.end..b.start].iter().collect();
+                    matches!(between.trim(), "/" | "／")
+                }
+                _ => false,
+            };
+        if joins {
+            let y = fibres.remove(k);
+            let x = &mut fibres[k - 1];
+            x.name = format!("{}/{}", x.name, y.name);
+            if let (Some(a), Some(b)) = (&x.span, &y.span) {
+                x.span = Some(t.span(a.start, b.end));
+            }
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Appends `name` to a fibre's gloss (`cotton` → `coton`, then `coton/Baumwolle`).
@@ -1112,6 +1176,7 @@ fn flush(
     if let Some((_, ps, pe)) = pending {
         bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
     }
+    fold_composite_names(t, &mut fibres);
     fold_slash_glosses(t, &mut fibres);
     if !fold_interleaved(t, &mut fibres) {
         fold_repeated_groups(&mut fibres);
@@ -1892,5 +1957,30 @@ mod tests {
         );
         let p = parse_fibre_text("棉（95%） 氨纶（5%）");
         assert_eq!(p.components[0].fibres.len(), 2);
+    }
+
+    /// Session 28 audit: a spliced garment's parts without colons, a heading's translation
+    /// alone before the list, and Annex B's composite fibre name.
+    #[test]
+    fn parts_without_colons_heading_translation_and_composite_names() {
+        let p = parse_fibre_text("大身 100%聚酯纤维  袖子 65%棉 35%聚酯纤维");
+        assert!(p.unparsed.is_empty(), "{p:?}");
+        let parts: Vec<_> = p.components.iter().map(|c| c.part.clone()).collect();
+        assert_eq!(parts, [Some("大身".to_string()), Some("袖子".to_string())]);
+        assert_eq!(p.components[1].fibres.len(), 2);
+        let p = parse_fibre_text("Composition\n棉 Cotton 100%");
+        assert_eq!(p.components.len(), 1, "{p:?}");
+        assert_eq!(p.components[0].fibres.len(), 1, "{p:?}");
+        assert_eq!(p.components[0].fibres[0].name, "棉");
+        let p = parse_fibre_text("80%聚酯纤维/聚酰胺纤维复合纤维 20%聚酰胺纤维");
+        let names: Vec<_> = p.components[0]
+            .fibres
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["聚酯纤维/聚酰胺纤维复合纤维", "聚酰胺纤维"]);
+        // A fibre and its translation after a slash stay a fibre and its gloss.
+        let p = parse_fibre_text("100%聚酯纤维/POLYESTER");
+        assert_eq!(p.components[0].fibres.len(), 1, "{p:?}");
     }
 }

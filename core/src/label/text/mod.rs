@@ -974,6 +974,11 @@ fn headless_target(
         return Some(t);
     }
     let line = text_of(b.chars, item.start, item.end);
+    // `FZ/T 73020-2019` alone on its line: the product standard implemented (GB/T 5296.4
+    // item 6), as on a food label (blind audit, session 28).
+    if scope.market == "CN" && standard_code_alone(&values::folded(&line)) {
+        return Some(Target::StandardCode);
+    }
     // `Sock Supply Co., Hickory, NC 28601`: the dealer's name (16 CFR 303.19) with no heading;
     // `Carolina Knit Mills LLC` alone on its line, ended by its legal form, likewise.
     if scope.market != "CN"
@@ -2126,7 +2131,7 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
 fn standard_code_alone(line: &str) -> bool {
     let t = line.trim();
     let Some(rest) = [
-        "GB/T", "GB", "QB/T", "SB/T", "NY/T", "LS/T", "RHB/T", "T/", "Q/",
+        "GB/T", "GB", "QB/T", "SB/T", "NY/T", "LS/T", "RHB/T", "FZ/T", "HG/T", "QB", "T/", "Q/",
     ]
     .iter()
     .find_map(|p| t.strip_prefix(p)) else {
