@@ -4084,10 +4084,17 @@ fn special_food_line(b: &Builder, scope: HeadingScope<'_>, line: &str) -> Option
         "较大婴儿配方食品",
         "幼儿配方食品",
         "产品",
+        // `（乳基 粉状 0—6月龄 1段）`: the age and the stage printed with them (blind audit,
+        // session 28); what is left after these words must be figures and dashes only.
+        "月龄",
+        "个月",
+        "岁",
+        "段",
     ]
     .iter()
     .fold(rest, |r, w| r.replace(w, ""))
-    .is_empty();
+    .chars()
+    .all(|c| c.is_ascii_digit() || matches!(c, '—' | '-' | '～' | '~' | '至' | '–'));
     (b.category.starts_with("food.infant_formula") && base && form && words_only)
         .then_some(Target::ProductCategory)
 }
@@ -5021,6 +5028,15 @@ fn read_nutrition(
     rows.append(&mut right_rows);
     for (s, e, why) in pending_unread {
         b.unread(s, e, why);
+    }
+    // `营养成分表（每100千焦）` over `项目  每100千焦`: a table of the per-100 kJ column alone,
+    // printed apart from the per-100 g one (GB 10765-2021 4 (1), GB 13432-2013 4.3.2 ask for
+    // the per-100 kJ values, not for one table; blind audit, session 28).
+    if head.basis.is_none() && head.kj_column && !rows.is_empty() {
+        for (amount, s, e) in rows.into_iter().chain(per_kj) {
+            b.push("/population/formula/per_100kj", amount, s, e);
+        }
+        return li;
     }
     let Some(basis) = head.basis else {
         b.unread(

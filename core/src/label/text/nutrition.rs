@@ -1190,6 +1190,9 @@ pub fn read_line(s: &str) -> Line {
             "por100",
             "typicalvalues",
             "averagevalues",
+            // `Nutrients per 100 Calories (5 fl oz prepared)`: a US infant formula's table
+            // title (21 CFR 107.10(a)).
+            "nutrientsper100",
         ]
         .iter()
         .any(|p| c.starts_with(p));
