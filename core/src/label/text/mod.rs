@@ -1917,6 +1917,7 @@ fn infer_height(b: &mut Builder) {
         return;
     }
     let Some(at) = b.chars.windows(2).position(|w| w == ['身', '高']) else {
+        height_from_size(b);
         return;
     };
     let mut i = at + 2;
@@ -1949,6 +1950,52 @@ fn infer_height(b: &mut Builder) {
     if let Some(h) = max.filter(|h| cm && (40..=200).contains(h)) {
         let e = (j + 2).min(b.chars.len());
         b.set("/textile/height_cm_max", json!(h), start, e, false);
+    }
+}
+
+/// `号型：73/48`, `80/48`, `90cm`: a garment's size printed as GB/T 1335 号型 (body height
+/// first, then the chest or waist girth) or as a height in cm alone — the largest body height
+/// the size is for, read when no 身高 words are printed (blind audit, session 28: an infant's
+/// 73/48 bodysuit was not taken for an infant product). Only a size that begins with the
+/// height: `M (170/88A)` or `70cm×140cm` (a towel) gives none.
+fn height_from_size(b: &mut Builder) {
+    let Some((s, e)) = b
+        .fields
+        .iter()
+        .find(|f| f.pointer == "/textile/size")
+        .map(|f| (f.span.start, f.span.end))
+    else {
+        return;
+    };
+    let e = e.min(b.chars.len());
+    let mut i = s;
+    while i < e && headings::fold(b.chars[i]).is_whitespace() {
+        i += 1;
+    }
+    let k0 = i;
+    while i < e && headings::fold(b.chars[i]).is_ascii_digit() {
+        i += 1;
+    }
+    let Ok(h) = b.chars[k0..i]
+        .iter()
+        .map(|c| headings::fold(*c))
+        .collect::<String>()
+        .parse::<u32>()
+    else {
+        return;
+    };
+    let rest: String = b.chars[i..e]
+        .iter()
+        .map(|c| headings::fold(*c))
+        .collect::<String>();
+    let rest = rest.trim_start();
+    let girth_after = rest
+        .strip_prefix('/')
+        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let cm_alone = (rest.starts_with("cm") || rest.starts_with("CM") || rest.starts_with("厘米"))
+        && !rest.contains(['×', 'x', 'X', '*']);
+    if (girth_after || cm_alone) && (40..=200).contains(&h) {
+        b.set("/textile/height_cm_max", json!(h), k0, i, false);
     }
 }
 
