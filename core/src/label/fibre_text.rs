@@ -533,6 +533,50 @@ fn fold_composite_names(t: &Text<'_>, fibres: &mut Vec<Fibre>) {
     }
 }
 
+/// `90%白鸭绒 10%白鸭毛/WHITE DUCK DOWN 90% WHITE DUCK FEATHER 10%`: a Chinese list with the
+/// percentages first, then the same list in a Latin script with the percentages after the
+/// names (GB/T 29862 4.10: other languages may be added). The second list is taken out of the
+/// tokens and returned as the glosses of the first list's fibres, in order, when it has as
+/// many fibres with the same percentages; otherwise the tokens are left as they are.
+fn split_trailing_translation(body: Vec<Token>) -> (Vec<Token>, Option<Vec<String>>) {
+    let word = |tk: &Token| match &tk.tok {
+        Tok::Word(w) => Some(w.clone()),
+        _ => None,
+    };
+    let pct = |tk: &Token| match &tk.tok {
+        Tok::Pct(v) => Some(*v),
+        _ => None,
+    };
+    // The Chinese list: share, name, share, name…
+    let mut first = Vec::new();
+    while let (Some(v), Some(w)) = (
+        body.get(2 * first.len()).and_then(pct),
+        body.get(2 * first.len() + 1).and_then(word),
+    ) {
+        if !has_cjk(&w) {
+            break;
+        }
+        first.push(v);
+    }
+    let n = first.len();
+    if n < 2 {
+        return (body, None);
+    }
+    // Then the same list in a Latin script: name, share, … with the same shares.
+    let mut glosses = Vec::new();
+    for (k, v) in first.iter().enumerate() {
+        let at = 2 * n + 2 * k;
+        match (body.get(at).and_then(word), body.get(at + 1).and_then(pct)) {
+            (Some(w), Some(p)) if !has_cjk(&w) && p == *v => glosses.push(w),
+            _ => return (body, None),
+        }
+    }
+    // Whatever follows (`含绒量：90%`) stays.
+    let mut body = body;
+    body.drain(2 * n..4 * n);
+    (body, Some(glosses))
+}
+
 /// Appends `name` to a fibre's gloss (`cotton` → `coton`, then `coton/Baumwolle`).
 fn add_gloss(x: &mut Fibre, name: &str) {
     x.gloss = Some(match x.gloss.take() {
@@ -914,6 +958,7 @@ fn flush(
         }
         return;
     }
+    let (body, late_glosses) = split_trailing_translation(body);
     let mut bad: Vec<UnparsedToken> = Vec::new();
     let mut comp = FibreComponent {
         part: part.as_ref().map(|p| p.0.clone()),
@@ -1177,6 +1222,13 @@ fn flush(
         bad.push(t.unparsed(ps, pe, "percent_without_fibre"));
     }
     fold_composite_names(t, &mut fibres);
+    if let Some(glosses) = late_glosses {
+        if glosses.len() == fibres.len() {
+            for (x, g) in fibres.iter_mut().zip(glosses) {
+                add_gloss(x, &g);
+            }
+        }
+    }
     fold_slash_glosses(t, &mut fibres);
     if !fold_interleaved(t, &mut fibres) {
         fold_repeated_groups(&mut fibres);
@@ -1982,5 +2034,27 @@ mod tests {
         // A fibre and its translation after a slash stay a fibre and its gloss.
         let p = parse_fibre_text("100%聚酯纤维/POLYESTER");
         assert_eq!(p.components[0].fibres.len(), 1, "{p:?}");
+        // The list again in English, percentages after the names: glosses.
+        let p = parse_fibre_text("90%白鸭绒 10%白鸭毛/WHITE DUCK DOWN 90% WHITE DUCK FEATHER 10%");
+        assert!(p.unparsed.is_empty(), "{p:?}");
+        let names: Vec<_> = p.components[0]
+            .fibres
+            .iter()
+            .map(|f| (f.name.as_str(), f.gloss.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("白鸭绒", Some("WHITE DUCK DOWN")),
+                ("白鸭毛", Some("WHITE DUCK FEATHER"))
+            ]
+        );
+        // Different percentages: two lists, not a translation.
+        let p = parse_fibre_text("90%白鸭绒 10%白鸭毛/WHITE DUCK DOWN 80% WHITE DUCK FEATHER 20%");
+        assert!(
+            p.components.iter().map(|c| c.fibres.len()).sum::<usize>() > 2
+                || !p.unparsed.is_empty(),
+            "{p:?}"
+        );
     }
 }
