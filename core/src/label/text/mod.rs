@@ -959,7 +959,12 @@ fn headless_target(
             // Not on Chinese labels: GB 7718 makes the words 净含量 part of the declaration
             // (2011 4.1.5.1), so a bare quantity is not one.
             Some(Target::NetContent)
+        } else if scope.market != "CN" && lot_code_alone(&line) {
+            // `L26288A` alone on its line: a lot 'in code' (CXS 1-1985 4.6, EU Directive
+            // 2011/91 Art 2: preceded by the letter L) with no blank after the letter.
+            Some(Target::BatchNumber)
         } else if scope.market == "EU"
+            && not_the_name(b, item.start)
             && (values::count_only(&line) || values::count_with_description(&line))
         {
             // `6 apples`: EU 1169/2011 Annex IX 1(c) — a food sold by number may give the
@@ -2173,6 +2178,39 @@ fn list_goes_on(chars: &[char], vs: usize, ve: usize, s: usize, e: usize) -> boo
                     .any(|w| w == line)))
 }
 
+/// `EXP 20/04/2028 L26288A` (an ink-jet line): a lot code glued to its letter L after the date
+/// is the lot (CXS 1-1985 4.6), not part of the date — set as the batch number; returns where
+/// the date ends (`ve` when no such code follows it). Not on Chinese labels.
+fn lot_after_date(b: &mut Builder, vs: usize, ve: usize) -> usize {
+    if b.market == "CN" {
+        return ve;
+    }
+    let chars = &b.chars[vs..ve];
+    let Some(blank) = chars.iter().rposition(|c| c.is_whitespace()) else {
+        return ve;
+    };
+    let last: String = chars[blank + 1..].iter().collect();
+    if !lot_code_alone(&last) || !chars[..blank].iter().any(char::is_ascii_digit) {
+        return ve;
+    }
+    b.set_text("/dates/batch_number", vs + blank + 1, ve);
+    lines::trim(b.chars, vs, vs + blank).1
+}
+
+/// Whether a line is a lot code alone, the letter L glued to it: `L26288A`, `L6335`.
+fn lot_code_alone(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix('L') else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits >= 3
+        && rest.chars().count() <= 16
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '/'))
+}
+
 /// Whether a line is a standard's code alone: `GB/T 24399`, `GB 19645-2010`, `Q/XYZ 0001S`,
 /// `SB/T 10379` — a code prefix, then its number, nothing else.
 fn standard_code_alone(line: &str) -> bool {
@@ -3166,7 +3204,8 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
         // 'Best before end' without, 'Use by'): a heading in a Latin script is kept with the
         // date, as JSON labels give it; a Chinese one (保质期至) is not.
         Target::Expiry if hs < vs && (b.chars[hs] as u32) < 0x2E80 => {
-            b.set_text("/dates/expiry", hs, ve)
+            let end = lot_after_date(b, vs, ve);
+            b.set_text("/dates/expiry", hs, end)
         }
         // `2028年01月09日之前食用最佳`: the date without the words after it (A.2.3).
         Target::Expiry => {
@@ -4258,8 +4297,9 @@ fn names_an_address(words: &WordLists, line: &str) -> bool {
     let line = line.trim().trim_end_matches('.');
     // `Northfield Biscuits Ltd - Unit 4, Mill Road - Cork - Ireland`: a hyphen set apart by
     // blanks parts the line as a comma does.
+    // `Gewürzhaus Brenner · Hafenstraße 21 · 24937 Flensburg`: a middle dot likewise.
     let parts: Vec<&str> = line
-        .split([',', '，'])
+        .split([',', '，', '·', '•'])
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
         .collect();
