@@ -687,7 +687,9 @@ pub fn read(
                         continue;
                     }
                 }
-                b.unheaded(item.start, item.end);
+                if !lot_on_unheaded_line(&mut b, item.start, item.end) {
+                    b.unheaded(item.start, item.end);
+                }
                 continue;
             };
             seen_heading = true;
@@ -2195,6 +2197,80 @@ fn lot_after_date(b: &mut Builder, vs: usize, ve: usize) -> usize {
     }
     b.set_text("/dates/batch_number", vs + blank + 1, ve);
     lines::trim(b.chars, vs, vs + blank).1
+}
+
+/// `Can end: 31 12 2029  L6335 PA` under `Best before and lot number: see can end.` (a line
+/// with no heading the reader knows): a lot code glued to its letter L after a date, with at
+/// most a short plant code after it, is the lot (CXS 1-1985 4.6 asks for it 'in code or in
+/// clear', under no heading); the line before it stays unread. Not on Chinese labels, nor when
+/// a lot was already read. Returns whether the lot was taken.
+fn lot_on_unheaded_line(b: &mut Builder, s: usize, e: usize) -> bool {
+    if b.market == "CN"
+        || b.doc
+            .get("dates")
+            .and_then(|d| d.get("batch_number"))
+            .is_some()
+    {
+        return false;
+    }
+    let (s, e) = lines::trim(b.chars, s, e);
+    let line = &b.chars[s..e];
+    if line.len() > 60 {
+        return false;
+    }
+    // The blank-separated tokens, as char ranges of the line.
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < line.len() {
+        if line[at].is_whitespace() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < line.len() && !line[at].is_whitespace() {
+            at += 1;
+        }
+        tokens.push((start, at));
+    }
+    let Some(k) = tokens
+        .iter()
+        .position(|&(ts, te)| lot_code_alone(&line[ts..te].iter().collect::<String>()))
+    else {
+        return false;
+    };
+    let after_ok = tokens.len() - k - 1 <= 1
+        && tokens[k + 1..].iter().all(|&(ts, te)| {
+            te - ts <= 4
+                && line[ts..te]
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+    // A date before it: day, month and year figures.
+    let figures_before = line[..tokens[k].0]
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    if !after_ok || figures_before < 6 {
+        return false;
+    }
+    let lot_start = s + tokens[k].0;
+    b.set_text("/dates/batch_number", lot_start, e);
+    let (us, ue) = lines::trim(b.chars, s, lot_start);
+    if us < ue {
+        b.unread(us, ue, "no heading the reader knows");
+    }
+    true
+}
+
+/// Whether a line reads as a sentence of words, not as a table's row or note: eight words or
+/// more, a sentence's stop or a comma between them, no footnote mark before it.
+fn sentence_line(line: &str) -> bool {
+    let t = line.trim();
+    let words = t
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    words >= 8 && !t.starts_with(['*', '＊', '※']) && (t.contains(". ") || t.contains(", "))
 }
 
 /// Whether a line is a lot code alone, the letter L glued to it: `L26288A`, `L6335`.
@@ -4856,11 +4932,14 @@ fn read_nutrition(
             );
         }
     }
+    // A blank line since the last line the table took.
+    let mut gap = false;
     while !linear && li < all_lines.len() {
         let (ls, le) = all_lines[li];
         let (s, e) = lines::trim(b.chars, ls, le);
         if s >= e {
             li += 1;
+            gap = true;
             continue;
         }
         // `IT Da consumarsi preferibilmente entro il …` under the table: a language code, then
@@ -4899,6 +4978,9 @@ fn read_nutrition(
             || (!rows.is_empty()
                 && !line.chars().any(|c| c.is_ascii_digit())
                 && !claims_in_line(b.chars, table, scope.market, s, e).is_empty())
+            // `Heat and serve. Once opened, … use within 2 days.` after a blank line under
+            // the rows: a sentence, no row (its figure and word are no amount and unit).
+            || (gap && !rows.is_empty() && sentence_line(&line))
             || values::registration_only(&table.words, &values::folded(&line))
             || values::expiry_with_suffix(&table.words, &values::folded(&line)).is_some()
             // The EU organic logo's code under the table (`IE-ORG-02`, Reg. (EU) 2018/848
@@ -4943,6 +5025,7 @@ fn read_nutrition(
         }
         li += 1;
         table_end = e;
+        gap = false;
         // The next cell of a row printed one cell a line; any other line ends that row.
         if let Some((_, ce, cells)) = cell_row.as_mut() {
             if nutrition::value_cell(&line) {
@@ -5478,6 +5561,7 @@ fn place_row(
             second: None,
             second_nrv: None,
             more_columns: false,
+            bare_after_pair: None,
             less_than: false,
             nrv_less_than: false,
             name: r.name.clone(),
@@ -5513,6 +5597,31 @@ fn place_row(
                 );
                 return;
             }
+        }
+    }
+    // `能量 | 2088千焦（499千卡） | 25` under `项目 | 每100克 | NRV%`: energy in both units, then
+    // its NRV % as a bare figure (B.5).
+    if nrv_column && energy_pair && r.nrv_percent.is_none() {
+        if let Some(v) = r
+            .bare_after_pair
+            .as_ref()
+            .filter(|v| Builder::number(v).is_some())
+        {
+            let bare = nutrition::Row {
+                nrv_percent: Some(v.clone()),
+                more_columns: false,
+                bare_after_pair: None,
+                ..r.clone()
+            };
+            place_row(
+                &bare,
+                (s, e),
+                (kj_column, serving_column, serving_nrv, false),
+                rows,
+                per_kj,
+                pending_unread,
+            );
+            return;
         }
     }
     // Two % cells and one value (`Total Fat 2.5g  3%  3%`): the second is the percentage of

@@ -38,6 +38,9 @@ pub struct Row {
     pub second_nrv: Option<String>,
     /// A further value column after energy given in both units in one cell.
     pub more_columns: bool,
+    /// That further column a bare figure, the row's last cell (`能量 | 2088千焦（499千卡） | 25`):
+    /// the NRV % under a header that names only an NRV column.
+    pub bare_after_pair: Option<String>,
     /// Printed as an upper bound: `less than 5mg`, `<1g`.
     pub less_than: bool,
     /// The percentage printed as an upper bound: `<2%`, `less than 2%` (US 21 CFR
@@ -1382,6 +1385,7 @@ pub fn read_line(s: &str) -> Line {
                 second: None,
                 second_nrv: None,
                 more_columns: false,
+                bare_after_pair: None,
                 less_than: true,
                 nrv_less_than: false,
             });
@@ -1504,6 +1508,7 @@ pub fn read_line(s: &str) -> Line {
                 second: None,
                 second_nrv: None,
                 more_columns: false,
+                bare_after_pair: None,
                 less_than: false,
                 nrv_less_than: false,
             });
@@ -1517,6 +1522,7 @@ pub fn read_line(s: &str) -> Line {
     let mut second_nrv: Option<String> = None;
     let mut second_column = false;
     let mut more_columns = false;
+    let mut bare_after_pair = None;
     for _ in 0..4 {
         let Some(c) = cells.get(k) else {
             break;
@@ -1541,6 +1547,9 @@ pub fn read_line(s: &str) -> Line {
             } else if second.is_some() && !second_column && second_nrv.is_none() {
                 // `2176 kJ / 521 kcal   370 kJ / 89 kcal`: after energy in both units, the
                 // next column (per portion) with its own pair.
+                if rest.is_empty() && k + 1 == cells.len() {
+                    bare_after_pair = Some(n);
+                }
                 k += 1;
                 more_columns = true;
                 second_column = true;
@@ -1577,6 +1586,7 @@ pub fn read_line(s: &str) -> Line {
         second,
         second_nrv,
         more_columns,
+        bare_after_pair,
         less_than,
         nrv_less_than,
     })
