@@ -90,6 +90,14 @@ EXTRA = {
     "sugar_short": ["of which sugar", "waarvan suiker", "di cui zucchero", "dont sucre"],
     "energy_short": ["Énergétique", "Energía"],
     "protein": ["Eiweiß", "Protéines", "Proteine", "Proteínas", "Białko", "Bílkoviny", "Bielkoviny", "Fehérje", "Πρωτεΐνες", "Eiwitten", "Proteiini", "Beljakovine", "Bjelančevine", "Белтъци", "Белтъчини", "Протеини", "Valgud", "Olbaltumvielas", "Baltymai", "Proteina", "Proteini"],
+    # Omega-3 rows printed in the same field of vision as an EU declaration (Reg. (EC)
+    # 1924/2006 Art 7; the Annex's SOURCE OF / HIGH OMEGA-3 FATTY ACIDS are measured on
+    # alpha-linolenic acid or EPA + DHA, Reg. (EU) 116/2010): the English names and customary
+    # DE/FR/IT/ES/NL ones (unverified against the language versions; session 29 claims audit).
+    "ala": ["ALA", "Alpha-linolenic acid (ALA)", "α-linolenic acid", "Omega-3 (alpha-linolenic acid)", "Omega-3 (ALA)", "Omega-3 fatty acids (ALA)", "Alpha-Linolensäure", "Acide alpha-linolénique", "Acido alfa-linolenico", "Ácido alfa-linolénico", "Alfa-linoleenzuur"],
+    "dha": ["Docosahexaenoic acid"],
+    "epa": ["Eicosapentaenoic acid"],
+    "n3_pufa": ["Omega-3 fatty acids", "Omega-3", "Omega 3", "Omega-3-Fettsäuren", "Acides gras oméga-3", "Oméga-3", "Acidi grassi omega-3", "Ácidos grasos omega-3", "Omega-3-vetzuren"],
     "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool", "Melħ"],
 }
 NEW = {

@@ -1112,6 +1112,30 @@ fn claims_in_line(
     if s >= e || e - s > 60 {
         return Vec::new();
     }
+    // `95% fat free`: a percentage before a whole claim — one claim, for the rule that judges
+    // 'X % fat-free' (Reg. (EC) 1924/2006 Annex, FAT-FREE; session 29 claims audit).
+    if market == "EU" {
+        let digits = (s..e)
+            .take_while(|&i| chars[i].is_ascii_digit() || matches!(chars[i], '.' | ','))
+            .count();
+        let mut p = s + digits;
+        while p < e && chars[p] == ' ' {
+            p += 1;
+        }
+        if digits > 0 && p < e && matches!(chars[p], '%' | '％') {
+            let (a, mut z) = lines::trim(chars, p + 1, e);
+            while z > a && matches!(chars[z - 1], '!' | '.' | '*') {
+                z -= 1;
+            }
+            if a < z
+                && table
+                    .claim_word_at(chars, a, z, market)
+                    .is_some_and(|m| m.spaced && m.end >= z)
+            {
+                return vec![(s, z, false)];
+            }
+        }
+    }
     if let Some(m) = table.claim_word_at(chars, s, e, market) {
         if m.spaced {
             // Pieces at `•`, `|`, `,`, `;`, `/`: each a whole claim (`Low fat`) or begun by
@@ -1269,6 +1293,36 @@ fn content_declaration(chars: &[char], start: usize, end: usize) -> Option<Conte
     let (s, mut e) = lines::trim(chars, start, end);
     while e > s && matches!(chars[e - 1], '。' | '；' | ';' | '.' | '，' | ',') {
         e -= 1;
+    }
+    // `0蔗糖（蔗糖含量：0g/100g）`: the emphasis of a low or absent ingredient, then its
+    // content in brackets (GB 7718-2025 4.4.2 asks for the content; where it is printed is
+    // free) — the bracket is the line. Only after such an emphasis naming the same
+    // ingredient: `比利时黑巧克力（可可含量70%）` is a name.
+    if e > s + 2 && matches!(headings::fold(chars[e - 1]), ')' | '）') {
+        if let Some(open) = (s..e - 1).rfind(|&i| matches!(headings::fold(chars[i]), '(' | '（')) {
+            let lead: String = chars[s..open].iter().map(|c| headings::fold(*c)).collect();
+            let emphasis = [
+                "0",
+                "零",
+                "无",
+                "不含",
+                "不添加",
+                "无添加",
+                "未添加",
+                "低",
+                "少",
+                "减",
+            ]
+            .iter()
+            .any(|w| lead.starts_with(w));
+            if (2..=12).contains(&lead.chars().count()) && emphasis {
+                if let Some(d) = content_declaration(chars, open + 1, e - 1) {
+                    if lead.contains(d.ingredient.as_str()) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
     }
     let line: String = chars[s..e]
         .iter()

@@ -478,6 +478,8 @@ fn daily_value_words_removed(s: &str) -> Option<String> {
     // Also `能量1517kJ(18%)` (an NRV % in brackets after the value, GB 28050 附录B text form).
     if !s.contains("DV")
         && !s.contains("NRV")
+        && !s.contains("VRN")
+        && !s.contains("VNR")
         && !s.contains("%)")
         && !s.contains("%）")
         && !s.contains("％）")
@@ -565,10 +567,13 @@ fn daily_value_word(chars: &[char], from: usize) -> (usize, Option<(usize, bool)
     }
     let word = if chars.get(k) == Some(&'D') && chars.get(k + 1) == Some(&'V') {
         Some((k + 2, false))
-    } else if chars.get(k) == Some(&'N')
-        && chars.get(k + 1) == Some(&'R')
-        && chars.get(k + 2) == Some(&'V')
+    } else if [['N', 'R', 'V'], ['V', 'R', 'N'], ['V', 'N', 'R']]
+        .iter()
+        .any(|w| chars.get(k..k + 3) == Some(&w[..]))
     {
+        // `NRV`, and the Spanish and Portuguese `VRN` (valores de referencia de nutrientes),
+        // the French and Italian `VNR` (valeurs nutritionnelles / valori nutritivi di
+        // riferimento): Reg. (EU) 1169/2011 Annex XIII's NRV in those language versions.
         Some((k + 3, true))
     } else {
         None
