@@ -895,7 +895,9 @@ fn headless_target(
             Some(Target::PreparationDiagram)
         } else if values::alcohol_only(&line) {
             Some(Target::Alcohol)
-        } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty() {
+        } else if !claims_in_line(b.chars, table, scope.market, item.start, item.end).is_empty()
+            || (scope.market == "CN" && values::cn_comparative_claim(&line).is_some())
+        {
             Some(Target::Claim)
         } else if let Some(t) = special_food_line(b, scope, &line) {
             Some(t)
@@ -1454,13 +1456,33 @@ fn place_claims(b: &mut Builder, vs: usize, ve: usize) {
     let mut ls = vs;
     while ls < ve {
         let le = (ls..ve).find(|&i| b.chars[i] == '\n').unwrap_or(ve);
-        for (s, e, no_added) in claims_in_line(b.chars, b.headings, b.market, ls, le) {
+        let claims = claims_in_line(b.chars, b.headings, b.market, ls, le);
+        for &(s, e, no_added) in &claims {
             let mut claim = Map::new();
             claim.insert("text".into(), json!(text_of(b.chars, s, e)));
             if no_added {
                 claim.insert("kind".into(), json!("no_added"));
             }
             b.push("/claims", Value::Object(claim), s, e);
+        }
+        // `钠含量比普通挂面降低24%`: a comparative claim with its difference (表C.3 / 2025
+        // 表C.2), judged on the stated percentage.
+        let (s, e) = lines::trim(b.chars, ls, le);
+        if claims.is_empty() && b.market == "CN" && s < e {
+            if let Some(c) = values::cn_comparative_claim(&text_of(b.chars, s, e)) {
+                let mut claim = Map::new();
+                claim.insert("text".into(), json!(text_of(b.chars, s, e)));
+                claim.insert("kind".into(), json!("comparative"));
+                claim.insert("nutrient".into(), json!(c.nutrient));
+                claim.insert("level".into(), json!(c.level));
+                if let Some(n) = Builder::number(&c.change_percent) {
+                    claim.insert("change_percent".into(), n);
+                }
+                if let Some(r) = c.reference {
+                    claim.insert("reference_food".into(), json!(r));
+                }
+                b.push("/claims", Value::Object(claim), s, e);
+            }
         }
         ls = le + 1;
     }
@@ -5032,6 +5054,10 @@ fn read_nutrition(
             || (!rows.is_empty()
                 && !line.chars().any(|c| c.is_ascii_digit())
                 && !claims_in_line(b.chars, table, scope.market, s, e).is_empty())
+            // `钠含量比普通挂面降低24%` under the rows: a comparative claim, not a row.
+            || (!rows.is_empty()
+                && scope.market == "CN"
+                && values::cn_comparative_claim(&line).is_some())
             // `Heat and serve. Once opened, … use within 2 days.` after a blank line under
             // the rows: a sentence, no row (its figure and word are no amount and unit).
             || (gap && !rows.is_empty() && sentence_line(&line))

@@ -672,7 +672,49 @@ pub fn printed_elsewhere(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_with_description, quantity_only};
+    use super::{cn_comparative_claim, count_with_description, quantity_only};
+
+    /// The forms of 表C.4 / 2025 表C.2 注a read whole; a line that says more is not one.
+    #[test]
+    fn comparative_claims_are_read_whole() {
+        let read = |t: &str| {
+            cn_comparative_claim(t).map(|c| {
+                (
+                    c.nutrient,
+                    c.level,
+                    c.change_percent,
+                    c.reference.unwrap_or_default(),
+                )
+            })
+        };
+        let some = |n: &str, l: &'static str, p: &str, r: &str| {
+            Some((n.to_string(), l, p.to_string(), r.to_string()))
+        };
+        assert_eq!(
+            read("钠含量比普通挂面降低24%"),
+            some("sodium", "reduced", "24", "普通挂面")
+        );
+        assert_eq!(
+            read("比普通酸奶减少30%脂肪"),
+            some("fat", "reduced", "30", "普通酸奶")
+        );
+        assert_eq!(read("减盐 25%。"), some("sodium", "reduced", "25", ""));
+        assert_eq!(
+            read("蛋白质含量较同类产品提高30%以上"),
+            some("protein", "increased", "30", "同类产品")
+        );
+        assert_eq!(
+            read("维生素B12含量增加50%"),
+            some("vitamin_b12", "increased", "50", "")
+        );
+        assert_eq!(
+            read("脂肪含量比普通薯片减少25%（普通薯片脂肪32.0g/100g）"),
+            some("fat", "reduced", "25", "普通薯片")
+        );
+        assert_eq!(read("本品比普通产品更健康，脂肪降低25%"), None);
+        assert_eq!(read("脂肪减少"), None);
+        assert_eq!(read("果汁含量≥30%"), None);
+    }
 
     #[test]
     fn a_count_with_its_grade_is_a_count() {
@@ -802,4 +844,120 @@ mod tests {
             assert!(!quantity_only(s), "{s}");
         }
     }
+}
+
+/// A Chinese comparative claim printed as a line of its own (GB 28050-2011 表C.3 / 表C.4,
+/// 2025 表C.2 and its 注a synonyms): the nutrient, the direction (`reduced` / `increased`),
+/// the stated difference in percent and the reference food when the line names one.
+#[derive(Debug, PartialEq)]
+pub struct Comparative {
+    pub nutrient: String,
+    pub level: &'static str,
+    pub change_percent: String,
+    pub reference: Option<String>,
+}
+
+/// `钠含量比普通挂面降低24%`, `比普通酸奶减少30%脂肪`, `脂肪减少25%`, `减盐25%`, `蛋白质含量较同类
+/// 产品提高30%以上`: the whole line (blanks and a closing stop aside) must be one such claim
+/// — a nutrient word, a 减少 / 增加 word (or a synonym of 表C.4 / 注a), a percentage, and at
+/// most a reference food after 比 / 较. A sentence that says more is not read.
+pub fn cn_comparative_claim(line: &str) -> Option<Comparative> {
+    const NUTRIENT: &str = r"(能量|热量|饱和脂肪酸|饱和脂肪|反式脂肪酸|脂肪|糖|钠|盐|食盐|蛋白质|膳食纤维|胆固醇|碳水化合物|钙|铁|锌|镁|钾|硒|碘|维生素[A-Z][0-9]{0,2}|维生素)";
+    const VERB: &str = r"(降低|减少|减低|降|减|少|增加|提高|增高|增|加|多)";
+    const PCT: &str = r"([0-9]{1,3}(?:\.[0-9]{1,2})?)[%％]";
+    static RES: std::sync::OnceLock<Vec<(regex_lite::Regex, [usize; 4])>> =
+        std::sync::OnceLock::new();
+    // Each form with the group numbers of (nutrient, verb, percent, reference; 0 = none).
+    let res = RES.get_or_init(|| {
+        [
+            (
+                format!(r"^{NUTRIENT}(?:含量)?(?:比|较)(.{{1,15}}?){VERB}了?{PCT}(?:以上)?$"),
+                [1, 3, 4, 2],
+            ),
+            (
+                format!(r"^(?:比|较)(.{{1,15}}?){VERB}了?{PCT}(?:以上)?的?{NUTRIENT}(?:含量)?$"),
+                [4, 2, 3, 1],
+            ),
+            (
+                format!(r"^{NUTRIENT}(?:含量)?{VERB}了?{PCT}(?:以上)?$"),
+                [1, 2, 3, 0],
+            ),
+            (
+                format!(r"^{VERB}了?{NUTRIENT}(?:含量)?{PCT}(?:以上)?$"),
+                [2, 1, 3, 0],
+            ),
+            (
+                format!(r"^{VERB}了?{PCT}(?:以上)?的?{NUTRIENT}$"),
+                [3, 1, 2, 0],
+            ),
+        ]
+        .into_iter()
+        .map(|(p, g)| {
+            (
+                regex_lite::Regex::new(&p).unwrap_or_else(|e| unreachable!("fixed pattern: {e}")),
+                g,
+            )
+        })
+        .collect()
+    });
+    let text: String = folded(line)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut text = text.trim_end_matches(['。', '！', '!', '*', '.']);
+    // `…减少25%（普通油炸马铃薯片脂肪32.0g/100g）`: the reference's figure in brackets after
+    // the claim is the claim's note.
+    if text.ends_with(['）', ')']) {
+        if let Some(open) = text.rfind(['（', '(']) {
+            text = &text[..open];
+        }
+    }
+    if text.chars().count() > 30 {
+        return None;
+    }
+    res.iter().find_map(|(re, [n, v, p, r])| {
+        let caps = re.captures(text)?;
+        let verb = caps.get(*v)?.as_str();
+        let level = if ["增加", "提高", "增高", "增", "加", "多"].contains(&verb) {
+            "increased"
+        } else {
+            "reduced"
+        };
+        let word = caps.get(*n)?.as_str();
+        let nutrient = match word {
+            "能量" | "热量" => "energy",
+            "饱和脂肪" | "饱和脂肪酸" => "saturated_fat",
+            "反式脂肪酸" => "trans_fat",
+            "脂肪" => "fat",
+            "糖" => "sugar",
+            "钠" | "盐" | "食盐" => "sodium",
+            "蛋白质" => "protein",
+            "膳食纤维" => "dietary_fibre",
+            "胆固醇" => "cholesterol",
+            "碳水化合物" => "carbohydrate",
+            "钙" => "calcium",
+            "铁" => "iron",
+            "锌" => "zinc",
+            "镁" => "magnesium",
+            "钾" => "potassium",
+            "硒" => "selenium",
+            "碘" => "iodine",
+            _ => "",
+        };
+        // `维生素C`, `维生素B12`: the code list's ids (vitamin_c, vitamin_b12); `维生素` alone
+        // is the 表C.2 row's group.
+        let nutrient = match (nutrient, word.strip_prefix("维生素")) {
+            ("", Some("")) => "vitamin".to_string(),
+            ("", Some(letter)) => format!("vitamin_{}", letter.to_ascii_lowercase()),
+            (id, _) => id.to_string(),
+        };
+        Some(Comparative {
+            nutrient,
+            level,
+            change_percent: caps.get(*p)?.as_str().to_string(),
+            reference: (*r > 0)
+                .then(|| caps.get(*r).map(|m| m.as_str().to_string()))
+                .flatten(),
+        })
+    })
 }
