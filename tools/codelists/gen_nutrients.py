@@ -98,6 +98,34 @@ EXTRA = {
     "dha": ["Docosahexaenoic acid"],
     "epa": ["Eicosapentaenoic acid"],
     "n3_pufa": ["Omega-3 fatty acids", "Omega-3", "Omega 3", "Omega-3-Fettsäuren", "Acides gras oméga-3", "Oméga-3", "Acidi grassi omega-3", "Ácidos grasos omega-3", "Omega-3-vetzuren"],
+    # Annex XIII Part A vitamin and mineral names in DE, FR, IT, ES, NL, PL, PT and SV as
+    # customarily printed (not read in those language versions): a row named 'Calcio' or
+    # 'Vitamine C' is the nutrient, so the claim conditions and Art 7 of 1924/2006 judge it
+    # (session 29).
+    "vitamin_a_eu": ["Vitamine A", "Vitamina A", "Witamina A", "A-vitamin"],
+    "vitamin_d_eu": ["Vitamine D", "Vitamina D", "Witamina D", "D-vitamin"],
+    "vitamin_e_eu": ["Vitamine E", "Vitamina E", "Witamina E", "E-vitamin"],
+    "vitamin_k_eu": ["Vitamine K", "Vitamina K", "Witamina K", "K-vitamin"],
+    "vitamin_c_eu": ["Vitamine C", "Vitamina C", "Witamina C", "C-vitamin"],
+    "vitamin_b1_eu": ["Vitamine B1", "Vitamina B1", "Witamina B1", "B1-vitamin"],
+    "vitamin_b2_eu": ["Vitamine B2", "Vitamina B2", "Witamina B2", "B2-vitamin"],
+    "vitamin_b6_eu": ["Vitamine B6", "Vitamina B6", "Witamina B6", "B6-vitamin"],
+    "vitamin_b12_eu": ["Vitamine B12", "Vitamina B12", "Witamina B12", "B12-vitamin"],
+    "niacin_eu": ["Niacine", "Niacina", "Niacyna"],
+    "folate_eu": ["Folsäure", "Acide folique", "Acido folico", "Ácido fólico", "Foliumzuur", "Kwas foliowy", "Folsyra", "Folic acid"],
+    "pantothenic_acid_eu": ["Pantothensäure", "Acide pantothénique", "Acido pantotenico", "Ácido pantoténico", "Pantotheenzuur", "Kwas pantotenowy", "Pantotensyra"],
+    "biotin_eu": ["Biotine", "Biotina", "Biotyna"],
+    "calcium_eu": ["Calcio", "Cálcio", "Wapń", "Kalcium", "Kalzium"],
+    "iron_eu": ["Eisen", "Fer", "Ferro", "Hierro", "IJzer", "Żelazo", "Järn"],
+    "zinc_eu": ["Zink", "Zinco", "Cinc", "Cynk"],
+    "magnesium_eu": ["Magnésium", "Magnesio", "Magnez", "Magnésio"],
+    "potassium_eu": ["Kalium", "Potassio", "Potasio", "Potas", "Potássio"],
+    "phosphorus_eu": ["Phosphor", "Phosphore", "Fosforo", "Fósforo", "Fosfor"],
+    "iodine_eu": ["Jod", "Iode", "Iodio", "Yodo", "Jodium", "Iodo"],
+    "selenium_eu": ["Selen", "Sélénium", "Selenio", "Seleen", "Selénio"],
+    "copper_eu": ["Kupfer", "Cuivre", "Rame", "Cobre", "Koper", "Miedź", "Koppar"],
+    "manganese_eu": ["Mangan", "Manganèse", "Manganeso", "Mangaan", "Manganês"],
+    "fluorine_eu": ["Fluoride", "Fluorid", "Fluorure", "Fluoruro", "Fluorek", "Fluoreto"],
     "salt": ["Salt", "Salz", "Sel", "Sale", "Sal", "Sól", "Sůl", "Soľ", "Só", "Αλάτι", "Sare", "Zout", "Suola", "Sol", "Сол", "Druska", "Sāls", "Sool", "Melħ"],
 }
 NEW = {
@@ -106,7 +134,7 @@ NEW = {
     "polyols": {"zh": "多元醇", "en": "Polyols"},
 }
 for nid, names in EXTRA.items():
-    nid = nid.removesuffix("_short")
+    nid = nid.removesuffix("_short").removesuffix("_eu")
     entry = rows[nid] if nid in rows else rows.setdefault(nid, {**NEW[nid], "aliases": []})
     for name in names:
         if name != entry["en"] and name != entry["zh"] and name not in entry["aliases"]:
