@@ -29,7 +29,7 @@ for src in SOURCES:
 # nutrition declaration (Reg. (EU) No 1169/2011 Art 30(1) and Annex XV: "of which saturates",
 # "Salt"; the DE, FR, IT and ES names are those language versions' customary wording, not read). New ids: added_sugar (101.9(c)(6)(iii)), salt (EU Annex I point 11), polyols (EU Annex I point 9, Annex XV).
 EXTRA = {
-    "energy": ["Calories", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus", "Energija", "Енергия", "Enerġija", "Energeetiline väärtus"],
+    "energy": ["Calories", "Calories per serving", "Energy value", "Brennwert", "Energie", "Énergie", "Valeur énergétique", "Energia", "Valor energético", "Wartość energetyczna", "Energetická hodnota", "Energi", "Energiaérték", "Ενέργεια", "Valoare energetică", "Energijska vrednost", "Energetska vrijednost", "Енергийна стойност", "Energinė vertė", "Enerģētiskā vērtība", "Energiasisaldus", "Energija", "Енергия", "Enerġija", "Energeetiline väärtus"],
     "fat": ["Total Fat", "Total fat", "Fett", "Matières grasses", "Grassi", "Grasas", "Tłuszcz", "Tuky", "Lípidos", "Fedt", "Zsír", "Λιπαρά", "Grăsimi", "Vetten", "Vet", "Rasva", "Maščobe", "Masti", "Мазнини", "Riebalai", "Tauki", "Rasvad", "Rasv", "Xaħmijiet", "Xaħam"],
     # US small packages (21 CFR 101.9(j)(13)(ii)(B) abbreviations, recalled: Sat fat, Cholest,
     # Total carb; Potas and Vit D are customary on labels, unverified), and the Codex / other

@@ -314,6 +314,23 @@ impl Parser<'_> {
         if let Some(item) = self.item(seg_start, end, depth) {
             items.push(item);
         }
+        // `开心果：开心果（≥97%），食用盐；盐焗腰果仁：腰果仁（≥98%），食用盐；奶油味夏威夷果：夏威夷果…`
+        // (a pack of several foods, each food's list under its name, GB 7718-2025 4.1.2's
+        // 各自标示): the names before the colons head the parts and are no ingredient — only
+        // when two parts or more are headed so, and not for an additive heading.
+        if depth == 0
+            && items
+                .iter()
+                .filter(|it| part_head(&it.name).is_some())
+                .count()
+                >= 2
+        {
+            for it in &mut items {
+                if let Some(at) = part_head(&it.name) {
+                    it.name = it.name[at..].to_string();
+                }
+            }
+        }
         items
     }
 
@@ -1079,6 +1096,19 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Where an ingredient's name starts after a part's heading (`盐焗腰果仁：腰果仁` → after the
+/// colon): one to ten Chinese characters, a colon, a name after it; not an additive heading
+/// (`食品添加剂：`, `甜味剂：`, whose class the additive rules read).
+fn part_head(name: &str) -> Option<usize> {
+    let colon = name.find(['：', ':'])?;
+    let head = &name[..colon];
+    let n = head.chars().count();
+    let rest = &name[colon + name[colon..].chars().next()?.len_utf8()..];
+    let additive = head.ends_with('剂') || head.contains("添加");
+    ((1..=10).contains(&n) && head.chars().all(is_han) && !additive && !rest.trim().is_empty())
+        .then(|| name.len() - rest.trim_start().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1091,10 +1121,8 @@ mod tests {
             "配料：\n饼皮：小麦粉，花生油，枧水\n馅料：五仁馅（≥60%）［白砂糖，核桃仁］\n蛋液（鸡蛋）",
         );
         let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["饼皮：小麦粉", "花生油", "枧水", "馅料：五仁馅", "蛋液"]
-        );
+        // The parts' headings (饼皮, 馅料) are no ingredients (session 29).
+        assert_eq!(names, ["小麦粉", "花生油", "枧水", "五仁馅", "蛋液"]);
         let subs: Vec<&str> = p.items[3]
             .ingredients
             .iter()
@@ -1106,6 +1134,23 @@ mod tests {
         let p = parse_ingredients_text("配料：五仁馅（≥60%）\n［白砂糖，核桃仁］，蛋液");
         assert_eq!(p.items[0].ingredients.len(), 2);
         assert_eq!(p.items[1].name, "蛋液");
+    }
+
+    /// A gift box's list, each food's part under its name: the names head the parts; a single
+    /// heading, or an additive class before a colon, is left as printed.
+    #[test]
+    fn the_foods_of_a_pack_head_their_parts() {
+        let p = parse_ingredients_text(
+            "配料：开心果：开心果（≥97%），食用盐；奶油味夏威夷果：夏威夷果（≥90%），白砂糖",
+        );
+        let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["开心果", "食用盐", "夏威夷果", "白砂糖"]);
+        let p = parse_ingredients_text("配料：水，白砂糖，甜味剂：安赛蜜；防腐剂：山梨酸钾");
+        let names: Vec<&str> = p.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["水", "白砂糖", "甜味剂：安赛蜜", "防腐剂：山梨酸钾"]
+        );
     }
 
     /// A list wrapped where the line was full: a name cut by the break is one name, its

@@ -4609,6 +4609,9 @@ fn read_nutrition(
         /// A per-100 mL column between per 100 g and per 100 kJ: its cell index, left out of
         /// each row.
         skip_cell: Option<usize>,
+        /// The foods of a pack side by side (附录B 示例8): how many; the first food's columns
+        /// are read.
+        foods: Option<usize>,
     }
     impl Head<'_> {
         fn header(&mut self, found: Option<nutrition::Basis>, line: &str) {
@@ -4630,6 +4633,9 @@ fn read_nutrition(
             self.from_title = false;
             if self.skip_cell.is_none() {
                 self.skip_cell = nutrition::per_ml_between(line);
+            }
+            if self.foods.is_none() {
+                self.foods = nutrition::foods_side_by_side(line);
             }
             let items = line.matches("项目").count();
             if items >= 2 {
@@ -4728,6 +4734,7 @@ fn read_nutrition(
         groups: 1,
         from_title: true,
         skip_cell: None,
+        foods: None,
     };
     let mut rows: Vec<(Value, usize, usize)> = Vec::new();
     // The rows of the right-hand column groups of a side-by-side table, placed after the
@@ -5010,6 +5017,8 @@ fn read_nutrition(
     }
     // A blank line since the last line the table took.
     let mut gap = false;
+    // Rows of which only the first food's columns were read (附录B 示例8).
+    let mut other_foods = false;
     while !linear && li < all_lines.len() {
         let (ls, le) = all_lines[li];
         let (s, e) = lines::trim(b.chars, ls, le);
@@ -5147,6 +5156,19 @@ fn read_nutrition(
         // Under column groups side by side (`项目 每100克 NRV%   项目 每100克 NRV%`, GB 28050-2025
         // 附录B 示例5, whose note lets the order run '自上而下纵向排开'): a line's first row is the
         // left group's, the others the right groups', placed after the left column.
+        // `能量 2481千焦 30% 2555千焦 30% 3015千焦 36%` under three foods' columns (GB 28050-2025
+        // 附录B 示例8, a pack of several foods): the first food's cells are the row read (the
+        // document holds one declaration; the others are said to be unread below).
+        let line = match head.foods {
+            Some(n) => match nutrition::first_food_cells(&line, n) {
+                Some(first) => {
+                    other_foods = true;
+                    first
+                }
+                None => line,
+            },
+            None => line,
+        };
         if let Some(parts) = nutrition::side_by_side(&line) {
             let grouped = head.groups >= 2 && parts.len() <= head.groups;
             for (k, (ps, pe)) in parts.into_iter().enumerate() {
@@ -5278,6 +5300,13 @@ fn read_nutrition(
     rows.append(&mut right_rows);
     for (s, e, why) in pending_unread {
         b.unread(s, e, why);
+    }
+    if other_foods {
+        b.unread(
+            table_start,
+            title_end,
+            "the columns of the pack's other foods (only the first food's were read)",
+        );
     }
     // `营养成分表（每100千焦）` over `项目  每100千焦`: a table of the per-100 kJ column alone,
     // printed apart from the per-100 g one (GB 10765-2021 4 (1), GB 13432-2013 4.3.2 ask for

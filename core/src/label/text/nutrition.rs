@@ -1116,6 +1116,33 @@ pub fn without_cell(line: &str, k: usize) -> Option<String> {
     Some(cells.join("\t"))
 }
 
+/// `每100克 NRV% 每100克 NRV% 每100克 NRV%` under the names of the foods of a pack (GB
+/// 28050-2025 附录B 示例8: the tables of a pack's several foods side by side): how many foods
+/// — `None` unless the per-100 basis repeats at least twice, more often than 项目 (示例5's
+/// column groups repeat 项目 with each basis: `项目 每100克 NRV% 项目 每100克 NRV%`).
+pub fn foods_side_by_side(header: &str) -> Option<usize> {
+    let per100 = cells(header)
+        .iter()
+        .filter(|c| {
+            let c = compact(c).replace('克', "g").replace("毫升", "ml");
+            c.starts_with("每100g") || c.starts_with("每100ml")
+        })
+        .count();
+    (per100 >= 2 && header.matches("项目").count() < per100 && !header.contains('份'))
+        .then_some(per100)
+}
+
+/// The row `line` of `foods` foods side by side with its name and only the first food's
+/// cells (the cells after the name shared out evenly); `None` when they cannot be.
+pub fn first_food_cells(line: &str, foods: usize) -> Option<String> {
+    let cells = cells(line);
+    let after = cells.len().checked_sub(1)?;
+    if foods < 2 || after < foods || after % foods != 0 {
+        return None;
+    }
+    Some(cells[..=after / foods].join("\t"))
+}
+
 /// Reads one line of a table.
 pub fn read_line(s: &str) -> Line {
     if let Some(line) = us_serving_line(s) {
