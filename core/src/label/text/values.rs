@@ -711,6 +711,10 @@ mod tests {
             read("脂肪含量比普通薯片减少25%（普通薯片脂肪32.0g/100g）"),
             some("fat", "reduced", "25", "普通薯片")
         );
+        assert_eq!(
+            read("减盐15%：与本公司特级生抽（钠含量6600毫克/100毫升）相比，钠含量减少15%"),
+            some("sodium", "reduced", "15", "本公司特级生抽")
+        );
         assert_eq!(read("本品比普通产品更健康，脂肪降低25%"), None);
         assert_eq!(read("脂肪减少"), None);
         assert_eq!(read("果汁含量≥30%"), None);
@@ -905,6 +909,22 @@ pub fn cn_comparative_claim(line: &str) -> Option<Comparative> {
         .filter(|c| !c.is_whitespace())
         .collect();
     let mut text = text.trim_end_matches(['。', '！', '!', '*', '.']);
+    // `减盐15%：与本公司特级生抽（钠含量6600毫克/100毫升）相比，钠含量减少15%`: the claim before the
+    // colon, its explanation after — the reference food is the one 与 … 相比 names.
+    let mut explained_reference = None;
+    if let Some(colon) = text.find(['：', ':']) {
+        let after = &text[colon + text[colon..].chars().next().map_or(1, char::len_utf8)..];
+        if let (Some(a), Some(z)) = (after.find('与'), after.find("相比")) {
+            if a < z {
+                let inner = &after[a + '与'.len_utf8()..z];
+                let inner = inner.split(['（', '(']).next().unwrap_or(inner).trim();
+                if !inner.is_empty() && inner.chars().count() <= 15 {
+                    explained_reference = Some(inner.to_string());
+                }
+            }
+        }
+        text = &text[..colon];
+    }
     // `…减少25%（普通油炸马铃薯片脂肪32.0g/100g）`: the reference's figure in brackets after
     // the claim is the claim's note.
     if text.ends_with(['）', ')']) {
@@ -957,7 +977,8 @@ pub fn cn_comparative_claim(line: &str) -> Option<Comparative> {
             change_percent: caps.get(*p)?.as_str().to_string(),
             reference: (*r > 0)
                 .then(|| caps.get(*r).map(|m| m.as_str().to_string()))
-                .flatten(),
+                .flatten()
+                .or_else(|| explained_reference.clone()),
         })
     })
 }
