@@ -4297,6 +4297,25 @@ fn special_food_line(b: &Builder, scope: HeadingScope<'_>, line: &str) -> Option
     {
         return Some(Target::Suitable);
     }
+    // `早产/低出生体重儿配方食品` under the name of an infant FSMP: the product's category of
+    // GB 25596-2010 表A.1 (its label item 2 asks for the category), printed without a heading.
+    if b.category == "food.infant_formula.fsmp"
+        && not_the_name_line(b, t)
+        && (t.ends_with("配方食品") || t.ends_with("配方") || t.ends_with("补充剂"))
+        && [
+            "乳糖",
+            "水解",
+            "氨基酸",
+            "早产",
+            "低出生体重",
+            "母乳营养",
+            "代谢",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return Some(Target::ProductCategory);
+    }
     let base = ["乳基", "豆基"].iter().any(|w| t.contains(w));
     let form = ["粉状", "液态", "液体"].iter().any(|w| t.contains(w));
     let rest: String = t
@@ -4335,6 +4354,17 @@ fn special_food_line(b: &Builder, scope: HeadingScope<'_>, line: &str) -> Option
     .all(|c| c.is_ascii_digit() || matches!(c, '—' | '-' | '～' | '~' | '至' | '–'));
     (b.category.starts_with("food.infant_formula") && base && form && words_only)
         .then_some(Target::ProductCategory)
+}
+
+/// Whether `line` is not the label's first line (its name: `特殊医学用途婴儿配方食品`).
+fn not_the_name_line(b: &Builder, line: &str) -> bool {
+    let first = b
+        .chars
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| !matches!(c, '\n' | '\r'))
+        .collect::<String>();
+    first.trim() != line
 }
 
 /// Whether an item starting at `start` comes after the label's first line, which is its name
