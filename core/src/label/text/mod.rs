@@ -3391,7 +3391,20 @@ fn place(b: &mut Builder, t: Target, hs: usize, vs: usize, ve: usize) {
             let p = format!("{}/address", b.party);
             b.set_text(&p, hs, ve);
         }
-        Target::BatchNumber => b.set_text("/dates/batch_number", vs, ve),
+        // `Lot number and best before date: see top of can.`: one line for both, the lot's
+        // heading first — the date's words and its reference are the date too (CXS 1-1985
+        // 4.7.1 (vi): the words with a reference to where the date is given).
+        Target::BatchNumber => {
+            let lower = text_of(b.chars, vs, ve).to_lowercase();
+            if b.market != "CN"
+                && ["best before", "use by", "expiry date"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            {
+                b.set_text("/dates/expiry", hs, ve);
+            }
+            b.set_text("/dates/batch_number", vs, ve)
+        }
         Target::Storage => b.set_text("/storage", vs, ve),
         Target::Producer => {
             b.party = "/producer";
