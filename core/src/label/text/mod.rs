@@ -5728,43 +5728,28 @@ fn place_row(
         );
         return;
     }
-    // `能量  245kJ  3` under `项目  每100mL  NRV%`: the bare figure after the value is its NRV %
-    // (GB 28050-2025 附录B B.5: '营养素参考值%或NRV%可标示为“×”或“×%”').
-    if nrv_column && r.nrv_percent.is_none() && !r.more_columns && !energy_pair {
-        if let Some((v, None)) = &r.second {
-            if Builder::number(v).is_some() {
-                let bare = nutrition::Row {
-                    nrv_percent: Some(v.clone()),
-                    second: None,
-                    second_nrv: None,
-                    ..r.clone()
-                };
-                place_row(
-                    &bare,
-                    (s, e),
-                    (kj_column, serving_column, serving_nrv, false),
-                    rows,
-                    per_kj,
-                    pending_unread,
-                );
-                return;
-            }
-        }
-    }
-    // `能量 | 2088千焦（499千卡） | 25` under `项目 | 每100克 | NRV%`: energy in both units, then
-    // its NRV % as a bare figure (B.5).
-    if nrv_column && energy_pair && r.nrv_percent.is_none() {
-        if let Some(v) = r
-            .bare_after_pair
-            .as_ref()
-            .filter(|v| Builder::number(v).is_some())
-        {
-            let bare = nutrition::Row {
+    // A bare figure as the NRV % under a header that names an NRV column (GB 28050-2025 附录B
+    // B.5: '营养素参考值%或NRV%可标示为“×”或“×%”'): after the value (`能量  245kJ  3`), or after
+    // energy in both units (`能量 | 2088千焦（499千卡） | 25`).
+    if nrv_column && r.nrv_percent.is_none() {
+        let bare = match (&r.second, &r.bare_after_pair) {
+            (Some((v, None)), _) if !r.more_columns && !energy_pair => Some(nutrition::Row {
+                nrv_percent: Some(v.clone()),
+                second: None,
+                second_nrv: None,
+                ..r.clone()
+            }),
+            (_, Some(v)) if energy_pair => Some(nutrition::Row {
                 nrv_percent: Some(v.clone()),
                 more_columns: false,
                 bare_after_pair: None,
                 ..r.clone()
-            };
+            }),
+            _ => None,
+        };
+        if let Some(bare) =
+            bare.filter(|b| b.nrv_percent.as_deref().and_then(Builder::number).is_some())
+        {
             place_row(
                 &bare,
                 (s, e),
